@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { errorMessage, withTimeout } from '../utils/async';
+import type { OpenArticleResponse } from '../utils/background/reader';
+import { formatDateTime } from '../utils/format';
+import { t, uiLanguage } from '../utils/i18n';
+import { sendMessage } from '../utils/messages';
+import { ArticleView } from './ArticleView';
+import { LoadingPanel, StatusPanel } from './StatusPanel';
+
+type State = { phase: 'loading'; slow: boolean } | { phase: 'done'; response: OpenArticleResponse };
+
+const SLOW_AFTER_MS = 2500;
+// The background gives up on a page after 30 s; this only guards against a background
+// that never answers at all.
+const GIVE_UP_AFTER_MS = 40_000;
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function PopupApp({ tabId }: { tabId?: number }) {
+  const [state, setState] = useState<State>({ phase: 'loading', slow: false });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setState({ phase: 'loading', slow: false });
+    const slow = setTimeout(() => live && setState((s) => (s.phase === 'loading' ? { ...s, slow: true } : s)), SLOW_AFTER_MS);
+    (async (): Promise<OpenArticleResponse> => {
+      try {
+        const id = tabId ?? (await activeTabId());
+        if (id === undefined || Number.isNaN(id)) return { status: 'tab-closed' };
+        return await withTimeout(sendMessage('openArticle', { tabId: id }), GIVE_UP_AFTER_MS);
+      } catch (error) {
+        return { status: 'failed', detail: errorMessage(error) };
+      }
+    })().then((response) => {
+      clearTimeout(slow);
+      if (live) setState({ phase: 'done', response });
+    });
+    return () => {
+      live = false;
+      clearTimeout(slow);
+    };
+  }, [tabId, attempt]);
+
+  const retry = () => setAttempt((n) => n + 1);
+  const response = state.phase === 'done' ? state.response : null;
+  const article = response?.status === 'ok' ? response.article : null;
+
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <span class="brand">
+          <img src="/icon/32.png" alt="" width={18} height={18} />
+          {t('extName')}
+        </span>
+        {article && (
+          <a class="topbar-link" href={article.url} target="_blank" rel="noopener noreferrer" title={t('openOriginalTitle')}>
+            {t('openOriginal')} ↗
+          </a>
+        )}
+      </header>
+      <main class="content" data-phase={state.phase} data-status={response?.status ?? 'loading'}>
+        {state.phase === 'loading' && <LoadingPanel slow={state.slow} />}
+        {response && <Outcome response={response} onRetry={retry} />}
+      </main>
+    </div>
+  );
+}
+
+function Outcome({ response, onRetry }: { response: OpenArticleResponse; onRetry: () => void }) {
+  switch (response.status) {
+    case 'ok': {
+      const notice = response.notice;
+      return (
+        <>
+          {notice?.kind === 'not-saved' && (
+            <p class="notice notice-warning" role="alert" data-testid="notice">
+              {notice.quota ? t('noticeQuota') : t('noticeNotSaved')}
+            </p>
+          )}
+          {notice?.kind === 'saved-copy' && (
+            <p class="notice" role="status" data-testid="notice">
+              {t('noticeSavedCopy', formatDateTime(notice.savedAt, uiLanguage()) ?? '')}
+            </p>
+          )}
+          <ArticleView article={response.article} />
+        </>
+      );
+    }
+    case 'restricted':
+      return <StatusPanel tone="info" title={t('restrictedTitle')} body={t('restrictedBody')} />;
+    case 'no-article':
+      return <StatusPanel tone="info" title={t('noArticleTitle')} body={t('noArticleBody')} onRetry={onRetry} />;
+    case 'tab-closed':
+      return <StatusPanel tone="problem" title={t('tabClosedTitle')} body={t('tabClosedBody')} />;
+    case 'failed':
+      return <StatusPanel tone="problem" title={t('failedTitle')} body={t('failedBody')} detail={response.detail} onRetry={onRetry} />;
+  }
+}

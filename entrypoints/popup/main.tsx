@@ -1,0 +1,15 @@
+import { render } from 'preact';
+import { PopupApp } from '../../components/PopupApp';
+import { t, uiLanguage } from '../../utils/i18n';
+import '../../components/theme.css';
+import './popup.css';
+
+const params = new URLSearchParams(location.search);
+const tabParam = params.get('tabId');
+// Opened from the toolbar the popup reads the active tab; opened as a page of its own
+// (tests, "open in tab") it is told which tab to read.
+const standalone = tabParam !== null;
+document.documentElement.lang = uiLanguage();
+document.title = t('extName');
+document.documentElement.classList.toggle('standalone', standalone);
+render(<PopupApp tabId={tabParam === null ? undefined : Number(tabParam)} />, document.getElementById('app')!);

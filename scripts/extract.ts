@@ -1,0 +1,57 @@
+// npm run --silent extract -- <file.html> [--url <url>]
+// Runs Margin's extraction pipeline (the modules the extension uses) on a saved page and
+// prints {"article": {...}, "entities": [...]} as one JSON object on stdout.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readDocument } from '../utils/pipeline';
+import { fileUrl, readHtmlFile, windowFromHtml } from './lib/dom';
+
+const REASONS = {
+  empty: 'nothing readable was found',
+  'too-short': 'the readable text is too short to be an article',
+  'mostly-links': 'the page is mostly links (a list or search page)',
+} as const;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`extract: ${message.replace(/\s+/g, ' ').trim()}\n`);
+  process.exit(code);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { url: { type: 'string' } } });
+} catch (error) {
+  fail(`${(error as Error).message}. Usage: npm run --silent extract -- <file.html> [--url <url>]`, 2);
+}
+const [file, ...extra] = parsed.positionals;
+if (!file || extra.length) fail('give exactly one HTML file. Usage: npm run --silent extract -- <file.html> [--url <url>]', 2);
+
+const path = resolve(file);
+let html: string;
+try {
+  html = readHtmlFile(path);
+} catch (error) {
+  const err = error as NodeJS.ErrnoException;
+  const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+  fail(`cannot read ${file}: ${why}`, 2);
+}
+
+let url = fileUrl(path);
+if (parsed.values.url !== undefined) {
+  try {
+    url = new URL(parsed.values.url).href;
+  } catch {
+    fail(`--url ${parsed.values.url} is not an absolute URL`, 2);
+  }
+}
+
+const win = windowFromHtml(html, url);
+const result = readDocument(win.document, win as never, url);
+if (!result.ok) fail(`no article in ${file}: ${REASONS[result.reason]}`, 1);
+
+const { url: articleUrl, title, byline, siteName, lang, publishedTime, excerpt, contentHtml, textContent } = result.article;
+const output = {
+  article: { url: articleUrl, title, byline, siteName, lang, publishedTime, excerpt, contentHtml, textContent },
+  entities: [] as unknown[],
+};
+process.stdout.write(JSON.stringify(output) + '\n');

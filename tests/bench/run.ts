@@ -1,0 +1,90 @@
+// npm run bench [-- --only speed,quality,sizes]
+// Margin's benchmarks, in headless Chromium where the extension runs: ratios against baselines measured in the same run, a table on
+// stdout and a JSON report in reports/bench.json. Not a test: it measures, it does not judge
+// (each row says whether its target is met).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from '../support/paths';
+import { benchExtractionQuality, benchExtractionSpeed } from './extraction';
+import { bundleSizes } from './sizes';
+
+interface Row {
+  metric: string;
+  value: string;
+  target: string;
+  met: boolean | null;
+}
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });
+const only = values.only ? new Set(values.only.split(',')) : null;
+const wanted = (name: string) => !only || only.has(name);
+const rows: Row[] = [];
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model,
+  cores: cpus().length,
+};
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+if (wanted('speed')) {
+  process.stderr.write('extraction speed: pipeline vs Readability.parse …\n');
+  const speed = await benchExtractionSpeed(Number(values.rounds ?? 7));
+  report.extractionSpeed = speed;
+  rows.push(
+    { metric: `extraction time ÷ Readability.parse, median (${speed.pages} pages)`, value: `${fmt(speed.ratioMedian)}×`, target: '≤ 1.15×', met: speed.ratioMedian <= 1.15 },
+    { metric: 'extraction time ÷ Readability.parse, p95', value: `${fmt(speed.ratioP95)}×`, target: '(report)', met: null },
+    {
+      metric: 'Readability.parse / pipeline ms per page, median (pipeline p95)',
+      value: `${fmt(speed.baselineMedianMs, 1)} / ${fmt(speed.pipelineMedianMs, 1)} (${fmt(speed.pipelineP95Ms, 1)}) ms`,
+      target: '(report)',
+      met: null,
+    },
+  );
+}
+
+if (wanted('quality')) {
+  process.stderr.write('extraction quality: token F1 against Scrapinghub ground truth …\n');
+  const quality = await benchExtractionQuality();
+  report.extractionQuality = quality;
+  rows.push(
+    { metric: `token F1 vs human ground truth, Readability alone (${quality.pages} pages)`, value: fmt(quality.readabilityMeanF1, 4), target: '(baseline)', met: null },
+    {
+      metric: 'token F1 vs human ground truth, Margin pipeline',
+      value: fmt(quality.pipelineMeanF1, 4),
+      target: '≥ Readability',
+      met: quality.pipelineMeanF1 >= quality.readabilityMeanF1,
+    },
+  );
+}
+
+if (wanted('sizes')) {
+  process.stderr.write('bundle sizes: production build …\n');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'ignore' });
+  const sizes = bundleSizes(join(ROOT, '.output/chrome-mv3'));
+  report.sizes = sizes;
+  const targets: Record<string, number> = { 'popup (initial JS)': 50 * 1024, 'content script': 15 * 1024 };
+  for (const size of sizes) {
+    const limit = targets[size.name];
+    rows.push({
+      metric: `${size.name}: raw / gzip`,
+      value: `${kb(size.raw)} / ${kb(size.gzip)}`,
+      target: limit ? `≤ ${kb(limit)} gz` : '(report)',
+      met: limit ? size.gzip <= limit : null,
+    });
+  }
+}
+
+report.rows = rows;
+const widths = [Math.max(...rows.map((r) => r.metric.length), 6), Math.max(...rows.map((r) => r.value.length), 5), Math.max(...rows.map((r) => r.target.length), 6)];
+const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join(' │ ');
+console.log(line(['metric', 'value', 'target', 'met']));
+console.log(widths.map((w) => '─'.repeat(w)).join('─┼─') + '─┼─────');
+for (const r of rows) console.log(line([r.metric, r.value, r.target, r.met === null ? '' : r.met ? 'yes' : 'NO']));
+mkdirSync(join(ROOT, 'reports'), { recursive: true });
+writeFileSync(join(ROOT, 'reports/bench.json'), JSON.stringify(report, null, 2) + '\n');
+console.log(`\nreport: reports/bench.json`);

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BundleSize {
+  name: string;
+  files: string[];
+  raw: number;
+  gzip: number;
+}
+
+function measure(dir: string, name: string, files: string[]): BundleSize {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(dir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { name, files, raw, gzip };
+}
+
+/** The JavaScript an HTML entrypoint loads before it can run: its module script and everything it imports statically. */
+function initialScripts(dir: string, html: string): string[] {
+  const page = readFileSync(join(dir, html), 'utf8');
+  const entry = [...page.matchAll(/<script[^>]+src="\/?([^"]+)"/g), ...page.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+)"/g)].map(
+    (m) => m[1],
+  );
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    // Static imports only: import x from "./a.js" / import "./a.js" (dynamic import() is lazy).
+    for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      const target = m[1].startsWith('/') ? m[1].slice(1) : join(file, '..', m[1]);
+      visit(target);
+    }
+  };
+  entry.forEach(visit);
+  return [...seen];
+}
+
+export function bundleSizes(dir: string): BundleSize[] {
+  return [
+    measure(dir, 'popup (initial JS)', initialScripts(dir, 'popup.html')),
+    measure(dir, 'content script', ['content-scripts/content.js']),
+    measure(dir, 'background', ['background.js']),
+  ];
+}

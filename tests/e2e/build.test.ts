@@ -1,0 +1,40 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/paths';
+
+const wxt = (...args: string[]) =>
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), ...args], { cwd: ROOT, stdio: 'ignore' });
+const manifest = (dir: string) => JSON.parse(readFileSync(join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));
+
+describe('the builds a reader installs', () => {
+  beforeAll(() => {
+    wxt('build');
+    wxt('build', '-b', 'firefox');
+  }, 120_000);
+
+  it('Chrome (MV3) asks for no host permissions: the content script is injected on demand', () => {
+    const m = manifest('chrome-mv3');
+    expect(m.manifest_version).toBe(3);
+    expect(m.permissions.sort()).toEqual(['activeTab', 'scripting']);
+    expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.content_scripts ?? []).toEqual([]);
+    expect(m.default_locale).toBe('en');
+    expect(m.action.default_title).toBe('__MSG_actionTitle__');
+  });
+
+  it('Firefox (MV2) builds with the same permissions and passes web-ext lint with no errors', () => {
+    const m = manifest('firefox-mv2');
+    expect(m.manifest_version).toBe(2);
+    expect(m.permissions.sort()).toEqual(['activeTab', 'scripting']);
+    const lint = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', join(ROOT, '.output/firefox-mv2'), '--output', 'json'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    const report = JSON.parse(lint.stdout);
+    expect(report.errors).toEqual([]);
+    expect(report.summary.errors).toBe(0);
+  });
+});

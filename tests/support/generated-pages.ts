@@ -1,0 +1,42 @@
+/**
+ * Pages generated on the fly for the browser tests: the kinds of page a reader meets
+ * that no fixture should have to store.
+ */
+
+const SENTENCES = [
+  '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다.',
+  '위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다고 밝혔다.',
+  '전문가들은 재원 마련 방안이 아직 구체적이지 않다고 지적했다.',
+  '시민단체는 공청회를 한 차례 더 열어야 한다고 요구했다.',
+  '담당 국장은 다음 달까지 세부 계획을 내놓겠다고 말했다.',
+];
+
+/** A Korean article of `paragraphs` paragraphs, numbered so a test can find the last one. */
+export function paragraphs(count: number): string {
+  const out: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const body = Array.from({ length: 4 }, (_, j) => SENTENCES[(i + j) % SENTENCES.length]).join(' ');
+    out.push(`<p>${i}번째 문단. ${body}</p>`);
+  }
+  return out.join('\n');
+}
+
+/**
+ * A page of several megabytes, the way real ones get there: a huge inline state blob,
+ * thousands of navigation links and comments, and a long article in the middle.
+ */
+export function largeArticlePage(targetBytes = 5_000_000): string {
+  const nav = Array.from({ length: 3000 }, (_, i) => `<li><a href="/section/${i}">섹션 ${i}</a></li>`).join('');
+  const comments = Array.from(
+    { length: 4000 },
+    (_, i) => `<li class="comment"><b>독자${i}</b><span>좋은 기사 감사합니다 ${i}</span><a href="/report/${i}">신고</a></li>`,
+  ).join('');
+  const head = `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>아주 긴 기사 - 대용량일보</title>
+<meta property="og:site_name" content="대용량일보"><meta property="article:published_time" content="2026-02-03T08:00:00+09:00"></head>
+<body><nav class="gnb"><ul>${nav}</ul></nav><main><article><h1>아주 긴 기사</h1><div class="article-body">${paragraphs(600)}
+<p>마지막 문단입니다. 여기까지 읽었다면 대용량 페이지도 끝까지 추출된 것이다.</p></div></article>
+<section class="comments"><h3>댓글</h3><ul>${comments}</ul></section></main>`;
+  const filler = Math.max(0, targetBytes - Buffer.byteLength(head) - 200);
+  const state = JSON.stringify({ cache: 'x'.repeat(filler) });
+  return `${head}<script id="__STATE__" type="application/json">${state}</script></body></html>`;
+}

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/paths';
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, unknown> }>;
+const load = (lang: string): Messages => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8'));
+const en = load('en');
+const ko = load('ko');
+
+describe('UI strings', () => {
+  it('has every English string in Korean too, with the same placeholders', () => {
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en)) {
+      expect(Object.keys(ko[key].placeholders ?? {}), key).toEqual(Object.keys(en[key].placeholders ?? {}));
+      for (const name of Object.keys(en[key].placeholders ?? {})) expect(ko[key].message, key).toContain(`$${name.toUpperCase()}$`);
+    }
+  });
+
+  it('is actually translated (Korean strings are written in Hangul)', () => {
+    for (const [key, { message }] of Object.entries(ko)) {
+      if (key === 'extName') continue;
+      expect(message, key).toMatch(/[가-힣]/);
+    }
+  });
+
+  it('uses only keys the manifest and the code can reference', () => {
+    for (const key of Object.keys(en)) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../utils/article';
+import { openArticle, type ReaderDeps } from '../../utils/background/reader';
+import { ArticleRepository } from '../../utils/db/articles';
+import type { ExtractResult } from '../../utils/extract/finish';
+import { freshDb } from '../support/db';
+
+const URL_ = 'https://news.example.kr/view?id=7';
+
+function article(): Article {
+  return {
+    url: URL_,
+    title: '기사',
+    byline: null,
+    siteName: null,
+    lang: 'ko',
+    publishedTime: null,
+    excerpt: null,
+    contentHtml: '<p>본문</p>',
+    textContent: '본문',
+  };
+}
+
+function deps(overrides: Partial<ReaderDeps> = {}): ReaderDeps {
+  return {
+    articles: new ArticleRepository(freshDb()),
+    getTab: async (id) => ({ id, url: URL_ }),
+    extractFromTab: async () => ({ ok: true, article: article() }),
+    ...overrides,
+  };
+}
+
+describe('openArticle (what the popup is told)', () => {
+  it('extracts, saves and returns the article', async () => {
+    const d = deps();
+    const res = await openArticle(d, 1);
+    expect(res.status).toBe('ok');
+    if (res.status !== 'ok') return;
+    expect(res.saved).toBe(true);
+    expect(await d.articles.getByUrl(URL_)).toMatchObject({ title: '기사' });
+  });
+
+  it('says the tab is closed when it is gone, before or during extraction', async () => {
+    expect(await openArticle(deps({ getTab: async () => null }), 1)).toEqual({ status: 'tab-closed' });
+    const gone = deps({
+      extractFromTab: async () => {
+        throw new Error('No tab with id: 1.');
+      },
+    });
+    expect(await openArticle(gone, 1)).toEqual({ status: 'tab-closed' });
+  });
+
+  it('refuses browser pages without trying to script them', async () => {
+    let tried = false;
+    const d = deps({
+      getTab: async (id) => ({ id, url: 'chrome://settings/' }),
+      extractFromTab: async () => {
+        tried = true;
+        return { ok: false, reason: 'empty' };
+      },
+    });
+    expect(await openArticle(d, 1)).toEqual({ status: 'restricted', url: 'chrome://settings/' });
+    expect(tried).toBe(false);
+  });
+
+  it('reports a page the browser will not let it read as restricted', async () => {
+    const d = deps({
+      extractFromTab: async () => {
+        throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+      },
+    });
+    expect((await openArticle(d, 1)).status).toBe('restricted');
+  });
+
+  it('reports a page without an article, with the reason', async () => {
+    const d = deps({ extractFromTab: async (): Promise<ExtractResult> => ({ ok: false, reason: 'mostly-links' }) });
+    expect(await openArticle(d, 1)).toEqual({ status: 'no-article', url: URL_, reason: 'mostly-links' });
+  });
+
+  it('gives up on a page that never answers, with the reason', async () => {
+    const d = deps({ extractFromTab: () => new Promise(() => {}), timeoutMs: 20 });
+    const res = await openArticle(d, 1);
+    expect(res.status).toBe('failed');
+    if (res.status === 'failed') expect(res.detail).toMatch(/no answer/i);
+  });
+
+  it('falls back to the saved copy when the page fails now', async () => {
+    const d = deps();
+    await openArticle(d, 1);
+    d.extractFromTab = async () => {
+      throw new Error('Frame with ID 0 is showing error page');
+    };
+    const res = await openArticle(d, 1);
+    expect(res.status).toBe('ok');
+    if (res.status === 'ok') expect(res.notice).toMatchObject({ kind: 'saved-copy', because: 'failed' });
+  });
+
+  it('still shows the article when the disk is full, and says it was not saved', async () => {
+    const d = deps();
+    d.articles.save = async () => {
+      throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    };
+    const res = await openArticle(d, 1);
+    expect(res).toMatchObject({ status: 'ok', saved: false, notice: { kind: 'not-saved', quota: true } });
+    if (res.status === 'ok') expect(res.article.textContent).toBe('본문');
+  });
+});

@@ -1,0 +1,61 @@
+import type { Article } from '../article';
+import { normalizeUrl } from '../url';
+import type { PageCapture } from './capture';
+import { resolveLang } from './lang';
+import { bylineFromCandidates, bylineFromText, cleanByline, publishedFromCandidates, siteNameFromTitle } from './metadata';
+import { readingWeight } from './weight';
+
+export type NoArticleReason = 'empty' | 'too-short' | 'mostly-links';
+
+export type ExtractResult = { ok: true; article: Article } | { ok: false; reason: NoArticleReason };
+
+function squash(text: string | null | undefined): string | null {
+  const value = text?.replace(/\s+/g, ' ').trim();
+  return value ? value : null;
+}
+
+/**
+ * Is what Readability found an article, or the leftovers of a search page, a portal or
+ * an empty page? Enough prose, and not mostly link text — a page of short linked items
+ * (headlines with snippets, as search and section pages show them) has no paragraph of
+ * real length and a good share of its text in links.
+ */
+export function assessCapture(capture: Pick<PageCapture, 'textContent' | 'linkWeight'>): NoArticleReason | null {
+  const weight = readingWeight(capture.textContent);
+  if (weight === 0) return 'empty';
+  const linkShare = capture.linkWeight / weight;
+  if (linkShare > 0.5) return 'mostly-links';
+  if (weight < 250) return 'too-short';
+  let longest = 0;
+  for (const line of capture.textContent.split('\n')) longest = Math.max(longest, readingWeight(line));
+  if (longest < 200 && linkShare > 0.25) return 'mostly-links';
+  return null;
+}
+
+/**
+ * Turn what the page gave into an Article: Readability's metadata first, then what
+ * Korean and other news sites show instead (see metadata.ts). Pure: runs in the
+ * background, the CLI and the tests alike.
+ */
+export function finishArticle(capture: PageCapture): ExtractResult {
+  const problem = capture.readability ? assessCapture(capture) : 'empty';
+  if (problem) return { ok: false, reason: problem };
+  const found = capture.readability!;
+  const text = capture.textContent;
+  const url = normalizeUrl(capture.url);
+  const title = squash(found.title) ?? squash(capture.documentTitle) ?? url;
+  const lang = resolveLang(found.lang ?? capture.declaredLang, text);
+  const article: Article = {
+    url,
+    title,
+    byline: cleanByline(found.byline) ?? bylineFromCandidates(capture.bylineCandidates) ?? bylineFromText(text),
+    siteName:
+      squash(found.siteName) ?? squash(capture.siteNameCandidates[0]) ?? siteNameFromTitle(capture.documentTitle, title),
+    lang,
+    publishedTime: squash(found.publishedTime) ?? publishedFromCandidates(capture.dateCandidates, lang),
+    excerpt: squash(found.excerpt),
+    contentHtml: capture.contentHtml,
+    textContent: text,
+  };
+  return { ok: true, article };
+}

@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Margin's extension build. Everything about the manifest lives here so that the
+// permissions a reader is asked for can be read in one place.
+export default defineConfig({
+  // Explicit imports everywhere: the same modules run in Node under Vitest and in the CLI.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser, mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // No host permissions: the content script is injected on demand when the reader
+    // clicks the toolbar button (activeTab + scripting).
+    permissions: ['activeTab', 'scripting'],
+    // The end-to-end build opens the popup as a normal tab (no toolbar click to grant
+    // activeTab), so only that build may read the local test server.
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'margin@margin-reader.app',
+              // 140 (an ESR) is the first to know data_collection_permissions.
+              strict_min_version: '140.0',
+              // Margin sends nothing anywhere.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
