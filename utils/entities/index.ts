@@ -1,0 +1,47 @@
+import { applyCorrections } from './corrections';
+import { analyzeEnglish, type EnglishLexicon } from './english';
+import { analyzeKorean, markNames } from './korean';
+import { mergeSpans } from './merge';
+import { findPatterns } from './patterns';
+import type { EntityCorrection, EntitySpan } from './types';
+
+export type { EntityCorrection, EntitySpan, EntityType } from './types';
+export { ENTITY_TYPES } from './types';
+
+export interface RecognizeOptions {
+  /** BCP 47 language of the text; the text's own script decides when absent. */
+  lang?: string | null;
+  /** The reader's corrections, applied last. */
+  corrections?: readonly EntityCorrection[];
+  /** compromise's lexicon (see english-model.ts), for English text; rules alone without it. */
+  english?: EnglishLexicon | null;
+}
+
+function hangulShare(text: string): number {
+  let hangul = 0;
+  let letters = 0;
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0xac00 && c <= 0xd7a3) {
+      hangul++;
+      letters++;
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff)) letters++;
+  }
+  return letters ? hangul / letters : 0;
+}
+
+export function isKoreanText(text: string, lang?: string | null): boolean {
+  return lang?.toLowerCase().startsWith('ko') || hangulShare(text) > 0.3;
+}
+
+/**
+ * Named entities of an article's text: people, organisations, places, dates, money and
+ * percentages, as non-overlapping spans with offsets into `text`.
+ */
+export function recognizeEntities(text: string, options: RecognizeOptions = {}): EntitySpan[] {
+  const spans = [...findPatterns(text)];
+  if (isKoreanText(text, options.lang)) spans.push(...markNames(text, analyzeKorean(text)));
+  else spans.push(...analyzeEnglish(text, options.english ?? null));
+  return applyCorrections(text, mergeSpans(spans), options.corrections ?? []);
+}

@@ -1,0 +1,79 @@
+import type { EntitySpan, EntityType } from './types';
+
+/**
+ * Dates, money and percentages in Korean, English and Chinese notation. Spans cover the
+ * expression itself: "약"/"about" and particles stay outside.
+ */
+
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+// 1억 3800만, 1조 2000억, 1,200만, 수천억, 10억 …
+const KO_AMOUNT = String.raw`(?:${NUM}\s?[조억만천](?:\s?${NUM}\s?[억만천백]?)*|${NUM}|수(?:십|백|천)?(?:조|억|만)|수(?:십|백|천))`;
+const KO_CURRENCY = '(?:원|달러|위안|엔|유로|파운드|루블|루피|페소|바트|프랑|링깃|리라|헤알|랜드|디르함)';
+const EN_SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion|mn|bn|m|b|k)\b)?`;
+const EN_CURRENCY_WORD = '(?:dollars?|euros?|pounds?|yen|yuan|won|rupees?|pesos?|francs?|rubles?|roubles?)';
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const FULL_MONTH = '(?:January|February|March|April|June|July|August|September|October|November|December)';
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const YEAR = '(?:1[6-9]\\d\\d|20\\d\\d)';
+const DATE_LEAD = '(?:in|since|by|from|until|till|before|after|during|early|late|mid|around|through|of|the|and|to|between|for)';
+
+interface Rule {
+  type: EntityType;
+  re: RegExp;
+}
+
+const RULES: Rule[] = [
+  // --- percent
+  { type: 'percent', re: new RegExp(String.raw`(?<![\d.,])${NUM}\s?(?:%|％|퍼센트)(?:\s?p\b|포인트)?`, 'g') },
+  { type: 'percent', re: new RegExp(String.raw`(?<![\d.,])${NUM}\s?(?:percent|per cent|pct)\b(?:age points?)?`, 'gi') },
+  // --- money
+  { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${KO_AMOUNT}\s?${KO_CURRENCY}`, 'g') },
+  { type: 'money', re: new RegExp(String.raw`(?:US|A|C|HK|NZ|S)?[$£€¥₩]\s?${NUM}${EN_SCALE}`, 'g') },
+  { type: 'money', re: new RegExp(String.raw`\b(?:USD|EUR|GBP|JPY|CNY|KRW)\s?${NUM}${EN_SCALE}`, 'g') },
+  { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${NUM}${EN_SCALE}\s${EN_CURRENCY_WORD}\b`, 'gi') },
+  { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${NUM}(?:万|亿)?(?:美元|元|人民币|日元|欧元)`, 'g') },
+  // --- dates: Korean
+  {
+    type: 'date',
+    re: new RegExp(
+      String.raw`(?<!\d)\d{4}년(?:대|\s?\d{1,2}월(?:\s?\d{1,2}일)?)?(?:말|초|께|경|중반|초반|후반)?`,
+      'g',
+    ),
+  },
+  { type: 'date', re: /(?<![\d.])(?:1[0-2]|0?[1-9])월(?:\s?(?:[12]\d|3[01]|0?[1-9])일|\s?(?:초|중순|말|하순|상순))?/g },
+  { type: 'date', re: /(?<![\d.,~])(?:[12]\d|3[01]|0?[1-9])일(?!\s?(?:간|동안|째|만에|치|분))/g },
+  { type: 'date', re: /(?<![\d.])(?:19|20)\d\d[./-](?:1[0-2]|0?[1-9])[./-](?:[12]\d|3[01]|0?[1-9])(?![\d])/g },
+  { type: 'date', re: /(?<![가-힣])(?:올해|지난해|작년|내년|재작년|금년|오늘|어제|내일|그제|지난주|지난달|다음 ?달|다음 ?주|이번 ?주|올 ?상반기|올 ?하반기)(?![가-힣]*(?:날|도록))/g },
+  { type: 'date', re: /(?<![\d.~])\d{1,3}\s?(?:년|개월|주|일)\s?전(?![가-힣])|(?<![\d.~])\d{1,3}\s?(?:년|개월|주|일)\s?전(?=보다|에|까지|부터|의|인|만|과|와)/g },
+  // --- dates: Chinese / Japanese
+  { type: 'date', re: /(?<!\d)\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<!\d)\d{1,2}月\d{1,2}日/g },
+  // --- dates: English
+  { type: 'date', re: new RegExp(String.raw`\b${MONTH}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s${YEAR})?\b`, 'g') },
+  { type: 'date', re: new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?${MONTH}(?:,?\s${YEAR})?\b`, 'g') },
+  { type: 'date', re: new RegExp(String.raw`\b${MONTH}\.?\s${YEAR}\b`, 'g') },
+  { type: 'date', re: new RegExp(String.raw`(?<=\b(?:in|since|by|from|until|last|next|this|early|late|mid-?|of|during)\s)${FULL_MONTH}\b`, 'gi') },
+  { type: 'date', re: new RegExp(String.raw`\b${WEEKDAY}\b`, 'g') },
+  { type: 'date', re: new RegExp(String.raw`\b${FULL_MONTH}\b`, 'g') },
+  { type: 'date', re: /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|many)\s(?:days?|weeks?|months?|years?|decades?)\sago\b/gi },
+  { type: 'date', re: new RegExp(String.raw`(?<=\b${DATE_LEAD}\s)${YEAR}s?\b(?![\d,.]\d)`, 'gi') },
+  { type: 'date', re: new RegExp(String.raw`\b${YEAR}s\b`, 'g') },
+  { type: 'date', re: /\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g },
+  { type: 'date', re: /\b(?:yesterday|today|tomorrow|tonight|(?:last|next|this) (?:week|month|year|weekend|spring|summer|autumn|fall|winter))\b/gi },
+];
+
+/** Every date, money and percent expression in `text`, longest first where they overlap. */
+export function findPatterns(text: string): EntitySpan[] {
+  const found: EntitySpan[] = [];
+  for (const { type, re } of RULES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const raw = m[0];
+      const trimmed = raw.replace(/[\s,.]+$/, '');
+      if (!trimmed) continue;
+      found.push({ start: m.index, end: m.index + trimmed.length, text: trimmed, type });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return found;
+}
