@@ -35,7 +35,7 @@ export function loadLabelFiles(root: string, dirs: string[]): LabelFile[] {
       const json = JSON.parse(readFileSync(path, 'utf8'));
       const sourcePath = json.source ? resolve(root, json.source) : join(dirname(path), 'source.html');
       return {
-        name: relative(root, dirname(path)).replace(/^(\.\.\/shared\/fixtures\/news\/|tests\/fixtures\/entities\/)/, ''),
+        name: relative(root, dirname(path)).replace(/^(\.\.\/shared\/fixtures\/news\/|tests\/fixtures\/entities(?:-holdout)?\/)/, ''),
         path,
         sourcePath,
         lang: json.lang,

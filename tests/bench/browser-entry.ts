@@ -63,3 +63,33 @@ const api = {
   },
 };
 window.marginBench = api;
+
+// --- Entity recogniser ----------------------------------------------------------------
+import { recognizeEntities } from '../../utils/entities';
+import type { EnglishLexicon } from '../../utils/entities/english';
+import { needsEnglishModel } from '../../utils/entities/english-model';
+
+const entityApi = {
+  lexicon: null as EnglishLexicon | null,
+  /**
+   * Mean times (ms) of Readability.parse and of the recogniser over the same page's
+   * article text, each round timing `batch` runs at once (the browser's clock is coarse).
+   */
+  entities(html: string, url: string, rounds: number, batch = 8): { base: number[]; recognizer: number[]; chars: number; korean: boolean } {
+    const text = new Readability(parse(html, url)).parse()?.textContent ?? '';
+    const english = needsEnglishModel(text) ? entityApi.lexicon : null;
+    const base: number[] = [];
+    const recognizer: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const docs = Array.from({ length: batch }, () => parse(html, url));
+      let t = performance.now();
+      for (const doc of docs) new Readability(doc).parse();
+      base.push((performance.now() - t) / batch);
+      t = performance.now();
+      for (let k = 0; k < batch; k++) recognizeEntities(text, { english });
+      recognizer.push((performance.now() - t) / batch);
+    }
+    return { base, recognizer, chars: text.length, korean: /[\uac00-\ud7a3]/.test(text.slice(0, 2000)) };
+  },
+};
+(window as unknown as { marginEntities: typeof entityApi }).marginEntities = entityApi;

@@ -1,4 +1,4 @@
-import { EN_PLACES, EN_PLACE_MAX_WORDS } from './gazetteer';
+import { EN_PLACES, EN_PLACES_BY_FIRST } from './gazetteer';
 import { LATIN_STOPWORDS } from './lexicon-ko';
 import type { EntitySpan, EntityType } from './types';
 
@@ -30,10 +30,10 @@ const MULTI_TITLES = /\b(?:Prime Minister|Foreign Minister|Defence Minister|Defe
 const ROLE_BEFORE = /\b(?:prophet|daughter|son|wife|husband|father|mother|brother|sister|uncle|aunt|grandson|granddaughter|cousin|partner|friend|chief executive|executive|spokesman|spokeswoman|spokesperson|analyst|economist|professor|director|founder|co-founder|chairman|president|minister|secretary|senator|manager|coach|officer|lawyer|attorney|author|writer|researcher|scientist|activist|leader|chief|ambassador|governor|mayor|official|elder|candidate|adviser|advisor|editor|correspondent|reporter|CEO|head)\s+$/i;
 
 const ORG_HEADS =
-  /^(?:Inc|Inc\.|Corp|Corp\.|Corporation|Co|Co\.|Company|Ltd|Ltd\.|LLC|PLC|AG|SA|GmbH|Group|Holdings|Bank|Capital|Partners|Fund|Securities|Investments?|Technologies|Technology|Systems|Labs|Motors|Electronics|Energy|Pharmaceuticals|Airlines?|Airways|University|College|Institute|Foundation|Association|Agency|Council|Committee|Commission|Ministry|Department|Bureau|Office|Authority|Court|Police|Service|Services|Party|Parliament|Congress|Senate|Assembly|Army|Navy|Force|Forces|Guard|Union|Federation|League|Organization|Organisation|Alliance|Coalition|Society|Trust|Network|Media|Studios?|Entertainment|Club|FC|United|Times|Post|News|Journal|Herald|Tribune|Gazette|Courier|Review|Press|Broadcasting|Channel|Radio|Television|Brands|Industries|Enterprises|Solutions|Communications|Telecom|Semiconductor|Chemicals|Insurance|Exchange|Reserve|Chamber|Watch|Project|Campaign|Movement|Front|State)$/;
+  /^(?:Inc|Inc\.|Corp|Corp\.|Corporation|Co|Co\.|Company|Ltd|Ltd\.|LLC|PLC|AG|SA|GmbH|Group|Holdings|Bank|Capital|Partners|Fund|Securities|Investments?|Technologies|Technology|Systems|Labs|Motors|Electronics|Energy|Pharmaceuticals|Airlines?|Airways|University|College|Institute|Foundation|Association|Agency|Council|Committee|Commission|Ministry|Department|Bureau|Office|Authority|Court|Police|Service|Services|Party|Parliament|Congress|Senate|Assembly|Army|Navy|Force|Forces|Guard|Union|Federation|League|Organization|Organisation|Alliance|Coalition|Society|Trust|Network|Media|Studios?|Entertainment|Club|FC|United|Times|Post|News|Journal|Herald|Tribune|Gazette|Courier|Review|Press|Broadcasting|Channel|Radio|Television|Brands|Industries|Enterprises|Solutions|Communications|Telecom|Semiconductor|Chemicals|Insurance|Exchange|Reserve|Chamber|Watch|Project|Campaign|Movement|Front|State|Research|Finance|Analytics|Consulting|Advisors|Advisers|Ventures|Brewing|Foods|Stores|Markets|Police|Commission)$/;
 const ORG_OF = /^(?:Department|Ministry|Bank|University|Institute|Bureau|Office|Council|Commission|Committee|Chamber|Church|Board|Court|League|Federation|Union|Society|Academy|School|College|Museum|House)$/;
 const PLACE_HEADS =
-  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Square|Park|Bridge|Airport|Station|Harbour|Harbor|Port|Beach|Island|Islands|Mountains?|Mount|Mt|River|Lake|Bay|Valley|County|Province|Region|District|City|Town|Village|Peninsula|Coast|Sea|Ocean|Desert|Forest|Hills|Heights|Falls|Canyon|Plaza|Stadium|Arena|Centre|Center|Museum|Palace|Castle|Cathedral|Temple|Mosque|Hall|Tower|Embassy|Camp|Base|Strait|Gulf|Canal)$/;
+  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Square|Park|Bridge|Airport|Station|Harbour|Harbor|Port|Beach|Island|Islands|Mountains?|Mount|Mt|River|Lake|Bay|Valley|County|Province|Region|District|City|Town|Village|Peninsula|Coast|Sea|Ocean|Desert|Forest|Hills|Heights|Falls|Canyon|Plaza|Stadium|Arena|Centre|Center|Museum|Palace|Castle|Cathedral|Temple|Mosque|Hall|Tower|Embassy|Camp|Base|Strait|Gulf|Canal|Locks|Passage|Terminal|Pier|Wharf|Marina|Quay|Square)$/;
 const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'al', 'bin', 'ibn', 'y', '&', 'and']);
 const ORG_BEFORE_EN = /\b(?:party|group|company|firm|movement|militia|organization|organisation|startup|start-up|agency|brand|network|newspaper|broadcaster|carrier|airline|automaker|carmaker|retailer|insurer|lender|bank|website|app|service|union|charity|club|team)\s+(?:the\s+)?$/i;
 // Sentence-initial words with these endings are common words (Investment, Ordinary, Officials).
@@ -65,48 +65,91 @@ function lexTags(lexicon: EnglishLexicon | null, word: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-const isCap = (w: string) =>
-  (/^(?:al-|el-|ad-|as-)?[A-Z\u00c0-\u00de\u0100-\u017f][\p{L}'’.\-]*$/u.test(w) && /\p{Ll}/u.test(w.slice(1))) || /^[A-Z][A-Z&.]{1,7}$/.test(w);
+const CAP_WORD = /^(?:al-|el-|ad-|as-)?[A-Z\u00c0-\u00de\u0100-\u017f][\p{L}'’.\-]*$/u;
+const isCap = (w: string) => {
+  const c = w.charCodeAt(0);
+  // Quick exit for the common case: a lower-case word.
+  if (c >= 0x61 && c <= 0x7a && !/^(?:al|el|ad|as)-/.test(w)) return false;
+  return (CAP_WORD.test(w) && /\p{Ll}/u.test(w.slice(1))) || /^[A-Z][A-Z&.]{1,7}$/.test(w);
+};
 const isAcronym = (w: string) => /^[A-Z][A-Z&]{1,6}$/.test(w.replace(/\./g, '')) && w.replace(/\./g, '').length >= 2;
 
-/** Candidate names: maximal runs of capitalised words (with inner connectors), possessives cut. */
-function candidates(text: string): { words: Word[]; sentenceStart: boolean }[] {
-  const words: (Word & { possessive: boolean })[] = [];
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'’.&\-]*/gu;
+interface Token extends Word {
+  possessive: boolean;
+  lower: string;
+}
+
+const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Inc|Corp|Co|Ltd|Mt)\.$/;
+const INITIALS = /^(?:[A-Z]\.)+$/;
+
+/** The words of a text, possessives and sentence-final dots cut off ("BBC's", "Sunday."). */
+function tokenize(text: string): Token[] {
+  const words: Token[] = [];
+  // Letters and digits of any script without Unicode property classes (several times
+  // faster); general punctuation (U+2000–206F) and CJK punctuation stay outside.
+  const re = /[A-Za-z0-9\u00c0-\u1fff\u2070-\u2fff\u3040-\uffef][A-Za-z0-9\u00c0-\u1fff\u2070-\u2fff\u3040-\uffef'’.&\-]*/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let token = m[0];
-    // Cut possessives and trailing dots of abbreviations at sentence ends ("BBC's", "Sunday.").
-    const possessive = /['’]s?$/.test(token) && !/^(?:[A-Z]\.)+$/.test(token);
-    token = token.replace(/['’]s?$/, '');
-    if (token.endsWith('.') && !/^(?:[A-Z]\.)+$/.test(token) && !/^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Inc|Corp|Co|Ltd|Mt)\.$/.test(token)) token = token.replace(/\.+$/, '');
+    const last = token[token.length - 1];
+    let possessive = false;
+    if (last === "'" || last === '’' || ((last === 's' || last === 'S') && (token[token.length - 2] === "'" || token[token.length - 2] === '’'))) {
+      possessive = !INITIALS.test(token);
+      token = token.replace(/['’]s?$/i, '');
+    }
+    if (token.endsWith('.') && !INITIALS.test(token) && !ABBREVIATION.test(token)) token = token.replace(/\.+$/, '');
+    // "Seattle-based", "Kroger-owned": the name, then a word that ends it.
+    const compound = token.match(/^(.+?)-(?:based|owned|born|led|backed|listed|made|bound|style|era|funded|run)$/);
+    if (compound) {
+      const name = compound[1];
+      words.push({ text: name, start: m.index, end: m.index + name.length, possessive: true, lower: name.toLowerCase() });
+      continue;
+    }
     if (!token) continue;
-    words.push({ text: token, start: m.index, end: m.index + token.length, possessive });
+    const c = token.charCodeAt(0);
+    words.push({ text: token, start: m.index, end: m.index + token.length, possessive, lower: c >= 0x61 && c <= 0x7a ? token : token.toLowerCase() });
   }
-  const runs: { words: Word[]; sentenceStart: boolean }[] = [];
+  return words;
+}
+
+const GAP_BREAK = /[,;:()"“”!?—–/|]|\.\s|\n|\s-\s/;
+const SENTENCE_BEFORE = /[.!?]["”’]?\s+$|\n\s*$|["“]\s*$|:\s+$|[—–]\s+$/;
+
+/** Candidate names: maximal runs of capitalised words (with inner connectors), possessives cut. */
+function candidates(text: string, words: Token[]): { words: Word[]; sentenceStart: boolean; first: number }[] {
+  const runs: { words: Word[]; sentenceStart: boolean; first: number }[] = [];
   let run: Word[] = [];
   let runStart = false;
+  let runFirst = 0;
   const flush = () => {
     while (run.length && CONNECTORS.has(run[run.length - 1].text)) run.pop();
     // "and" stays inside organisation names only (World Travel and Tourism Council).
     const and = run.findIndex((w) => w.text === 'and');
-    if (and > 0 && !ORG_HEADS.test(run[run.length - 1].text)) {
-      runs.push({ words: run.slice(0, and), sentenceStart: runStart });
+    const keepAnd = run.length > 0 && (ORG_HEADS.test(run[run.length - 1].text) || run.slice(0, and).some((w) => w.text === 'on' || w.text === 'of'));
+    if (and > 0 && !keepAnd) {
+      runs.push({ words: run.slice(0, and), sentenceStart: runStart, first: runFirst });
       const rest = run.slice(and + 1);
-      if (rest.length) runs.push({ words: rest, sentenceStart: false });
-    } else if (run.length) runs.push({ words: run, sentenceStart: runStart });
+      if (rest.length) runs.push({ words: rest, sentenceStart: false, first: runFirst + and + 1 });
+    } else if (run.length) runs.push({ words: run, sentenceStart: runStart, first: runFirst });
     run = [];
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const gap = i > 0 ? text.slice(words[i - 1].end, w.start) : '\n';
-    const breaks = /[,;:()"“”!?—–]|\.\s|\n|\s-\s/.test(gap) || (i > 0 && /[.!?]$/.test(text.slice(words[i - 1].start, words[i - 1].end + 1)) && /\s/.test(gap));
-    const sentenceStart = i === 0 || /[.!?]["”’]?\s+$|\n\s*$|["“]\s*$|:\s+$|[—–]\s+$/.test(text.slice(Math.max(0, w.start - 4), w.start)) || /[.!?]\s*$/.test(gap) || gap.includes('\n');
-    const prevPossessive = i > 0 && words[i - 1].possessive;
-    const joins = (c: string) => CONNECTORS.has(c) && (c !== 'of' || (run.length > 0 && OF_HEADS.test(run[run.length - 1].text)));
-    if (breaks || prevPossessive || (!isCap(w.text) && !(run.length && joins(w.text) && words[i + 1] && isCap(words[i + 1].text)))) flush();
-    if (isCap(w.text) || (run.length && joins(w.text) && !breaks)) {
-      if (!run.length) runStart = sentenceStart;
-      if (!run.length && CONNECTORS.has(w.text)) continue;
+    const cap = isCap(w.text);
+    const joins =
+      run.length > 0 &&
+      ((CONNECTORS.has(w.text) && (w.text !== 'of' || OF_HEADS.test(run[run.length - 1].text))) ||
+        (w.text === 'on' && /^(?:Committee|Commission|Council|Conference|Panel|Task)$/.test(run[run.length - 1].text)));
+    if (!cap && !run.length) continue; // the common case: a lower-case word outside a name
+    const prev = words[i - 1];
+    const gap = prev ? text.slice(prev.end, w.start) : '\n';
+    const breaks = GAP_BREAK.test(gap) || (!!prev && /[.!?]/.test(text[prev.end] ?? '') && /\s/.test(gap));
+    if (breaks || (prev && prev.possessive) || (!cap && !(joins && words[i + 1] && isCap(words[i + 1].text)))) flush();
+    if (cap || (run.length && joins && !breaks)) {
+      if (!run.length) {
+        if (CONNECTORS.has(w.text)) continue;
+        runStart = i === 0 || SENTENCE_BEFORE.test(text.slice(Math.max(0, w.start - 4), w.start)) || /[.!?]\s*$/.test(gap) || gap.includes('\n');
+        runFirst = i;
+      }
       run.push(w);
     }
   }
@@ -125,18 +168,58 @@ interface Typed {
 /** Typed names in English text; `lexicon` is compromise's (null: rules and gazetteer only). */
 export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): EntitySpan[] {
   const typed: Typed[] = [];
+  const tokens = tokenize(text);
+  const headlines = titleCaseLines(text, tokens);
+  /** Whether a word also occurs in lower case in the text (then it is a common word). */
+  const lowerCache = new Map<string, boolean>();
+  const occursInLowerCase = (word: string): boolean => {
+    const cached = lowerCache.get(word);
+    if (cached !== undefined) return cached;
+    const result = scanLower(word);
+    lowerCache.set(word, result);
+    return result;
+  };
+  const scanLower = (word: string) => {
+    const lower = word.toLowerCase();
+    if (lower.length < 3) return false;
+    for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+      if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + lower.length))) return true;
+    }
+    return false;
+  };
+  const indexOfStart = new Map<number, number>();
+  tokens.forEach((t, k) => indexOfStart.set(t.start, k));
   const people = new Map<string, string>(); // surname → full name
   const known = new Map<string, EntityType>();
   const unknown: { start: number; end: number; text: string; words: number }[] = [];
 
-  for (const { words: raw, sentenceStart } of candidates(text)) {
+  for (const { words: raw, sentenceStart } of candidates(text, tokens)) {
     let words = raw;
     // A title opens the run: keep it out of the name, but remember it means a person.
     let titled = false;
+    // A title inside the run starts a person's name: … Police Commissioner Andrew Colvin.
+    const inner = words.findIndex((w, k) => k > 0 && k < words.length - 1 && TITLES.has(w.text) && /^[A-Z][a-z]/.test(words[k + 1].text));
+    if (inner > 0 && !titled) {
+      const person = words.slice(inner + 1);
+      const left = words.slice(0, inner).filter((w, k, all) => !(k === all.length - 1 && /^(?:Opposition|Foreign|Prime|Deputy|Communications|Finance|Defence|Defense|Health|Interior|Justice|Trade|Energy)$/.test(w.text)));
+      const pStart = person[0].start;
+      const pEnd = person[person.length - 1].end;
+      typed.push({ start: pStart, end: pEnd, text: text.slice(pStart, pEnd), type: 'person', weight: 1 });
+      known.set(text.slice(pStart, pEnd), 'person');
+      if (person.length >= 2) people.set(person[person.length - 1].text, text.slice(pStart, pEnd));
+      if (left.length >= 2 && ORG_HEADS.test(left[left.length - 1].text)) {
+        const oStart = left[0].start;
+        const oEnd = left[left.length - 1].end;
+        typed.push({ start: oStart, end: oEnd, text: text.slice(oStart, oEnd), type: 'org', weight: 1 });
+        known.set(text.slice(oStart, oEnd), 'org');
+      }
+      continue;
+    }
     // Leading adjectives of nationality or kind: Tunisian Prime Minister …, Islamist Muslim Brotherhood.
     while (
       words.length >= 3 &&
-      (DEMONYM.test(words[0].text) || lexTags(lexicon, words[0].text).some((t) => t === 'Demonym' || t === 'Adjective')) &&
+      !ORG_HEADS.test(words[words.length - 1].text) &&
+      (DEMONYM.test(words[0].text) || lexTags(lexicon, words[0].text).some((t) => t === 'Demonym')) &&
       !/^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|New|Upper|Lower|Great|Greater)$/.test(words[0].text) &&
       !EN_PLACES.has(words[0].text) &&
       !EN_PLACES.has(`${words[0].text} ${words[1].text}`)
@@ -154,7 +237,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       } else break;
     }
     // A title-case line (a headline) is not a name; its names are found elsewhere.
-    if (titleCaseLine(text, raw[0].start)) continue;
+    if (headlines.some(([a, b]) => raw[0].start >= a && raw[0].start < b)) continue;
     // Sentence-initial common words are not names ("Yesterday", "The", "Officials").
     if (sentenceStart && words.length) {
       const first = words[0].text;
@@ -163,7 +246,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       const common =
         DEMONYM_OR_COMMON.has(first) ||
         (tags.length > 0 && !known) ||
-        (!known && (COMMON_SHAPE.test(first) || new RegExp(`(?:^|[^\\p{L}])${first.toLowerCase()}(?:[^\\p{L}]|$)`, 'u').test(text)));
+        (!known && (COMMON_SHAPE.test(first) || occursInLowerCase(first)));
       if (common) {
         words = words.slice(1);
         while (words.length && CONNECTORS.has(words[0].text)) words = words.slice(1);
@@ -175,7 +258,13 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     let name = text.slice(start, end);
     const head = words[words.length - 1].text;
     const firstWord = words[0].text;
-    const before = text.slice(Math.max(0, start - 40), start);
+    // The two words before the name (when only spaces separate them) and the text after it.
+    const startIndex = indexOfStart.get(start) ?? 0;
+    const p1 = tokens[startIndex - 1];
+    const p2 = tokens[startIndex - 2];
+    const near1 = p1 && /^\s+$/.test(text.slice(p1.end, start)) ? p1.text : '';
+    const near2 = near1 && p2 && /^\s+$/.test(text.slice(p2.end, p1.start)) ? p2.text : '';
+    const before = `${near2} ${near1} `;
     const after = text.slice(end, end + 40);
     if (words.length === 1 && (DEMONYM_OR_COMMON.has(name) || LATIN_STOPWORDS.has(name))) continue;
     if (words.length === 1 && DEMONYM.test(name) && !EN_PLACES.has(name) && lexTags(lexicon, name).some((t) => t === 'Demonym' || t === 'Adjective')) continue;
@@ -202,7 +291,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       type = 'org';
     } else if (PLACE_HEADS.test(head) && words.length >= 2) {
       type = 'place';
-    } else if (titled || MULTI_TITLES.test(before) || (ROLE_BEFORE.test(before) && (words.length >= 2 || /\b[a-z]+\s+$/.test(before)))) {
+    } else if (titled || MULTI_TITLES.test(before) || (ROLE_BEFORE.test(before) && (words.length >= 2 || /^[a-z]/.test(near1)))) {
       type = 'person';
     } else if (words.length >= 2 && firstTags.some((t) => /Name|FirstName|MaleName|FemaleName/.test(t))) {
       type = 'person';
@@ -230,13 +319,16 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
   // Gazetteer places of several words anywhere (New Zealand, South Carolina), and single ones
   // inside runs the rules above could not type.
   const spans: EntitySpan[] = typed.map(({ start, end, text: t, type }) => ({ start, end, text: t, type }));
-  for (const place of EN_PLACES) {
-    if (place.split(' ').length > EN_PLACE_MAX_WORDS) continue;
-    for (let at = text.indexOf(place); at >= 0; at = text.indexOf(place, at + 1)) {
+  for (const t of tokens) {
+    if (t.text === t.lower) continue; // places start with a capital
+    const places = EN_PLACES_BY_FIRST.get(t.text);
+    if (!places) continue;
+    const at = t.start;
+    for (const place of places) {
       const end = at + place.length;
-      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
-      if (typed.some((t) => t.start <= at && end <= t.end && t.type !== 'place')) continue;
+      if (!text.startsWith(place, at) || isWordChar(text.charCodeAt(end))) continue;
       spans.push({ start: at, end, text: place, type: 'place' });
+      break;
     }
   }
   // Names no rule typed: the words around all their mentions decide (company, shares … /
@@ -244,65 +336,140 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
   const byName = new Map<string, { start: number; end: number }[]>();
   for (const u of unknown) if (!known.has(u.text)) byName.set(u.text, [...(byName.get(u.text) ?? []), u]);
   for (const [name, mentions] of byName) {
-    const type = typeFromContext(text, name, mentions, people);
+    const type = typeFromContext(text, tokens, indexOfStart, name, mentions, people);
     if (type) known.set(name, type);
   }
   // Repetition: surnames of people named in full, and every mention of a typed name.
   for (const [surname, full] of people) if (!known.has(surname) && surname !== full) known.set(surname, 'person');
-  for (const [name, type] of known) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      const end = at + name.length;
-      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
-      spans.push({ start: at, end, text: name, type });
+  // One pass over the words: which known names start at each one.
+  const byFirst = new Map<string, string[]>();
+  for (const name of known.keys()) {
+    const first = name.split(/[\s]/)[0].replace(/['’]s$/, '');
+    byFirst.set(first, [...(byFirst.get(first) ?? []), name].sort((a, b) => b.length - a.length));
+  }
+  for (const t of tokens) {
+    if (t.text === t.lower && !t.text.startsWith('al-')) continue;
+    for (const name of byFirst.get(t.text) ?? []) {
+      const end = t.start + name.length;
+      if (!text.startsWith(name, t.start) || isWordChar(text.charCodeAt(end))) continue;
+      spans.push({ start: t.start, end, text: name, type: known.get(name)! });
+      break;
     }
   }
   return spans;
 }
 
-const ORG_CUES = /^(?:company|companies|firm|group|shares|stock|stocks|deal|acquired|acquisition|acquire|bought|buy|sold|sale|sell|merger|board|investors|stake|subsidiary|brand|business|businesses|revenue|profit|startup|start-up|app|service|services|platform|party|organization|organisation|agency|militant|militants|movement|its|which|spokesman|spokeswoman|chief|executive|CEO|founder|owner|owned|parent|unit|division|operator|network|site|website|browser|blogging|messaging|search|internet|web|offer|bid|sells|buys|invests|invested|listed|headquarters|based|launched|group’s|group's|affiliated|linked|banned|outlawed|leaders|fighters|Islamist|jihadist|investments|minister|cabinet|coalition|government|lawmakers|blogging)$/i;
-const PERSON_CUES = /^(?:said|says|told|added|he|she|his|her|him|hers|himself|herself|mr|ms|mrs|aged|wife|husband|son|daughter|father|mother|brother|sister|family|born|died|who|whose|elder|chief|uncle|aunt|grandson|granddaughter|widow|friend|colleague|spoke|believes|believed|thinks|wrote|recalls|recalled|explained|insisted|warned|says|asked)$/i;
-const PLACE_CUES = /^(?:in|near|city|town|village|region|province|capital|coast|beach|island|river|north|south|east|west|northern|southern|eastern|western|residents|area|district|where|harbour|harbor|bay|port|located|county|state|country|border|streets|suburb|shore|visited|travelled|traveled|flew)$/i;
+const cueSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+const ORG_CUES = cueSet(`company companies firm group shares stock stocks deal acquired acquisition acquire bought buy sold sale sell merger
+board investors stake subsidiary brand business businesses revenue profit startup start-up app service services platform party organization
+organisation agency militant militants movement its which spokesman spokeswoman chief executive ceo founder owner owned parent unit
+division operator network site website browser blogging messaging search internet web offer bid sells buys invests invested listed
+headquarters based launched affiliated linked banned outlawed leaders fighters islamist jihadist investments minister cabinet coalition
+government lawmakers`);
+const PERSON_CUES = cueSet(`said says told added he she him himself herself mr ms mrs aged wife husband son daughter father mother brother
+sister family born died who whose elder uncle aunt grandson granddaughter widow friend colleague spoke believes believed thinks wrote recalls
+recalled explained insisted warned asked his her`);
+const PLACE_CUES = cueSet(`in near city town village region province capital coast beach island river north south east west northern
+southern eastern western residents area district where harbour harbor bay port located county state country border streets suburb shore
+visited travelled traveled flew`);
+const POSSESSIVES = cueSet('his her their its our my');
 
-function typeFromContext(text: string, name: string, mentions: { start: number; end: number }[], people: Map<string, string>): EntityType | null {
+/** Capitalised word → its token indices, computed once per token list. */
+const positionCache = new WeakMap<Token[], Map<string, number[]>>();
+function positions(tokens: Token[]): Map<string, number[]> {
+  let map = positionCache.get(tokens);
+  if (!map) {
+    map = new Map();
+    tokens.forEach((t, k) => {
+      if (t.text === t.lower) return;
+      const list = map!.get(t.text);
+      if (list) list.push(k);
+      else map!.set(t.text, [k]);
+    });
+    positionCache.set(tokens, map);
+  }
+  return map;
+}
+const PREPOSITION_PLACE = cueSet('in near outside across around');
+
+function typeFromContext(
+  text: string,
+  tokens: Token[],
+  indexOfStart: Map<number, number>,
+  name: string,
+  mentions: { start: number; end: number }[],
+  people: Map<string, string>,
+): EntityType | null {
+  if (people.has(name)) return 'person';
   const score = { org: 0, person: 0, place: 0 };
-  const words = name.split(' ');
+  const nameWords = name.split(' ');
   // A full name's surname alone counts too ("Ajmi Lourimi, …" / "Lourimi said").
   const all = [...mentions];
-  if (words.length >= 2) {
-    const last = words[words.length - 1];
-    for (let at = text.indexOf(last); at >= 0; at = text.indexOf(last, at + 1)) {
-      if (!/[\p{L}]/u.test(text[at - 1] ?? '') && !/[\p{L}]/u.test(text[at + last.length] ?? '')) all.push({ start: at, end: at + last.length });
-    }
+  if (nameWords.length >= 2) {
+    for (const k of positions(tokens).get(nameWords[nameWords.length - 1]) ?? []) all.push({ start: tokens[k].start, end: tokens[k].end });
   }
   for (const { start, end } of all) {
-    const leftText = text.slice(Math.max(0, start - 50), start);
-    if (/\b(?:in|near|outside|across|around)\s+$/i.test(leftText)) score.place += 2;
-    if (/^,\s+(?:a|an)\s+(?:\d+-year-old\s+)?[a-z]+/.test(text.slice(end, end + 30))) score.person += 1;
-    if (/^\s+(?:contributed|reported|wrote)\b/.test(text.slice(end, end + 20))) score.person += 2;
-    // Possessives on the left belong to someone else: "his Pātaua farm".
-    const left = leftText.split(/[^\p{L}'’-]+/u).filter(Boolean).slice(-4).filter((w) => !/^(?:his|her|their|its|our|my)$/i.test(w));
-    const right = text.slice(end, end + 60).split(/[^\p{L}'’-]+/u).filter(Boolean).slice(0, 5);
-    for (const w of [...left, ...right]) {
-      if (ORG_CUES.test(w)) score.org++;
-      if (PERSON_CUES.test(w)) score.person++;
-      if (PLACE_CUES.test(w)) score.place++;
+    const i = indexOfStart.get(start);
+    if (i === undefined) continue;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1].start < end) j++;
+    for (let k = Math.max(0, i - 4); k < i; k++) {
+      const w = tokens[k].lower;
+      if (POSSESSIVES.has(w)) continue; // "his Pātaua farm": someone else's
+      if (ORG_CUES.has(w)) score.org++;
+      if (PERSON_CUES.has(w)) score.person++;
+      if (PLACE_CUES.has(w)) score.place++;
     }
-    if (/['’]s\s/.test(text.slice(end, end + 3)) && /^(?:['’]s\s+(?:shares|stock|board|chief|CEO|business|deal|sale|core|own))/.test(text.slice(end, end + 20))) score.org += 2;
+    if (i > 0 && PREPOSITION_PLACE.has(tokens[i - 1].lower)) score.place += 2;
+    for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
+      const w = tokens[k].lower;
+      if (ORG_CUES.has(w)) score.org++;
+      if (PERSON_CUES.has(w)) score.person++;
+      if (PLACE_CUES.has(w)) score.place++;
+    }
+    const after = text.slice(end, end + 30);
+    if (/^,\s+(?:a|an)\s+(?:\d+-year-old\s+)?[a-z]+/.test(after)) score.person += 1;
+    if (/^\s+(?:contributed|reported|wrote)\b/.test(after)) score.person += 2;
+    if (/^['’]s\s+(?:shares|stock|board|chief|CEO|business|deal|sale|core|own)\b/.test(after)) score.org += 2;
   }
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^[A-Z][a-z\u00e0-\u017f]+$/.test(w))) score.person += 1;
-  if (people.has(name)) return 'person';
+  if (nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((w) => /^[A-Z][a-z\u00e0-\u017f]+$/.test(w))) score.person += 1;
   const ranked = (Object.entries(score) as [EntityType, number][]).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   return best[1] >= 2 && best[1] >= second[1] * 1.5 + 0.5 ? best[0] : null;
 }
 
-/** Whether the line holding `offset` is written in title case (a headline). */
-function titleCaseLine(text: string, offset: number): boolean {
-  const from = text.lastIndexOf('\n', offset) + 1;
-  const to = text.indexOf('\n', offset);
-  const line = text.slice(from, to < 0 ? undefined : to);
-  const words = line.match(/\p{L}{4,}/gu) ?? [];
-  if (words.length < 4) return false;
-  const capital = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capital / words.length >= 0.8;
+/** The [start, end) ranges of lines written in title case (headlines), from the tokens. */
+function titleCaseLines(text: string, tokens: Token[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  let lineStart = 0;
+  let lineEnd = text.indexOf('\n');
+  if (lineEnd < 0) lineEnd = text.length;
+  let long = 0;
+  let capital = 0;
+  const close = () => {
+    if (long >= 4 && capital / long >= 0.8) ranges.push([lineStart, lineEnd]);
+    long = 0;
+    capital = 0;
+  };
+  for (const t of tokens) {
+    while (t.start > lineEnd) {
+      close();
+      lineStart = lineEnd + 1;
+      lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = text.length;
+    }
+    if (t.text.length >= 4) {
+      long++;
+      if (t.text[0] !== t.lower[0]) capital++;
+    }
+  }
+  close();
+  return ranges;
+}
+
+/** A letter or digit (any script), by code unit; NaN (outside the text) is not. */
+function isWordChar(code: number): boolean {
+  if (Number.isNaN(code)) return false;
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }

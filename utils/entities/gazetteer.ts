@@ -66,7 +66,7 @@ Catalonia Andalusia Lombardy Tuscany Sicily Sardinia Corsica Normandy Brittany P
 Guangxi Jiangsu Zhejiang Shandong Henan Hebei Hunan Hubei Sichuan Yunnan Fujian Anhui Hokkaido Kyushu Silicon_Valley Middle_East Europe Asia
 Africa North_America South_America Latin_America Central_America Oceania Antarctica Arctic Scandinavia Balkans Caribbean Mediterranean
 Gulf_Coast Midwest New_England Southeast_Asia East_Asia Central_Asia South_Asia Western_Europe Eastern_Europe Sub-Saharan_Africa Pacific
-Atlantic Indian_Ocean Persian_Gulf Red_Sea Black_Sea Baltic Korean_Peninsula Taiwan_Strait South_China_Sea Himalayas Alps Amazon Sahara
+Atlantic Indian_Ocean Persian_Gulf Red_Sea Black_Sea Baltic Korean_Peninsula Taiwan_Strait South_China_Sea Himalayas Alps Sahara
 Patagonia Kashmir Punjab Bengal North_Africa West_Africa East_Africa Southern_Africa Horn_of_Africa White_House Gaza_Strip Golan_Heights Sinai Scottish_Highlands Yorkshire Cornwall Essex Sussex Surrey`;
 
 function words(list: string): string[] {
@@ -78,5 +78,13 @@ function words(list: string): string[] {
 
 export const KO_PLACES: ReadonlySet<string> = new Set([...words(KO_COUNTRIES), ...words(KO_CITIES), ...words(KO_REGIONS)]);
 export const EN_PLACES: ReadonlySet<string> = new Set([...words(EN_COUNTRIES), ...words(EN_CITIES), ...words(EN_REGIONS)]);
-/** Longest English place name in words, for multi-word lookups. */
-export const EN_PLACE_MAX_WORDS = Math.max(...[...EN_PLACES].map((p) => p.split(' ').length));
+
+/** English places by their first word, for one pass over a text. */
+export const EN_PLACES_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const place of EN_PLACES) {
+    const first = place.split(' ')[0];
+    map.set(first, [...(map.get(first) ?? []), place].sort((a, b) => b.length - a.length));
+  }
+  return map;
+})();

@@ -58,20 +58,25 @@ interface Token {
   particle: string;
 }
 
-const TOKEN_RE = /[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9&'’.\-]*[A-Za-z0-9&]|[A-Za-z]|[\u4e00-\u9fff\u3400-\u4dbf\u3005]+|\d[\d,.]*|\S/g;
+const TOKEN_RE = /[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9&'’.\-]*[A-Za-z0-9&]|[A-Za-z]|[\u4e00-\u9fff\u3400-\u4dbf\u3005\u3040-\u30ff]+|\d[\d,.]*|\S/g;
 
 function kindOf(text: string): Kind {
   const c = text.charCodeAt(0);
   if (c >= 0xac00 && c <= 0xd7a3) return 'hangul';
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 'latin';
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 'han';
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff)) return 'han';
   if (c >= 0x30 && c <= 0x39) return 'num';
   return 'punct';
 }
 
+const PARTICLE_SET = new Set(PARTICLES);
+const ORG_AFTER_LIST = [...ORG_AFTER];
+const MAX_PARTICLE = Math.max(...PARTICLES.map((p) => p.length));
+
 export function splitParticle(word: string): { stem: string; particle: string } {
-  for (const p of PARTICLES) {
-    if (word.length > p.length && word.endsWith(p)) return { stem: word.slice(0, -p.length), particle: p };
+  for (let len = Math.min(MAX_PARTICLE, word.length - 1); len >= 1; len--) {
+    const p = word.slice(-len);
+    if (PARTICLE_SET.has(p)) return { stem: word.slice(0, -len), particle: p };
   }
   return { stem: word, particle: '' };
 }
@@ -123,7 +128,8 @@ function isNameLike(word: string): boolean {
  */
 function nameOf(t: Token): string {
   if (!t.particle) return t.stem;
-  if (isKoreanName(t.text) && !isKoreanName(t.stem)) return t.text;
+  // Given names end in 은, 인, 나, 이 often; never in 로, 를, 의 …
+  if ('은인나이'.includes(t.particle) && isKoreanName(t.text) && !isKoreanName(t.stem)) return t.text;
   if (t.stem.length < 2) return t.text;
   return t.stem;
 }
@@ -171,7 +177,18 @@ function isTitle(word: string): boolean {
   return TITLES_AFTER.has(word) || (word.length > 2 && TITLE_ENDINGS.some((e) => word.endsWith(e)));
 }
 
+const orgSuffixCache = new Map<string, string | null>();
 function orgSuffix(word: string): string | null {
+  let cached = orgSuffixCache.get(word);
+  if (cached === undefined) {
+    cached = findOrgSuffix(word);
+    if (orgSuffixCache.size > 5000) orgSuffixCache.clear();
+    orgSuffixCache.set(word, cached);
+  }
+  return cached;
+}
+
+function findOrgSuffix(word: string): string | null {
   for (const suffix of ORG_SUFFIXES) {
     if (!word.endsWith(suffix) || word.length <= suffix.length) continue;
     const stem = word.slice(0, -suffix.length);
@@ -281,18 +298,27 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
 
   // Sentence index of every token, for rules that look across a clause.
   const sentenceOf: number[] = [];
+  const sentenceRange: [number, number][] = [];
   let sentence = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (i > 0 && text.slice(tokens[i - 1].end, t.start).includes('\n')) sentence++;
     sentenceOf.push(sentence);
+    if (!sentenceRange[sentence]) sentenceRange[sentence] = [i, i];
+    sentenceRange[sentence][1] = i;
     if (t.kind === 'punct' && SENTENCE_END.test(t.text)) sentence++;
-    else if (t.text.includes('\n')) sentence++;
   }
-  for (let i = 1; i < n; i++) if (text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) for (let j = i; j < n; j++) sentenceOf[j]++;
+  const sentenceText = (i: number) => {
+    const [a, b] = sentenceRange[sentenceOf[i]];
+    return text.slice(tokens[a].start, tokens[b].end);
+  };
 
   const shortForms = new Map<string, string>();
 
   /** The person named after a role word at token j (one word, or two for a foreign name). */
   const addNameAfterRole = (j: number) => {
+    // 매니징 파트너 에밀리 카터: several role words in a row.
+    while (tokens[j + 1] && ROLES_BEFORE.has(tokens[j].text) && tokens[j + 1].kind === 'hangul') j++;
     // 배우 출신 오세린: the role may be followed by "출신".
     if (tokens[j]?.text === '출신' && tokens[j + 1]?.kind === 'hangul') j++;
     const first = tokens[j];
@@ -351,8 +377,14 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
   for (let i = 0; i < n; i++) {
     const open = tokens[i];
     if (open.text !== '(' || !open.glued) continue;
-    const close = tokens.findIndex((t, j) => j > i && t.text === ')');
-    if (close < 0 || close - i > 12) continue;
+    let close = -1;
+    for (let j = i + 1; j < n && j <= i + 12; j++) {
+      if (tokens[j].text === ')') {
+        close = j;
+        break;
+      }
+    }
+    if (close < 0) continue;
     const inner = text.slice(open.end, tokens[close].start);
     if (/[\uac00-\ud7a3]/.test(inner)) continue; // an explanation, not a gloss
     const parts = inner
@@ -388,9 +420,9 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
     for (const part of parts) {
       if (/[的之了是在和]/.test(part) || part.length > 20) continue;
       glossPairs.push({ hangul, gloss: part });
-      if (/^[\u4e00-\u9fff]+(?:\s[\u4e00-\u9fff]+)*$/.test(part)) {
+      if (/^[\u4e00-\u9fff\u3040-\u30ff]+(?:\s[\u4e00-\u9fff\u3040-\u30ff]+)*$/.test(part)) {
         if (/[市省县縣镇鎮区區州村乡鄉道府]$/.test(part)) found.add(part, 'place', GOOD);
-        else if (/(?:公司|集团|集團|基金|银行|銀行|大学|大學|研究所|协会|協會|委员会|委員會|部|局|厅|署|院|社|报|報|台)$/.test(part)) found.add(part, 'org', GOOD);
+        else if (/(?:公司|集团|集團|基金|银行|銀行|大学|大學|研究所|协会|協會|委员会|委員會|部|局|厅|署|院|社|报|報|台|資本|资本|キャピタル|ホールディングス|株式会社|商事|銀行)$/.test(part)) found.add(part, 'org', GOOD);
         else if (part.length <= 3 && (isKoreanName(hangul) || hangul.length <= 4)) found.add(part, 'person', FAIR);
         else if (part.length >= 4) found.add(part, 'org', WEAK);
       } else if (/^[A-Za-z]/.test(part)) {
@@ -471,7 +503,7 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
       const listed = (prev?.text === '·' || next?.text === '·') && place === '동';
       if (isPlaceWord(base) || prevPlace || dirPlace || listed) {
         // A city or district acting (부산시는 … 지원했다) is its government: an organisation.
-        const clause = tokens.filter((_, j) => j > i && j < i + 25 && sentenceOf[j] === sentenceOf[i]).map((x) => x.text).join(' ');
+        const clause = text.slice(t.end, tokens[sentenceRange[sentenceOf[i]][1]].end);
         if (/^(?:은|는|이|가)$/.test(t.particle) && AGENT_PREDICATES.test(clause) && /[시도군구]$/.test(place)) found.add(word, 'org', GOOD);
         else found.add(word, 'place', prevPlace || isPlaceWord(base) ? GOOD : FAIR);
       }
@@ -489,8 +521,12 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
       let nameAt = between ? i - 2 : i - 1;
       // Skip a gloss: 사이토 유이치(斉藤雄一) 미나토상사 사장.
       if (between && at(nameAt)?.text === ')') {
-        const open = tokens.slice(0, nameAt).map((x) => x.text).lastIndexOf('(');
-        if (open > 0 && nameAt - open < 8) nameAt = open - 1;
+        for (let j = nameAt - 1; j > 0 && j > nameAt - 8; j--) {
+          if (tokens[j].text === '(') {
+            nameAt = j - 1;
+            break;
+          }
+        }
       }
       const nameToken = at(nameAt);
       const name = nameToken && nameToken.kind === 'hangul' && (!nameToken.glued || at(nameAt + 1)?.text === '(') ? wholeName(nameToken) : null;
@@ -528,8 +564,19 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
     if (!t.particle && after && after.kind === 'hangul' && ORG_AFTER.has(after.stem) && !after.glued) {
       if (isNameLike(word) && !MODIFIER_ENDING.test(word) && !isPlaceWord(word) && !isKoreanName(word) && !GENERIC_MODIFIERS.has(word) && !ORG_BEFORE.has(word)) found.add(word, 'org', FAIR);
     }
-    if (/^[\uac00-\ud7a3]{2,6}대$/.test(word) && !t.particle && after && /^(?:인근|앞|캠퍼스|교수|교수팀|연구팀|학생|학생들|병원|총장|총학생회|정문)$/.test(after.stem) && !GENERIC_MODIFIERS.has(word.slice(0, -1))) {
+    if (/^[\uac00-\ud7a3]{2,6}대$/.test(word) && !t.particle && after && /^(?:인근|앞|캠퍼스|교수|교수팀|연구팀|연구진|학생|학생들|병원|총장|총학생회|정문|의과대학|의대|대학원|공대|법대)$/.test(after.stem) && !GENERIC_MODIFIERS.has(word.slice(0, -1))) {
       found.add(word, 'org', GOOD);
+    }
+    // Masked names in reports: 김OO(67) 씨, 이○○ 씨.
+    if (t.text.length === 1 && SURNAMES.has(t.text) && next && next.glued && /^(?:OO|○○|ㅇㅇ|00|○|O)$/.test(next.text)) {
+      found.add(t.text + next.text, 'person', GOOD);
+    }
+    // The organisation of a role: 그래닛피크의 매니징 파트너 에밀리 카터.
+    if (t.particle === '의' && next?.kind === 'hangul' && (ROLES_BEFORE.has(next.text) || isTitle(next.stem)) && isNameLike(word) && !isPlaceWord(word) && !isKoreanName(word) && !COMMON_NOUNS.has(word)) {
+      let j = i + 1;
+      while (tokens[j + 1]?.kind === 'hangul' && ROLES_BEFORE.has(tokens[j + 1].text)) j++;
+      const person = tokens[j + 1];
+      if (person && person.kind === 'hangul' && (isKoreanName(nameOf(person)) || isForeignNamePart(nameOf(person)))) found.add(word, 'org', FAIR);
     }
     // The company of a person with a title: 대원소재의 박선우 대표.
     if (t.particle === '의' && next?.kind === 'hangul' && isKoreanName(next.text) && at(i + 2) && /^(?:대표|사장|회장|부회장|대표이사|CEO|연구원|교수|이사|전무|상무|부사장|창업자|총장|감독|단장)$/.test(at(i + 2)!.stem)) {
@@ -552,7 +599,7 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
       found.add(`${word} ${next.stem}`, 'place', FAIR);
     }
     // Sports teams: 새한 돌핀스, 시애틀 매리너스 — a name and a plural loanword, in a sports sentence.
-    const sportsSentence = () => SPORTS_CONTEXT.test(tokens.filter((_, j) => sentenceOf[j] === sentenceOf[i]).map((x) => x.text).join(' '));
+    const sportsSentence = () => SPORTS_CONTEXT.test(sentenceText(i));
     if (next && next.kind === 'hangul' && !next.glued && !t.particle && /(?:스|즈|츠)$/.test(nameOf(next)) && nameOf(next).length >= 3 && isNameLike(nameOf(next)) && sportsSentence()) {
       const team = `${word} ${nameOf(next)}`;
       if ((isNameLike(word) || isPlaceWord(word)) && word.length >= 2 && !isKoreanName(word) && !ROLES_BEFORE.has(word)) {
@@ -590,7 +637,7 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
     if (t.kind !== 'latin' || next.kind !== 'hangul') continue;
     const name = latinNameEndingAt(i);
     if (!name) continue;
-    if (ORG_AFTER.has(next.stem) || (next.glued && [...ORG_AFTER].some((w) => next.text.startsWith(w)))) found.add(name.text, 'org', FAIR);
+    if (ORG_AFTER.has(next.stem) || (next.glued && ORG_AFTER_LIST.some((w) => next.text.startsWith(w)))) found.add(name.text, 'org', FAIR);
   }
 
   // 5. Quotations with a speech verb: the speaker is a person (송민재는 무대에서 "…"고 말했다).
@@ -712,9 +759,11 @@ export function markNames(text: string, types: Map<string, EntityType>): EntityS
       if (first >= 0xac00 && first <= 0xd7a3) {
         if (/[\uac00-\ud7a3]/.test(before)) continue;
         const rest = afterText.match(/^[\uac00-\ud7a3]*/)![0];
-        if (rest && !PARTICLES.includes(rest) && !(type === 'place' && DERIVED.test(rest)) && !ORG_SUFFIXES.some((s) => rest.startsWith(s) && type === 'org')) {
-          // A name may carry a particle plus more (…에서는): accept any particle prefix.
-          if (!PARTICLES.some((p) => rest.startsWith(p) && (rest.length === p.length || PARTICLES.includes(rest.slice(p.length))))) continue;
+        if (rest && !PARTICLE_SET.has(rest) && !(type === 'place' && DERIVED.test(rest)) && !(type === 'org' && ORG_SUFFIXES.some((s) => rest.startsWith(s)))) {
+          // A name may carry a particle plus more (…에서는): accept a particle followed by one.
+          let ok = false;
+          for (let len = 1; len < rest.length && !ok; len++) ok = PARTICLE_SET.has(rest.slice(0, len)) && PARTICLE_SET.has(rest.slice(len));
+          if (!ok) continue;
         }
       } else if (/[A-Za-z]/.test(name[0])) {
         if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;

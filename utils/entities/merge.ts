@@ -14,9 +14,14 @@ export function mergeSpans(spans: EntitySpan[]): EntitySpan[] {
       a.start - b.start,
   );
   const taken: EntitySpan[] = [];
+  const end = spans.reduce((max, s) => Math.max(max, s.end), 0);
+  const used = new Uint8Array(end + 1);
   for (const span of sorted) {
     if (span.end <= span.start) continue;
-    if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
+    let free = true;
+    for (let k = span.start; k < span.end && free; k++) if (used[k]) free = false;
+    if (!free) continue;
+    used.fill(1, span.start, span.end);
     taken.push(span);
   }
   return taken.sort((a, b) => a.start - b.start);

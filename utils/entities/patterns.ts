@@ -21,18 +21,20 @@ const DATE_LEAD = '(?:in|since|by|from|until|till|before|after|during|early|late
 interface Rule {
   type: EntityType;
   re: RegExp;
+  /** Only run when the text has this script (saves scanning English text for Korean forms). */
+  needs?: 'hangul' | 'han';
 }
 
 const RULES: Rule[] = [
   // --- percent
-  { type: 'percent', re: new RegExp(String.raw`(?<![\d.,])${NUM}\s?(?:%|％|퍼센트)(?:\s?p\b|포인트)?`, 'g') },
+  { type: 'percent', re: new RegExp(String.raw`(?<![\d.,])${NUM}\s?(?:%|％|퍼센트)(?:\s?p\b|포인트)?`, 'g'), needs: 'hangul' },
   { type: 'percent', re: new RegExp(String.raw`(?<![\d.,])${NUM}\s?(?:percent|per cent|pct)\b(?:age points?)?`, 'gi') },
   // --- money
   { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${KO_AMOUNT}\s?${KO_CURRENCY}`, 'g') },
   { type: 'money', re: new RegExp(String.raw`(?:US|A|C|HK|NZ|S)?[$£€¥₩]\s?${NUM}${EN_SCALE}`, 'g') },
   { type: 'money', re: new RegExp(String.raw`\b(?:USD|EUR|GBP|JPY|CNY|KRW)\s?${NUM}${EN_SCALE}`, 'g') },
   { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${NUM}${EN_SCALE}\s${EN_CURRENCY_WORD}\b`, 'gi') },
-  { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${NUM}(?:万|亿)?(?:美元|元|人民币|日元|欧元)`, 'g') },
+  { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${NUM}(?:万|亿)?(?:美元|元|人民币|日元|欧元)`, 'g'), needs: 'han' },
   // --- dates: Korean
   {
     type: 'date',
@@ -41,13 +43,13 @@ const RULES: Rule[] = [
       'g',
     ),
   },
-  { type: 'date', re: /(?<![\d.])(?:1[0-2]|0?[1-9])월(?:\s?(?:[12]\d|3[01]|0?[1-9])일|\s?(?:초|중순|말|하순|상순))?/g },
-  { type: 'date', re: /(?<![\d.,~])(?:[12]\d|3[01]|0?[1-9])일(?!\s?(?:간|동안|째|만에|치|분))/g },
+  { type: 'date', re: /(?<![\d.])(?:1[0-2]|0?[1-9])월(?:\s?(?:[12]\d|3[01]|0?[1-9])일|\s?(?:초|중순|말|하순|상순))?/g, needs: 'hangul' },
+  { type: 'date', re: /(?<![\d.,~])(?:[12]\d|3[01]|0?[1-9])일(?!\s?(?:간|동안|째|만에|치|분))/g, needs: 'hangul' },
   { type: 'date', re: /(?<![\d.])(?:19|20)\d\d[./-](?:1[0-2]|0?[1-9])[./-](?:[12]\d|3[01]|0?[1-9])(?![\d])/g },
-  { type: 'date', re: /(?<![가-힣])(?:올해|지난해|작년|내년|재작년|금년|오늘|어제|내일|그제|지난주|지난달|다음 ?달|다음 ?주|이번 ?주|올 ?상반기|올 ?하반기)(?![가-힣]*(?:날|도록))/g },
-  { type: 'date', re: /(?<![\d.~])\d{1,3}\s?(?:년|개월|주|일)\s?전(?![가-힣])|(?<![\d.~])\d{1,3}\s?(?:년|개월|주|일)\s?전(?=보다|에|까지|부터|의|인|만|과|와)/g },
+  { type: 'date', re: /(?<![가-힣])(?:올해|지난해|작년|내년|재작년|금년|오늘|어제|내일|그제|지난주|지난달|다음 ?달|다음 ?주|이번 ?주|올 ?상반기|올 ?하반기)(?![가-힣]*(?:날|도록))/g, needs: 'hangul' },
+  { type: 'date', re: /(?<![\d.~])\d{1,3}\s?(?:년|개월|주|일)\s?전(?![가-힣])|(?<![\d.~])\d{1,3}\s?(?:년|개월|주|일)\s?전(?=보다|에|까지|부터|의|인|만|과|와)/g, needs: 'hangul' },
   // --- dates: Chinese / Japanese
-  { type: 'date', re: /(?<!\d)\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<!\d)\d{1,2}月\d{1,2}日/g },
+  { type: 'date', re: /(?<!\d)\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<!\d)\d{1,2}月\d{1,2}日/g, needs: 'han' },
   // --- dates: English
   { type: 'date', re: new RegExp(String.raw`\b${MONTH}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s${YEAR})?\b`, 'g') },
   { type: 'date', re: new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?${MONTH}(?:,?\s${YEAR})?\b`, 'g') },
@@ -59,13 +61,18 @@ const RULES: Rule[] = [
   { type: 'date', re: new RegExp(String.raw`(?<=\b${DATE_LEAD}\s)${YEAR}s?\b(?![\d,.]\d)`, 'gi') },
   { type: 'date', re: new RegExp(String.raw`\b${YEAR}s\b`, 'g') },
   { type: 'date', re: /\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g },
+  { type: 'date', re: /\b(?:mid-|early |late )?(?:1[6-9]|20)\d0s\b|\b\d{1,2}(?:st|nd|rd|th) century\b/gi },
+  { type: 'money', re: /\b(?:hundreds|thousands|millions|billions|tens) of (?:(?:millions|billions|thousands) of )?(?:dollars|euros|pounds|yen|yuan)\b/gi },
   { type: 'date', re: /\b(?:yesterday|today|tomorrow|tonight|(?:last|next|this) (?:week|month|year|weekend|spring|summer|autumn|fall|winter))\b/gi },
 ];
 
 /** Every date, money and percent expression in `text`, longest first where they overlap. */
 export function findPatterns(text: string): EntitySpan[] {
   const found: EntitySpan[] = [];
-  for (const { type, re } of RULES) {
+  const hangul = /[\uac00-\ud7a3]/.test(text);
+  const han = /[\u4e00-\u9fff]/.test(text);
+  for (const { type, re, needs } of RULES) {
+    if ((needs === 'hangul' && !hangul) || (needs === 'han' && !han)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const raw = m[0];
