@@ -12,29 +12,32 @@ function sanitize(html: string): DocumentFragment {
 
 interface Props {
   article: Article;
-  /** Called with the rendered body once its (sanitised) HTML is in the DOM. */
-  onRendered?: (body: HTMLElement) => void;
+  /** Called once the title and the (sanitised) body are in the DOM. */
+  onRendered?: (title: HTMLElement, body: HTMLElement) => void;
 }
 
-/** The clean reader view of one article. Its HTML is always sanitised here, at render time. */
+/**
+ * The clean reader view of one article. Its HTML is always sanitised here, at render
+ * time. Title and body text are set imperatively: layers (entity marks, highlights)
+ * wrap their text afterwards, which Preact must not undo.
+ */
 export function ArticleView({ article, onRendered }: Props) {
+  const title = useRef<HTMLHeadingElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  const html = article.contentHtml;
   const published = formatDateTime(article.publishedTime, uiLanguage());
 
   useLayoutEffect(() => {
-    if (!body.current) return;
-    body.current.replaceChildren(sanitize(html));
-    onRendered?.(body.current);
-  }, [html]);
+    if (!body.current || !title.current) return;
+    title.current.textContent = article.title;
+    body.current.replaceChildren(sanitize(article.contentHtml));
+    onRendered?.(title.current, body.current);
+  }, [article.contentHtml, article.title]);
 
   return (
     <article class="reader" lang={article.lang ?? undefined} data-testid="article">
       <header class="reader-head">
         {article.siteName && <p class="reader-site" data-testid="site-name">{article.siteName}</p>}
-        <h1 class="reader-title" data-testid="title">
-          {article.title}
-        </h1>
+        <h1 class="reader-title" ref={title} data-testid="title" />
         <p class="reader-meta">
           {article.byline && (
             <span class="reader-byline" data-testid="byline">

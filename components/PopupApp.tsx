@@ -4,8 +4,9 @@ import { errorMessage, withTimeout } from '../utils/async';
 import type { OpenArticleResponse } from '../utils/background/reader';
 import { formatDateTime } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
+import { loadRecognizer } from '../utils/entities/lazy';
 import { sendMessage } from '../utils/messages';
-import { ArticleView } from './ArticleView';
+import { ReaderScreen } from './ReaderScreen';
 import { LoadingPanel, StatusPanel } from './StatusPanel';
 
 type State = { phase: 'loading'; slow: boolean } | { phase: 'done'; response: OpenArticleResponse };
@@ -20,23 +21,38 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-export function PopupApp({ tabId }: { tabId?: number }) {
+/** Ask the background for a tab's article; never rejects. */
+export async function requestArticle(tabId: number | undefined): Promise<OpenArticleResponse> {
+  try {
+    const id = tabId ?? (await activeTabId());
+    if (id === undefined || Number.isNaN(id)) return { status: 'tab-closed' };
+    return await withTimeout(sendMessage('openArticle', { tabId: id }), GIVE_UP_AFTER_MS);
+  } catch (error) {
+    return { status: 'failed', detail: errorMessage(error) };
+  }
+}
+
+interface Props {
+  tabId?: number;
+  /** The first request, started before the first render so extraction overlaps it. */
+  initial?: Promise<OpenArticleResponse>;
+}
+
+export function PopupApp({ tabId, initial }: Props) {
   const [state, setState] = useState<State>({ phase: 'loading', slow: false });
   const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    performance.mark('margin:shell');
+    // Fetch the recogniser while the article is being extracted.
+    void loadRecognizer();
+  }, []);
 
   useEffect(() => {
     let live = true;
     setState({ phase: 'loading', slow: false });
     const slow = setTimeout(() => live && setState((s) => (s.phase === 'loading' ? { ...s, slow: true } : s)), SLOW_AFTER_MS);
-    (async (): Promise<OpenArticleResponse> => {
-      try {
-        const id = tabId ?? (await activeTabId());
-        if (id === undefined || Number.isNaN(id)) return { status: 'tab-closed' };
-        return await withTimeout(sendMessage('openArticle', { tabId: id }), GIVE_UP_AFTER_MS);
-      } catch (error) {
-        return { status: 'failed', detail: errorMessage(error) };
-      }
-    })().then((response) => {
+    (attempt === 0 && initial ? initial : requestArticle(tabId)).then((response) => {
       clearTimeout(slow);
       if (live) setState({ phase: 'done', response });
     });
@@ -87,7 +103,7 @@ function Outcome({ response, onRetry }: { response: OpenArticleResponse; onRetry
               {t('noticeSavedCopy', formatDateTime(notice.savedAt, uiLanguage()) ?? '')}
             </p>
           )}
-          <ArticleView article={response.article} />
+          <ReaderScreen article={response.article} />
         </>
       );
     }

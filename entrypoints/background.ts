@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openArticle, type ReaderDeps } from '../utils/background/reader';
 import { ArticleRepository } from '../utils/db/articles';
+import { CorrectionRepository } from '../utils/db/corrections';
 import { MarginDB } from '../utils/db/schema';
 import type { PageCapture } from '../utils/extract/capture';
 import { finishArticle } from '../utils/extract/finish';
@@ -29,5 +30,16 @@ export default defineBackground(() => {
     },
   };
 
+  const corrections = new CorrectionRepository(db);
+
   onMessage('openArticle', ({ data }) => openArticle(reader, data.tabId));
+  onMessage('listEntityCorrections', () => corrections.list());
+  onMessage('saveEntityCorrection', async ({ data }) => {
+    await corrections.save(data);
+    return corrections.list();
+  });
+  onMessage('removeEntityCorrection', async ({ data }) => {
+    await corrections.remove(data.text);
+    return corrections.list();
+  });
 });

@@ -3,6 +3,8 @@
 // prints {"article": {...}, "entities": [...]} as one JSON object on stdout.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { recognizeEntities } from '../utils/entities';
+import { loadEnglishModel, needsEnglishModel } from '../utils/entities/english-model';
 import { readDocument } from '../utils/pipeline';
 import { fileUrl, readHtmlFile, windowFromHtml } from './lib/dom';
 
@@ -50,8 +52,11 @@ const result = readDocument(win.document, win as never, url);
 if (!result.ok) fail(`no article in ${file}: ${REASONS[result.reason]}`, 1);
 
 const { url: articleUrl, title, byline, siteName, lang, publishedTime, excerpt, contentHtml, textContent } = result.article;
+// Entities of the article text, offsets into textContent (no reader corrections here).
+const english = needsEnglishModel(textContent) ? await loadEnglishModel() : null;
+const entities = recognizeEntities(textContent, { lang, english });
 const output = {
   article: { url: articleUrl, title, byline, siteName, lang, publishedTime, excerpt, contentHtml, textContent },
-  entities: [] as unknown[],
+  entities,
 };
 process.stdout.write(JSON.stringify(output) + '\n');

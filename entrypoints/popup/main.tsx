@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { PopupApp } from '../../components/PopupApp';
+import { PopupApp, requestArticle } from '../../components/PopupApp';
+import { prefetchCorrections } from '../../components/ReaderScreen';
 import { t, uiLanguage } from '../../utils/i18n';
 import '../../components/theme.css';
 import './popup.css';
@@ -12,4 +13,8 @@ const standalone = tabParam !== null;
 document.documentElement.lang = uiLanguage();
 document.title = t('extName');
 document.documentElement.classList.toggle('standalone', standalone);
-render(<PopupApp tabId={tabParam === null ? undefined : Number(tabParam)} />, document.getElementById('app')!);
+const tabId = tabParam === null ? undefined : Number(tabParam);
+// Start the work before the first render: extraction overlaps the popup's own start-up.
+const initial = requestArticle(tabId);
+prefetchCorrections();
+render(<PopupApp tabId={tabId} initial={initial} />, document.getElementById('app')!);

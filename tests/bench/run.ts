@@ -1,4 +1,4 @@
-// npm run bench [-- --only speed,quality,sizes]
+// npm run bench [-- --only speed,quality,entities,popup,sizes]
 // Margin's benchmarks, in headless Chromium where the extension runs: ratios against baselines measured in the same run, a table on
 // stdout and a JSON report in reports/bench.json. Not a test: it measures, it does not judge
 // (each row says whether its target is met).
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../support/paths';
 import { benchExtractionQuality, benchExtractionSpeed } from './extraction';
+import { benchRecognizer } from './entities';
+import { benchPopup } from './popup';
 import { bundleSizes } from './sizes';
 
 interface Row {
@@ -58,6 +60,37 @@ if (wanted('quality')) {
       value: fmt(quality.pipelineMeanF1, 4),
       target: '≥ Readability',
       met: quality.pipelineMeanF1 >= quality.readabilityMeanF1,
+    },
+  );
+}
+
+if (wanted('entities')) {
+  process.stderr.write('entity recogniser: vs Readability.parse, throughput …\n');
+  const rec = await benchRecognizer();
+  report.recognizer = rec;
+  rows.push(
+    { metric: `recogniser time ÷ Readability.parse, median (${rec.pages} pages)`, value: `${fmt(rec.ratioMedian)}×`, target: '≤ 0.25×', met: rec.ratioMedian <= 0.25 },
+    { metric: 'recogniser time ÷ Readability.parse, p95', value: `${fmt(rec.ratioP95)}×`, target: '(report)', met: null },
+    { metric: 'recogniser throughput, Korean / English', value: `${Math.round(rec.koreanCharsPerSecond / 1000)}k / ${Math.round(rec.englishCharsPerSecond / 1000)}k chars/s`, target: '(report)', met: null },
+  );
+}
+
+if (wanted('popup')) {
+  process.stderr.write('popup: opening to article + entity marks, Korean fixture …\n');
+  const popup = await benchPopup();
+  report.popup = popup;
+  rows.push(
+    {
+      metric: `popup ready (article + marks) ÷ empty shell, median of ${popup.runs - 1}`,
+      value: `${fmt(popup.ratioMedian)}×`,
+      target: '≤ 1.5×',
+      met: popup.ratioMedian <= 1.5,
+    },
+    {
+      metric: 'popup shell / ready, median ms (first open)',
+      value: `${fmt(popup.shellMedianMs, 0)} / ${fmt(popup.readyMedianMs, 0)} (${fmt(popup.firstOpen.shellMs, 0)} / ${fmt(popup.firstOpen.readyMs, 0)}) ms`,
+      target: '(report)',
+      met: null,
     },
   );
 }

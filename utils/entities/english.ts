@@ -59,10 +59,21 @@ interface Word {
   end: number;
 }
 
+const NO_TAGS: string[] = [];
+const tagCache = new WeakMap<EnglishLexicon, Map<string, string[]>>();
+
 function lexTags(lexicon: EnglishLexicon | null, word: string): string[] {
-  if (!lexicon) return [];
-  const v = lexicon[word.toLowerCase()];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  if (!lexicon) return NO_TAGS;
+  let cache = tagCache.get(lexicon);
+  if (!cache) tagCache.set(lexicon, (cache = new Map()));
+  let tags = cache.get(word);
+  if (!tags) {
+    const v = lexicon[word.toLowerCase()];
+    tags = v === undefined ? NO_TAGS : Array.isArray(v) ? v : [v];
+    if (cache.size > 20000) cache.clear();
+    cache.set(word, tags);
+  }
+  return tags;
 }
 
 const CAP_WORD = /^(?:al-|el-|ad-|as-)?[A-Z\u00c0-\u00de\u0100-\u017f][\p{L}'’.\-]*$/u;
@@ -98,7 +109,7 @@ function tokenize(text: string): Token[] {
     }
     if (token.endsWith('.') && !INITIALS.test(token) && !ABBREVIATION.test(token)) token = token.replace(/\.+$/, '');
     // "Seattle-based", "Kroger-owned": the name, then a word that ends it.
-    const compound = token.match(/^(.+?)-(?:based|owned|born|led|backed|listed|made|bound|style|era|funded|run)$/);
+    const compound = token.includes('-') ? token.match(/^(.+?)-(?:based|owned|born|led|backed|listed|made|bound|style|era|funded|run)$/) : null;
     if (compound) {
       const name = compound[1];
       words.push({ text: name, start: m.index, end: m.index + name.length, possessive: true, lower: name.toLowerCase() });
@@ -123,7 +134,7 @@ function candidates(text: string, words: Token[]): { words: Word[]; sentenceStar
   const flush = () => {
     while (run.length && CONNECTORS.has(run[run.length - 1].text)) run.pop();
     // "and" stays inside organisation names only (World Travel and Tourism Council).
-    const and = run.findIndex((w) => w.text === 'and');
+    const and = run.length > 2 ? run.findIndex((w) => w.text === 'and') : -1;
     const keepAnd = run.length > 0 && (ORG_HEADS.test(run[run.length - 1].text) || run.slice(0, and).some((w) => w.text === 'on' || w.text === 'of'));
     if (and > 0 && !keepAnd) {
       runs.push({ words: run.slice(0, and), sentenceStart: runStart, first: runFirst });

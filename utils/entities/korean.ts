@@ -143,7 +143,10 @@ function wholeName(t: Token): string | null {
   if (!t.particle) return t.stem;
   if (!'은는이가도나로인만'.includes(t.particle)) return null;
   if (isTitle(t.stem) || ROLES_BEFORE.has(t.stem) || COMMON_NOUNS.has(t.stem)) return null;
-  return isKoreanName(t.text) ? t.text : null;
+  if (isKoreanName(t.text)) return t.text; // 류하은, 김지은
+  if (t.particle === '은' || t.particle === '는') return null; // a topic, not a name before its title
+  // 몰리나, 델가도, 파블로: syllables that end names as often as they are particles.
+  return isKoreanName(t.stem) ? null : t.text;
 }
 
 /** The token as a bare name (no particle after it), or null. */
@@ -286,11 +289,14 @@ const FAIR = 1;
 const WEAK = 0.5;
 
 export interface KoreanResult {
+  /** The kind of every name. */
   types: Map<string, EntityType>;
+  /** Kinds of single mentions that differ from their name's (by start offset). */
+  mentionTypes: Map<number, EntityType>;
 }
 
 /** Collect typed names from Korean text. */
-export function analyzeKorean(text: string): Map<string, EntityType> {
+export function analyzeKorean(text: string): KoreanResult {
   const tokens = tokenize(text);
   const found = new Findings();
   const n = tokens.length;
@@ -314,6 +320,8 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
   };
 
   const shortForms = new Map<string, string>();
+  // Mentions whose own sentence decides their kind (부산시는 … 지원했다 / 부산시에서 …).
+  const mentionTypes = new Map<number, EntityType>();
 
   /** The person named after a role word at token j (one word, or two for a foreign name). */
   const addNameAfterRole = (j: number) => {
@@ -428,7 +436,7 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
       } else if (/^[A-Za-z]/.test(part)) {
         if (latinAcronym(part)) found.add(part, 'org', GOOD);
         else if (ORG_LATIN_WORDS.test(part)) found.add(part, 'org', GOOD);
-        else if (!LATIN_STOPWORDS.has(part)) found.add(part, 'org', WEAK);
+        else if (!LATIN_STOPWORDS.has(part)) found.add(part, 'org', WEAK / 2);
       }
       if (suffixAfter) found.add(part, 'org', STRONG);
     }
@@ -504,8 +512,13 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
       if (isPlaceWord(base) || prevPlace || dirPlace || listed) {
         // A city or district acting (부산시는 … 지원했다) is its government: an organisation.
         const clause = text.slice(t.end, tokens[sentenceRange[sentenceOf[i]][1]].end);
-        if (/^(?:은|는|이|가)$/.test(t.particle) && AGENT_PREDICATES.test(clause) && /[시도군구]$/.test(place)) found.add(word, 'org', GOOD);
-        else found.add(word, 'place', prevPlace || isPlaceWord(base) ? GOOD : FAIR);
+        if (/^(?:은|는|이|가)$/.test(t.particle) && AGENT_PREDICATES.test(clause) && /[시도군구]$/.test(place)) {
+          found.add(word, 'org', GOOD);
+          mentionTypes.set(t.start, 'org');
+        } else {
+          found.add(word, 'place', prevPlace || isPlaceWord(base) ? GOOD : FAIR);
+          mentionTypes.set(t.start, 'place');
+        }
       }
     }
     // A place's office as a title (유성구청장, 부산시장) names the place's government.
@@ -514,6 +527,25 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
 
     // Titles after a name: 홍길동 기자, 박광수 부산국제영화제 이사장, 고레에다 히로카즈 감독,
     // 데위 쿠스마와티 인도네시아 외교장관.
+    // A gloss between a name and its title: 리사 몰리나(Lisa Molina) 교수.
+    let prevAt = i - 1;
+    if (prev?.text === ')' && isTitle(word) && !t.glued) {
+      for (let j = i - 2; j > 0 && j > i - 10; j--) {
+        if (tokens[j].text === '(') {
+          prevAt = j - 1;
+          break;
+        }
+      }
+    }
+    const titlePrev = at(prevAt);
+    if (prevAt !== i - 1 && titlePrev?.kind === 'hangul' && isTitle(word)) {
+      const name = wholeName(titlePrev);
+      const first = at(prevAt - 1);
+      const firstName = first && first.kind === 'hangul' && !first.glued && !titlePrev.glued ? wholeName(first) : null;
+      if (name && isKoreanName(name)) found.add(name, 'person', STRONG);
+      else if (name && isNameLike(name) && firstName && isForeignNamePart(firstName)) found.add(`${firstName} ${name}`, 'person', GOOD);
+      else if (name && isNameLike(name) && name.length >= 3) found.add(name, 'person', FAIR);
+    }
     if (isTitle(word) && !t.glued && prev && prev.kind === 'hangul' && !prev.glued) {
       // No particle stands between a name and its title: the word before is whole (류하은 기자).
       const prevWord = wholeName(prev) ?? prev.stem;
@@ -731,7 +763,7 @@ export function analyzeKorean(text: string): Map<string, EntityType> {
     }
   }
   if (TRACE) console.error(found.trace.join('\n'));
-  return types;
+  return { types, mentionTypes };
 }
 
 // --- Marking ------------------------------------------------------------------------
@@ -744,14 +776,15 @@ const DERIVED = /^(?:발|산|판|계|측|내|인|간|행|식|풍|제|권|령|군
  * followed only by a particle (or, for places, a derivational ending); Latin and Hanja
  * names must stand alone.
  */
-export function markNames(text: string, types: Map<string, EntityType>): EntitySpan[] {
+export function markNames(text: string, { types, mentionTypes }: KoreanResult): EntitySpan[] {
   const spans: EntitySpan[] = [];
-  for (const [name, type] of types) {
+  for (const [name, nameType] of types) {
     if (name.length < 1) continue;
     let from = 0;
     for (let at = text.indexOf(name, from); at >= 0; at = text.indexOf(name, from)) {
       from = at + 1;
       const end = at + name.length;
+      const type = mentionTypes.get(at) ?? nameType;
       const before = text[at - 1] ?? ' ';
       const afterText = text.slice(end, end + 12);
       const after = afterText[0] ?? ' ';

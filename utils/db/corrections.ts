@@ -1,0 +1,42 @@
+import type { EntityCorrection } from '../entities/types';
+import { newId } from './articles';
+import type { EntityCorrectionRecord, MarginDB } from './schema';
+
+export const normalizeName = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+export class CorrectionRepository {
+  constructor(
+    private readonly db: MarginDB,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async list(): Promise<EntityCorrection[]> {
+    const rows = await this.db.entityCorrections.orderBy('updatedAt').toArray();
+    return rows.map((r) => (r.action === 'set' ? { text: r.text, action: 'set', type: r.type! } : { text: r.text, action: 'remove' }));
+  }
+
+  /** Record a correction; a later correction of the same name replaces the earlier one. */
+  async save(correction: EntityCorrection): Promise<EntityCorrectionRecord> {
+    const text = normalizeName(correction.text);
+    if (!text) throw new Error('An entity correction needs a name');
+    return this.db.transaction('rw', this.db.entityCorrections, async () => {
+      const existing = await this.db.entityCorrections.where('text').equals(text).first();
+      const time = this.now();
+      const record: EntityCorrectionRecord = {
+        id: existing?.id ?? newId(),
+        text,
+        action: correction.action,
+        ...(correction.action === 'set' ? { type: correction.type } : {}),
+        createdAt: existing?.createdAt ?? time,
+        updatedAt: time,
+      };
+      await this.db.entityCorrections.put(record);
+      return record;
+    });
+  }
+
+  /** Forget the correction of a name (the recogniser decides again). */
+  async remove(text: string): Promise<void> {
+    await this.db.entityCorrections.where('text').equals(normalizeName(text)).delete();
+  }
+}

@@ -1,0 +1,2 @@
+export { recognizeEntities } from './index';
+export { loadEnglishModel, needsEnglishModel } from './english-model';
