@@ -16,7 +16,16 @@ export default defineConfig({
     default_locale: 'en',
     // No host permissions: the content script is injected on demand when the reader
     // clicks the toolbar button (activeTab + scripting).
-    permissions: ['activeTab', 'scripting'],
+    permissions: ['activeTab', 'scripting', 'contextMenus'],
+    // Asked for only when the reader turns on "show my highlights whenever I revisit a page"
+    // (MV2 keeps host permissions among the optional permissions).
+    ...(browser === 'firefox' ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandHighlight__',
+      },
+    },
     // The end-to-end build opens the popup as a normal tab (no toolbar click to grant
     // activeTab), so only that build may read the local test server.
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),

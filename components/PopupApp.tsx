@@ -7,9 +7,15 @@ import { t, uiLanguage } from '../utils/i18n';
 import { loadRecognizer } from '../utils/entities/lazy';
 import { sendMessage } from '../utils/messages';
 import { ReaderScreen } from './ReaderScreen';
+import { SettingsMenu } from './SettingsMenu';
 import { LoadingPanel, StatusPanel } from './StatusPanel';
 
-type State = { phase: 'loading'; slow: boolean } | { phase: 'done'; response: OpenArticleResponse };
+type State = { phase: 'loading'; slow: boolean } | { phase: 'done'; response: OpenArticleResponse; tabId?: number };
+
+export interface ArticleAnswer {
+  response: OpenArticleResponse;
+  tabId?: number;
+}
 
 const SLOW_AFTER_MS = 2500;
 // The background gives up on a page after 30 s; this only guards against a background
@@ -22,20 +28,21 @@ async function activeTabId(): Promise<number | undefined> {
 }
 
 /** Ask the background for a tab's article; never rejects. */
-export async function requestArticle(tabId: number | undefined): Promise<OpenArticleResponse> {
+export async function requestArticle(tabId: number | undefined): Promise<ArticleAnswer> {
+  let id = tabId;
   try {
-    const id = tabId ?? (await activeTabId());
-    if (id === undefined || Number.isNaN(id)) return { status: 'tab-closed' };
-    return await withTimeout(sendMessage('openArticle', { tabId: id }), GIVE_UP_AFTER_MS);
+    id ??= await activeTabId();
+    if (id === undefined || Number.isNaN(id)) return { response: { status: 'tab-closed' } };
+    return { response: await withTimeout(sendMessage('openArticle', { tabId: id }), GIVE_UP_AFTER_MS), tabId: id };
   } catch (error) {
-    return { status: 'failed', detail: errorMessage(error) };
+    return { response: { status: 'failed', detail: errorMessage(error) }, tabId: id };
   }
 }
 
 interface Props {
   tabId?: number;
   /** The first request, started before the first render so extraction overlaps it. */
-  initial?: Promise<OpenArticleResponse>;
+  initial?: Promise<ArticleAnswer>;
 }
 
 export function PopupApp({ tabId, initial }: Props) {
@@ -52,9 +59,9 @@ export function PopupApp({ tabId, initial }: Props) {
     let live = true;
     setState({ phase: 'loading', slow: false });
     const slow = setTimeout(() => live && setState((s) => (s.phase === 'loading' ? { ...s, slow: true } : s)), SLOW_AFTER_MS);
-    (attempt === 0 && initial ? initial : requestArticle(tabId)).then((response) => {
+    (attempt === 0 && initial ? initial : requestArticle(tabId)).then(({ response, tabId: resolved }) => {
       clearTimeout(slow);
-      if (live) setState({ phase: 'done', response });
+      if (live) setState({ phase: 'done', response, tabId: resolved });
     });
     return () => {
       live = false;
@@ -73,21 +80,24 @@ export function PopupApp({ tabId, initial }: Props) {
           <img src="/icon/32.png" alt="" width={18} height={18} />
           {t('extName')}
         </span>
-        {article && (
-          <a class="topbar-link" href={article.url} target="_blank" rel="noopener noreferrer" title={t('openOriginalTitle')}>
-            {t('openOriginal')} ↗
-          </a>
-        )}
+        <span class="topbar-actions">
+          {article && (
+            <a class="topbar-link" href={article.url} target="_blank" rel="noopener noreferrer" title={t('openOriginalTitle')}>
+              {t('openOriginal')} ↗
+            </a>
+          )}
+          <SettingsMenu />
+        </span>
       </header>
       <main class="content" data-phase={state.phase} data-status={response?.status ?? 'loading'}>
         {state.phase === 'loading' && <LoadingPanel slow={state.slow} />}
-        {response && <Outcome response={response} onRetry={retry} />}
+        {response && <Outcome response={response} tabId={state.phase === 'done' ? state.tabId : undefined} onRetry={retry} />}
       </main>
     </div>
   );
 }
 
-function Outcome({ response, onRetry }: { response: OpenArticleResponse; onRetry: () => void }) {
+function Outcome({ response, tabId, onRetry }: { response: OpenArticleResponse; tabId?: number; onRetry: () => void }) {
   switch (response.status) {
     case 'ok': {
       const notice = response.notice;
@@ -103,7 +113,7 @@ function Outcome({ response, onRetry }: { response: OpenArticleResponse; onRetry
               {t('noticeSavedCopy', formatDateTime(notice.savedAt, uiLanguage()) ?? '')}
             </p>
           )}
-          <ReaderScreen article={response.article} />
+          <ReaderScreen article={response.article} tabId={tabId} />
         </>
       );
     }

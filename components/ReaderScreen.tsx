@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Article } from '../utils/article';
 import { errorMessage } from '../utils/async';
-import { unwrap, wrapRanges } from '../utils/dom/text-ranges';
+import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
+import { rangeOffsets, unwrap, wrapRanges } from '../utils/dom/text-ranges';
 import { loadedRecognizer, loadRecognizer } from '../utils/entities/lazy';
 import { countByType, summarizeEntities, type EntityGroup } from '../utils/entities/summary';
 import type { EntityCorrection, EntitySpan, EntityType } from '../utils/entities/types';
@@ -12,6 +13,10 @@ import { kindLabel } from './entity-kinds';
 import { EntityLegend } from './EntityLegend';
 import { EntityMenu, type MenuTarget } from './EntityMenu';
 import { EntityPanel } from './EntityPanel';
+import { HighlightCard } from './HighlightCard';
+import { NotesPanel } from './NotesPanel';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useHighlights } from './useHighlights';
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
@@ -31,15 +36,31 @@ interface Rendered {
   body: HTMLElement;
 }
 
-/** The article with its entity layer: marks, legend, list, and the reader's corrections. */
-export function ReaderScreen({ article }: { article: Article }) {
+type Panel = 'entities' | 'notes' | null;
+
+const OWN_UI = '.entity-menu, .selection-toolbar, .highlight-card, .entity-panel, .reader-tools, .toast';
+
+interface Toast {
+  text: string;
+  undo?: () => void;
+}
+
+/**
+ * The article with its layers: the reader's highlights and notes, and the entities
+ * (marks, legend, list, corrections).
+ */
+export function ReaderScreen({ article, tabId }: { article: Article; tabId?: number }) {
   const [rendered, setRendered] = useState<Rendered | null>(null);
   const [corrections, setCorrections] = useState<EntityCorrection[] | null>(prefetched);
   const [spans, setSpans] = useState<EntitySpan[]>([]);
   const [hidden, setHidden] = useState<Set<EntityType>>(new Set());
-  const [panelOpen, setPanelOpen] = useState(false);
+  const [panel, setPanel] = useState<Panel>(null);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
-  const [toast, setToast] = useState<string | null>(null);
+  const [selection, setSelection] = useState<{ start: number; end: number; x: number; y: number; text: string } | null>(null);
+  const [card, setCard] = useState<{ id: string; x: number; y: number; focusNote: boolean } | null>(null);
+  const [toast, setToastState] = useState<Toast | null>(null);
+  const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const highlights = useHighlights(article, rendered?.body ?? null, tabId);
   const marks = useRef<HTMLElement[]>([]);
   const cursor = useRef(new Map<string, number>());
   const wrapper = useRef<HTMLDivElement>(null);
@@ -121,43 +142,157 @@ export function ReaderScreen({ article }: { article: Article }) {
     target.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
 
+  const showToast = (next: Toast, ms = 2600) => {
+    clearTimeout(toastTimer.current);
+    setToastState(next);
+    toastTimer.current = setTimeout(() => setToastState(null), ms);
+  };
+
   const correct = async (request: Promise<EntityCorrection[]>) => {
     setMenu(null);
     try {
       setCorrections(await request);
-      setToast(t('correctionSaved'));
+      showToast({ text: t('correctionSaved') });
     } catch (error) {
       console.warn('Margin: correction not saved', errorMessage(error));
-      setToast(t('correctionFailed'));
+      showToast({ text: t('correctionFailed') });
     }
-    setTimeout(() => setToast(null), 2600);
+  };
+
+  /** Entity spans in body offsets (the recogniser ran over title + body). */
+  const bodySpans = () => {
+    const shift = (rendered?.title.textContent?.length ?? 0) + 1;
+    return spans.filter((s) => s.start >= shift).map((s) => ({ ...s, start: s.start - shift, end: s.end - shift }));
+  };
+
+  const openCard = (annotation: AnnotationRecord, focusNote = false) => {
+    const first = rendered?.body.querySelector<HTMLElement>(`mark.hl[data-hl="${annotation.id}"]`);
+    const rect = first?.getBoundingClientRect();
+    setCard({ id: annotation.id, focusNote, ...(rect ? menuPosition(rect, 300) : { x: 8, y: 60 }) });
+  };
+
+  const highlight = async (color: HighlightColor, withNote: boolean) => {
+    if (!selection) return;
+    setSelection(null);
+    window.getSelection()?.removeAllRanges();
+    try {
+      const record = await highlights.create({ start: selection.start, end: selection.end }, color, bodySpans());
+      if (withNote) setTimeout(() => openCard(record, true), 0);
+    } catch (error) {
+      console.warn('Margin: highlight not saved', errorMessage(error));
+      showToast({ text: t('highlightSaveFailed') }, 5000);
+    }
+  };
+
+  const changeHighlight = async (id: string, patch: { color?: HighlightColor; note?: string; tags?: string[] }) => {
+    try {
+      await highlights.update(id, patch);
+    } catch (error) {
+      console.warn('Margin: highlight not updated', errorMessage(error));
+      showToast({ text: t('highlightSaveFailed') }, 5000);
+    }
+  };
+
+  const deleteHighlight = async (id: string) => {
+    setCard(null);
+    try {
+      const removed = await highlights.remove(id);
+      if (removed) showToast({ text: t('highlightDeleted'), undo: () => void highlights.restore(removed) }, 6000);
+    } catch (error) {
+      showToast({ text: t('highlightSaveFailed') }, 5000);
+    }
   };
 
   const onClick = (event: MouseEvent) => {
-    const mark = (event.target as Element).closest?.('mark.ent') as HTMLElement | null;
-    if (!mark || !window.getSelection()?.isCollapsed) return;
-    const rect = mark.getBoundingClientRect();
-    const name = mark.dataset.name!;
-    setMenu({ name, type: mark.dataset.kind as EntityType, corrected: corrected.has(norm(name)), ...menuPosition(rect) });
+    const target = event.target as Element;
+    if (!window.getSelection()?.isCollapsed || target.closest?.(OWN_UI)) return;
+    const entity = target.closest?.('mark.ent') as HTMLElement | null;
+    const hl = target.closest?.('mark.hl') as HTMLElement | null;
+    if (entity && !(hl && entity.contains(hl))) {
+      const name = entity.dataset.name!;
+      setCard(null);
+      setMenu({ name, type: entity.dataset.kind as EntityType, corrected: corrected.has(norm(name)), ...menuPosition(entity.getBoundingClientRect()) });
+    } else if (hl) {
+      const annotation = highlights.annotations.find((a) => a.id === hl.dataset.hl);
+      setMenu(null);
+      if (annotation) openCard(annotation);
+    }
   };
 
-  const onMouseUp = () => {
-    const selection = window.getSelection();
-    if (!selection || selection.isCollapsed || !rendered) return;
-    const text = norm(selection.toString());
-    if (!text || text.length > 60 || !rendered.body.contains(selection.anchorNode)) return;
-    const rect = selection.getRangeAt(0).getBoundingClientRect();
-    setMenu({ name: text, corrected: corrected.has(text), ...menuPosition(rect) });
+  const onMouseUp = (event: MouseEvent) => {
+    // Clicks in Margin's own menus and panels are not selections of the article.
+    if ((event.target as Element).closest?.(OWN_UI)) return;
+    const current = window.getSelection();
+    if (!current || current.isCollapsed || !rendered || !current.rangeCount) return;
+    const range = current.getRangeAt(0);
+    const offsets = rangeOffsets(rendered.body, range);
+    if (!offsets) return;
+    const text = (rendered.body.textContent ?? '').slice(offsets.start, offsets.end);
+    setMenu(null);
+    setCard(null);
+    setSelection({ ...offsets, text, ...menuPosition(range.getBoundingClientRect(), 250, 46) });
   };
+
+  const placed = highlights.annotations.filter((a) => highlights.placement.has(a.id)).sort((a, b) => highlights.placement.get(a.id)!.start - highlights.placement.get(b.id)!.start);
+  const orphaned = highlights.annotations.filter((a) => !highlights.placement.has(a.id));
+  const cardAnnotation = card && highlights.annotations.find((a) => a.id === card.id);
 
   const classes = ['reader-screen', ...[...hidden].map((type) => `hide-${type}`)].join(' ');
   return (
     <div class={classes} ref={wrapper} onClick={onClick} onMouseUp={onMouseUp}>
-      {spans.length > 0 && (
-        <EntityLegend counts={counts} hidden={hidden} onToggle={toggle} panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((o) => !o)} />
-      )}
+      <div class="reader-tools">
+        {spans.length > 0 && (
+          <EntityLegend counts={counts} hidden={hidden} onToggle={toggle} panelOpen={panel === 'entities'} onTogglePanel={() => setPanel((p) => (p === 'entities' ? null : 'entities'))} />
+        )}
+        {'id' in article && (
+          <button
+            type="button"
+            class="chip chip-notes"
+            aria-expanded={panel === 'notes'}
+            title={t('notesButtonTitle')}
+            onClick={() => setPanel((p) => (p === 'notes' ? null : 'notes'))}
+            data-testid="notes-button"
+          >
+            {t('notesButton', String(highlights.annotations.length))}
+          </button>
+        )}
+      </div>
       <ArticleView article={article} onRendered={onRendered} />
-      {panelOpen && <EntityPanel groups={groups} hidden={hidden} onPick={pick} onClose={() => setPanelOpen(false)} />}
+      {panel === 'entities' && <EntityPanel groups={groups} hidden={hidden} onPick={pick} onClose={() => setPanel(null)} />}
+      {panel === 'notes' && (
+        <NotesPanel
+          placed={placed}
+          orphaned={orphaned}
+          onPick={(a) => {
+            rendered?.body.querySelector(`mark.hl[data-hl="${a.id}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+            setTimeout(() => openCard(a), 350);
+          }}
+          onClose={() => setPanel(null)}
+        />
+      )}
+      {selection && (
+        <SelectionToolbar
+          x={selection.x}
+          y={selection.y}
+          onHighlight={highlight}
+          onMarkName={() => {
+            const name = norm(selection.text);
+            setSelection(null);
+            if (name && name.length <= 60) setMenu({ name, corrected: corrected.has(name), x: selection.x, y: selection.y });
+          }}
+        />
+      )}
+      {cardAnnotation && card && (
+        <HighlightCard
+          annotation={cardAnnotation}
+          x={card.x}
+          y={card.y}
+          focusNote={card.focusNote}
+          onChange={(patch) => changeHighlight(cardAnnotation.id, patch)}
+          onDelete={() => deleteHighlight(cardAnnotation.id)}
+          onClose={() => setCard(null)}
+        />
+      )}
       {menu && (
         <EntityMenu
           target={menu}
@@ -169,18 +304,29 @@ export function ReaderScreen({ article }: { article: Article }) {
       )}
       {toast && (
         <p class="toast" role="status" data-testid="toast">
-          {toast}
+          {toast.text}
+          {toast.undo && (
+            <button
+              type="button"
+              class="toast-action"
+              onClick={() => {
+                toast.undo!();
+                setToastState(null);
+              }}
+            >
+              {t('undo')}
+            </button>
+          )}
         </p>
       )}
     </div>
   );
 }
 
-/** Where to put a small menu under a rectangle, kept inside the window. */
-function menuPosition(rect: DOMRect): { x: number; y: number } {
-  const width = 260;
+/** Where to put a small menu under a rectangle (above it if there is no room), kept inside the window. */
+function menuPosition(rect: DOMRect, width = 260, height = 196): { x: number; y: number } {
   const x = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
   const below = rect.bottom + 6;
-  const y = below + 190 > window.innerHeight ? rect.top - 196 : below;
-  return { x, y: Math.max(8, Math.min(y, window.innerHeight - 200)) };
+  const y = below + height > window.innerHeight ? rect.top - height - 6 : below;
+  return { x, y: Math.max(8, Math.min(y, window.innerHeight - height - 4)) };
 }

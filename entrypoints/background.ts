@@ -1,15 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { highlightSelectionOnPage, toPageHighlights, type HighlightDeps } from '../utils/background/highlights';
 import { openArticle, type ReaderDeps } from '../utils/background/reader';
+import { applyAlwaysShow, readSettings } from '../utils/background/settings';
+import { AnnotationRepository } from '../utils/db/annotations';
 import { ArticleRepository } from '../utils/db/articles';
 import { CorrectionRepository } from '../utils/db/corrections';
 import { MarginDB } from '../utils/db/schema';
 import type { PageCapture } from '../utils/extract/capture';
 import { finishArticle } from '../utils/extract/finish';
-import { onMessage } from '../utils/messages';
+import { onMessage, pageMessenger } from '../utils/messages';
+
+const HIGHLIGHTER = '/content-scripts/highlighter.js';
 
 export default defineBackground(() => {
   const db = new MarginDB();
+  const annotations = new AnnotationRepository(db);
+  const corrections = new CorrectionRepository(db);
   const reader: ReaderDeps = {
     articles: new ArticleRepository(db),
     async getTab(tabId) {
@@ -30,9 +37,37 @@ export default defineBackground(() => {
     },
   };
 
-  const corrections = new CorrectionRepository(db);
+  /** Draw the page's highlights: the highlighter asks for them itself when injected. */
+  const draw = async (tabId: number) => {
+    await browser.scripting.insertCSS({ target: { tabId }, files: ['/highlights.css'] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [HIGHLIGHTER] });
+  };
+  const redraw = (tabId: number | undefined) => {
+    if (tabId !== undefined) draw(tabId).catch(() => {});
+  };
 
-  onMessage('openArticle', ({ data }) => openArticle(reader, data.tabId));
+  const highlights: HighlightDeps = {
+    reader,
+    annotations,
+    captureSelection: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId }, files: [HIGHLIGHTER] });
+      return pageMessenger.sendMessage('captureSelection', undefined, { tabId, frameId: 0 });
+    },
+    draw: (tabId) => draw(tabId),
+    notify: (tabId, text) => pageMessenger.sendMessage('showNotice', { text }, { tabId, frameId: 0 }),
+  };
+  const highlightOnPage = (tabId: number) =>
+    highlightSelectionOnPage(highlights, tabId, 'yellow', {
+      noArticle: browser.i18n.getMessage('noticeNoArticleForHighlight'),
+      notInArticle: browser.i18n.getMessage('noticeNotInArticle'),
+    });
+
+  onMessage('openArticle', async ({ data }) => {
+    const response = await openArticle(reader, data.tabId);
+    // The toolbar button (activeTab) lets Margin draw the reader's highlights on the page.
+    if (response.status === 'ok') redraw(data.tabId);
+    return response;
+  });
   onMessage('listEntityCorrections', () => corrections.list());
   onMessage('saveEntityCorrection', async ({ data }) => {
     await corrections.save(data);
@@ -42,4 +77,44 @@ export default defineBackground(() => {
     await corrections.remove(data.text);
     return corrections.list();
   });
+
+  onMessage('listAnnotations', ({ data }) => annotations.forArticle(data.articleId));
+  onMessage('createAnnotation', async ({ data }) => {
+    const { tabId, ...input } = data;
+    const record = await annotations.create(input);
+    redraw(tabId);
+    return record;
+  });
+  onMessage('updateAnnotation', async ({ data }) => {
+    const record = await annotations.update(data.id, data.patch);
+    if (data.patch.color !== undefined) redraw(data.tabId);
+    return record;
+  });
+  onMessage('deleteAnnotation', async ({ data }) => {
+    const removed = await annotations.remove(data.id);
+    redraw(data.tabId);
+    return removed ?? null;
+  });
+  onMessage('restoreAnnotation', async ({ data }) => {
+    const record = await annotations.restore(data.record);
+    redraw(data.tabId);
+    return record;
+  });
+  onMessage('pageHighlights', async ({ data }) => toPageHighlights(await annotations.forUrl(data.url)));
+
+  onMessage('getSettings', () => readSettings(db));
+  onMessage('setAlwaysShowHighlights', ({ data }) => applyAlwaysShow(db, browser, data.on));
+
+  // Highlight from the page itself: the context menu and the keyboard shortcut.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'margin-highlight', title: browser.i18n.getMessage('contextHighlight'), contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'margin-highlight' && tab?.id !== undefined) void highlightOnPage(tab.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'highlight-selection' && tab?.id !== undefined) void highlightOnPage(tab.id);
+  });
+  // The end-to-end tests cannot press a browser shortcut; they call what it calls.
+  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { __marginCommand: highlightOnPage });
 });

@@ -1,4 +1,4 @@
-// npm run bench [-- --only speed,quality,entities,popup,sizes]
+// npm run bench [-- --only speed,quality,entities,popup,anchoring,sizes]
 // Margin's benchmarks, in headless Chromium where the extension runs: ratios against baselines measured in the same run, a table on
 // stdout and a JSON report in reports/bench.json. Not a test: it measures, it does not judge
 // (each row says whether its target is met).
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../support/paths';
 import { benchExtractionQuality, benchExtractionSpeed } from './extraction';
+import { benchAnchoring } from './anchoring';
 import { benchRecognizer } from './entities';
 import { benchPopup } from './popup';
 import { bundleSizes } from './sizes';
@@ -92,6 +93,20 @@ if (wanted('popup')) {
       target: '(report)',
       met: null,
     },
+  );
+}
+
+if (wanted('anchoring')) {
+  process.stderr.write('anchoring: 1,000 highlights on a long article, unchanged and edited …\n');
+  const a = benchAnchoring();
+  report.anchoring = a;
+  const pctv = (n: number) => `${(n * 100).toFixed(1)}%`;
+  rows.push(
+    { metric: `anchoring ${a.highlights} highlights, unchanged text (${Math.round(a.articleChars / 1000)}k chars): success`, value: pctv(a.unchanged.success), target: '100%', met: a.unchanged.success === 1 },
+    { metric: `anchoring ${a.highlights} highlights, unchanged: time (naive indexOf)`, value: `${fmt(a.unchanged.ms, 1)} ms (${fmt(a.unchanged.naiveMs, 1)} ms)`, target: '≤ 50 ms', met: a.unchanged.ms <= 50 },
+    { metric: 'anchoring after edits: success (naive indexOf)', value: `${pctv(a.edited.success)} (${pctv(a.edited.naiveSuccess)})`, target: '≥ 95%', met: a.edited.success >= 0.95 },
+    { metric: 'anchoring after edits: time per highlight (naive)', value: `${fmt(a.edited.ms / a.highlights, 3)} ms (${fmt(a.edited.naiveMs / a.highlights, 3)} ms)`, target: '(report)', met: null },
+    { metric: 'highlights whose paragraph was removed: reported orphaned', value: `${a.edited.goneReportedOrphaned} of ${a.edited.gone}`, target: '(report)', met: null },
   );
 }
 

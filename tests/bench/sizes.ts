@@ -45,6 +45,7 @@ export function bundleSizes(dir: string): BundleSize[] {
   return [
     measure(dir, 'popup (initial JS)', initialScripts(dir, 'popup.html')),
     measure(dir, 'content script', ['content-scripts/content.js']),
+    measure(dir, 'highlighter content script (live-page highlights)', ['content-scripts/highlighter.js']),
     measure(dir, 'background', ['background.js']),
   ];
 }

@@ -14,12 +14,15 @@ describe('the builds a reader installs', () => {
     wxt('build', '-b', 'firefox');
   }, 120_000);
 
-  it('Chrome (MV3) asks for no host permissions: the content script is injected on demand', () => {
+  it('Chrome (MV3) asks for no host permissions: content scripts are injected on demand', () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions.sort()).toEqual(['activeTab', 'scripting']);
+    expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting']);
     expect(m.host_permissions ?? []).toEqual([]);
+    // Access to all sites is only ever asked for, by the "always show my highlights" setting.
+    expect(m.optional_host_permissions).toEqual(['<all_urls>']);
     expect(m.content_scripts ?? []).toEqual([]);
+    expect(m.commands['highlight-selection'].suggested_key.default).toBe('Alt+Shift+H');
     expect(m.default_locale).toBe('en');
     expect(m.action.default_title).toBe('__MSG_actionTitle__');
   });
@@ -27,7 +30,8 @@ describe('the builds a reader installs', () => {
   it('Firefox (MV2) builds with the same permissions and passes web-ext lint with no errors', () => {
     const m = manifest('firefox-mv2');
     expect(m.manifest_version).toBe(2);
-    expect(m.permissions.sort()).toEqual(['activeTab', 'scripting']);
+    expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting']);
+    expect(m.optional_permissions).toEqual(['<all_urls>']);
     const lint = spawnSync(
       process.execPath,
       [join(ROOT, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', join(ROOT, '.output/firefox-mv2'), '--output', 'json'],

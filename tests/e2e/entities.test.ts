@@ -97,6 +97,7 @@ describe('entities in the reader', () => {
         return;
       }
     });
+    await first.popup.getByTestId('selection-toolbar').locator('button[data-action="name"]').click();
     await first.popup.getByTestId('entity-menu').locator('button[data-kind="org"]').click();
     await expect.poll(() => first.popup.getByTestId('toast').textContent()).toContain('모든 기사에');
     await first.popup.waitForFunction(() => document.querySelector('mark.ent[data-name="사진"][data-kind="org"]'));

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { largeArticlePage } from '../support/generated-pages';
+import { largeArticlePage, liveStory } from '../support/generated-pages';
 import { ROOT } from '../support/paths';
 import { startServer } from '../support/server';
 
@@ -19,7 +19,21 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const large = largeArticlePage();
-  const server = await startServer([(url) => (url.pathname === '/generated/large.html' ? { body: large } : undefined)]);
+  // /live/<name>.html serves one story per name, whose version a test switches with
+  // /live/<name>/set?v=edited — the same URL showing a changed page.
+  const versions = new Map<string, 'base' | 'edited' | 'removed'>();
+  const server = await startServer([
+    (url) => (url.pathname === '/generated/large.html' ? { body: large } : undefined),
+    (url) => {
+      const set = url.pathname.match(/^\/live\/([\w-]+)\/set$/);
+      if (set) {
+        versions.set(set[1], url.searchParams.get('v') as 'base' | 'edited' | 'removed');
+        return { body: 'ok', type: 'text/plain' };
+      }
+      const page = url.pathname.match(/^\/live\/([\w-]+)\.html$/);
+      return page ? { body: liveStory(versions.get(page[1]) ?? 'base') } : undefined;
+    },
+  ]);
   project.provide('extensionDir', join(ROOT, '.output/chrome-mv3-e2e'));
   project.provide('origin', server.origin);
   return () => server.close();

@@ -40,3 +40,28 @@ export function largeArticlePage(targetBytes = 5_000_000): string {
   const state = JSON.stringify({ cache: 'x'.repeat(filler) });
   return `${head}<script id="__STATE__" type="application/json">${state}</script></body></html>`;
 }
+
+/**
+ * A news page that changes under the same URL, for re-anchoring: "base", "edited" (an ad
+ * paragraph inserted before, a typo fixed inside the highlighted sentence) and "removed"
+ * (the highlighted paragraph taken out).
+ */
+export function liveStory(variant: 'base' | 'edited' | 'removed'): string {
+  const paragraphs = [
+    '[서울=한빛일보] 정다은 기자 = 시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다. 예산안은 찬성 28표, 반대 7표로 통과됐다.',
+    variant === 'edited'
+      ? '위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다고 밝혔다. 버스 노선 개편에는 120억원이 배정됐다.'
+      : '위원회는 교통과 주거 분야의 지출을 늘리는 데 합의햇다고 밝혔다. 버스 노선 개편에는 120억원이 배정됐다.',
+    '전문가들은 재원 마련 방안이 아직 구체적이지 않다고 지적했다. 한 교수는 "세수 전망이 지나치게 낙관적"이라고 말했다.',
+    '시민단체는 공청회를 한 차례 더 열어야 한다고 요구했다. 담당 국장은 다음 달까지 세부 계획을 내놓겠다고 말했다.',
+    '시는 예산안이 확정되면 다음 달부터 집행에 들어갈 예정이다. 의회는 상반기 집행 실적을 점검하기로 했다.',
+  ];
+  let body = paragraphs;
+  if (variant === 'edited') body = ['[광고] 지금 구독하면 첫 달 무료! 한빛일보 프리미엄 멤버십을 만나 보세요.', ...paragraphs];
+  if (variant === 'removed') body = paragraphs.filter((_, i) => i !== 2);
+  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>시의회, 내년 예산안 통과 - 한빛일보</title>
+<meta property="og:site_name" content="한빛일보"><meta property="article:published_time" content="2026-02-03T08:00:00+09:00"></head>
+<body><nav class="gnb"><a href="/">홈</a> <a href="/politics">정치</a></nav><main><article><h1>시의회, 내년 예산안 통과</h1>
+<div class="article-body">${body.map((p) => `<p>${p}</p>`).join('\n')}</div></article></main>
+<footer>한빛일보 · 무단 전재 금지</footer></body></html>`;
+}

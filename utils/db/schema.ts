@@ -1,6 +1,37 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { ArticleRecord } from '../article';
+import type { Selectors } from '../anchoring';
 import type { EntityType } from '../entities/types';
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** A highlight, with the reader's note and tags, anchored to its article's text. */
+export interface AnnotationRecord {
+  id: string;
+  articleId: string;
+  /** The article's normalised URL, so the live page can ask for its highlights. */
+  url: string;
+  selectors: Selectors;
+  /** The highlighted text (= selectors.quote.exact), kept for search and export. */
+  quote: string;
+  color: HighlightColor;
+  /** Plain text, never HTML. */
+  note: string;
+  tags: string[];
+  /** Entities inside the highlight when it was made. */
+  entities: { text: string; type: EntityType }[];
+  createdAt: number;
+  updatedAt: number;
+  /** Its text could not be found in the article any more: shown apart, never dropped. */
+  orphaned: boolean;
+}
+
+/** Small settings kept with the data. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
 
 export const DB_NAME = 'margin';
 
@@ -23,6 +54,8 @@ export interface EntityCorrectionRecord {
 export class MarginDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   entityCorrections!: EntityTable<EntityCorrectionRecord, 'id'>;
+  annotations!: EntityTable<AnnotationRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -33,6 +66,11 @@ export class MarginDB extends Dexie {
     // v2: the reader's entity corrections.
     this.version(2).stores({
       entityCorrections: 'id, &text, updatedAt',
+    });
+    // v3: highlights and notes, and settings.
+    this.version(3).stores({
+      annotations: 'id, articleId, url, *tags, updatedAt, color, createdAt',
+      settings: 'key',
     });
   }
 }

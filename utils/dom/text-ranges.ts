@@ -75,3 +75,29 @@ export function unwrap(elements: Iterable<Element>): void {
   }
   for (const parent of parents) parent.normalize();
 }
+
+/** The text offset of a DOM boundary point (node, offset), given the root's segments. */
+export function pointOffset(segments: TextSegment[], node: Node, offset: number): number | null {
+  if (node.nodeType === 3) {
+    const segment = segments.find((s) => s.node === node);
+    return segment ? segment.start + offset : null;
+  }
+  const doc = node.ownerDocument ?? (node as Document);
+  const point = doc.createRange();
+  point.setStart(node, offset);
+  for (const s of segments) if (point.comparePoint(s.node, 0) >= 0) return s.start;
+  const last = segments[segments.length - 1];
+  return last ? last.start + last.node.data.length : 0;
+}
+
+/** Text offsets of a range inside `root`, trimmed of surrounding white space; null outside. */
+export function rangeOffsets(root: Node, range: Range, segments = textSegments(root)): { start: number; end: number } | null {
+  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+  let start = pointOffset(segments, range.startContainer, range.startOffset);
+  let end = pointOffset(segments, range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start) return null;
+  const text = segments.map((s) => s.node.data).join('');
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : null;
+}

@@ -43,14 +43,20 @@ export function finishArticle(capture: PageCapture): ExtractResult {
   const found = capture.readability!;
   const text = capture.textContent;
   const url = normalizeUrl(capture.url);
-  const title = squash(found.title) ?? squash(capture.documentTitle) ?? url;
+  let title = squash(found.title) ?? squash(capture.documentTitle) ?? url;
   const lang = resolveLang(found.lang ?? capture.declaredLang, text);
+  const siteName = squash(found.siteName) ?? squash(capture.siteNameCandidates[0]) ?? siteNameFromTitle(capture.documentTitle, title);
+  // "Headline - Site" when the page gave its <title> only: the site is shown apart.
+  if (siteName) {
+    const suffix = new RegExp(`\\s+(?:[-|–—:·»]|::)\\s+${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const stripped = title.replace(suffix, '');
+    if (stripped.length >= 5) title = stripped;
+  }
   const article: Article = {
     url,
     title,
     byline: cleanByline(found.byline) ?? bylineFromCandidates(capture.bylineCandidates) ?? bylineFromText(text),
-    siteName:
-      squash(found.siteName) ?? squash(capture.siteNameCandidates[0]) ?? siteNameFromTitle(capture.documentTitle, title),
+    siteName,
     lang,
     publishedTime: squash(found.publishedTime) ?? publishedFromCandidates(capture.dateCandidates, lang),
     excerpt: squash(found.excerpt),

@@ -1,0 +1,70 @@
+import type { AnnotationRecord } from '../utils/db/schema';
+import { t } from '../utils/i18n';
+
+interface Props {
+  /** Placed highlights in reading order. */
+  placed: AnnotationRecord[];
+  orphaned: AnnotationRecord[];
+  onPick: (annotation: AnnotationRecord) => void;
+  onClose: () => void;
+}
+
+function Item({ a, onPick }: { a: AnnotationRecord; onPick?: () => void }) {
+  const body = (
+    <>
+      <blockquote class={`note-quote hl-bar-${a.color}`}>{a.quote}</blockquote>
+      {a.note && <p class="note-text">{a.note}</p>}
+      {a.tags.length > 0 && (
+        <p class="note-tags">
+          {a.tags.map((tag) => (
+            <span key={tag} class="tag">
+              #{tag}
+            </span>
+          ))}
+        </p>
+      )}
+    </>
+  );
+  return (
+    <li data-testid="note-item" data-id={a.id} data-orphaned={a.orphaned ? 'true' : 'false'}>
+      {onPick ? (
+        <button type="button" class="note-button" onClick={onPick}>
+          {body}
+        </button>
+      ) : (
+        <div class="note-button">{body}</div>
+      )}
+    </li>
+  );
+}
+
+/** The reader's highlights and notes on this article, in reading order; orphaned ones apart. */
+export function NotesPanel({ placed, orphaned, onPick, onClose }: Props) {
+  return (
+    <aside class="entity-panel notes-panel" aria-label={t('notesPanelTitle')} data-testid="notes-panel">
+      <header class="panel-head">
+        <h2>{t('notesPanelTitle')}</h2>
+        <button type="button" class="icon-button" onClick={onClose} aria-label={t('close')} title={t('close')}>
+          ×
+        </button>
+      </header>
+      {placed.length === 0 && orphaned.length === 0 && <p class="panel-empty">{t('notesEmpty')}</p>}
+      <ol class="notes-list">
+        {placed.map((a) => (
+          <Item key={a.id} a={a} onPick={() => onPick(a)} />
+        ))}
+      </ol>
+      {orphaned.length > 0 && (
+        <section class="orphaned" data-testid="orphaned">
+          <h3>{t('orphanedTitle')}</h3>
+          <p class="panel-help">{t('orphanedHelp')}</p>
+          <ol class="notes-list">
+            {orphaned.map((a) => (
+              <Item key={a.id} a={a} />
+            ))}
+          </ol>
+        </section>
+      )}
+    </aside>
+  );
+}

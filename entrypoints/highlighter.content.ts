@@ -1,0 +1,26 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { pageMessenger, sendMessage } from '../utils/messages';
+import { captureSelection, clearHighlights, drawHighlights, showNotice } from '../utils/page/highlighter';
+
+// Draws the reader's highlights on the live page. Injected by the background when the
+// reader uses Margin on a page, or registered for every page when the reader turns on
+// "show my highlights whenever I revisit a page". A newer injection replaces this one.
+export default defineContentScript({
+  registration: 'runtime',
+  main(ctx) {
+    const stops = [
+      pageMessenger.onMessage('drawHighlights', ({ data }) => drawHighlights(document, data)),
+      pageMessenger.onMessage('captureSelection', () => captureSelection(document)),
+      pageMessenger.onMessage('showNotice', ({ data }) => showNotice(document, data.text)),
+    ];
+    ctx.onInvalidated(() => {
+      for (const stop of stops) stop();
+      clearHighlights(document);
+    });
+    sendMessage('pageHighlights', { url: location.href })
+      .then((highlights) => {
+        if (!ctx.isInvalid && highlights.length) drawHighlights(document, highlights);
+      })
+      .catch(() => {});
+  },
+});

@@ -1,0 +1,70 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe as group, expect, it } from 'vitest';
+import { describe } from '../../utils/anchoring';
+import { AnnotationRepository, cleanTags, MAX_NOTE } from '../../utils/db/annotations';
+import { MarginDB } from '../../utils/db/schema';
+import { freshDb } from '../support/db';
+
+const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다. 위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다.';
+const selectors = (quote: string) => {
+  const start = TEXT.indexOf(quote);
+  return describe(TEXT, start, start + quote.length);
+};
+
+group('AnnotationRepository', () => {
+  it('creates a highlight with everything the data model names', async () => {
+    let now = 100;
+    const repo = new AnnotationRepository(freshDb(), () => now);
+    const a = await repo.create({ articleId: 'art', url: 'https://x.example/a?utm_source=y#z', selectors: selectors('예산안'), color: 'yellow', tags: ['#예산', ' 예산 ', '시의회'] });
+    expect(a).toMatchObject({ articleId: 'art', url: 'https://x.example/a', quote: '예산안', color: 'yellow', note: '', tags: ['예산', '시의회'], createdAt: 100, updatedAt: 100, orphaned: false, entities: [] });
+    expect(await repo.forArticle('art')).toEqual([a]);
+    expect(await repo.forUrl('https://x.example/a#other')).toEqual([a]);
+  });
+
+  it('keeps notes as written: 100k characters, emoji, right-to-left text, markup-looking text', async () => {
+    const repo = new AnnotationRepository(freshDb());
+    const a = await repo.create({ articleId: 'art', url: 'https://x.example/a', selectors: selectors('본회의'), color: 'green' });
+    const note = `${'가나다 🙂 שלום <script>alert(1)</script> &amp; '.repeat(2500)}끝`;
+    expect(note.length).toBeGreaterThan(100_000);
+    await repo.update(a.id, { note });
+    expect((await repo.forArticle('art'))[0].note).toBe(note);
+    await expect(repo.update(a.id, { note: 'x'.repeat(MAX_NOTE + 1) })).rejects.toThrow(/limited/);
+    // A rejected write leaves the note as it was.
+    expect((await repo.forArticle('art'))[0].note).toBe(note);
+  });
+
+  it('never loses an update when several writers change one highlight at once', async () => {
+    const indexedDB = new IDBFactory();
+    // Two connections, as two tabs and the popup each writing through their own context.
+    const a = new AnnotationRepository(new MarginDB('margin', { indexedDB, IDBKeyRange }));
+    const b = new AnnotationRepository(new MarginDB('margin', { indexedDB, IDBKeyRange }));
+    const h = await a.create({ articleId: 'art', url: 'https://x.example/a', selectors: selectors('합의했다'), color: 'yellow' });
+    await Promise.all([a.update(h.id, { note: '탭 1의 메모' }), b.update(h.id, { tags: ['탭2'] }), a.update(h.id, { color: 'pink' }), b.update(h.id, { tags: ['탭2', '팝업'] })]);
+    const [final] = await a.forArticle('art');
+    expect(final).toMatchObject({ note: '탭 1의 메모', color: 'pink', tags: ['탭2', '팝업'] });
+  });
+
+  it('deletes with undo, and refuses nonsense', async () => {
+    const repo = new AnnotationRepository(freshDb());
+    const a = await repo.create({ articleId: 'art', url: 'https://x.example/a', selectors: selectors('오후'), color: 'blue', note: '메모' });
+    const removed = await repo.remove(a.id);
+    expect(await repo.forArticle('art')).toEqual([]);
+    await repo.restore(removed!);
+    expect(await repo.forArticle('art')).toEqual([a]);
+    await expect(repo.update('missing', { note: 'x' })).rejects.toThrow(/no longer exists/);
+    await expect(repo.update(a.id, { color: 'purple' as never })).rejects.toThrow(/colour/);
+  });
+
+  it('does not move updatedAt for bookkeeping (orphaned flag)', async () => {
+    let now = 1;
+    const repo = new AnnotationRepository(freshDb(), () => now);
+    const a = await repo.create({ articleId: 'art', url: 'https://x.example/a', selectors: selectors('오후'), color: 'blue' });
+    now = 50;
+    const b = await repo.update(a.id, { orphaned: true });
+    expect(b).toMatchObject({ orphaned: true, updatedAt: 1 });
+  });
+
+  it('cleans tags', () => {
+    expect(cleanTags(['#AI', 'ai', '  경제  정책 ', '', '##중국'])).toEqual(['AI', '경제 정책', '중국']);
+  });
+});

@@ -1,0 +1,110 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../utils/article';
+import { highlightSelectionOnPage, type HighlightDeps } from '../../utils/background/highlights';
+import { applyAlwaysShow, readSettings, ALWAYS_SHOW_ID, type ScriptingApi } from '../../utils/background/settings';
+import { AnnotationRepository } from '../../utils/db/annotations';
+import { ArticleRepository } from '../../utils/db/articles';
+import { MarginDB } from '../../utils/db/schema';
+
+const ARTICLE: Article = {
+  url: 'https://news.example/budget',
+  title: '예산안 통과',
+  byline: null,
+  siteName: null,
+  lang: 'ko',
+  publishedTime: null,
+  excerpt: null,
+  contentHtml: '<p>x</p>',
+  textContent: '시의회는 오늘 내년도 예산안을 표결에 부쳤다.\n정민호 의원은 "세수 전망이 낙관적"이라고 말했다.',
+};
+const MESSAGES = { noArticle: 'no article', notInArticle: 'not in article' };
+
+function deps(selection: { exact: string; prefix: string; suffix: string } | null) {
+  const db = new MarginDB('m', { indexedDB: new IDBFactory(), IDBKeyRange });
+  const drawn: number[] = [];
+  const notices: string[] = [];
+  const d: HighlightDeps = {
+    reader: {
+      articles: new ArticleRepository(db),
+      getTab: async (id) => ({ id, url: ARTICLE.url }),
+      extractFromTab: async () => ({ ok: true, article: ARTICLE }),
+    },
+    annotations: new AnnotationRepository(db),
+    captureSelection: async () => selection,
+    draw: async (tabId) => {
+      drawn.push(tabId);
+    },
+    notify: async (_, text) => {
+      notices.push(text);
+    },
+  };
+  return { d, drawn, notices };
+}
+
+describe('highlighting from the live page (context menu, keyboard shortcut)', () => {
+  it('saves the article, anchors the selection in its text, attaches entities, and draws', async () => {
+    const { d, drawn } = deps({ exact: '정민호 의원은 "세수 전망이', prefix: '표결에 부쳤다.\n     ', suffix: ' 낙관적"이라고' });
+    const outcome = await highlightSelectionOnPage(d, 7, 'yellow', MESSAGES);
+    expect(outcome.status).toBe('created');
+    if (outcome.status !== 'created') return;
+    expect(outcome.annotation.quote).toBe('정민호 의원은 "세수 전망이');
+    expect(outcome.annotation.entities).toEqual([{ text: '정민호', type: 'person' }]);
+    const saved = await d.reader.articles.getByUrl(ARTICLE.url);
+    expect(outcome.annotation.articleId).toBe(saved!.id);
+    expect(drawn).toEqual([7]);
+  });
+
+  it('explains on the page when the selection is not in the article, and saves nothing', async () => {
+    const { d, notices } = deps({ exact: '많이 본 뉴스', prefix: '', suffix: '' });
+    expect((await highlightSelectionOnPage(d, 7, 'yellow', MESSAGES)).status).toBe('not-in-article');
+    expect(notices).toEqual(['not in article']);
+    expect(await d.annotations.forUrl(ARTICLE.url)).toEqual([]);
+  });
+
+  it('does nothing without a selection', async () => {
+    const { d } = deps(null);
+    expect((await highlightSelectionOnPage(d, 7, 'yellow', MESSAGES)).status).toBe('no-selection');
+  });
+});
+
+describe('show my highlights whenever I revisit a page', () => {
+  function fakeApi(granted: boolean) {
+    const registered = new Set<string>();
+    let permission = granted;
+    const api: ScriptingApi = {
+      scripting: {
+        registerContentScripts: async (scripts) => scripts.forEach((s) => registered.add(s.id)),
+        unregisterContentScripts: async (filter) => filter?.ids.forEach((id) => registered.delete(id)),
+        getRegisteredContentScripts: async () => [...registered].map((id) => ({ id })),
+      },
+      permissions: {
+        contains: async () => permission,
+        remove: async () => {
+          permission = false;
+          return true;
+        },
+      },
+    };
+    return { api, registered, hasPermission: () => permission };
+  }
+
+  it('registers the highlighter for every page when access was granted, and gives access back when switched off', async () => {
+    const db = new MarginDB('s', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const { api, registered, hasPermission } = fakeApi(true);
+    expect(await applyAlwaysShow(db, api, true)).toEqual({ alwaysShowHighlights: true });
+    expect([...registered]).toEqual([ALWAYS_SHOW_ID]);
+    expect(await readSettings(db)).toEqual({ alwaysShowHighlights: true });
+    expect(await applyAlwaysShow(db, api, false)).toEqual({ alwaysShowHighlights: false });
+    expect(registered.size).toBe(0);
+    expect(hasPermission()).toBe(false);
+  });
+
+  it('refuses to switch on without the permission, and changes nothing', async () => {
+    const db = new MarginDB('s2', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const { api, registered } = fakeApi(false);
+    await expect(applyAlwaysShow(db, api, true)).rejects.toThrow(/access/);
+    expect(registered.size).toBe(0);
+    expect(await readSettings(db)).toEqual({ alwaysShowHighlights: false });
+  });
+});

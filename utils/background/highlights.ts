@@ -1,0 +1,79 @@
+import { anchor, describe } from '../anchoring';
+import type { ArticleRecord } from '../article';
+import type { AnnotationRepository } from '../db/annotations';
+import type { AnnotationRecord, HighlightColor } from '../db/schema';
+import { recognizeEntities } from '../entities';
+import type { PageHighlight } from '../messages';
+import { openArticle, type ReaderDeps } from './reader';
+
+export interface HighlightDeps {
+  reader: ReaderDeps;
+  annotations: AnnotationRepository;
+  /** The reader's selection on the live page, with its surroundings, or null. */
+  captureSelection(tabId: number): Promise<{ exact: string; prefix: string; suffix: string } | null>;
+  /** (Re)draw the page's highlights in the tab. */
+  draw(tabId: number, url: string): Promise<void>;
+  notify(tabId: number, text: string): Promise<void>;
+}
+
+export type PageHighlightOutcome =
+  | { status: 'created'; annotation: AnnotationRecord }
+  | { status: 'no-selection' }
+  | { status: 'not-in-article' }
+  | { status: 'no-article' };
+
+/** The highlights of a page, as the live page needs them. */
+export function toPageHighlights(records: AnnotationRecord[]): PageHighlight[] {
+  return records.map(({ id, selectors, color }) => ({ id, selectors, color }));
+}
+
+/** Entities of the article inside [start, end), attached to a highlight for search and export. */
+export function entitiesInRange(article: Pick<ArticleRecord, 'textContent' | 'lang'>, start: number, end: number) {
+  const seen = new Set<string>();
+  const out: { text: string; type: AnnotationRecord['entities'][number]['type'] }[] = [];
+  for (const span of recognizeEntities(article.textContent, { lang: article.lang })) {
+    if (span.start < start || span.end > end) continue;
+    const key = `${span.type}:${span.text}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ text: span.text, type: span.type });
+    }
+  }
+  return out;
+}
+
+/**
+ * Highlight the reader's selection on the live page (context menu or keyboard
+ * shortcut): the article is extracted and saved if it is not yet, the selection is
+ * anchored in the article's text (where the reader view will show it too), saved, and
+ * drawn.
+ */
+export async function highlightSelectionOnPage(
+  deps: HighlightDeps,
+  tabId: number,
+  color: HighlightColor = 'yellow',
+  messages: { noArticle: string; notInArticle: string },
+): Promise<PageHighlightOutcome> {
+  const selection = await deps.captureSelection(tabId).catch(() => null);
+  if (!selection || !selection.exact.trim()) return { status: 'no-selection' };
+  const opened = await openArticle(deps.reader, tabId);
+  if (opened.status !== 'ok' || !('id' in opened.article)) {
+    await deps.notify(tabId, messages.noArticle).catch(() => {});
+    return { status: 'no-article' };
+  }
+  const article = opened.article as ArticleRecord;
+  const found = anchor(article.textContent, { quote: { type: 'TextQuoteSelector', ...selection } });
+  if (!found) {
+    await deps.notify(tabId, messages.notInArticle).catch(() => {});
+    return { status: 'not-in-article' };
+  }
+  const annotation = await deps.annotations.create({
+    articleId: article.id,
+    url: article.url,
+    selectors: describe(article.textContent, found.start, found.end),
+    color,
+    entities: entitiesInRange(article, found.start, found.end),
+  });
+  await deps.draw(tabId, article.url).catch(() => {});
+  return { status: 'created', annotation };
+}

@@ -1,0 +1,47 @@
+import type { MarginDB } from '../db/schema';
+import type { Settings } from '../messages';
+
+export const ALWAYS_SHOW_ID = 'margin-highlighter';
+const KEY = 'alwaysShowHighlights';
+
+/** The parts of the extension API the setting needs (a fake one in tests). */
+export interface ScriptingApi {
+  scripting: {
+    registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; css?: string[]; runAt?: 'document_idle'; persistAcrossSessions?: boolean }[]): Promise<void>;
+    unregisterContentScripts(filter?: { ids: string[] }): Promise<void>;
+    getRegisteredContentScripts(filter?: { ids: string[] }): Promise<{ id: string }[]>;
+  };
+  permissions: {
+    contains(p: { origins: string[] }): Promise<boolean>;
+    remove(p: { origins: string[] }): Promise<boolean>;
+  };
+}
+
+export const ALL_SITES = ['<all_urls>'];
+
+export async function readSettings(db: MarginDB): Promise<Settings> {
+  const row = await db.settings.get(KEY);
+  return { alwaysShowHighlights: row?.value === true };
+}
+
+/**
+ * "Show my highlights whenever I revisit a page". On: the popup has already been granted
+ * access to all sites (permissions.request needs the reader's click), so the highlighter
+ * is registered for every page. Off: unregistered, and the permission given back.
+ */
+export async function applyAlwaysShow(db: MarginDB, api: ScriptingApi, on: boolean): Promise<Settings> {
+  const registered = (await api.scripting.getRegisteredContentScripts({ ids: [ALWAYS_SHOW_ID] }).catch(() => [])).length > 0;
+  if (on) {
+    if (!(await api.permissions.contains({ origins: ALL_SITES }))) throw new Error('Margin was not given access to the pages you visit');
+    if (!registered) {
+      await api.scripting.registerContentScripts([
+        { id: ALWAYS_SHOW_ID, matches: ALL_SITES, js: ['content-scripts/highlighter.js'], css: ['highlights.css'], runAt: 'document_idle' },
+      ]);
+    }
+  } else {
+    if (registered) await api.scripting.unregisterContentScripts({ ids: [ALWAYS_SHOW_ID] });
+    await api.permissions.remove({ origins: ALL_SITES }).catch(() => false);
+  }
+  await db.settings.put({ key: KEY, value: on });
+  return { alwaysShowHighlights: on };
+}
