@@ -30,6 +30,8 @@ export default defineConfig({
     // activeTab), so only that build may read the local test server.
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
+    // The library is also the options page.
+    options_ui: { page: 'library.html', open_in_tab: true },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

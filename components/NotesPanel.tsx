@@ -7,6 +7,8 @@ interface Props {
   orphaned: AnnotationRecord[];
   onPick: (annotation: AnnotationRecord) => void;
   onClose: () => void;
+  /** Download this article's highlights and notes as Markdown. */
+  onExport?: () => void;
 }
 
 function Item({ a, onPick }: { a: AnnotationRecord; onPick?: () => void }) {
@@ -39,11 +41,16 @@ function Item({ a, onPick }: { a: AnnotationRecord; onPick?: () => void }) {
 }
 
 /** The reader's highlights and notes on this article, in reading order; orphaned ones apart. */
-export function NotesPanel({ placed, orphaned, onPick, onClose }: Props) {
+export function NotesPanel({ placed, orphaned, onPick, onClose, onExport }: Props) {
   return (
     <aside class="entity-panel notes-panel" aria-label={t('notesPanelTitle')} data-testid="notes-panel">
       <header class="panel-head">
         <h2>{t('notesPanelTitle')}</h2>
+        {onExport && (placed.length > 0 || orphaned.length > 0) && (
+          <button type="button" class="toolbar-text panel-export" onClick={onExport} data-testid="export-article">
+            {t('exportLabel')} · {t('exportArticleMarkdown')}
+          </button>
+        )}
         <button type="button" class="icon-button" onClick={onClose} aria-label={t('close')} title={t('close')}>
           ×
         </button>

@@ -86,6 +86,9 @@ export function PopupApp({ tabId, initial }: Props) {
               {t('openOriginal')} ↗
             </a>
           )}
+          <button type="button" class="topbar-link link-button" title={t('openLibraryTitle')} onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-library">
+            {t('openLibrary')}
+          </button>
           <SettingsMenu />
         </span>
       </header>

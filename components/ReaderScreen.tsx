@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Article } from '../utils/article';
 import { errorMessage } from '../utils/async';
 import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
+import { download } from '../utils/dom/download';
 import { rangeOffsets, unwrap, wrapRanges } from '../utils/dom/text-ranges';
 import { loadedRecognizer, loadRecognizer } from '../utils/entities/lazy';
 import { countByType, summarizeEntities, type EntityGroup } from '../utils/entities/summary';
@@ -17,6 +18,7 @@ import { HighlightCard } from './HighlightCard';
 import { NotesPanel } from './NotesPanel';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlights } from './useHighlights';
+import { ToastView, useToast } from './Toast';
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
@@ -40,11 +42,6 @@ type Panel = 'entities' | 'notes' | null;
 
 const OWN_UI = '.entity-menu, .selection-toolbar, .highlight-card, .entity-panel, .reader-tools, .toast';
 
-interface Toast {
-  text: string;
-  undo?: () => void;
-}
-
 /**
  * The article with its layers: the reader's highlights and notes, and the entities
  * (marks, legend, list, corrections).
@@ -58,8 +55,7 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
   const [menu, setMenu] = useState<MenuTarget | null>(null);
   const [selection, setSelection] = useState<{ start: number; end: number; x: number; y: number; text: string } | null>(null);
   const [card, setCard] = useState<{ id: string; x: number; y: number; focusNote: boolean } | null>(null);
-  const [toast, setToastState] = useState<Toast | null>(null);
-  const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { toast, show: showToast, hide: hideToast } = useToast(2600);
   const highlights = useHighlights(article, rendered?.body ?? null, tabId);
   const marks = useRef<HTMLElement[]>([]);
   const cursor = useRef(new Map<string, number>());
@@ -107,6 +103,11 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
       }
       setSpans(found);
       performance.mark('margin:entities');
+      // The library filters by the names of each article.
+      if ('id' in article) {
+        const entities = [...summarizeEntities(found).values()].flat().map((g) => ({ text: g.text, type: g.type, count: g.spans.length }));
+        void sendMessage('setArticleEntities', { articleId: (article as { id: string }).id, entities }).catch(() => {});
+      }
       wrapper.current?.setAttribute('data-entities', 'ready');
     })();
     return () => {
@@ -140,12 +141,6 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
     for (const m of rendered.body.querySelectorAll('.ent-current')) m.classList.remove('ent-current');
     target.classList.add('ent-current');
     target.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  };
-
-  const showToast = (next: Toast, ms = 2600) => {
-    clearTimeout(toastTimer.current);
-    setToastState(next);
-    toastTimer.current = setTimeout(() => setToastState(null), ms);
   };
 
   const correct = async (request: Promise<EntityCorrection[]>) => {
@@ -190,6 +185,14 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
     } catch (error) {
       console.warn('Margin: highlight not updated', errorMessage(error));
       showToast({ text: t('highlightSaveFailed') }, 5000);
+    }
+  };
+
+  const exportArticle = async (articleId: string) => {
+    try {
+      download(await sendMessage('exportArticle', { articleId }));
+    } catch (error) {
+      showToast({ text: errorMessage(error) });
     }
   };
 
@@ -268,6 +271,7 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
             setTimeout(() => openCard(a), 350);
           }}
           onClose={() => setPanel(null)}
+          onExport={'id' in article ? () => exportArticle((article as { id: string }).id) : undefined}
         />
       )}
       {selection && (
@@ -302,23 +306,7 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
           onClose={() => setMenu(null)}
         />
       )}
-      {toast && (
-        <p class="toast" role="status" data-testid="toast">
-          {toast.text}
-          {toast.undo && (
-            <button
-              type="button"
-              class="toast-action"
-              onClick={() => {
-                toast.undo!();
-                setToastState(null);
-              }}
-            >
-              {t('undo')}
-            </button>
-          )}
-        </p>
-      )}
+      <ToastView toast={toast} onDone={hideToast} />
     </div>
   );
 }

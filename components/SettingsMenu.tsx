@@ -43,7 +43,7 @@ export function SettingsMenu() {
         ⚙
       </button>
       {open && (
-        <div class="settings-menu" role="dialog" aria-label={t('settingsButton')}>
+        <div class="popover settings-menu" role="dialog" aria-label={t('settingsButton')}>
           <label class="setting">
             <input type="checkbox" checked={on} onChange={(e) => toggle((e.target as HTMLInputElement).checked)} data-testid="always-show" />
             <span>{t('settingAlwaysShow')}</span>

@@ -7,6 +7,8 @@ import { AnnotationRepository } from '../utils/db/annotations';
 import { ArticleRepository } from '../utils/db/articles';
 import { CorrectionRepository } from '../utils/db/corrections';
 import { MarginDB } from '../utils/db/schema';
+import { readData } from '../utils/db/transfer';
+import { singleMarkdown } from '../utils/export/markdown';
 import type { PageCapture } from '../utils/extract/capture';
 import { finishArticle } from '../utils/extract/finish';
 import { onMessage, pageMessenger } from '../utils/messages';
@@ -101,6 +103,12 @@ export default defineBackground(() => {
     return record;
   });
   onMessage('pageHighlights', async ({ data }) => toPageHighlights(await annotations.forUrl(data.url)));
+
+  onMessage('setArticleEntities', ({ data }) => reader.articles.setEntities(data.articleId, data.entities));
+  onMessage('exportArticle', async ({ data }) => {
+    const file = singleMarkdown(await readData(db, { articleIds: [data.articleId] }), { entityLinks: true });
+    return { name: file.name, type: file.type, data: file.data as string };
+  });
 
   onMessage('getSettings', () => readSettings(db));
   onMessage('setAlwaysShowHighlights', ({ data }) => applyAlwaysShow(db, browser, data.on));

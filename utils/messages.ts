@@ -2,7 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { OpenArticleResponse } from './background/reader';
 import type { Selectors } from './anchoring';
 import type { AnnotationPatch, NewAnnotation } from './db/annotations';
-import type { AnnotationRecord, HighlightColor } from './db/schema';
+import type { AnnotationRecord, ArticleEntity, HighlightColor } from './db/schema';
 import type { EntityCorrection } from './entities/types';
 
 /** What the live page needs to draw a highlight. */
@@ -45,6 +45,11 @@ export interface ProtocolMap {
 
   /** Content script → background: the highlights to draw on this page. */
   pageHighlights(request: { url: string }): PageHighlight[];
+
+  /** The names the reader view found in an article, for the library's entity filter. */
+  setArticleEntities(request: { articleId: string; entities: ArticleEntity[] }): void;
+  /** One article as a Markdown file (the popup downloads it). */
+  exportArticle(request: { articleId: string }): { name: string; type: string; data: string };
 
   getSettings(): Settings;
   /** Switch "show my highlights whenever I revisit a page" (the popup asks for the permission first). */

@@ -1,4 +1,4 @@
-// npm run bench [-- --only speed,quality,entities,popup,anchoring,sizes]
+// npm run bench [-- --only speed,quality,entities,popup,anchoring,library,sizes]
 // Margin's benchmarks, in headless Chromium where the extension runs: ratios against baselines measured in the same run, a table on
 // stdout and a JSON report in reports/bench.json. Not a test: it measures, it does not judge
 // (each row says whether its target is met).
@@ -11,6 +11,7 @@ import { ROOT } from '../support/paths';
 import { benchExtractionQuality, benchExtractionSpeed } from './extraction';
 import { benchAnchoring } from './anchoring';
 import { benchRecognizer } from './entities';
+import { benchLibrary } from './library';
 import { benchPopup } from './popup';
 import { bundleSizes } from './sizes';
 
@@ -107,6 +108,20 @@ if (wanted('anchoring')) {
     { metric: 'anchoring after edits: success (naive indexOf)', value: `${pctv(a.edited.success)} (${pctv(a.edited.naiveSuccess)})`, target: '≥ 95%', met: a.edited.success >= 0.95 },
     { metric: 'anchoring after edits: time per highlight (naive)', value: `${fmt(a.edited.ms / a.highlights, 3)} ms (${fmt(a.edited.naiveMs / a.highlights, 3)} ms)`, target: '(report)', met: null },
     { metric: 'highlights whose paragraph was removed: reported orphaned', value: `${a.edited.goneReportedOrphaned} of ${a.edited.gone}`, target: '(report)', met: null },
+  );
+}
+
+if (wanted('library')) {
+  process.stderr.write('library: 100k highlights over 5k articles in IndexedDB — import, search, list, export …\n');
+  const lib = await benchLibrary();
+  report.library = lib;
+  const scale = `${lib.annotations / 1000}k highlights / ${lib.articles / 1000}k articles`;
+  rows.push(
+    { metric: `search p50 / p95, Korean (${scale})`, value: `${fmt(lib.search.korean.p50, 1)} / ${fmt(lib.search.korean.p95, 1)} ms`, target: 'p95 ≤ 30 ms', met: lib.search.korean.p95 <= 30 },
+    { metric: 'search p50 / p95, English', value: `${fmt(lib.search.english.p50, 1)} / ${fmt(lib.search.english.p95, 1)} ms`, target: 'p95 ≤ 30 ms', met: lib.search.english.p95 <= 30 },
+    { metric: 'library list, first page of a filter: p50 / p95', value: `${fmt(lib.list.p50, 1)} / ${fmt(lib.list.p95, 1)} ms`, target: '(report)', met: null },
+    { metric: 'export of everything (JSON-LD) ÷ raw toArray + JSON.stringify', value: `${fmt(lib.exportRatio)}× (${fmt(lib.exportMs / 1000, 2)} s / ${fmt(lib.baselineMs / 1000, 2)} s)`, target: '≤ 1.5×', met: lib.exportRatio <= 1.5 },
+    { metric: 'import of everything (one transaction)', value: `${fmt(lib.importMs / 1000, 1)} s`, target: '(report)', met: null },
   );
 }
 

@@ -46,6 +46,7 @@ export function bundleSizes(dir: string): BundleSize[] {
     measure(dir, 'popup (initial JS)', initialScripts(dir, 'popup.html')),
     measure(dir, 'content script', ['content-scripts/content.js']),
     measure(dir, 'highlighter content script (live-page highlights)', ['content-scripts/highlighter.js']),
+    measure(dir, 'library page (initial JS)', initialScripts(dir, 'library.html')),
     measure(dir, 'background', ['background.js']),
   ];
 }

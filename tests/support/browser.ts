@@ -47,6 +47,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     locale,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1100, height: 800 },
+    acceptDownloads: true,
     env: { ...process.env, LANGUAGE: locale, LANG: `${locale}.UTF-8` },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [

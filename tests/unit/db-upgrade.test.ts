@@ -2,6 +2,9 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { CorrectionRepository } from '../../utils/db/corrections';
+import { describe as describeQuote } from '../../utils/anchoring';
+import { ArticleRepository } from '../../utils/db/articles';
+import { listArticles, search } from '../../utils/db/library';
 import { MarginDB } from '../../utils/db/schema';
 
 describe('database upgrades', () => {
@@ -27,4 +30,29 @@ describe('database upgrades', () => {
     expect(await corrections.list()).toEqual([]);
     db.close();
   });
+
+  it('moves a version-3 library to version 4: bodies apart, every title and highlight searchable and filterable', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('margin', { indexedDB, IDBKeyRange });
+    old.version(1).stores({ articles: 'id, &url, savedAt, updatedAt, siteName, publishedTime' });
+    old.version(2).stores({ entityCorrections: 'id, &text, updatedAt' });
+    old.version(3).stores({ annotations: 'id, articleId, url, *tags, updatedAt, color, createdAt', settings: 'key' });
+    const text = '딥시크가 미국에 역습을 가했다.';
+    await old.table('articles').put({ id: 'a', url: 'https://x.example/1', title: '딥시크의 역습', byline: null, siteName: '뉴스핌', lang: 'ko', publishedTime: 'not a date', excerpt: null, contentHtml: `<p>${text}</p>`, textContent: text, savedAt: 5, updatedAt: 5 });
+    await old.table('annotations').put({ id: 'h', articleId: 'a', url: 'https://x.example/1', selectors: describeQuote(text, 0, 8), quote: text.slice(0, 8), color: 'pink', note: 'Ferries later', tags: ['AI'], entities: [{ text: '미국', type: 'loc' }], createdAt: 6, updatedAt: 6, orphaned: false });
+    old.close();
+
+    const db = new MarginDB('margin', { indexedDB, IDBKeyRange });
+    const row = await db.articles.get('a');
+    expect(row && 'textContent' in row).toBe(false);
+    expect(row?.publishedAt).toBe(5); // an unreadable published date sorts by the saved one
+    expect((await new ArticleRepository(db).get('a'))?.textContent).toBe(text);
+    expect((await search(db, '딥시크')).map((h) => h.kind).sort()).toEqual(['annotation', 'article']);
+    expect((await search(db, 'ferry')).map((h) => h.annotationId)).toEqual(['h']);
+    for (const filter of [{ tag: 'AI' }, { color: 'pink' as const }, { entity: 'loc:미국' }]) {
+      expect((await listArticles(db, { sort: 'published', offset: 0, limit: 5, ...filter })).items.map((i) => i.article.id), JSON.stringify(filter)).toEqual(['a']);
+    }
+    db.close();
+  });
 });
+

@@ -1,7 +1,8 @@
 import type { Selectors } from '../anchoring';
 import type { EntityType } from '../entities/types';
 import { normalizeUrl } from '../url';
-import { newId } from './articles';
+import { newId, refreshFacets } from './articles';
+import { annotationSearchRow, unindex, writeSearchRows } from './search-index';
 import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor, type MarginDB } from './schema';
 
 export interface NewAnnotation {
@@ -26,6 +27,16 @@ export function cleanTags(tags: readonly string[]): string[] {
     if (tag && !out.some((t) => t.toLowerCase() === tag.toLowerCase())) out.push(tag.slice(0, 80));
   }
   return out;
+}
+
+/**
+ * Store highlights with their search rows and their articles' filters, in the caller's
+ * transaction (which must cover annotations, search and articles).
+ */
+export async function putAnnotations(db: MarginDB, records: AnnotationRecord[], known: 'new' | 'maybe-indexed' = 'maybe-indexed'): Promise<void> {
+  await db.annotations.bulkPut(records);
+  await writeSearchRows(db, records.map(annotationSearchRow), known);
+  await refreshFacets(db, records.map((r) => r.articleId));
 }
 
 function checkColor(color: string): HighlightColor {
@@ -65,12 +76,16 @@ export class AnnotationRepository {
       updatedAt: time,
       orphaned: false,
     };
-    await this.db.annotations.add(record);
+    await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async () => {
+      await this.db.annotations.add(record);
+      await writeSearchRows(this.db, [annotationSearchRow(record)], 'new');
+      await refreshFacets(this.db, [record.articleId]);
+    });
     return record;
   }
 
   async update(id: string, patch: AnnotationPatch): Promise<AnnotationRecord> {
-    return this.db.transaction('rw', this.db.annotations, async () => {
+    return this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async () => {
       const current = await this.db.annotations.get(id);
       if (!current) throw new Error('This highlight no longer exists');
       const next: AnnotationRecord = { ...current };
@@ -81,23 +96,26 @@ export class AnnotationRepository {
       const changed = next.color !== current.color || next.note !== current.note || next.orphaned !== current.orphaned || next.tags.join('\u0000') !== current.tags.join('\u0000');
       if (!changed) return current;
       if (patch.orphaned === undefined || patch.color !== undefined || patch.note !== undefined || patch.tags !== undefined) next.updatedAt = this.now();
-      await this.db.annotations.put(next);
+      await putAnnotations(this.db, [next]);
       return next;
     });
   }
 
   /** Delete, answering the record so the reader can undo. */
   async remove(id: string): Promise<AnnotationRecord | undefined> {
-    return this.db.transaction('rw', this.db.annotations, async () => {
-      const current = await this.db.annotations.get(id);
-      if (current) await this.db.annotations.delete(id);
-      return current;
+    return this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async () => {
+      const record = await this.db.annotations.get(id);
+      if (!record) return undefined;
+      await this.db.annotations.delete(id);
+      await unindex(this.db, [`a${id}`]);
+      await refreshFacets(this.db, [record.articleId]);
+      return record;
     });
   }
 
   /** Put a deleted highlight back exactly as it was. */
   async restore(record: AnnotationRecord): Promise<AnnotationRecord> {
-    await this.db.annotations.put(record);
+    await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], () => putAnnotations(this.db, [record]));
     return record;
   }
 

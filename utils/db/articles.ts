@@ -1,10 +1,28 @@
 import type { Article, ArticleRecord } from '../article';
 import { ARTICLE_FIELDS } from '../article';
 import { normalizeUrl } from '../url';
-import type { MarginDB } from './schema';
+import { articleFacets, publishedAt, type ArticleBody, type ArticleEntity, type ArticleRow, type MarginDB } from './schema';
+import { articleSearchRow, writeSearchRows } from './search-index';
+import { rowsWhere } from './lookup';
+import { groupBy } from '../collections';
 
 export function newId(): string {
   return crypto.randomUUID();
+}
+
+/** The row and body of a record, and back. */
+export function splitArticle(record: ArticleRecord, previous?: ArticleRow): { row: ArticleRow; body: ArticleBody } {
+  const { contentHtml, textContent, ...meta } = record;
+  const entities = previous?.entities ?? (record as Partial<ArticleRow>).entities ?? [];
+  return {
+    row: { ...meta, publishedAt: publishedAt(record), entities, facets: previous?.facets ?? articleFacets(entities, []) },
+    body: { id: record.id, contentHtml, textContent },
+  };
+}
+
+export function joinArticle(row: ArticleRow, body: ArticleBody | undefined): ArticleRecord {
+  const { publishedAt: _published, facets: _facets, entities: _entities, ...meta } = row;
+  return { ...meta, contentHtml: body?.contentHtml ?? '', textContent: body?.textContent ?? '' };
 }
 
 export class ArticleRepository {
@@ -14,11 +32,17 @@ export class ArticleRepository {
   ) {}
 
   async getByUrl(url: string): Promise<ArticleRecord | undefined> {
-    return this.db.articles.where('url').equals(normalizeUrl(url)).first();
+    return this.db.transaction('r', this.db.articles, this.db.bodies, async () => {
+      const row = await this.db.articles.where('url').equals(normalizeUrl(url)).first();
+      return row && joinArticle(row, await this.db.bodies.get(row.id));
+    });
   }
 
   async get(id: string): Promise<ArticleRecord | undefined> {
-    return this.db.articles.get(id);
+    return this.db.transaction('r', this.db.articles, this.db.bodies, async () => {
+      const row = await this.db.articles.get(id);
+      return row && joinArticle(row, await this.db.bodies.get(id));
+    });
   }
 
   /**
@@ -27,17 +51,42 @@ export class ArticleRepository {
    */
   async save(article: Article): Promise<ArticleRecord> {
     const url = normalizeUrl(article.url);
-    return this.db.transaction('rw', this.db.articles, async () => {
+    return this.db.transaction('rw', this.db.articles, this.db.bodies, this.db.search, async () => {
       const existing = await this.db.articles.where('url').equals(url).first();
       const time = this.now();
       const fields = Object.fromEntries(ARTICLE_FIELDS.map((key) => [key, article[key]])) as unknown as Article;
       const record: ArticleRecord = existing
-        ? { ...existing, ...fields, url, updatedAt: time }
+        ? { ...joinArticle(existing, undefined), ...fields, url, updatedAt: time }
         : { ...fields, url, id: newId(), savedAt: time, updatedAt: time };
-      await this.db.articles.put(record);
+      const { row, body } = splitArticle(record, existing);
+      await this.db.articles.put(row);
+      await this.db.bodies.put(body);
+      if (!existing) await writeSearchRows(this.db, [articleSearchRow(row)], 'new');
+      else if (existing.title !== row.title || existing.savedAt !== row.savedAt) await writeSearchRows(this.db, [articleSearchRow(row)]);
       return record;
     });
   }
+
+  /** Remember the names the reader's last visit found in an article (for the library's filters). */
+  async setEntities(id: string, entities: ArticleEntity[]): Promise<void> {
+    await this.db.transaction('rw', this.db.articles, this.db.annotations, async () => {
+      const row = await this.db.articles.get(id);
+      // Every visit reports them; most visits find the same names.
+      if (!row || JSON.stringify(row.entities) === JSON.stringify(entities)) return;
+      await this.db.articles.update(id, { entities });
+      await refreshFacets(this.db, [id]);
+    });
+  }
+}
+
+/** Recompute the library filters of articles from their entities and highlights (in the caller's transaction). */
+export async function refreshFacets(db: MarginDB, articleIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(articleIds)];
+  if (!ids.length) return;
+  const [rows, highlights] = await Promise.all([db.articles.bulkGet(ids), rowsWhere(db.annotations, 'articleId', ids)]);
+  const byArticle = groupBy(highlights, (h) => h.articleId);
+  const changed = rows.filter((r): r is ArticleRow => !!r).map((row) => ({ ...row, facets: articleFacets(row.entities, byArticle.get(row.id) ?? []) }));
+  await db.articles.bulkPut(changed);
 }
 
 /** IndexedDB reports a full disk as QuotaExceededError; Dexie keeps the name (also on .inner). */

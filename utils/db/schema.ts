@@ -1,5 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { ArticleRecord } from '../article';
+import type { Article, ArticleRecord } from '../article';
+import { groupBy } from '../collections';
+import { articleSearchRow, annotationSearchRow } from './search-index';
 import type { Selectors } from '../anchoring';
 import type { EntityType } from '../entities/types';
 
@@ -27,6 +29,68 @@ export interface AnnotationRecord {
   orphaned: boolean;
 }
 
+/** The names an article mentions (from the reader's last visit), with counts. */
+export interface ArticleEntity {
+  text: string;
+  type: EntityType;
+  count: number;
+}
+
+/**
+ * An article's row: its metadata and what the library filters and searches by. The body
+ * (contentHtml, textContent) lives in `bodies`, so lists of thousands of articles never
+ * load megabytes of HTML.
+ */
+export type ArticleRow = Omit<ArticleRecord, 'contentHtml' | 'textContent'> & {
+  /** Published time in ms (saved time when the page gave none): the library sorts by it. */
+  publishedAt: number;
+  entities: ArticleEntity[];
+  /**
+   * What the library filters by, for the article and its highlights together:
+   * 't:' + tag, 'c:' + colour, 'e:' + entity key. Rewritten whenever a highlight or the
+   * article's entities change, so a filter is one index read however large the library.
+   */
+  facets: string[];
+};
+
+export interface ArticleBody {
+  id: string;
+  contentHtml: string;
+  textContent: string;
+}
+
+/**
+ * One searchable record (an article's title line or a highlight) in the search index.
+ * The key starts with the record's time counted backwards, so the index's entries for a
+ * term come newest first and a search reads only as many records as it shows.
+ */
+export interface SearchRow {
+  key: string;
+  /** 'a' + highlight id, or 't' + article id. */
+  ref: string;
+  terms: string[];
+}
+
+/** What an article is filtered by (see ArticleRow.facets). */
+export function articleFacets(entities: readonly { text: string; type: EntityType }[], highlights: readonly Pick<AnnotationRecord, 'color' | 'tags' | 'entities'>[]): string[] {
+  const out = new Set<string>();
+  for (const e of entities) out.add(`e:${entityKey(e)}`);
+  for (const h of highlights) {
+    out.add(`c:${h.color}`);
+    for (const tag of h.tags) out.add(`t:${tag}`);
+    for (const e of h.entities) out.add(`e:${entityKey(e)}`);
+  }
+  return [...out];
+}
+
+export const entityKey = (e: { text: string; type: EntityType }) => `${e.type}:${e.text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()}`;
+
+/** The time the library sorts "by date published" with. */
+export function publishedAt(a: Pick<Article, 'publishedTime'> & { savedAt: number }): number {
+  const time = a.publishedTime ? Date.parse(a.publishedTime) : NaN;
+  return Number.isFinite(time) ? time : a.savedAt;
+}
+
 /** Small settings kept with the data. */
 export interface SettingRecord {
   key: string;
@@ -47,14 +111,17 @@ export interface EntityCorrectionRecord {
 }
 
 /**
- * Margin's database. Lives in the extension's origin; only the background writes it
- * (content scripts run in the page's origin and never open it). Every schema change is
+ * Margin's database. Lives in the extension's origin, shared by the background (which
+ * writes for the popup and the page) and the library page; content scripts run in the
+ * page's origin and never open it. Every schema change is
  * a new version; tests/unit/db-upgrade.test.ts opens databases of every older version.
  */
 export class MarginDB extends Dexie {
-  articles!: EntityTable<ArticleRecord, 'id'>;
+  articles!: EntityTable<ArticleRow, 'id'>;
+  bodies!: EntityTable<ArticleBody, 'id'>;
   entityCorrections!: EntityTable<EntityCorrectionRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
+  search!: EntityTable<SearchRow, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
@@ -72,5 +139,41 @@ export class MarginDB extends Dexie {
       annotations: 'id, articleId, url, *tags, updatedAt, color, createdAt',
       settings: 'key',
     });
+    // v4: the library — bodies apart from rows; a search index; filters (facets) and sort keys indexed.
+    this.version(4)
+      .stores({
+        articles: 'id, &url, savedAt, siteName, publishedAt, *facets',
+        bodies: 'id',
+        // Colour and times are filtered through articles' facets and sorted in memory: no index to keep up.
+        annotations: 'id, articleId, url, *tags',
+        search: 'key, ref, *terms',
+      })
+      .upgrade(async (tx) => {
+        const bodies: ArticleBody[] = [];
+        const search: SearchRow[] = [];
+        await tx
+          .table('articles')
+          .toCollection()
+          .modify((row: ArticleRow & Partial<ArticleBody>) => {
+            bodies.push({ id: row.id, contentHtml: row.contentHtml ?? '', textContent: row.textContent ?? '' });
+            delete row.contentHtml;
+            delete row.textContent;
+            row.publishedAt = publishedAt(row);
+            row.entities = [];
+            row.facets = [];
+            search.push(articleSearchRow(row));
+          });
+        await tx.table('bodies').bulkPut(bodies);
+        const highlights: AnnotationRecord[] = await tx.table('annotations').toArray();
+        search.push(...highlights.map(annotationSearchRow));
+        await tx.table('search').bulkPut(search);
+        const byArticle = groupBy(highlights, (h) => h.articleId);
+        await tx
+          .table('articles')
+          .toCollection()
+          .modify((row: ArticleRow) => {
+            row.facets = articleFacets(row.entities, byArticle.get(row.id) ?? []);
+          });
+      });
   }
 }

@@ -1,0 +1,408 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../utils/async';
+import { download } from '../utils/dom/download';
+import { AnnotationRepository } from '../utils/db/annotations';
+import { facets, filteredArticleIds, listArticles, search, SEARCH_LIMIT, type ArticleSummary, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
+import { entityKey, HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor, type MarginDB } from '../utils/db/schema';
+import { deleteArticles, importData, readData } from '../utils/db/transfer';
+import type { ExportFormat } from '../utils/export/build';
+import type { EntityType } from '../utils/entities/types';
+import { formatDateTime } from '../utils/format';
+import { t, uiLanguage } from '../utils/i18n';
+import { kindLabel } from './entity-kinds';
+import { COLORS } from './highlight-colors';
+import { HighlightCard } from './HighlightCard';
+import { ToastView, useToast } from './Toast';
+
+const PAGE = 30;
+
+interface Filter {
+  sort: 'saved' | 'published';
+  site?: string;
+  tag?: string;
+  color?: HighlightColor;
+  entity?: { key: string; text: string; type: EntityType };
+}
+
+/** The names (people, organisations, places, other) of an article, most mentioned first: the filters worth offering. */
+function names(entities: ArticleSummary['entities']) {
+  return entities.filter((e) => e.type !== 'date' && e.type !== 'money' && e.type !== 'percent').sort((a, b) => b.count - a.count);
+}
+
+/** Marked snippet: the matches of a search in <mark>, the rest as text. */
+function Marked({ text, marks }: { text: string; marks: { start: number; end: number }[] }) {
+  const parts: preact.ComponentChildren[] = [];
+  let at = 0;
+  marks.forEach((m, i) => {
+    if (m.start < at) return;
+    parts.push(text.slice(at, m.start), <mark key={i}>{text.slice(m.start, m.end)}</mark>);
+    at = m.end;
+  });
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
+/**
+ * The library: every saved article with its highlights and notes, sorted and filtered
+ * (site, tag, colour, entity), searched, edited, exported and imported. It reads and
+ * writes the database directly — it is an extension page of the same origin, and every
+ * write is a transactional patch — and pages through articles 30 at a time.
+ */
+export function LibraryApp({ db }: { db: MarginDB }) {
+  const [filter, setFilter] = useState<Filter>({ sort: 'saved' });
+  const [page, setPage] = useState<LibraryPage>({ items: [], total: 0 });
+  const [limit, setLimit] = useState(PAGE);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [options, setOptions] = useState<{ sites: string[]; tags: string[] }>({ sites: [], tags: [] });
+  const [editing, setEditing] = useState<{ id: string; x: number; y: number } | null>(null);
+  const { toast, show, hide } = useToast(4000);
+  const [entityLinks, setEntityLinks] = useState(true);
+  const [version, setVersion] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const annotations = useMemo(() => new AnnotationRepository(db), [db]);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const refresh = () => setVersion((v) => v + 1);
+
+  const libraryQuery = (offset: number, count: number): LibraryQuery => ({
+    sort: filter.sort,
+    site: filter.site,
+    tag: filter.tag,
+    color: filter.color,
+    entity: filter.entity?.key,
+    offset,
+    limit: count,
+  });
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    listArticles(db, libraryQuery(0, limit)).then((p) => {
+      if (!live) return;
+      setPage(p);
+      setLoading(false);
+      document.documentElement.dataset.library = 'ready';
+    });
+    facets(db).then((f) => live && setOptions(f));
+    return () => {
+      live = false;
+    };
+  }, [db, filter, limit, version]);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setHits(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => search(db, q).then((h) => live && setHits(h)), 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [db, query, version]);
+
+  const setAndReset = (next: Partial<Filter>) => {
+    setLimit(PAGE);
+    setFilter((f) => ({ ...f, ...next }));
+  };
+
+  const exportData = async (format: ExportFormat, scope: 'all' | 'filter') => {
+    show({ text: t('exporting') }, 120_000);
+    try {
+      let articleIds: string[] | undefined;
+      if (scope === 'filter') articleIds = await filteredArticleIds(db, libraryQuery(0, 0));
+      const [{ buildExport }, data] = await Promise.all([import('../utils/export/build'), readData(db, { articleIds })]);
+      download(buildExport(data, format, { entityLinks }));
+      hide();
+    } catch (error) {
+      show({ text: errorMessage(error) });
+    }
+  };
+
+  const exportArticle = async (articleId: string) => {
+    try {
+      const [{ singleMarkdown }, data] = await Promise.all([import('../utils/export/markdown'), readData(db, { articleIds: [articleId] })]);
+      download(singleMarkdown(data, { entityLinks }));
+    } catch (error) {
+      show({ text: errorMessage(error) });
+    }
+  };
+
+  const importFile = async (file: File) => {
+    show({ text: t('importing') }, 600_000);
+    try {
+      // The validator and the formats load when first needed, not with the page.
+      const { parseImport } = await import('../utils/export/import');
+      const summary = await importData(db, parseImport(await file.text()));
+      show({ text: t('importDone', [String(summary.articles.added), String(summary.annotations.added), String(summary.annotations.unchanged)]) }, 6000);
+      refresh();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      show({ text: t('importFailed', reason) }, 9000);
+    }
+  };
+
+  const deleteArticle = async (articleId: string) => {
+    const removed = await readData(db, { articleIds: [articleId] });
+    await deleteArticles(db, [articleId]);
+    refresh();
+    show({ text: t('articleDeleted'), undo: () => void importData(db, removed).then(refresh) }, 8000);
+  };
+
+  const change = async (id: string, patch: { color?: HighlightColor; note?: string; tags?: string[] }) => {
+    await annotations.update(id, patch);
+    refresh();
+  };
+
+  const remove = async (id: string) => {
+    setEditing(null);
+    const removed = await annotations.remove(id);
+    refresh();
+    if (removed) show({ text: t('highlightDeleted'), undo: () => void annotations.restore(removed).then(refresh) }, 8000);
+  };
+
+  const allAnnotations = page.items.flatMap((i) => i.annotations);
+  const editingAnnotation = editing && allAnnotations.find((a) => a.id === editing.id);
+  const language = uiLanguage();
+
+  return (
+    <div class="library">
+      <header class="library-head">
+        <h1 class="brand">
+          <img src="/icon/32.png" alt="" width={22} height={22} />
+          {t('libraryTitle')}
+        </h1>
+        <input
+          type="search"
+          class="library-search"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchPlaceholder')}
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          data-testid="search"
+        />
+        <div class="library-actions">
+          <button type="button" class="button button-quiet" onClick={() => fileInput.current?.click()} data-testid="import-button">
+            {t('importLabel')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json,application/ld+json"
+            hidden
+            data-testid="import-file"
+            onChange={(e) => {
+              const file = (e.target as HTMLInputElement).files?.[0];
+              if (file) void importFile(file);
+              (e.target as HTMLInputElement).value = '';
+            }}
+          />
+          <details class="export-menu">
+            <summary class="button">{t('exportLabel')}</summary>
+            <div class="popover export-options">
+              {(['filter', 'all'] as const).map((scope) => (
+                <div key={scope} class="export-scope">
+                  <p>{scope === 'all' ? t('exportScopeAll') : t('exportScopeFilter')}</p>
+                  {(
+                    [
+                      ['md', 'exportMarkdown'],
+                      ['csv', 'exportCsv'],
+                      ['json', 'exportJson'],
+                    ] as const
+                  ).map(([format, label]) => (
+                    <button type="button" key={format} class="menu-item" onClick={() => exportData(format, scope)} data-export={`${format}-${scope}`}>
+                      {t(label)}
+                    </button>
+                  ))}
+                </div>
+              ))}
+              <label class="setting">
+                <input type="checkbox" checked={entityLinks} onChange={(e) => setEntityLinks((e.target as HTMLInputElement).checked)} />
+                {t('entityLinksOption')}
+              </label>
+            </div>
+          </details>
+        </div>
+      </header>
+
+      <div class="filters" role="toolbar">
+        <label>
+          <span class="sr-only">{t('sortLabel')}</span>
+          <select value={filter.sort} onChange={(e) => setAndReset({ sort: (e.target as HTMLSelectElement).value as Filter['sort'] })} data-testid="sort">
+            <option value="saved">{t('sortSaved')}</option>
+            <option value="published">{t('sortPublished')}</option>
+          </select>
+        </label>
+        <select value={filter.site ?? ''} onChange={(e) => setAndReset({ site: (e.target as HTMLSelectElement).value || undefined })} data-testid="site-filter">
+          <option value="">{t('allSites')}</option>
+          {options.sites.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select value={filter.tag ?? ''} onChange={(e) => setAndReset({ tag: (e.target as HTMLSelectElement).value || undefined })} data-testid="tag-filter">
+          <option value="">{t('allTags')}</option>
+          {options.tags.map((tag) => (
+            <option key={tag} value={tag}>
+              #{tag}
+            </option>
+          ))}
+        </select>
+        <span class="color-filter" role="radiogroup" aria-label={t('anyColor')}>
+          {COLORS.map(({ color, label }) => (
+            <button
+              type="button"
+              key={color}
+              role="radio"
+              aria-checked={filter.color === color}
+              class={`swatch-button hl-swatch-${color}`}
+              aria-label={t(label)}
+              title={t(label)}
+              onClick={() => setAndReset({ color: filter.color === color ? undefined : color })}
+            />
+          ))}
+        </span>
+        {filter.entity && (
+          <button type="button" class={`chip chip-${filter.entity.type}`} onClick={() => setAndReset({ entity: undefined })} data-testid="entity-filter">
+            <span class={`swatch ent-${filter.entity.type}`} aria-hidden="true" />
+            {t('entityFilter', filter.entity.text)} ×
+          </button>
+        )}
+      </div>
+
+      <main class="library-main" data-testid="library-list">
+        {hits ? (
+          <section class="hits" data-testid="hits">
+            <p class="count">{hits.length >= SEARCH_LIMIT ? t('resultsNewest', String(hits.length)) : t('resultsCount', String(hits.length))}</p>
+            {hits.length === 0 && <p class="empty">{t('noResults')}</p>}
+            <ol class="hit-list">
+              {hits.map((h) => (
+                <li key={`${h.kind}:${h.annotationId ?? h.articleId}`} class={`hit hit-${h.kind}`} data-testid="hit">
+                  <p class="hit-title">
+                    <a href={h.url} target="_blank" rel="noopener noreferrer">
+                      {h.title}
+                    </a>
+                  </p>
+                  <p class={`hit-snippet ${h.color ? `hl-bar-${h.color}` : ''}`} data-field={h.field}>
+                    <Marked text={h.snippet.text} marks={h.snippet.marks} />
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : (
+          <>
+            <p class="count">{t('articlesCount', String(page.total))}</p>
+            {!loading && page.total === 0 && <p class="empty">{filter.site || filter.tag || filter.color || filter.entity ? t('noResults') : t('libraryEmpty')}</p>}
+            {page.items.map(({ article, annotations: list }) => (
+              <article key={article.id} class="card" data-testid="article-card" data-url={article.url}>
+                <header>
+                  <p class="card-site">{article.siteName}</p>
+                  <h2 class="card-title">
+                    <a href={article.url} target="_blank" rel="noopener noreferrer">
+                      {article.title}
+                    </a>
+                  </h2>
+                  <p class="card-meta">
+                    {article.byline && <span>{article.byline}</span>}
+                    {article.publishedTime && <span>{t('publishedOn', formatDateTime(article.publishedTime, language) ?? '')}</span>}
+                    <span>{t('saved', formatDateTime(article.savedAt, language) ?? '')}</span>
+                    <span>{t('highlightsCount', String(list.length))}</span>
+                  </p>
+                </header>
+                {names(article.entities).length > 0 && (
+                  <p class="card-entities">
+                    {names(article.entities)
+                      .slice(0, expanded.has(article.id) ? undefined : 12)
+                      .map((e) => (
+                      <button
+                        type="button"
+                        key={`${e.type}:${e.text}`}
+                        class={`chip chip-${e.type}`}
+                        title={t(kindLabel(e.type))}
+                        data-entity={e.text}
+                        onClick={() => setAndReset({ entity: { key: entityKey(e), text: e.text, type: e.type } })}
+                      >
+                        <span class={`swatch ent-${e.type}`} aria-hidden="true" />
+                        {e.text}
+                      </button>
+                      ))}
+                    {names(article.entities).length > 12 && !expanded.has(article.id) && (
+                      <button type="button" class="chip" onClick={() => setExpanded((x) => new Set([...x, article.id]))} data-testid="more-entities">
+                        +{names(article.entities).length - 12}
+                      </button>
+                    )}
+                  </p>
+                )}
+                <ol class="notes-list">
+                  {list.map((a: AnnotationRecord) => (
+                    <li key={a.id} data-testid="library-note">
+                      <div class="note-button">
+                        <blockquote class={`note-quote hl-bar-${a.color}`}>{a.quote}</blockquote>
+                        {a.orphaned && <p class="badge">{t('orphanedBadge')}</p>}
+                        {a.note && <p class="note-text">{a.note}</p>}
+                        {a.tags.length > 0 && (
+                          <p class="note-tags">
+                            {a.tags.map((tag) => (
+                              <button type="button" key={tag} class="tag" onClick={() => setAndReset({ tag })}>
+                                #{tag}
+                              </button>
+                            ))}
+                          </p>
+                        )}
+                        <button
+                          type="button"
+                          class="toolbar-text"
+                          onClick={(e) => {
+                            const rect = (e.target as HTMLElement).getBoundingClientRect();
+                            setEditing({ id: a.id, x: Math.min(rect.left, window.innerWidth - 320), y: Math.min(rect.bottom + 6, window.innerHeight - 330) });
+                          }}
+                          data-action="edit"
+                        >
+                          {t('editNote')}
+                        </button>
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+                <footer class="card-actions">
+                  <button type="button" class="toolbar-text" onClick={() => exportArticle(article.id)} data-action="export-article">
+                    {t('exportLabel')} · {t('exportArticleMarkdown')}
+                  </button>
+                  <button type="button" class="toolbar-text danger" onClick={() => deleteArticle(article.id)} data-action="delete-article">
+                    {t('deleteArticle')}
+                  </button>
+                </footer>
+              </article>
+            ))}
+            {page.items.length < page.total && (
+              <button type="button" class="button load-more" onClick={() => setLimit((l) => l + PAGE)}>
+                {t('loadMore')}
+              </button>
+            )}
+          </>
+        )}
+      </main>
+
+      {editingAnnotation && editing && (
+        <HighlightCard
+          annotation={editingAnnotation}
+          x={editing.x}
+          y={editing.y}
+          focusNote
+          onChange={(patch) => change(editingAnnotation.id, patch)}
+          onDelete={() => remove(editingAnnotation.id)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <ToastView toast={toast} onDone={hide} />
+    </div>
+  );
+}
+
+export { HIGHLIGHT_COLORS };

@@ -1,0 +1,46 @@
+// npm run --silent export -- --format md|csv|json FILE.json
+// Converts a Margin export or any W3C Web Annotation / Hypothesis JSON file (validated as
+// the importer does) to Markdown (one document, a section per article), Readwise CSV or
+// Margin's JSON-LD, on stdout — for scripts, and for readers whose browser profile is gone.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readwiseCsv } from '../utils/export/csv';
+import { ImportError, parseImport } from '../utils/export/import';
+import { marginJson } from '../utils/export/jsonld';
+import { combinedMarkdown } from '../utils/export/markdown';
+
+const USAGE = 'Usage: npm run --silent export -- --format md|csv|json FILE.json';
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`export: ${message.replace(/\s+/g, ' ').trim()}\n`);
+  process.exit(code);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { format: { type: 'string', short: 'f' }, 'entity-links': { type: 'boolean' } } });
+} catch (error) {
+  fail(`${(error as Error).message}. ${USAGE}`, 2);
+}
+const format = parsed.values.format;
+const [file, ...extra] = parsed.positionals;
+if (!format || !['md', 'csv', 'json'].includes(format)) fail(`--format must be md, csv or json. ${USAGE}`, 2);
+if (!file || extra.length) fail(`give exactly one file. ${USAGE}`, 2);
+
+let text: string;
+try {
+  text = readFileSync(file, 'utf8');
+} catch (error) {
+  const err = error as NodeJS.ErrnoException;
+  fail(`cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.message}`, 2);
+}
+
+try {
+  const data = parseImport(text);
+  const out =
+    format === 'md' ? combinedMarkdown(data, { entityLinks: parsed.values['entity-links'] }) : format === 'csv' ? readwiseCsv(data) : marginJson(data);
+  process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+} catch (error) {
+  if (error instanceof ImportError) fail(`${file} cannot be read: ${error.message}`);
+  throw error;
+}

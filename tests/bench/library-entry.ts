@@ -1,0 +1,105 @@
+// Bundled into a page of headless Chromium (real IndexedDB) by tests/bench/library.ts.
+import { describe } from '../../utils/anchoring';
+import type { ArticleRecord } from '../../utils/article';
+import { listArticles, search, type LibraryQuery } from '../../utils/db/library';
+import { HIGHLIGHT_COLORS, MarginDB, type AnnotationRecord } from '../../utils/db/schema';
+import { importData, readData } from '../../utils/db/transfer';
+import { marginJson } from '../../utils/export/jsonld';
+import type { MarginData } from '../../utils/export/model';
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const TAGS = ['경제', '정치', 'AI', '반도체', '예산', 'climate', 'transport', '영화', 'markets', '외교', '부동산', 'policy'];
+
+/** Articles and highlights made from real sentences (Korean fixtures and English corpus text). */
+function generate(sentences: string[], articles: number, annotations: number): MarginData {
+  const random = rng(7);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  const out: MarginData = { articles: [], annotations: [], corrections: [] };
+  const start = Date.UTC(2024, 0, 1);
+  for (let i = 0; i < articles; i++) {
+    const body = Array.from({ length: 12 }, () => pick(sentences)).join('\n');
+    const id = crypto.randomUUID();
+    const a: ArticleRecord = {
+      id,
+      url: `https://news.example/${i}`,
+      title: `${pick(sentences).slice(0, 40)} ${i}`,
+      byline: null,
+      siteName: pick(['한빛일보', '누리경제신문', 'The Northgate Courier', '문화누리신문', 'Calder Bay Gazette']),
+      lang: 'ko',
+      publishedTime: new Date(start + i * 3_600_000).toISOString(),
+      excerpt: null,
+      contentHtml: body
+        .split('\n')
+        .map((p) => `<p>${p}</p>`)
+        .join(''),
+      textContent: body,
+      savedAt: start + i * 3_600_000,
+      updatedAt: start + i * 3_600_000,
+    };
+    out.articles.push(a);
+  }
+  for (let k = 0; k < annotations; k++) {
+    const a = out.articles[k % articles];
+    const from = Math.floor(random() * (a.textContent.length - 60));
+    const to = from + 20 + Math.floor(random() * 40);
+    const time = a.savedAt + k;
+    const record: AnnotationRecord = {
+      id: crypto.randomUUID(),
+      articleId: a.id,
+      url: a.url,
+      selectors: describe(a.textContent, from, to),
+      quote: a.textContent.slice(from, to),
+      color: pick([...HIGHLIGHT_COLORS]),
+      note: random() < 0.4 ? pick(sentences) : '',
+      tags: random() < 0.5 ? [pick(TAGS)] : [],
+      entities: [],
+      createdAt: time,
+      updatedAt: time,
+      orphaned: false,
+    };
+    out.annotations.push(record);
+  }
+  return out;
+}
+
+const api = {
+  db: null as MarginDB | null,
+  async seed(sentences: string[], articles: number, annotations: number) {
+    await new MarginDB('bench').delete();
+    api.db = new MarginDB('bench');
+    const data = generate(sentences, articles, annotations);
+    const t = performance.now();
+    await importData(api.db, data);
+    return { importMs: performance.now() - t, annotations: data.annotations.length, articles: data.articles.length };
+  },
+  async search(query: string) {
+    const t = performance.now();
+    const hits = await search(api.db!, query);
+    return { ms: performance.now() - t, hits: hits.length };
+  },
+  /** One page of the library list (the first 30 articles of a filter). */
+  async list(filter: Partial<LibraryQuery>) {
+    const t = performance.now();
+    const page = await listArticles(api.db!, { sort: 'saved', offset: 0, limit: 30, ...filter });
+    return { ms: performance.now() - t, total: page.total };
+  },
+  /** Export of everything (read + JSON-LD) against reading the tables raw and stringifying them. */
+  async exportAll() {
+    const db = api.db!;
+    let t = performance.now();
+    const raw = JSON.stringify({ articles: await db.articles.toArray(), bodies: await db.bodies.toArray(), annotations: await db.annotations.toArray(), corrections: await db.entityCorrections.toArray() });
+    const baselineMs = performance.now() - t;
+    t = performance.now();
+    const json = marginJson(await readData(db));
+    const exportMs = performance.now() - t;
+    return { baselineMs, exportMs, rawBytes: raw.length, exportBytes: json.length };
+  },
+};
+(window as unknown as { marginLibrary: typeof api }).marginLibrary = api;

@@ -1,0 +1,89 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChrome } from '../../scripts/lib/chrome';
+import { readDocument } from '../../utils/pipeline';
+import { windowFromHtml } from '../../scripts/lib/dom';
+import { ROOT } from '../support/paths';
+import { startServer } from '../support/server';
+import { extractionPages } from './corpus';
+import { median, quantile } from './stats';
+
+export interface LibraryBench {
+  articles: number;
+  annotations: number;
+  importMs: number;
+  search: { korean: { p50: number; p95: number }; english: { p50: number; p95: number }; queries: number };
+  /** First page of the list, unfiltered and by site, tag, colour, entity, sorted by date saved or published. */
+  list: { p50: number; p95: number; pages: number };
+  exportMs: number;
+  baselineMs: number;
+  exportRatio: number;
+}
+
+const KOREAN_QUERIES = ['딥시크', '반도체', '시의회', '영화제', '경제', '중국', '투자', '예산', '부산', '지원'];
+const ENGLISH_QUERIES = ['ferry', 'harbour', 'budget', 'election', 'president', 'climate', 'market', 'policy', 'government', 'police'];
+
+/** Real sentences, Korean and English, to build a large library from. */
+export function sentencesForBench(): string[] {
+  const out: string[] = [];
+  for (const page of extractionPages()) {
+    const win = windowFromHtml(page.html, page.url);
+    const r = readDocument(win.document, win as never, page.url);
+    win.close();
+    if (r.ok) out.push(...r.article.textContent.split(/(?<=[.!?。])\s+|\n/).filter((s) => s.length >= 30 && s.length <= 300));
+  }
+  return out;
+}
+
+/**
+ * The library at 100k highlights over 5k articles, in headless Chromium with its real
+ * IndexedDB: import time, search latency (Korean and English queries), and export of
+ * everything against reading the tables raw and stringifying them in the same run.
+ */
+export async function benchLibrary(articles = 5000, annotations = 100_000): Promise<LibraryBench> {
+  const bundle = await build({ entryPoints: [join(ROOT, 'tests/bench/library-entry.ts')], bundle: true, format: 'iife', write: false, minify: true, target: 'es2022', logLevel: 'error' });
+  const server = await startServer([(url) => (url.pathname === '/bench.html' ? { body: '<!doctype html><meta charset="utf-8"><title>bench</title>' } : undefined)]);
+  const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/bench.html`);
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    const seeded = await page.evaluate(({ s, a, n }) => (window as any).marginLibrary.seed(s, a, n), { s: sentencesForBench(), a: articles, n: annotations });
+    const run = async (queries: string[]) => {
+      const times: number[] = [];
+      for (const q of queries) await page.evaluate((x) => (window as any).marginLibrary.search(x), q); // warm
+      for (let round = 0; round < 5; round++) {
+        for (const q of queries) times.push((await page.evaluate((x) => (window as any).marginLibrary.search(x), q)).ms);
+      }
+      return { p50: median(times), p95: quantile(times, 0.95) };
+    };
+    const korean = await run(KOREAN_QUERIES);
+    const english = await run(ENGLISH_QUERIES);
+    const filters = [{}, { sort: 'published' }, { site: '한빛일보' }, { tag: '경제' }, { color: 'pink' }, { tag: 'AI', color: 'blue', sort: 'published' }];
+    const listTimes: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      for (const f of filters) {
+        const r = await page.evaluate((x) => (window as any).marginLibrary.list(x), f);
+        if (round > 0) listTimes.push(r.ms);
+      }
+    }
+    const exports: { baselineMs: number; exportMs: number }[] = [];
+    for (let i = 0; i < 3; i++) exports.push(await page.evaluate(() => (window as any).marginLibrary.exportAll()));
+    const exportMs = median(exports.map((e) => e.exportMs));
+    const baselineMs = median(exports.map((e) => e.baselineMs));
+    return {
+      articles: seeded.articles,
+      annotations: seeded.annotations,
+      importMs: seeded.importMs,
+      search: { korean, english, queries: KOREAN_QUERIES.length + ENGLISH_QUERIES.length },
+      list: { p50: median(listTimes), p95: quantile(listTimes, 0.95), pages: listTimes.length },
+      exportMs,
+      baselineMs,
+      exportRatio: median(exports.map((e) => e.exportMs / e.baselineMs)),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { launchWithExtension, openPopup, openTab, type ExtensionBrowser } from '../support/browser';
+import { ARTIFACTS } from '../support/paths';
+
+const origin = inject('origin');
+const extensionDir = inject('extensionDir');
+const browsers: ExtensionBrowser[] = [];
+afterAll(async () => {
+  for (const b of browsers) await b.close();
+});
+
+async function highlight(popup: Page, text: string, color: string, note?: string, tag?: string) {
+  await popup.evaluate((wanted) => {
+    const body = document.querySelector('[data-testid="article-body"]')!;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) nodes.push(n);
+    const whole = nodes.map((n) => n.data).join('');
+    const at = whole.indexOf(wanted);
+    if (at < 0) throw new Error(`not found: ${wanted}`);
+    const point = (offset: number) => {
+      let acc = 0;
+      for (const n of nodes) {
+        if (offset <= acc + n.data.length) return { node: n, offset: offset - acc };
+        acc += n.data.length;
+      }
+      throw new Error('out of range');
+    };
+    const a = point(at);
+    const b = point(at + wanted.length);
+    a.node.parentElement!.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, text);
+  await popup.locator(`[data-testid="selection-toolbar"] button[data-color="${color}"]`).click();
+  if (note || tag) {
+    await popup.locator(`mark.hl.hl-${color}[data-hl-first]`).last().click({ position: { x: 2, y: 4 } });
+    if (note) await popup.getByTestId('note-input').fill(note);
+    if (tag) {
+      await popup.getByTestId('tag-input').fill(tag);
+      await popup.getByTestId('tag-input').press('Enter');
+    }
+    await popup.getByTestId('note-input').press('Tab');
+    await popup.keyboard.press('Escape');
+  }
+}
+
+async function downloadFrom(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const waiting = page.waitForEvent('download');
+  await click();
+  const download = await waiting;
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describe('the library: list, filter, search, export, wipe, import, find again', () => {
+  let exportedJson = '';
+
+  it('lists what was saved, filters by entity, searches Korean, and exports Markdown, CSV and JSON', async () => {
+    const browser = await launchWithExtension({ extensionDir, locale: 'ko' });
+    browsers.push(browser);
+    const { page, tabId } = await openTab(browser, `${origin}/fixtures/news/ko-newspim-deepseek/source.html`);
+    const popup = await openPopup(browser, tabId);
+    await popup.waitForSelector('[data-entities="ready"]');
+    await highlight(popup, '삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다', 'pink', '엔비디아 하락폭, 메모 "따옴표", 쉼표', '반도체');
+    await highlight(popup, '딥시크(Deep Seek)의 부상은', 'yellow', undefined, 'AI');
+    await popup.close();
+    const other = await openTab(browser, `${origin}/fixtures/news/ko-culture-biff/source.html`);
+    const popup2 = await openPopup(browser, other.tabId);
+    await popup2.waitForSelector('[data-entities="ready"]');
+    await highlight(popup2, '부산시는 올해 영화제에 60억원을 지원했다', 'green', '지원 규모 확인');
+    await popup2.close();
+
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.waitForSelector('html[data-library="ready"]');
+    await expect.poll(() => library.getByTestId('article-card').count()).toBe(2);
+    expect(await library.getByTestId('library-note').count()).toBe(3);
+
+    // Filter by an entity: click 삼성전자 on its article's card (behind "+N" when many).
+    const card = library.locator('[data-testid="article-card"][data-url*="ko-newspim-deepseek"]');
+    if (await card.getByTestId('more-entities').count()) await card.getByTestId('more-entities').click();
+    await card.locator('button[data-entity="삼성전자"]').click();
+    await expect.poll(() => library.getByTestId('article-card').count()).toBe(1);
+    expect(await library.getByTestId('article-card').getAttribute('data-url')).toContain('ko-newspim-deepseek');
+    await library.getByTestId('entity-filter').click();
+    await expect.poll(() => library.getByTestId('article-card').count()).toBe(2);
+
+    // Search: 딥시크 finds the quote "딥시크(Deep Seek)의 …" and the title, the match marked.
+    await library.getByTestId('search').fill('딥시크');
+    await expect.poll(() => library.getByTestId('hit').count()).toBeGreaterThanOrEqual(2);
+    expect(await library.locator('[data-testid="hit"] mark').first().textContent()).toBe('딥시크');
+    await library.getByTestId('search').fill('');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await library.screenshot({ path: join(ARTIFACTS, 'library.png'), fullPage: true });
+
+    // Export each format.
+    const menu = library.locator('details.export-menu');
+    const pick = (what: string) => async () => {
+      if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+      await library.locator(`button[data-export="${what}"]`).click();
+    };
+    const md = await downloadFrom(library, pick('md-all'));
+    expect(md.name).toMatch(/^margin-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(new Uint8Array(md.bytes));
+    const names = Object.keys(files);
+    expect(names).toHaveLength(2);
+    const newspim = strFromU8(files[names.find((n) => n.includes('딥시크'))!]);
+    expect(newspim).toMatch(/^---\ntitle: "딥시크에 숨은 비밀/);
+    expect(newspim).toContain('> 삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다');
+    expect(newspim).toContain('#반도체');
+    expect(newspim).toContain('[[삼성전자]]');
+
+    const csv = await downloadFrom(library, pick('csv-all'));
+    expect(csv.name).toMatch(/\.csv$/);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
+    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['딥시크(Deep Seek)의 부상은', '부산시는 올해 영화제에 60억원을 지원했다', '삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다'].sort());
+    expect(rows.find((r) => r[0].startsWith('삼성전자'))![4]).toContain('엔비디아 하락폭, 메모 "따옴표", 쉼표');
+
+    const json = await downloadFrom(library, pick('json-all'));
+    expect(json.name).toMatch(/\.json$/);
+    exportedJson = json.bytes.toString('utf8');
+    const doc = JSON.parse(exportedJson);
+    expect(doc.type).toBe('AnnotationCollection');
+    expect(doc.first.items).toHaveLength(3);
+    expect(doc['margin:articles']).toHaveLength(2);
+    await page.close();
+    await other.page.close();
+    await library.close();
+  });
+
+  it('restores everything into a wiped profile from the JSON, and finds it by searching in Korean', async () => {
+    expect(exportedJson).not.toBe('');
+    const browser = await launchWithExtension({ extensionDir, locale: 'ko' }); // a new, empty profile
+    browsers.push(browser);
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.waitForSelector('html[data-library="ready"]');
+    expect(await library.getByTestId('article-card').count()).toBe(0);
+    const chooser = library.waitForEvent('filechooser');
+    await library.getByTestId('import-button').click();
+    await (await chooser).setFiles({ name: 'margin.json', mimeType: 'application/json', buffer: Buffer.from(exportedJson) });
+    await expect.poll(() => library.getByTestId('toast').textContent()).toContain('새 하이라이트 3건');
+    await expect.poll(() => library.getByTestId('article-card').count()).toBe(2);
+
+    await library.getByTestId('search').fill('삼성전자');
+    await expect.poll(() => library.getByTestId('hit').count()).toBe(1);
+    expect(await library.getByTestId('hit').locator('mark').textContent()).toBe('삼성전자');
+    // The hit names its article and links to its page.
+    expect(await library.getByTestId('hit').locator('.hit-title a').getAttribute('href')).toContain('ko-newspim-deepseek');
+    await library.getByTestId('search').fill('지원');
+    await expect.poll(() => library.getByTestId('hit').count()).toBe(1);
+    // A note is found too, in Korean, and the same file imported again adds nothing.
+    await library.getByTestId('search').fill('하락폭');
+    await expect.poll(() => library.locator('[data-testid="hit"] [data-field="note"]').count()).toBe(1);
+    const chooser2 = library.waitForEvent('filechooser');
+    await library.getByTestId('import-button').click();
+    await (await chooser2).setFiles({ name: 'margin.json', mimeType: 'application/json', buffer: Buffer.from(exportedJson) });
+    await expect.poll(() => library.getByTestId('toast').textContent()).toContain('이미 있던 것 3건');
+
+    // The reader view of an imported article shows its highlights again.
+    const { page, tabId } = await openTab(browser, `${origin}/fixtures/news/ko-newspim-deepseek/source.html`);
+    const popup = await openPopup(browser, tabId);
+    await popup.waitForSelector('mark.hl.hl-pink');
+    expect((await popup.locator('mark.hl.hl-pink').allTextContents()).join('')).toBe('삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다');
+    await page.close();
+    await popup.close();
+  });
+
+  it('refuses a malformed import with a clear message and keeps the library as it was', async () => {
+    const browser = browsers[1];
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.waitForSelector('html[data-library="ready"]');
+    const before = await library.getByTestId('library-note').count();
+    const chooser = library.waitForEvent('filechooser');
+    await library.getByTestId('import-button').click();
+    await (await chooser).setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(exportedJson.slice(0, 400)) });
+    await expect.poll(() => library.getByTestId('toast').textContent()).toMatch(/가져오지 않았어요: .*not valid JSON/);
+    await library.reload();
+    await library.waitForSelector('html[data-library="ready"]');
+    expect(await library.getByTestId('library-note').count()).toBe(before);
+  });
+});

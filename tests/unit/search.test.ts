@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { describe as selectors } from '../../utils/anchoring';
+import { AnnotationRepository } from '../../utils/db/annotations';
+import { ArticleRepository } from '../../utils/db/articles';
+import { facets, listArticles, search } from '../../utils/db/library';
+import { deleteArticles, importData } from '../../utils/db/transfer';
+import type { Article } from '../../utils/article';
+import { indexTerms, parseQuery, snippet, stem } from '../../utils/search/terms';
+import { freshDb } from '../support/db';
+
+describe('search terms', () => {
+  it('finds Korean words whatever particle follows them, and two-syllable pieces inside words', () => {
+    const terms = new Set(indexTerms('딥시크가 미국에 역습을 가했다. 딥시크의 모회사는 환팡량화펀드다.'));
+    for (const q of ['딥시크', '모회사', '환팡', '펀드']) for (const t of parseQuery(q).terms) expect(terms.has(t), q).toBe(true);
+    expect(parseQuery('시크').terms.every((t) => terms.has(t))).toBe(true);
+  });
+
+  it('ignores case and simple plurals in English', () => {
+    expect(stem('ferries')).toBe('ferry');
+    expect(stem('Boxes'.toLowerCase())).toBe('box');
+    expect(stem('analysis')).toBe('analysis');
+    const terms = new Set(indexTerms('The Harbour Ferries sail on Tuesdays'));
+    for (const q of ['ferry', 'FERRIES', 'harbour', 'tuesday']) for (const t of parseQuery(q).terms) expect(terms.has(t), q).toBe(true);
+  });
+
+  it('marks the match in a snippet', () => {
+    const s = snippet('전문가들은 딥시크의 부상이 중국이 미국 다음 시대의 산업 표준을 장악할 수도 있음을 의미한다고 주장한다.', parseQuery('딥시크'))!;
+    expect(s.marks).toHaveLength(1);
+    expect(s.text.slice(s.marks[0].start, s.marks[0].end)).toBe('딥시크');
+  });
+});
+
+function article(n: number, title: string, site: string, text = '본문'): Article {
+  return { url: `https://news.example/${n}`, title, byline: null, siteName: site, lang: 'ko', publishedTime: `2025-0${(n % 9) + 1}-01T00:00:00Z`, excerpt: null, contentHtml: `<p>${text}</p>`, textContent: text };
+}
+
+describe('the library over the database', () => {
+  async function seed() {
+    let now = 1000;
+    const db = freshDb();
+    const articles = new ArticleRepository(db, () => (now += 10));
+    const annotations = new AnnotationRepository(db, () => (now += 10));
+    const a1 = await articles.save(article(1, '딥시크에 숨은 비밀', '뉴스핌', '딥시크가 미국에 역습을 가했다. 엔비디아 주가가 17% 빠졌다.'));
+    const a2 = await articles.save(article(2, 'Ferries return to the harbour', 'Gazette', 'The harbour ferries sail again. Samsung Electronics said.'));
+    const a3 = await articles.save(article(3, '부산국제영화제 개막', '문화누리신문', '부산시는 60억원을 지원했다.'));
+    await articles.setEntities(a1.id, [{ text: '엔비디아', type: 'org', count: 1 }]);
+    const h = (a: typeof a1, quote: string, extra: { note?: string; tags?: string[]; color?: 'yellow' | 'pink' } = {}) => {
+      const start = a.textContent.indexOf(quote);
+      return annotations.create({ articleId: a.id, url: a.url, selectors: selectors(a.textContent, start, start + quote.length), color: extra.color ?? 'yellow', note: extra.note, tags: extra.tags, entities: quote.includes('엔비디아') ? [{ text: '엔비디아', type: 'org' }] : [] });
+    };
+    await h(a1, '딥시크가 미국에', { note: '딥시크의 전략을 더 볼 것', tags: ['AI'] });
+    await h(a1, '엔비디아 주가가 17% 빠졌다', { tags: ['주식'], color: 'pink' });
+    await h(a2, 'The harbour ferries sail again', { note: 'Ferry timetables matter', tags: ['transport'] });
+    await h(a3, '부산시는 60억원을', { tags: ['영화', 'AI'] });
+    return { db, a1, a2, a3 };
+  }
+
+  it('finds notes and quotes in Korean through particles, and titles', async () => {
+    const { db } = await seed();
+    const hits = await search(db, '딥시크');
+    expect(hits.map((h) => [h.kind, h.field])).toEqual(expect.arrayContaining([['annotation', 'quote'], ['article', 'title']]));
+    for (const h of hits) expect(h.snippet.text.slice(h.snippet.marks[0].start, h.snippet.marks[0].end)).toBe('딥시크');
+    // Notes are searched too; the article's body is not (only titles, quotes, notes, tags).
+    expect((await search(db, '전략')).map((h) => [h.kind, h.field])).toEqual([['annotation', 'note']]);
+    expect(await search(db, '역습')).toEqual([]);
+    expect(await search(db, '없는말')).toEqual([]);
+  });
+
+  it('finds English regardless of case and plural, and tags', async () => {
+    const { db } = await seed();
+    const ferry = await search(db, 'FERRY');
+    expect(ferry.length).toBeGreaterThanOrEqual(2);
+    expect((await search(db, 'transport')).map((h) => h.field)).toEqual(['tag']);
+  });
+
+  it('lists, sorts and filters by site, tag, colour and entity', async () => {
+    const { db, a1, a2, a3 } = await seed();
+    const all = await listArticles(db, { sort: 'saved', offset: 0, limit: 10 });
+    expect(all.items.map((i) => i.article.id)).toEqual([a3.id, a2.id, a1.id]);
+    expect(all.total).toBe(3);
+    const byPublished = await listArticles(db, { sort: 'published', offset: 0, limit: 10 });
+    // Published 2025-04, 2025-03, 2025-02.
+    expect(byPublished.items.map((i) => i.article.id)).toEqual([a3.id, a2.id, a1.id]);
+    expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, site: '뉴스핌' })).items.map((i) => i.article.id)).toEqual([a1.id]);
+    const tagged = await listArticles(db, { sort: 'saved', offset: 0, limit: 10, tag: 'AI' });
+    expect(tagged.items.map((i) => i.article.id)).toEqual([a3.id, a1.id]);
+    expect(tagged.items[1].annotations.map((a) => a.quote)).toEqual(['딥시크가 미국에']);
+    expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, color: 'pink' })).items.map((i) => i.article.id)).toEqual([a1.id]);
+    expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, entity: 'org:엔비디아' })).items.map((i) => i.article.id)).toEqual([a1.id]);
+    expect((await listArticles(db, { sort: 'saved', offset: 1, limit: 1 })).items.map((i) => i.article.id)).toEqual([a2.id]);
+    expect(await facets(db)).toEqual({ sites: ['Gazette', '뉴스핌', '문화누리신문'], tags: ['AI', 'transport', '영화', '주식'] });
+  });
+
+  it('keeps the index in step with edits, deletions and deleted articles', async () => {
+    const { db, a1 } = await seed();
+    const repo = new AnnotationRepository(db, () => 99_999);
+    const [first] = await repo.forArticle(a1.id);
+    await repo.update(first.id, { note: '반도체 수출 통제와 연결', tags: ['무역'] });
+    // The old note no longer finds it, the new one and the new tag do; the filters follow.
+    expect((await search(db, '전략')).length).toBe(0);
+    expect((await search(db, '반도체')).map((h) => [h.annotationId, h.field])).toEqual([[first.id, 'note']]);
+    expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, tag: '무역' })).items.map((i) => i.article.id)).toEqual([a1.id]);
+    expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, tag: 'AI' })).items.map((i) => i.article.id)).not.toContain(a1.id);
+    await repo.remove(first.id);
+    expect(await search(db, '반도체')).toEqual([]);
+    expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, tag: '무역' })).total).toBe(0);
+    await deleteArticles(db, [a1.id]);
+    expect(await search(db, '엔비디아')).toEqual([]);
+    expect(await search(db, '딥시크')).toEqual([]);
+    expect(await db.search.count()).toBe(2 + 2); // two articles and their two highlights remain
+  });
+
+  it('answers newest first, and reads deeper when the newest candidates do not match', async () => {
+    let now = 0;
+    const db = freshDb();
+    const articles = new ArticleRepository(db, () => (now += 1));
+    const repo = new AnnotationRepository(db, () => (now += 1));
+    const text = '정부는 반도체 산업에 지원을 늘렸다. 체육 예산은 줄었다.';
+    const a = await articles.save(article(1, '예산 기사', '한빛일보', text));
+    const at = (quote: string) => selectors(text, text.indexOf(quote), text.indexOf(quote) + quote.length);
+    // The real match is the oldest; 600 newer highlights have both pieces of 반도체 (반도, 도체) apart.
+    const match = await repo.create({ articleId: a.id, url: a.url, selectors: at('반도체 산업'), color: 'yellow' });
+    const newer = Array.from({ length: 600 }, (_, i) => ({ ...match, id: `n${i}`, selectors: at('정부는'), quote: '정부는', note: `반도 끝에서 ${i} 도체 앞까지`, createdAt: 10 + i, updatedAt: 10 + i }));
+    await importData(db, { articles: [], annotations: newer, corrections: [] });
+    const hits = await search(db, '반도체');
+    expect(hits.map((h) => h.annotationId)).toEqual([match.id]);
+    // A common word: the 50 newest, newest first.
+    const common = await search(db, '반도');
+    expect(common).toHaveLength(50);
+    expect(common.map((h) => h.updatedAt)).toEqual([...common.map((h) => h.updatedAt)].sort((x, y) => y - x));
+    expect(common[0].snippet.text).toContain('599');
+    // One syllable: found at the start of a word.
+    expect((await search(db, '앞', 5)).map((h) => h.snippet.text)).toEqual([599, 598, 597, 596, 595].map((i) => `반도 끝에서 ${i} 도체 앞까지`));
+  });
+});
+

@@ -1,0 +1,208 @@
+import { findMatches, parseQuery, snippet, type ParsedQuery, type Snippet } from '../search/terms';
+import { entityKey, type AnnotationRecord, type ArticleRow, type HighlightColor, type MarginDB } from './schema';
+import { fromSearchKey, type SearchKind } from './search-index';
+import { rowsWhere } from './lookup';
+import { groupBy } from '../collections';
+
+export interface LibraryFilter {
+  site?: string;
+  tag?: string;
+  color?: HighlightColor;
+  /** An entity key ("org:삼성전자"), as entityKey() makes them. */
+  entity?: string;
+}
+
+export interface LibraryQuery extends LibraryFilter {
+  sort: 'saved' | 'published';
+  offset: number;
+  limit: number;
+}
+
+export type ArticleSummary = Omit<ArticleRow, 'facets'>;
+
+export interface LibraryPage {
+  items: { article: ArticleSummary; annotations: AnnotationRecord[] }[];
+  total: number;
+}
+
+const summary = ({ facets: _f, ...rest }: ArticleRow): ArticleSummary => rest;
+
+/** Facet keys of a filter (see ArticleRow.facets). */
+function facetKeys(f: LibraryFilter): string[] {
+  return [f.tag && `t:${f.tag}`, f.color && `c:${f.color}`, f.entity && `e:${f.entity}`].filter((x): x is string => !!x);
+}
+
+const sortIndex = (q: Pick<LibraryQuery, 'sort'>) => (q.sort === 'published' ? 'publishedAt' : 'savedAt');
+
+/**
+ * The ids of the articles a filter lets through, newest (saved or published) first. Only
+ * index keys are read: the order from the date index, the filter from the site and facet
+ * indexes.
+ */
+export async function filteredArticleIds(db: MarginDB, q: LibraryFilter & Pick<LibraryQuery, 'sort'>): Promise<string[]> {
+  return db.transaction('r', db.articles, async () => {
+    const [ordered, ...sets] = await Promise.all([
+      db.articles.orderBy(sortIndex(q)).primaryKeys() as Promise<string[]>,
+      ...(q.site ? [db.articles.where('siteName').equals(q.site).primaryKeys() as Promise<string[]>] : []),
+      ...facetKeys(q).map((key) => db.articles.where('facets').equals(key).primaryKeys() as Promise<string[]>),
+    ]);
+    const allowed = sets.map((ids) => new Set(ids));
+    return ordered.reverse().filter((id) => allowed.every((set) => set.has(id)));
+  });
+}
+
+/**
+ * One page of the library: articles (newest saved or published first), filtered by site,
+ * tag, colour or entity, each with its highlights (those the filter is about). Only the
+ * page's rows are read — bodies stay on disk — so 5,000 articles list as fast as fifty.
+ */
+export async function listArticles(db: MarginDB, q: LibraryQuery): Promise<LibraryPage> {
+  return db.transaction('r', db.articles, db.annotations, async () => {
+    let pageIds: string[];
+    let total: number;
+    if (q.site || facetKeys(q).length) {
+      const ids = await filteredArticleIds(db, q);
+      [pageIds, total] = [ids.slice(q.offset, q.offset + q.limit), ids.length];
+    } else {
+      // Unfiltered: the page straight from the date index.
+      const page = db.articles.orderBy(sortIndex(q)).reverse().offset(q.offset).limit(q.limit).primaryKeys() as Promise<string[]>;
+      [pageIds, total] = await Promise.all([page, db.articles.count()]);
+    }
+    const [rows, highlights] = await Promise.all([db.articles.bulkGet(pageIds), rowsWhere(db.annotations, 'articleId', pageIds)]);
+    const byArticle = groupBy(highlights, (h) => h.articleId);
+    return {
+      total,
+      items: (rows.filter(Boolean) as ArticleRow[]).map((row) => ({
+        article: summary(row),
+        annotations: shownHighlights(byArticle.get(row.id) ?? [], q).sort(
+          (a, b) => Number(a.orphaned) - Number(b.orphaned) || a.selectors.position.start - b.selectors.position.start,
+        ),
+      })),
+    };
+  });
+}
+
+/**
+ * The highlights of a listed article that its filter is about: those with the tag and the
+ * colour; under an entity filter, those mentioning the entity — or all of them when only
+ * the article's text mentions it.
+ */
+function shownHighlights(list: AnnotationRecord[], q: LibraryFilter): AnnotationRecord[] {
+  const kept = list.filter((a) => (!q.tag || a.tags.includes(q.tag)) && (!q.color || a.color === q.color));
+  if (!q.entity) return kept;
+  const mentioning = kept.filter((a) => a.entities.some((e) => entityKey(e) === q.entity));
+  return mentioning.length ? mentioning : kept;
+}
+
+/** The sites and tags there are, for the library's filters. */
+export async function facets(db: MarginDB): Promise<{ sites: string[]; tags: string[] }> {
+  const [sites, tags] = await Promise.all([db.articles.orderBy('siteName').uniqueKeys(), db.annotations.orderBy('tags').uniqueKeys()]);
+  return { sites: (sites as string[]).filter(Boolean), tags: tags as string[] };
+}
+
+export interface SearchHit {
+  kind: 'article' | 'annotation';
+  articleId: string;
+  annotationId?: string;
+  title: string;
+  /** The article's page. */
+  url: string;
+  color?: HighlightColor;
+  /** Where the match is: the title, the quote, the note or a tag. */
+  field: 'title' | 'quote' | 'note' | 'tag';
+  snippet: Snippet;
+  /** When the highlight was last changed, or the article first saved: hits come newest first. */
+  updatedAt: number;
+}
+
+/** Hits a search answers at most (the newest). */
+export const SEARCH_LIMIT = 50;
+
+/** Keys read per term in a first pass; the search reads deeper only when it must. */
+const FIRST_PASS = 400;
+
+/**
+ * Search keys of the records having every term and one of the prefixes, newest first, as
+ * far back as `depth` keys per term allow. `complete` says nothing older can match.
+ */
+async function candidates(db: MarginDB, parsed: ParsedQuery, depth: number): Promise<{ keys: string[]; complete: boolean }> {
+  const byTerm = await Promise.all(parsed.terms.map((t) => db.search.where('terms').equals(t).limit(depth).primaryKeys() as Promise<string[]>));
+  // A one-syllable word is any piece starting with it. Those come term by term, not in time
+  // order, so a list cut short says nothing and is left to the check against the query.
+  const byPrefix = (
+    await Promise.all(parsed.prefixes.map(async (p) => [...new Set((await db.search.where('terms').startsWith(p).limit(depth * 4).primaryKeys()) as string[])]))
+  ).filter((l) => l.length < depth * 4);
+  const lists = [...byTerm, ...byPrefix];
+  // Only cut-short prefix lists: every record, newest first, is a candidate.
+  if (!lists.length) lists.push((await db.search.limit(depth).primaryKeys()) as string[]);
+  const intersect = ([first, ...others]: string[][], horizon?: string) => {
+    const sets = others.map((l) => new Set(l));
+    return first.filter((k) => (horizon === undefined || k <= horizon) && sets.every((set) => set.has(k))).sort();
+  };
+  const whole = lists.filter((l) => l.length < depth || byPrefix.includes(l)).sort((a, b) => a.length - b.length);
+  // A list read to its end bounds the answer: the others only narrow it, and the check against the query does the rest.
+  if (whole.length) return { keys: intersect(whole), complete: true };
+  // Every list cut short: each is complete up to its last key (keys sort newest first), all together up to the earliest of those.
+  const horizon = lists.map((l) => l[l.length - 1]).sort()[0];
+  return { keys: intersect(lists.sort((a, b) => a.length - b.length), horizon), complete: false };
+}
+
+/** A highlight or title that really has the query (the index can only say it may). */
+function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: ParsedQuery): SearchHit | null {
+  if (kind === 't') {
+    const article = row as ArticleRow;
+    const shown = snippet(article.title, parsed);
+    return shown && { kind: 'article', articleId: article.id, title: article.title, url: article.url, field: 'title', snippet: shown, updatedAt: article.savedAt };
+  }
+  const a = row as AnnotationRecord;
+  if (!findMatches(`${a.quote}\n${a.note}\n${a.tags.join(' ')}`, parsed).length) return null;
+  const fields: [SearchHit['field'], string][] = [
+    ['quote', a.quote],
+    ['note', a.note],
+    ['tag', a.tags.join(' ')],
+  ];
+  // Shown where the first of the query's words is, with every word found there marked.
+  const has = (text: string, word: ParsedQuery['words'][number]) => findMatches(text, { ...parsed, words: [word] }).length > 0;
+  const [field, text] = fields.find(([, t]) => parsed.words.some((w) => has(t, w))) ?? fields[0];
+  const shown = snippet(text, { ...parsed, words: parsed.words.filter((w) => has(text, w)) });
+  return shown && { kind: 'annotation', articleId: a.articleId, annotationId: a.id, title: '', url: a.url, color: a.color, field, snippet: shown, updatedAt: a.updatedAt };
+}
+
+/**
+ * Full-text search over titles, highlighted quotes, notes and tags, newest first. The
+ * index (Hangul and CJK pieces, English stems; see utils/search/terms.ts) gives the
+ * candidates in time order; they are read a batch at a time and checked against the query
+ * itself until `limit` hits are found, so a common word costs no more than a rare one.
+ */
+export async function search(db: MarginDB, query: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
+  const parsed = parseQuery(query);
+  if (!parsed.words.length) return [];
+  return db.transaction('r', [db.search, db.articles, db.annotations], async () => {
+    const hits: SearchHit[] = [];
+    const seen = new Set<string>();
+    for (let depth = FIRST_PASS; ; depth *= 8) {
+      const { keys, complete } = await candidates(db, parsed, depth);
+      const fresh = keys.filter((k) => !seen.has(k));
+      for (let i = 0; i < fresh.length && hits.length < limit; i += limit) {
+        const batch = fresh.slice(i, i + limit).map((k) => (seen.add(k), fromSearchKey(k)));
+        const highlights = batch.filter((b) => b.kind === 'a').map((b) => b.id);
+        const titles = batch.filter((b) => b.kind === 't').map((b) => b.id);
+        const [hRows, tRows] = await Promise.all([db.annotations.bulkGet(highlights), db.articles.bulkGet(titles)]);
+        const rows = new Map<string, AnnotationRecord | ArticleRow>();
+        for (const r of [...hRows, ...tRows]) if (r) rows.set(r.id, r);
+        for (const b of batch) {
+          const row = rows.get(b.id);
+          const hit = row && hitOf(b.kind, row, parsed);
+          if (hit && hits.length < limit) hits.push(hit);
+        }
+      }
+      if (hits.length >= limit || complete) break;
+    }
+    // Titles of the articles the highlights belong to.
+    const need = [...new Set(hits.filter((h) => !h.title).map((h) => h.articleId))];
+    const articles = await db.articles.bulkGet(need);
+    const titles = new Map(articles.filter(Boolean).map((a) => [a!.id, a!.title]));
+    for (const h of hits) if (!h.title) h.title = titles.get(h.articleId) ?? '';
+    return hits;
+  });
+}

@@ -1,0 +1,19 @@
+import { readwiseCsv } from './csv';
+import { safeFileName } from './filenames';
+import { marginJson } from './jsonld';
+import { markdownFiles, singleMarkdown, type MarkdownOptions } from './markdown';
+import { byArticle, type ExportFile, type MarginData } from './model';
+import { zipFiles } from './zip';
+
+export type ExportFormat = 'md' | 'csv' | 'json';
+
+export type { ExportFile };
+
+/** The file to download for some data: Markdown (one file, or a zip of files), CSV or JSON-LD. */
+export function buildExport(data: MarginData, format: ExportFormat, options: MarkdownOptions = {}, now = new Date()): ExportFile {
+  const day = now.toISOString().slice(0, 10);
+  if (format === 'csv') return { name: safeFileName(`margin-readwise-${day}`, 'csv'), type: 'text/csv;charset=utf-8', data: readwiseCsv(data) };
+  if (format === 'json') return { name: safeFileName(`margin-${day}`, 'json'), type: 'application/ld+json', data: marginJson(data, now.getTime()) };
+  if (byArticle(data).length === 1) return singleMarkdown(data, options);
+  return { name: safeFileName(`margin-${day}`, 'zip'), type: 'application/zip', data: zipFiles(markdownFiles(data, options)) };
+}

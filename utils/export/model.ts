@@ -1,0 +1,37 @@
+import type { ArticleRecord } from '../article';
+import type { AnnotationRecord, ArticleEntity, EntityCorrectionRecord } from '../db/schema';
+import { groupBy } from '../collections';
+
+/** Everything Margin keeps, as exported and imported. */
+export interface MarginData {
+  articles: (ArticleRecord & { entities?: ArticleEntity[] })[];
+  annotations: AnnotationRecord[];
+  corrections: EntityCorrectionRecord[];
+}
+
+/** A file to download. */
+export interface ExportFile {
+  name: string;
+  type: string;
+  data: string | Uint8Array;
+}
+
+export const FORMAT_VERSION = 1;
+export const MARGIN_NS = 'https://margin-reader.app/ns/';
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** Highlights of each article, in reading order (orphaned ones last), articles newest first. */
+export function byArticle(data: MarginData): { article: MarginData['articles'][number]; annotations: AnnotationRecord[] }[] {
+  const groups = groupBy(data.annotations, (a) => a.articleId);
+  return [...data.articles]
+    .sort((a, b) => b.savedAt - a.savedAt)
+    .map((article) => ({
+      article,
+      annotations: (groups.get(article.id) ?? []).sort(
+        (x, y) => Number(x.orphaned) - Number(y.orphaned) || x.selectors.position.start - y.selectors.position.start || x.createdAt - y.createdAt,
+      ),
+    }));
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+export { iso };
