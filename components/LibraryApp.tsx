@@ -3,7 +3,7 @@ import { errorMessage } from '../utils/async';
 import { download } from '../utils/dom/download';
 import { AnnotationRepository } from '../utils/db/annotations';
 import { facets, filteredArticleIds, listArticles, search, SEARCH_LIMIT, type ArticleSummary, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
-import { entityKey, HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor, type MarginDB } from '../utils/db/schema';
+import { entityKey, type AnnotationRecord, type HighlightColor, type MarginDB } from '../utils/db/schema';
 import { deleteArticles, importData, readData } from '../utils/db/transfer';
 import type { ExportFormat } from '../utils/export/build';
 import type { EntityType } from '../utils/entities/types';
@@ -12,6 +12,7 @@ import { t, uiLanguage } from '../utils/i18n';
 import { kindLabel } from './entity-kinds';
 import { COLORS } from './highlight-colors';
 import { HighlightCard } from './HighlightCard';
+import { NoteBody } from './NotesPanel';
 import { ToastView, useToast } from './Toast';
 
 const PAGE = 30;
@@ -343,18 +344,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
                   {list.map((a: AnnotationRecord) => (
                     <li key={a.id} data-testid="library-note">
                       <div class="note-button">
-                        <blockquote class={`note-quote hl-bar-${a.color}`}>{a.quote}</blockquote>
-                        {a.orphaned && <p class="badge">{t('orphanedBadge')}</p>}
-                        {a.note && <p class="note-text">{a.note}</p>}
-                        {a.tags.length > 0 && (
-                          <p class="note-tags">
-                            {a.tags.map((tag) => (
-                              <button type="button" key={tag} class="tag" onClick={() => setAndReset({ tag })}>
-                                #{tag}
-                              </button>
-                            ))}
-                          </p>
-                        )}
+                        <NoteBody a={a} badge onTag={(tag) => setAndReset({ tag })} />
                         <button
                           type="button"
                           class="toolbar-text"
@@ -405,4 +395,3 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   );
 }
 
-export { HIGHLIGHT_COLORS };

@@ -11,22 +11,37 @@ interface Props {
   onExport?: () => void;
 }
 
-function Item({ a, onPick }: { a: AnnotationRecord; onPick?: () => void }) {
-  const body = (
+/**
+ * A highlight as the lists show it (the popup's and the library's): its quote, whether it
+ * is still in the article (`badge`), its note, and its tags — buttons when `onTag` is given.
+ */
+export function NoteBody({ a, badge, onTag }: { a: AnnotationRecord; badge?: boolean; onTag?: (tag: string) => void }) {
+  return (
     <>
       <blockquote class={`note-quote hl-bar-${a.color}`}>{a.quote}</blockquote>
+      {badge && a.orphaned && <p class="badge">{t('orphanedBadge')}</p>}
       {a.note && <p class="note-text">{a.note}</p>}
       {a.tags.length > 0 && (
         <p class="note-tags">
-          {a.tags.map((tag) => (
-            <span key={tag} class="tag">
-              #{tag}
-            </span>
-          ))}
+          {a.tags.map((tag) =>
+            onTag ? (
+              <button type="button" key={tag} class="tag" onClick={() => onTag(tag)}>
+                #{tag}
+              </button>
+            ) : (
+              <span key={tag} class="tag">
+                #{tag}
+              </span>
+            ),
+          )}
         </p>
       )}
     </>
   );
+}
+
+function Item({ a, onPick }: { a: AnnotationRecord; onPick?: () => void }) {
+  const body = <NoteBody a={a} />;
   return (
     <li data-testid="note-item" data-id={a.id} data-orphaned={a.orphaned ? 'true' : 'false'}>
       {onPick ? (

@@ -6,7 +6,7 @@ import { download } from '../utils/dom/download';
 import { rangeOffsets, unwrap, wrapRanges } from '../utils/dom/text-ranges';
 import { loadedRecognizer, loadRecognizer } from '../utils/entities/lazy';
 import { countByType, summarizeEntities, type EntityGroup } from '../utils/entities/summary';
-import type { EntityCorrection, EntitySpan, EntityType } from '../utils/entities/types';
+import { normalizeName, type EntityCorrection, type EntitySpan, type EntityType } from '../utils/entities/types';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messages';
 import { ArticleView } from './ArticleView';
@@ -19,8 +19,6 @@ import { NotesPanel } from './NotesPanel';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlights } from './useHighlights';
 import { ToastView, useToast } from './Toast';
-
-const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 let correctionsRequest: Promise<EntityCorrection[]> | null = null;
 let prefetched: EntityCorrection[] | null = null;
@@ -42,6 +40,12 @@ type Panel = 'entities' | 'notes' | null;
 
 const OWN_UI = '.entity-menu, .selection-toolbar, .highlight-card, .entity-panel, .reader-tools, .toast';
 
+/** Spans found over title + "\n" + body, in the body's own offsets. */
+function inBody(spans: EntitySpan[], titleLength: number): EntitySpan[] {
+  const shift = titleLength + 1;
+  return spans.filter((s) => s.start >= shift).map((s) => ({ ...s, start: s.start - shift, end: s.end - shift }));
+}
+
 /**
  * The article with its layers: the reader's highlights and notes, and the entities
  * (marks, legend, list, corrections).
@@ -49,7 +53,8 @@ const OWN_UI = '.entity-menu, .selection-toolbar, .highlight-card, .entity-panel
 export function ReaderScreen({ article, tabId }: { article: Article; tabId?: number }) {
   const [rendered, setRendered] = useState<Rendered | null>(null);
   const [corrections, setCorrections] = useState<EntityCorrection[] | null>(prefetched);
-  const [spans, setSpans] = useState<EntitySpan[]>([]);
+  // null until the recogniser has run over this article.
+  const [spans, setSpans] = useState<EntitySpan[] | null>(null);
   const [hidden, setHidden] = useState<Set<EntityType>>(new Set());
   const [panel, setPanel] = useState<Panel>(null);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
@@ -60,6 +65,7 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
   const marks = useRef<HTMLElement[]>([]);
   const cursor = useRef(new Map<string, number>());
   const wrapper = useRef<HTMLDivElement>(null);
+  const articleId = 'id' in article ? (article as { id: string }).id : undefined;
 
   useEffect(() => {
     if (!prefetched) prefetchCorrections().then(setCorrections);
@@ -85,7 +91,6 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
       const english = needsEnglishModel(text) ? await loadEnglishModel().catch(() => null) : null;
       if (!live) return;
       const found = recognizeEntities(text, { lang: article.lang, corrections, english });
-      const shift = titleText.length + 1;
       const make = (span: EntitySpan) => {
         const mark = document.createElement('mark');
         mark.className = `ent ent-${span.type}`;
@@ -95,19 +100,13 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
         return mark;
       };
       const inTitle = found.filter((s) => s.end <= titleText.length);
-      const inBody = found.filter((s) => s.start >= shift).map((s) => ({ ...s, start: s.start - shift, end: s.end - shift }));
       for (const [, els] of wrapRanges(rendered.title, inTitle, make)) marks.current.push(...els);
-      for (const [, els] of wrapRanges(rendered.body, inBody, make)) {
+      for (const [, els] of wrapRanges(rendered.body, inBody(found, titleText.length), make)) {
         els[0]?.setAttribute('data-first', '');
         marks.current.push(...els);
       }
       setSpans(found);
       performance.mark('margin:entities');
-      // The library filters by the names of each article.
-      if ('id' in article) {
-        const entities = [...summarizeEntities(found).values()].flat().map((g) => ({ text: g.text, type: g.type, count: g.spans.length }));
-        void sendMessage('setArticleEntities', { articleId: (article as { id: string }).id, entities }).catch(() => {});
-      }
       wrapper.current?.setAttribute('data-entities', 'ready');
     })();
     return () => {
@@ -115,9 +114,16 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
     };
   }, [rendered, corrections]);
 
-  const counts = useMemo(() => countByType(spans), [spans]);
-  const groups = useMemo(() => summarizeEntities(spans), [spans]);
-  const corrected = useMemo(() => new Set((corrections ?? []).map((c) => norm(c.text))), [corrections]);
+  const counts = useMemo(() => countByType(spans ?? []), [spans]);
+  const groups = useMemo(() => summarizeEntities(spans ?? []), [spans]);
+
+  // The library filters by the names of each article (after the marks are painted).
+  useEffect(() => {
+    if (!spans || !articleId) return;
+    const entities = [...groups.values()].flat().map((g) => ({ text: g.text, type: g.type, count: g.spans.length }));
+    void sendMessage('setArticleEntities', { articleId, entities }).catch(() => {});
+  }, [groups]);
+  const corrected = useMemo(() => new Set((corrections ?? []).map((c) => normalizeName(c.text))), [corrections]);
 
   const toggle = (type: EntityType) =>
     setHidden((h) => {
@@ -154,12 +160,6 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
     }
   };
 
-  /** Entity spans in body offsets (the recogniser ran over title + body). */
-  const bodySpans = () => {
-    const shift = (rendered?.title.textContent?.length ?? 0) + 1;
-    return spans.filter((s) => s.start >= shift).map((s) => ({ ...s, start: s.start - shift, end: s.end - shift }));
-  };
-
   const openCard = (annotation: AnnotationRecord, focusNote = false) => {
     const first = rendered?.body.querySelector<HTMLElement>(`mark.hl[data-hl="${annotation.id}"]`);
     const rect = first?.getBoundingClientRect();
@@ -171,7 +171,7 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
     setSelection(null);
     window.getSelection()?.removeAllRanges();
     try {
-      const record = await highlights.create({ start: selection.start, end: selection.end }, color, bodySpans());
+      const record = await highlights.create({ start: selection.start, end: selection.end }, color, inBody(spans ?? [], rendered?.title.textContent?.length ?? 0));
       if (withNote) setTimeout(() => openCard(record, true), 0);
     } catch (error) {
       console.warn('Margin: highlight not saved', errorMessage(error));
@@ -188,9 +188,9 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
     }
   };
 
-  const exportArticle = async (articleId: string) => {
+  const exportArticle = async (id: string) => {
     try {
-      download(await sendMessage('exportArticle', { articleId }));
+      download(await sendMessage('exportArticle', { articleId: id }));
     } catch (error) {
       showToast({ text: errorMessage(error) });
     }
@@ -214,7 +214,7 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
     if (entity && !(hl && entity.contains(hl))) {
       const name = entity.dataset.name!;
       setCard(null);
-      setMenu({ name, type: entity.dataset.kind as EntityType, corrected: corrected.has(norm(name)), ...menuPosition(entity.getBoundingClientRect()) });
+      setMenu({ name, type: entity.dataset.kind as EntityType, corrected: corrected.has(normalizeName(name)), ...menuPosition(entity.getBoundingClientRect()) });
     } else if (hl) {
       const annotation = highlights.annotations.find((a) => a.id === hl.dataset.hl);
       setMenu(null);
@@ -244,10 +244,10 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
   return (
     <div class={classes} ref={wrapper} onClick={onClick} onMouseUp={onMouseUp}>
       <div class="reader-tools">
-        {spans.length > 0 && (
+        {!!spans?.length && (
           <EntityLegend counts={counts} hidden={hidden} onToggle={toggle} panelOpen={panel === 'entities'} onTogglePanel={() => setPanel((p) => (p === 'entities' ? null : 'entities'))} />
         )}
-        {'id' in article && (
+        {articleId && (
           <button
             type="button"
             class="chip chip-notes"
@@ -271,7 +271,7 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
             setTimeout(() => openCard(a), 350);
           }}
           onClose={() => setPanel(null)}
-          onExport={'id' in article ? () => exportArticle((article as { id: string }).id) : undefined}
+          onExport={articleId ? () => exportArticle(articleId) : undefined}
         />
       )}
       {selection && (
@@ -280,7 +280,7 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
           y={selection.y}
           onHighlight={highlight}
           onMarkName={() => {
-            const name = norm(selection.text);
+            const name = normalizeName(selection.text);
             setSelection(null);
             if (name && name.length <= 60) setMenu({ name, corrected: corrected.has(name), x: selection.x, y: selection.y });
           }}

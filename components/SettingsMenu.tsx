@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorMessage } from '../utils/async';
+import { ALL_SITES } from '../utils/background/settings';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messages';
-
-const ALL_SITES = ['<all_urls>'];
 
 /**
  * Settings: "show my highlights whenever I revisit a page". Turning it on asks for access

@@ -6,6 +6,7 @@ import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
 import { unwrap, wrapRanges } from '../utils/dom/text-ranges';
 import type { EntitySpan } from '../utils/entities/types';
 import { sendMessage } from '../utils/messages';
+import { entitiesWithin } from '../utils/entities/summary';
 
 export interface HighlightLayer {
   annotations: AnnotationRecord[];
@@ -48,7 +49,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
       if (!found !== a.orphaned) void sendMessage('updateAnnotation', { id: a.id, patch: { orphaned: !found } }).catch(() => {});
     }
     const ranges = annotations.filter((a) => places.has(a.id)).map((a) => ({ ...places.get(a.id)!, a }));
-    for (const [{ a }, els] of wrapRanges(body, ranges, ({ a }) => {
+    for (const [, els] of wrapRanges(body, ranges, ({ a }) => {
       const mark = document.createElement('mark');
       mark.className = `hl hl-${a.color}`;
       mark.dataset.hl = a.id;
@@ -67,11 +68,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
     async (range: Anchor, color: HighlightColor, bodyEntities: EntitySpan[]) => {
       if (!articleId || !body) throw new Error('This article is not saved, so it cannot hold highlights');
       const text = body.textContent ?? '';
-      const seen = new Set<string>();
-      const entities = bodyEntities
-        .filter((s) => s.start >= range.start && s.end <= range.end)
-        .filter((s) => !seen.has(`${s.type}:${s.text}`) && !!seen.add(`${s.type}:${s.text}`))
-        .map(({ text: name, type }) => ({ text: name, type }));
+      const entities = entitiesWithin(bodyEntities, range.start, range.end);
       const record = await sendMessage('createAnnotation', {
         articleId,
         url: article.url,

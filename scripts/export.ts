@@ -8,13 +8,11 @@ import { readwiseCsv } from '../utils/export/csv';
 import { ImportError, parseImport } from '../utils/export/import';
 import { marginJson } from '../utils/export/jsonld';
 import { combinedMarkdown } from '../utils/export/markdown';
+import { failWith, readFailure, type Fail } from './lib/cli';
 
 const USAGE = 'Usage: npm run --silent export -- --format md|csv|json FILE.json';
 
-function fail(message: string, code = 1): never {
-  process.stderr.write(`export: ${message.replace(/\s+/g, ' ').trim()}\n`);
-  process.exit(code);
-}
+const fail: Fail = failWith('export');
 
 let parsed;
 try {
@@ -31,8 +29,7 @@ let text: string;
 try {
   text = readFileSync(file, 'utf8');
 } catch (error) {
-  const err = error as NodeJS.ErrnoException;
-  fail(`cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.message}`, 2);
+  fail(`cannot read ${file}: ${readFailure(error)}`, 2);
 }
 
 try {

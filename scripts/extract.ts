@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { recognizeEntities } from '../utils/entities';
 import { loadEnglishModel, needsEnglishModel } from '../utils/entities/english-model';
 import { readDocument } from '../utils/pipeline';
+import { failWith, readFailure, type Fail } from './lib/cli';
 import { fileUrl, readHtmlFile, windowFromHtml } from './lib/dom';
 
 const REASONS = {
@@ -14,10 +15,7 @@ const REASONS = {
   'mostly-links': 'the page is mostly links (a list or search page)',
 } as const;
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`extract: ${message.replace(/\s+/g, ' ').trim()}\n`);
-  process.exit(code);
-}
+const fail: Fail = failWith('extract');
 
 let parsed;
 try {
@@ -33,9 +31,7 @@ let html: string;
 try {
   html = readHtmlFile(path);
 } catch (error) {
-  const err = error as NodeJS.ErrnoException;
-  const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-  fail(`cannot read ${file}: ${why}`, 2);
+  fail(`cannot read ${file}: ${readFailure(error)}`, 2);
 }
 
 let url = fileUrl(path);

@@ -98,7 +98,7 @@ export function benchAnchoring(count = 1000): AnchoringBench {
   }
   const norm = (s: string) => s.replace(/\s+/g, ' ').replace(/[“”]/g, '"').trim();
 
-  const run = (text: string, find: (s: Selectors) => { start: number; end: number } | null, isRight: (h: Planted, at: { start: number; end: number } | null) => boolean) => {
+  const run = (find: (s: Selectors) => { start: number; end: number } | null, isRight: (h: Planted, at: { start: number; end: number } | null) => boolean) => {
     const started = performance.now();
     const found = selectors.map(find);
     const ms = performance.now() - started;
@@ -115,8 +115,8 @@ export function benchAnchoring(count = 1000): AnchoringBench {
 
   // Unchanged: the right place is where it was made.
   const rightUnchanged = (h: Planted, at: { start: number; end: number } | null) => !!at && at.start === starts[h.paragraph] + h.from && at.end === starts[h.paragraph] + h.to;
-  const margin = run(originalText, (s) => anchor(originalText, s), rightUnchanged);
-  const naiveUnchanged = run(originalText, naive(originalText), rightUnchanged);
+  const margin = run((s) => anchor(originalText, s), rightUnchanged);
+  const naiveUnchanged = run(naive(originalText), rightUnchanged);
 
   // Edited: the right place is the quote's clean text inside its paragraph; quotes whose
   // paragraph was removed must come back as null (orphaned).
@@ -126,8 +126,8 @@ export function benchAnchoring(count = 1000): AnchoringBench {
     const span = editedStart.get(h.paragraph)!;
     return !!at && at.start >= span[0] && at.end <= span[1] && norm(edited.slice(at.start, at.end)) === norm(clean[h.paragraph].slice(h.from, h.to));
   };
-  const marginEdited = run(edited, (s) => anchor(edited, s), rightEdited);
-  const naiveEdited = run(edited, naive(edited), rightEdited);
+  const marginEdited = run((s) => anchor(edited, s), rightEdited);
+  const naiveEdited = run(naive(edited), rightEdited);
   const goneIndices = planted.map((h, k) => (removed.has(h.paragraph) ? k : -1)).filter((k) => k >= 0);
 
   return {

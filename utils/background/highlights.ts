@@ -5,6 +5,7 @@ import type { AnnotationRecord, HighlightColor } from '../db/schema';
 import { recognizeEntities } from '../entities';
 import type { PageHighlight } from '../messages';
 import { openArticle, type ReaderDeps } from './reader';
+import { entitiesWithin } from '../entities/summary';
 
 export interface HighlightDeps {
   reader: ReaderDeps;
@@ -29,17 +30,7 @@ export function toPageHighlights(records: AnnotationRecord[]): PageHighlight[] {
 
 /** Entities of the article inside [start, end), attached to a highlight for search and export. */
 export function entitiesInRange(article: Pick<ArticleRecord, 'textContent' | 'lang'>, start: number, end: number) {
-  const seen = new Set<string>();
-  const out: { text: string; type: AnnotationRecord['entities'][number]['type'] }[] = [];
-  for (const span of recognizeEntities(article.textContent, { lang: article.lang })) {
-    if (span.start < start || span.end > end) continue;
-    const key = `${span.type}:${span.text}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push({ text: span.text, type: span.type });
-    }
-  }
-  return out;
+  return entitiesWithin(recognizeEntities(article.textContent, { lang: article.lang }), start, end);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Selectors } from '../anchoring';
 import type { EntityType } from '../entities/types';
 import { normalizeUrl } from '../url';
 import { newId, refreshFacets } from './articles';
-import { annotationSearchRow, unindex, writeSearchRows } from './search-index';
+import { annotationSearchRow, searchRef, unindex, writeSearchRows } from './search-index';
 import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor, type MarginDB } from './schema';
 
 export interface NewAnnotation {
@@ -76,11 +76,7 @@ export class AnnotationRepository {
       updatedAt: time,
       orphaned: false,
     };
-    await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async () => {
-      await this.db.annotations.add(record);
-      await writeSearchRows(this.db, [annotationSearchRow(record)], 'new');
-      await refreshFacets(this.db, [record.articleId]);
-    });
+    await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], () => putAnnotations(this.db, [record], 'new'));
     return record;
   }
 
@@ -107,7 +103,7 @@ export class AnnotationRepository {
       const record = await this.db.annotations.get(id);
       if (!record) return undefined;
       await this.db.annotations.delete(id);
-      await unindex(this.db, [`a${id}`]);
+      await unindex(this.db, [searchRef('a', id)]);
       await refreshFacets(this.db, [record.articleId]);
       return record;
     });

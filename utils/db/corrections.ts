@@ -1,8 +1,6 @@
-import type { EntityCorrection } from '../entities/types';
+import { normalizeName, type EntityCorrection } from '../entities/types';
 import { newId } from './articles';
 import type { EntityCorrectionRecord, MarginDB } from './schema';
-
-export const normalizeName = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 export class CorrectionRepository {
   constructor(

@@ -3,6 +3,7 @@ import { entityKey, type AnnotationRecord, type ArticleRow, type HighlightColor,
 import { fromSearchKey, type SearchKind } from './search-index';
 import { rowsWhere } from './lookup';
 import { groupBy } from '../collections';
+import { readingOrder } from '../export/model';
 
 export interface LibraryFilter {
   site?: string;
@@ -74,9 +75,7 @@ export async function listArticles(db: MarginDB, q: LibraryQuery): Promise<Libra
       total,
       items: (rows.filter(Boolean) as ArticleRow[]).map((row) => ({
         article: summary(row),
-        annotations: shownHighlights(byArticle.get(row.id) ?? [], q).sort(
-          (a, b) => Number(a.orphaned) - Number(b.orphaned) || a.selectors.position.start - b.selectors.position.start,
-        ),
+        annotations: shownHighlights(byArticle.get(row.id) ?? [], q).sort(readingOrder),
       })),
     };
   });

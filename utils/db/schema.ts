@@ -1,12 +1,12 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Article, ArticleRecord } from '../article';
 import { groupBy } from '../collections';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../colors';
 import { articleSearchRow, annotationSearchRow } from './search-index';
 import type { Selectors } from '../anchoring';
-import type { EntityType } from '../entities/types';
+import { entityKey, type EntityType } from '../entities/types';
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export { HIGHLIGHT_COLORS, type HighlightColor };
 
 /** A highlight, with the reader's note and tags, anchored to its article's text. */
 export interface AnnotationRecord {
@@ -83,7 +83,7 @@ export function articleFacets(entities: readonly { text: string; type: EntityTyp
   return [...out];
 }
 
-export const entityKey = (e: { text: string; type: EntityType }) => `${e.type}:${e.text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()}`;
+export { entityKey };
 
 /** The time the library sorts "by date published" with. */
 export function publishedAt(a: Pick<Article, 'publishedTime'> & { savedAt: number }): number {

@@ -23,6 +23,9 @@ export function searchKey(kind: SearchKind, id: string, time: number): string {
   return `${String(backwards).padStart(13, '0')}${kind}${id}`;
 }
 
+/** The record a search row stands for, as its `ref`: 'a' + highlight id, 't' + article id. */
+export const searchRef = (kind: SearchKind, id: string) => `${kind}${id}`;
+
 /** The record a search key stands for. */
 export function fromSearchKey(key: string): { kind: SearchKind; id: string } {
   return { kind: key[13] as SearchKind, id: key.slice(14) };
@@ -30,11 +33,11 @@ export function fromSearchKey(key: string): { kind: SearchKind; id: string } {
 
 /** An article's row, placed by when it was first saved (so revisiting it rewrites nothing). */
 export function articleSearchRow(row: Pick<ArticleRow, 'id' | 'savedAt' | 'title'>): SearchRow {
-  return { key: searchKey('t', row.id, row.savedAt), ref: `t${row.id}`, terms: indexTerms(row.title) };
+  return { key: searchKey('t', row.id, row.savedAt), ref: searchRef('t', row.id), terms: indexTerms(row.title) };
 }
 
 export function annotationSearchRow(record: Pick<AnnotationRecord, 'id' | 'updatedAt' | 'quote' | 'note' | 'tags'>): SearchRow {
-  return { key: searchKey('a', record.id, record.updatedAt), ref: `a${record.id}`, terms: indexTerms(record.quote, record.note, ...record.tags) };
+  return { key: searchKey('a', record.id, record.updatedAt), ref: searchRef('a', record.id), terms: indexTerms(record.quote, record.note, ...record.tags) };
 }
 
 /**
@@ -47,7 +50,7 @@ export async function writeSearchRows(db: MarginDB, rows: SearchRow[], known: 'n
   await db.search.bulkPut(rows);
 }
 
-/** Take records out of the index ('a' + highlight id, 't' + article id). */
+/** Take records out of the index (by searchRef). */
 export async function unindex(db: MarginDB, refs: string[]): Promise<void> {
   if (refs.length) await db.search.bulkDelete(await keysWhere(db.search, 'ref', refs));
 }

@@ -1,10 +1,9 @@
 import type { ArticleRecord } from '../article';
 import type { MarginData } from '../export/model';
 import { putAnnotations } from './annotations';
-import { joinArticle, splitArticle } from './articles';
-import { isQuotaError } from './articles';
+import { isQuotaError, joinArticle, splitArticle } from './articles';
 import type { AnnotationRecord, ArticleRow, MarginDB } from './schema';
-import { articleSearchRow, unindex, writeSearchRows } from './search-index';
+import { articleSearchRow, searchRef, unindex, writeSearchRows } from './search-index';
 import { keysWhere, rowsWhere } from './lookup';
 
 export interface ImportSummary {
@@ -55,7 +54,7 @@ export async function importData(db: MarginDB, data: MarginData): Promise<Import
       }
       await db.articles.bulkPut(rows);
       await db.bodies.bulkPut(bodies);
-      await unindex(db, replaced.map((r) => `t${r.id}`));
+      await unindex(db, replaced.map((r) => searchRef('t', r.id)));
       await writeSearchRows(db, rows.map(articleSearchRow), 'new');
 
       const incoming = data.annotations.map((a) => ({ ...a, articleId: idMap.get(a.articleId) ?? a.articleId }));
@@ -110,6 +109,6 @@ export async function deleteArticles(db: MarginDB, articleIds: string[]): Promis
     await db.annotations.bulkDelete(highlights);
     await db.articles.bulkDelete(articleIds);
     await db.bodies.bulkDelete(articleIds);
-    await unindex(db, [...articleIds.map((id) => `t${id}`), ...highlights.map((id) => `a${id}`)]);
+    await unindex(db, [...articleIds.map((id) => searchRef('t', id)), ...highlights.map((id) => searchRef('a', id))]);
   });
 }

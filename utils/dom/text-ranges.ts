@@ -9,10 +9,11 @@ export interface TextSegment {
   start: number;
 }
 
-/** The text nodes under `root` in document order, with their offsets. */
-export function textSegments(root: Node): TextSegment[] {
+/** The text nodes under `root` in document order (those `accept` takes), with their offsets. */
+export function textSegments(root: Node, accept?: (node: Text) => boolean): TextSegment[] {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  const filter = accept && { acceptNode: (node: Node) => (accept(node as Text) ? 1 /* FILTER_ACCEPT */ : 2) /* FILTER_REJECT */ };
+  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */, filter);
   const out: TextSegment[] = [];
   let offset = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {

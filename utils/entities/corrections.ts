@@ -1,6 +1,4 @@
-import type { EntityCorrection, EntitySpan } from './types';
-
-const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+import { normalizeName, type EntityCorrection, type EntitySpan } from './types';
 
 function isWordChar(ch: string | undefined): boolean {
   return !!ch && /[\p{L}\p{N}]/u.test(ch);
@@ -13,16 +11,16 @@ function isWordChar(ch: string | undefined): boolean {
 export function applyCorrections(text: string, spans: EntitySpan[], corrections: readonly EntityCorrection[]): EntitySpan[] {
   if (!corrections.length) return spans;
   const byText = new Map<string, EntityCorrection>();
-  for (const c of corrections) byText.set(norm(c.text), c);
+  for (const c of corrections) byText.set(normalizeName(c.text), c);
   const out: EntitySpan[] = [];
   for (const span of spans) {
-    const c = byText.get(norm(span.text));
+    const c = byText.get(normalizeName(span.text));
     if (!c) out.push(span);
     else if (c.action === 'set') out.push({ ...span, type: c.type });
   }
   for (const c of corrections) {
     if (c.action !== 'set') continue;
-    const name = norm(c.text);
+    const name = normalizeName(c.text);
     if (!name) continue;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const end = at + name.length;

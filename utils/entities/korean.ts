@@ -149,16 +149,6 @@ function wholeName(t: Token): string | null {
   return isKoreanName(t.stem) ? null : t.text;
 }
 
-/** The token as a bare name (no particle after it), or null. */
-function bare(t: Token): string | null {
-  if (!t.particle) return t.stem;
-  if (AMBIGUOUS_ENDINGS.has(t.particle) || t.particle === '은' || t.particle === '는') {
-    if (isKoreanName(t.text) && !isKoreanName(t.stem)) return t.text;
-    if (AMBIGUOUS_ENDINGS.has(t.particle) && t.stem.length < 2) return t.text;
-  }
-  return null;
-}
-
 /** The first word of a foreign name in Hangul: 고레에다 (히로카즈), 마커스 (델가도). */
 function isForeignNamePart(word: string): boolean {
   return isNameLike(word) && !isPlaceWord(word) && !ROLES_BEFORE.has(word) && !ORG_BEFORE.has(word) && !isKoreanName(word) && !orgSuffix(word) && word.length >= 2;

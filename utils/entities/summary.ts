@@ -1,5 +1,4 @@
-import type { EntitySpan, EntityType } from './types';
-import { ENTITY_TYPES } from './types';
+import { entityKey, ENTITY_TYPES, type EntitySpan, type EntityType } from './types';
 
 export interface EntityGroup {
   type: EntityType;
@@ -9,8 +8,6 @@ export interface EntityGroup {
   spans: EntitySpan[];
 }
 
-const key = (span: Pick<EntitySpan, 'type' | 'text'>) => `${span.type}\u0000${span.text.normalize('NFC').replace(/\s+/g, ' ').toLowerCase()}`;
-
 /**
  * The distinct entities of an article, grouped by kind: identical names merge (case and
  * spacing aside), most-mentioned first, then in order of first appearance.
@@ -18,7 +15,7 @@ const key = (span: Pick<EntitySpan, 'type' | 'text'>) => `${span.type}\u0000${sp
 export function summarizeEntities(spans: EntitySpan[]): Map<EntityType, EntityGroup[]> {
   const groups = new Map<string, EntityGroup>();
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    const k = key(span);
+    const k = entityKey(span);
     const group = groups.get(k);
     if (group) group.spans.push(span);
     else groups.set(k, { type: span.type, text: span.text, spans: [span] });
@@ -37,4 +34,17 @@ export function countByType(spans: EntitySpan[]): Map<EntityType, number> {
   const counts = new Map<EntityType, number>();
   for (const s of spans) counts.set(s.type, (counts.get(s.type) ?? 0) + 1);
   return counts;
+}
+
+/** The entities inside [start, end) — a highlight's — each name and kind once, in text order. */
+export function entitiesWithin(spans: readonly EntitySpan[], start: number, end: number): { text: string; type: EntityType }[] {
+  const seen = new Set<string>();
+  const out: { text: string; type: EntityType }[] = [];
+  for (const span of spans) {
+    const key = `${span.type}:${span.text}`;
+    if (span.start < start || span.end > end || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ text: span.text, type: span.type });
+  }
+  return out;
 }

@@ -13,3 +13,9 @@ export interface EntitySpan {
 export type EntityCorrection =
   | { text: string; action: 'remove' }
   | { text: string; action: 'set'; type: EntityType };
+
+/** A name as written, told apart from spelling noise: NFC, white space collapsed and trimmed. */
+export const normalizeName = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** One key per entity: its kind and its name, case aside ("org:삼성전자"). */
+export const entityKey = (e: { text: string; type: EntityType }) => `${e.type}:${normalizeName(e.text).toLowerCase()}`;

@@ -100,7 +100,7 @@ const marginArticle = v.object({
   textContent: text(10_000_000),
   savedAt: date,
   updatedAt: date,
-  entities: v.optional(v.pipe(v.array(v.object({ text: text(500), type: v.picklist(ENTITY_TYPES), count: v.pipe(v.number(), v.integer(), v.minValue(0)) })), v.maxLength(5000))),
+  entities: v.optional(v.pipe(v.array(v.object({ ...entity.entries, count: v.pipe(v.number(), v.integer(), v.minValue(0)) })), v.maxLength(5000))),
 });
 
 const marginCorrection = v.object({
@@ -171,8 +171,11 @@ function ms(value: string | undefined, fallback: number): number {
   return value ? Date.parse(value) : fallback;
 }
 
-function placeholderArticle(url: string, title: string | undefined, time: number): ArticleRecord {
-  return {
+/** The article a highlight from another tool belongs to: one already read, or a placeholder (title, no text). */
+function articleFor(articles: Map<string, ArticleRecord>, url: string, title: string | undefined, time: number): ArticleRecord {
+  const known = articles.get(url);
+  if (known) return known;
+  const article: ArticleRecord = {
     id: stableId(`article:${url}`),
     url,
     title: title?.trim() || url,
@@ -186,6 +189,8 @@ function placeholderArticle(url: string, title: string | undefined, time: number
     savedAt: time,
     updatedAt: time,
   };
+  articles.set(url, article);
+  return article;
 }
 
 function selectorsOf(list: v.InferOutput<typeof anySelector>[], where: string): Selectors {
@@ -215,8 +220,7 @@ function fromW3c(raw: unknown, index: number, now: number, articles: Map<string,
   if (a.bodyValue) notes.unshift(a.bodyValue);
   const tags = bodies.filter((b) => b.purpose === 'tagging' && b.value).map((b) => b.value!);
   const created = ms(a.created, now);
-  const article = articles.get(url) ?? placeholderArticle(url, undefined, created);
-  articles.set(url, article);
+  const article = articleFor(articles, url, undefined, created);
   const idMatch = a.id?.match(UUID);
   return {
     id: idMatch ? idMatch[1].toLowerCase() : stableId(`${url}\u0000${selectors.quote.exact}\u0000${a.id ?? ''}\u0000${a.created ?? ''}`),
@@ -242,8 +246,7 @@ function fromHypothesis(raw: unknown, index: number, now: number, articles: Map<
   const url = normalizeUrl(target.source || h.uri);
   const created = ms(h.created, now);
   const title = Array.isArray(h.document?.title) ? h.document?.title[0] : h.document?.title;
-  const article = articles.get(url) ?? placeholderArticle(url, title, created);
-  articles.set(url, article);
+  const article = articleFor(articles, url, title, created);
   return {
     id: stableId(`hypothesis:${h.id}`),
     articleId: article.id,

@@ -20,6 +20,11 @@ export const FORMAT_VERSION = 1;
 export const MARGIN_NS = 'https://margin-reader.app/ns/';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+/** Highlights in the order of the article's text, orphaned ones (no longer in it) last. */
+export function readingOrder(x: AnnotationRecord, y: AnnotationRecord): number {
+  return Number(x.orphaned) - Number(y.orphaned) || x.selectors.position.start - y.selectors.position.start || x.createdAt - y.createdAt;
+}
+
 /** Highlights of each article, in reading order (orphaned ones last), articles newest first. */
 export function byArticle(data: MarginData): { article: MarginData['articles'][number]; annotations: AnnotationRecord[] }[] {
   const groups = groupBy(data.annotations, (a) => a.articleId);
@@ -27,9 +32,7 @@ export function byArticle(data: MarginData): { article: MarginData['articles'][n
     .sort((a, b) => b.savedAt - a.savedAt)
     .map((article) => ({
       article,
-      annotations: (groups.get(article.id) ?? []).sort(
-        (x, y) => Number(x.orphaned) - Number(y.orphaned) || x.selectors.position.start - y.selectors.position.start || x.createdAt - y.createdAt,
-      ),
+      annotations: (groups.get(article.id) ?? []).sort(readingOrder),
     }));
 }
 

@@ -1,6 +1,7 @@
 import { anchor, CONTEXT } from '../anchoring';
+import { HIGHLIGHT_COLORS } from '../colors';
 import type { PageHighlight } from '../messages';
-import { rangeOffsets, unwrap, wrapRange, type TextSegment } from '../dom/text-ranges';
+import { rangeOffsets, textSegments, unwrap, wrapRange, type TextSegment } from '../dom/text-ranges';
 
 /**
  * Highlights on the live news page. With the CSS Custom Highlight API the page's DOM is
@@ -10,24 +11,15 @@ import { rangeOffsets, unwrap, wrapRange, type TextSegment } from '../dom/text-r
  */
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
-const COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
 
 /** The page's visible-ish text with its text nodes (script and style text left out). */
 export function pageSegments(doc: Document): { text: string; segments: TextSegment[] } {
-  const segments: TextSegment[] = [];
-  let text = '';
   const root = doc.body ?? doc.documentElement;
-  const walker = doc.createTreeWalker(root, 0x4, {
-    acceptNode: (node) => {
-      for (let p = node.parentElement; p && p !== root; p = p.parentElement) if (SKIP.has(p.tagName) || p.hasAttribute('data-margin-notice')) return 2; // FILTER_REJECT
-      return 1;
-    },
+  const segments = textSegments(root, (node) => {
+    for (let p = node.parentElement; p && p !== root; p = p.parentElement) if (SKIP.has(p.tagName) || p.hasAttribute('data-margin-notice')) return false;
+    return true;
   });
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    segments.push({ node, start: text.length });
-    text += node.data;
-  }
-  return { text, segments };
+  return { text: segments.map((s) => s.node.data).join(''), segments };
 }
 
 function rangeAt(doc: Document, segments: TextSegment[], start: number, end: number): Range | null {
@@ -61,7 +53,7 @@ function registry(doc: Document): { highlights: HighlightRegistry; Highlight: ne
 /** Remove what Margin drew. */
 export function clearHighlights(doc: Document): void {
   const api = registry(doc);
-  if (api) for (const color of COLORS) api.highlights.delete(`margin-${color}`);
+  if (api) for (const color of HIGHLIGHT_COLORS) api.highlights.delete(`margin-${color}`);
   unwrap(Array.from(doc.querySelectorAll('mark[data-margin-hl]')));
 }
 
@@ -79,7 +71,7 @@ export function drawHighlights(doc: Document, highlights: PageHighlight[], useAp
   }
   const api = useApi ? registry(doc) : null;
   if (api) {
-    for (const color of COLORS) {
+    for (const color of HIGHLIGHT_COLORS) {
       const ranges = placed.filter((p) => p.h.color === color).map((p) => rangeAt(doc, segments, p.start, p.end)).filter((r): r is Range => !!r);
       if (ranges.length) api.highlights.set(`margin-${color}`, new api.Highlight(...ranges));
     }
