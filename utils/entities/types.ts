@@ -7,6 +7,11 @@ export interface EntitySpan {
   end: number;
   text: string;
   type: EntityType;
+  /**
+   * The fuller name this mention stands for when the article gives one (Assange → Julian
+   * Assange; 이 대표 → 이재용): mentions with one canonical name are one entity.
+   */
+  canonical?: string;
 }
 
 /** The reader's corrections, applied to every article. `text` is matched as written. */
