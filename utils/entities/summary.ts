@@ -1,24 +1,37 @@
-import { entityKey, ENTITY_TYPES, type EntitySpan, type EntityType } from './types';
+import { entityKey, ENTITY_TYPES, normalizeName, type EntitySpan, type EntityType } from './types';
 
 export interface EntityGroup {
+  /** One key per entity (kind and name, case aside): what the reader's marks carry as data-entity. */
+  key: string;
   type: EntityType;
-  /** The name as shown (its first mention's spelling). */
+  /** The name as shown: the fuller name the mentions stand for, else the first mention's spelling. */
   text: string;
-  /** Mentions in text order. */
+  /** Mentions in text order (short forms included). */
   spans: EntitySpan[];
 }
 
+/** The name a mention stands for: its canonical (fuller) name when the article gives one. */
+export const entityName = (span: Pick<EntitySpan, 'text' | 'canonical'>): string => normalizeName(span.canonical || span.text);
+
+/** The entity a mention belongs to: "Assange" (canonical "Julian Assange") and "Julian Assange" share one. */
+export const groupKey = (span: Pick<EntitySpan, 'text' | 'type' | 'canonical'>): string => entityKey({ text: entityName(span), type: span.type });
+
 /**
- * The distinct entities of an article, grouped by kind: identical names merge (case and
- * spacing aside), most-mentioned first, then in order of first appearance.
+ * The distinct entities of an article, grouped by kind: mentions of one name merge (case and
+ * spacing aside, short forms with the fuller name they stand for), most-mentioned first, then
+ * in order of first appearance.
  */
 export function summarizeEntities(spans: EntitySpan[]): Map<EntityType, EntityGroup[]> {
   const groups = new Map<string, EntityGroup>();
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    const k = entityKey(span);
-    const group = groups.get(k);
+    const key = groupKey(span);
+    const group = groups.get(key);
     if (group) group.spans.push(span);
-    else groups.set(k, { type: span.type, text: span.text, spans: [span] });
+    else groups.set(key, { key, type: span.type, text: normalizeName(span.text), spans: [span] });
+  }
+  for (const group of groups.values()) {
+    const fuller = group.spans.find((s) => s.canonical)?.canonical;
+    if (fuller) group.text = normalizeName(fuller);
   }
   const out = new Map<EntityType, EntityGroup[]>();
   for (const type of ENTITY_TYPES) {
@@ -36,15 +49,18 @@ export function countByType(spans: EntitySpan[]): Map<EntityType, number> {
   return counts;
 }
 
-/** The entities inside [start, end) — a highlight's — each name and kind once, in text order. */
+/**
+ * The entities inside [start, end) — a highlight's — each once, in text order, named as the
+ * article's list names them (a short form by its fuller name).
+ */
 export function entitiesWithin(spans: readonly EntitySpan[], start: number, end: number): { text: string; type: EntityType }[] {
   const seen = new Set<string>();
   const out: { text: string; type: EntityType }[] = [];
   for (const span of spans) {
-    const key = `${span.type}:${span.text}`;
+    const key = groupKey(span);
     if (span.start < start || span.end > end || seen.has(key)) continue;
     seen.add(key);
-    out.push({ text: span.text, type: span.type });
+    out.push({ text: entityName(span), type: span.type });
   }
   return out;
 }
