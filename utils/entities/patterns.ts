@@ -6,11 +6,23 @@ import type { EntitySpan, EntityType } from './types';
  */
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
-// 1억 3800만, 1조 2000억, 1,200만, 수천억, 10억 …
-const KO_AMOUNT = String.raw`(?:${NUM}\s?[조억만천](?:\s?${NUM}\s?[억만천백]?)*|${NUM}|수(?:십|백|천)?(?:조|억|만)|수(?:십|백|천))`;
-const KO_CURRENCY = '(?:원|달러|위안|엔|유로|파운드|루블|루피|페소|바트|프랑|링깃|리라|헤알|랜드|디르함)';
-const EN_SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion|mn|bn|m|b|k)\b)?`;
-const EN_CURRENCY_WORD = '(?:dollars?|euros?|pounds?|yen|yuan|won|rupees?|pesos?|francs?|rubles?|roubles?)';
+// A Korean amount: groups of a number and its units (2천만, 84억2천만, 3조5000억, 1억 3800만,
+// 1만2천), "여" (4억여원: "over"), or 수천억/수십만 ("several …").
+const KO_GROUP = String.raw`${NUM}\s?(?:[십백천]?[만억조]|[십백천])`;
+const KO_AMOUNT = String.raw`(?:${KO_GROUP}(?:\s?${KO_GROUP})*(?:\s?${NUM}(?![\d.,]))?|${NUM}|수(?:십|백|천)?(?:조|억|만)|수(?:십|백|천))(?:\s?여)?`;
+// 원 not as the start of another word: 3원칙, 5원소, 원장, 원금.
+const KO_CURRENCY = '(?:원(?!칙|소|색|리|형|론|자|석|정|로|금|장|단|년)|달러|위안|엔|유로|파운드|루블|루피아?|페소|바트|프랑|링깃|리라|헤알|랜드|디르함)';
+// Range marks between two numbers: 7~10%, 3∼5%, 1억~2억원, 10-20%.
+const TILDE = '[~∼～〜]';
+const DASH = '[-–]';
+const EN_SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion|crore|lakh|mn|bn|m|b|k)\b)?`;
+const EN_CURRENCY_WORD =
+  '(?:dollars?|euros?|pounds?(?: sterling)?|yen|yuan|renminbi|won|rupees?|rupiah|ringgit|baht|pesos?|reais|real|rand|shekels?|dirhams?|riyals?|lira|liras|kronor|krona|kroner|krone|zloty|forint|dong|naira|francs?|rubles?|roubles?)';
+// What may stand between an amount and its currency word: "50 million US dollars", "Hong Kong dollars".
+const EN_CURRENCY_QUALIFIER = String.raw`(?:(?:US|U\.S\.|American|Australian|Canadian|Hong Kong|HK|Singapore|New Taiwan|Taiwan|NT|New Zealand|Brazilian|Mexican|Indian|Korean|South Korean|Japanese|Chinese|Swiss|Russian|Turkish|Israeli|Saudi|Swedish|Norwegian|Danish|Polish|Philippine|Indonesian|Malaysian|Thai|South African|Nigerian)\s)?`;
+// Currency signs and the prefixes that say whose dollar it is: US$5, NT$60 million, HK$3bn, R$10, S$2.
+const EN_SIGN = String.raw`(?:\b(?:US|USD|A|AU|AUD|C|CA|CAD|HK|NZ|NT|S|R|RM|Rs\.?|MX|Z)\s?)?[$£€¥₩₹₽₺₦₫₱₪]|\bRs\.?\s?|\bRM\s?(?=\d)`;
+const EN_CODE = '(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|HKD|TWD|AUD|CAD|CHF|INR|SGD)';
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const FULL_MONTH = '(?:January|February|March|April|June|July|August|September|October|November|December)';
@@ -26,14 +38,35 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  // --- percent
-  { type: 'percent', re: new RegExp(String.raw`(?<![\d.,])${NUM}\s?(?:%|％|퍼센트)(?:\s?p\b|포인트)?`, 'g'), needs: 'hangul' },
-  { type: 'percent', re: new RegExp(String.raw`(?<![\d.,])${NUM}\s?(?:percent|per cent|pct)\b(?:age points?)?`, 'gi') },
-  // --- money
-  { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${KO_AMOUNT}\s?${KO_CURRENCY}`, 'g') },
-  { type: 'money', re: new RegExp(String.raw`(?:US|A|C|HK|NZ|S)?[$£€¥₩]\s?${NUM}${EN_SCALE}`, 'g') },
-  { type: 'money', re: new RegExp(String.raw`\b(?:USD|EUR|GBP|JPY|CNY|KRW)\s?${NUM}${EN_SCALE}`, 'g') },
-  { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${NUM}${EN_SCALE}\s${EN_CURRENCY_WORD}\b`, 'gi') },
+  // --- percent: 3.38%, 7~10%, 10-20%, 5.5 per cent, 30~40퍼센트, 5프로
+  {
+    type: 'percent',
+    re: new RegExp(
+      String.raw`(?<![\d.,])(?:${NUM}\s?(?:%|％|퍼센트|프로)?\s?${TILDE}\s?|${NUM}${DASH})?${NUM}\s?(?:%|％)(?:\s?p\b)?`,
+      'g',
+    ),
+  },
+  {
+    type: 'percent',
+    re: new RegExp(
+      String.raw`(?<![\d.,])(?:${NUM}\s?(?:%|퍼센트|프로)?\s?${TILDE}\s?)?${NUM}\s?(?:퍼센트|프로(?!그램|젝트|필|세스|모션|토콜|듀서|야구|축구|농구|배구|골프|선수|게이머|구단|리그|팀|급|페셔널|레슬링))(?:\s?포인트)?|(?<![\d.,])${NUM}\s?(?:%|％)포인트`,
+      'g',
+    ),
+    needs: 'hangul',
+  },
+  {
+    type: 'percent',
+    re: new RegExp(String.raw`(?<![\d.,])(?:${NUM}(?:${DASH}|\s(?:to|and)\s))?${NUM}\s?(?:percent|per cent|pct)\b(?:age points?)?`, 'gi'),
+  },
+  // --- money: Korean (2천만원, 84억2천만원, 4억여원, 1억~2억원, 1만2천 달러)
+  {
+    type: 'money',
+    re: new RegExp(String.raw`(?<![\d.,])(?:${KO_AMOUNT}\s?${KO_CURRENCY}?\s?${TILDE}\s?)?${KO_AMOUNT}\s?${KO_CURRENCY}`, 'g'),
+  },
+  // --- money: English and signs ($1.2 billion, NT$60 million, €3m, £40,000, $5-10 million)
+  { type: 'money', re: new RegExp(String.raw`(?:${EN_SIGN})${NUM}(?:\s?(?:-|–|to)\s?(?:${EN_SIGN})?${NUM})?${EN_SCALE}`, 'g') },
+  { type: 'money', re: new RegExp(String.raw`\b${EN_CODE}\s?${NUM}${EN_SCALE}|(?<![\d.,])${NUM}${EN_SCALE}\s?${EN_CODE}\b`, 'g') },
+  { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${NUM}${EN_SCALE}\s${EN_CURRENCY_QUALIFIER}${EN_CURRENCY_WORD}\b`, 'gi') },
   { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${NUM}(?:万|亿)?(?:美元|元|人民币|日元|欧元)`, 'g'), needs: 'han' },
   // --- dates: Korean
   {
