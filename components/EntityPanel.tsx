@@ -10,7 +10,10 @@ interface Props {
   onClose: () => void;
 }
 
-/** The distinct entities of the article by kind, with mention counts; a click goes to the next mention. */
+/**
+ * The distinct entities of the article by kind, with mention counts (a short form counts for the
+ * fuller name it stands for); a click goes to the next mention.
+ */
 export function EntityPanel({ groups, hidden, onPick, onClose }: Props) {
   return (
     <aside class="entity-panel" aria-label={t('entitiesPanelTitle')} data-testid="entity-panel">
@@ -29,12 +32,13 @@ export function EntityPanel({ groups, hidden, onPick, onClose }: Props) {
           </h3>
           <ul>
             {groups.get(type)!.map((group) => (
-              <li key={group.text}>
+              <li key={group.key}>
                 <button
                   type="button"
                   class="panel-entity"
                   data-kind={type}
                   data-name={group.text}
+                  data-entity={group.key}
                   title={t('mentionsTitle', String(group.spans.length))}
                   onClick={() => onPick(group)}
                 >

@@ -5,7 +5,8 @@ import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
 import { download } from '../utils/dom/download';
 import { rangeOffsets, unwrap, wrapRanges } from '../utils/dom/text-ranges';
 import { loadedRecognizer, loadRecognizer } from '../utils/entities/lazy';
-import { countByType, summarizeEntities, type EntityGroup } from '../utils/entities/summary';
+import { DEFAULT_HIDDEN_KINDS } from '../utils/background/settings';
+import { countByType, groupKey, summarizeEntities, type EntityGroup } from '../utils/entities/summary';
 import { normalizeName, type EntityCorrection, type EntitySpan, type EntityType } from '../utils/entities/types';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messages';
@@ -22,13 +23,29 @@ import { ToastView, useToast } from './Toast';
 
 let correctionsRequest: Promise<EntityCorrection[]> | null = null;
 let prefetched: EntityCorrection[] | null = null;
+let hiddenRequest: Promise<EntityType[]> | null = null;
+let prefetchedHidden: EntityType[] | null = null;
 
-/** Start loading the reader's corrections (the popup does it before the article arrives). */
+/** Start loading the reader's corrections. */
 export function prefetchCorrections(): Promise<EntityCorrection[]> {
   correctionsRequest ??= sendMessage('listEntityCorrections')
     .catch(() => [] as EntityCorrection[])
     .then((list) => (prefetched = list));
   return correctionsRequest;
+}
+
+/** Start loading the kinds the reader switched off in the legend. */
+export function prefetchHiddenKinds(): Promise<EntityType[]> {
+  hiddenRequest ??= sendMessage('getHiddenEntityKinds')
+    .catch(() => [...DEFAULT_HIDDEN_KINDS])
+    .then((kinds) => (prefetchedHidden = kinds));
+  return hiddenRequest;
+}
+
+/** What the marks need besides the article (the popup asks for it before the article arrives). */
+export function prefetchReaderState(): void {
+  void prefetchCorrections();
+  void prefetchHiddenKinds();
 }
 
 interface Rendered {
@@ -55,7 +72,9 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
   const [corrections, setCorrections] = useState<EntityCorrection[] | null>(prefetched);
   // null until the recogniser has run over this article.
   const [spans, setSpans] = useState<EntitySpan[] | null>(null);
-  const [hidden, setHidden] = useState<Set<EntityType>>(new Set());
+  // null until the reader's choice of kinds is known (the marks wait for it: no flash of hidden kinds).
+  const [hiddenKinds, setHiddenKinds] = useState<Set<EntityType> | null>(prefetchedHidden && new Set(prefetchedHidden));
+  const hidden = hiddenKinds ?? new Set(DEFAULT_HIDDEN_KINDS);
   const [panel, setPanel] = useState<Panel>(null);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
   const [selection, setSelection] = useState<{ start: number; end: number; x: number; y: number; text: string } | null>(null);
@@ -69,6 +88,7 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
 
   useEffect(() => {
     if (!prefetched) prefetchCorrections().then(setCorrections);
+    if (!prefetchedHidden) prefetchHiddenKinds().then((kinds) => setHiddenKinds((current) => current ?? new Set(kinds)));
   }, []);
 
   const onRendered = useCallback((title: HTMLElement, body: HTMLElement) => {
@@ -77,9 +97,11 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
   }, []);
 
   // Recognise and mark whenever the article or the corrections change (before paint: the
-  // marks appear with the article, not a frame later).
+  // marks appear with the article, not a frame later). The title is read, for context, but
+  // not marked: a headline is for reading, and its names come again in the body.
+  const kindsKnown = hiddenKinds !== null;
   useLayoutEffect(() => {
-    if (!rendered || !corrections) return;
+    if (!rendered || !corrections || !kindsKnown) return;
     let live = true;
     (async () => {
       unwrap(marks.current);
@@ -90,18 +112,17 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
       const { recognizeEntities, loadEnglishModel, needsEnglishModel } = loadedRecognizer() ?? (await loadRecognizer());
       const english = needsEnglishModel(text) ? await loadEnglishModel().catch(() => null) : null;
       if (!live) return;
-      const found = recognizeEntities(text, { lang: article.lang, corrections, english });
+      const found = inBody(recognizeEntities(text, { lang: article.lang, corrections, english }), titleText.length);
       const make = (span: EntitySpan) => {
         const mark = document.createElement('mark');
         mark.className = `ent ent-${span.type}`;
         mark.dataset.kind = span.type;
         mark.dataset.name = span.text;
-        mark.title = `${t(kindLabel(span.type))} · ${span.text}`;
+        mark.dataset.entity = groupKey(span);
+        if (span.canonical && span.canonical !== span.text) mark.dataset.canonical = span.canonical;
         return mark;
       };
-      const inTitle = found.filter((s) => s.end <= titleText.length);
-      for (const [, els] of wrapRanges(rendered.title, inTitle, make)) marks.current.push(...els);
-      for (const [, els] of wrapRanges(rendered.body, inBody(found, titleText.length), make)) {
+      for (const [, els] of wrapRanges(rendered.body, found, make)) {
         els[0]?.setAttribute('data-first', '');
         marks.current.push(...els);
       }
@@ -112,7 +133,16 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
     return () => {
       live = false;
     };
-  }, [rendered, corrections]);
+  }, [rendered, corrections, kindsKnown]);
+
+  // A mark names its kind in its title; a switched-off kind shows nothing, not even on hover.
+  useEffect(() => {
+    for (const mark of marks.current) {
+      const kind = mark.dataset.kind as EntityType;
+      if (hidden.has(kind)) mark.removeAttribute('title');
+      else mark.title = markTitle(kind, mark.dataset.name!, mark.dataset.canonical);
+    }
+  }, [spans, hiddenKinds]);
 
   const counts = useMemo(() => countByType(spans ?? []), [spans]);
   const groups = useMemo(() => summarizeEntities(spans ?? []), [spans]);
@@ -125,38 +155,49 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
   }, [groups]);
   const corrected = useMemo(() => new Set((corrections ?? []).map((c) => normalizeName(c.text))), [corrections]);
 
-  const toggle = (type: EntityType) =>
-    setHidden((h) => {
-      const next = new Set(h);
-      if (next.has(type)) next.delete(type);
-      else next.add(type);
-      return next;
-    });
+  /** Switch a kind off or on in the legend; the choice holds for every article. */
+  const setKindShown = (type: EntityType, shown: boolean) => {
+    const next = new Set(hidden);
+    if (shown) next.delete(type);
+    else next.add(type);
+    prefetchedHidden = [...next];
+    setHiddenKinds(next);
+    void sendMessage('setHiddenEntityKinds', { kinds: [...next] }).catch((error) => console.warn('Margin: kinds not saved', errorMessage(error)));
+  };
+  const toggle = (type: EntityType) => setKindShown(type, hidden.has(type));
 
+  // Every mention of the entity, short forms included ("Assange" for "Julian Assange"), in text order.
   const pick = (group: EntityGroup) => {
     if (!rendered) return;
-    const selector = `mark.ent[data-kind="${group.type}"]`;
-    const mentions = Array.from(rendered.body.querySelectorAll<HTMLElement>(`${selector}[data-first]`)).filter((m) => m.dataset.name === group.text);
-    const inTitle = Array.from(rendered.title.querySelectorAll<HTMLElement>(selector)).filter((m) => m.dataset.name === group.text);
-    const all = [...inTitle, ...mentions];
+    const all = Array.from(rendered.body.querySelectorAll<HTMLElement>('mark.ent[data-first]')).filter((m) => m.dataset.entity === group.key);
     if (!all.length) return;
-    const key = `${group.type}:${group.text}`;
-    const index = (cursor.current.get(key) ?? -1) + 1;
+    const index = (cursor.current.get(group.key) ?? -1) + 1;
     const target = all[index % all.length];
-    cursor.current.set(key, index);
+    cursor.current.set(group.key, index);
     for (const m of rendered.body.querySelectorAll('.ent-current')) m.classList.remove('ent-current');
     target.classList.add('ent-current');
     target.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
 
-  const correct = async (request: Promise<EntityCorrection[]>) => {
+  /**
+   * Save a correction of `name` (or undo one) and say so. A correction applies to every
+   * article, so the toast offers Undo, which puts back what there was before: the reader's
+   * earlier correction of the name, or none (the recogniser decides again).
+   */
+  const correct = async (name: string, request: () => Promise<EntityCorrection[]>, text: string, undoable = true) => {
     setMenu(null);
+    const before = (corrections ?? []).find((c) => normalizeName(c.text) === normalizeName(name));
     try {
-      setCorrections(await request);
-      showToast({ text: t('correctionSaved') });
+      const list = await request();
+      prefetched = list;
+      setCorrections(list);
+      if (!undoable) return showToast({ text });
+      const undo = () =>
+        void correct(name, () => (before ? sendMessage('saveEntityCorrection', before) : sendMessage('removeEntityCorrection', { text: name })), t('correctionUndone'), false);
+      showToast({ text, undo }, 8000);
     } catch (error) {
       console.warn('Margin: correction not saved', errorMessage(error));
-      showToast({ text: t('correctionFailed') });
+      showToast({ text: t('correctionFailed') }, 5000);
     }
   };
 
@@ -171,7 +212,7 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
     setSelection(null);
     window.getSelection()?.removeAllRanges();
     try {
-      const record = await highlights.create({ start: selection.start, end: selection.end }, color, inBody(spans ?? [], rendered?.title.textContent?.length ?? 0));
+      const record = await highlights.create({ start: selection.start, end: selection.end }, color, spans ?? []);
       if (withNote) setTimeout(() => openCard(record, true), 0);
     } catch (error) {
       console.warn('Margin: highlight not saved', errorMessage(error));
@@ -209,7 +250,8 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
   const onClick = (event: MouseEvent) => {
     const target = event.target as Element;
     if (!window.getSelection()?.isCollapsed || target.closest?.(OWN_UI)) return;
-    const entity = target.closest?.('mark.ent') as HTMLElement | null;
+    // A switched-off kind is plain text: a click on it is not a click on a name.
+    const entity = ((typeof target.closest === 'function' ? ancestors(target, 'mark.ent') : []) as HTMLElement[]).find((m) => !hidden.has(m.dataset.kind as EntityType)) ?? null;
     const hl = target.closest?.('mark.hl') as HTMLElement | null;
     if (entity && !(hl && entity.contains(hl))) {
       const name = entity.dataset.name!;
@@ -300,15 +342,31 @@ export function ReaderScreen({ article, tabId }: { article: Article; tabId?: num
       {menu && (
         <EntityMenu
           target={menu}
-          onSet={(type) => correct(sendMessage('saveEntityCorrection', { text: menu.name, action: 'set', type }))}
-          onRemove={() => correct(sendMessage('saveEntityCorrection', { text: menu.name, action: 'remove' }))}
-          onUndo={() => correct(sendMessage('removeEntityCorrection', { text: menu.name }))}
+          onSet={(type) => {
+            // Naming something as a kind that is switched off would seem to do nothing: show the kind.
+            if (hidden.has(type)) setKindShown(type, true);
+            void correct(menu.name, () => sendMessage('saveEntityCorrection', { text: menu.name, action: 'set', type }), t('correctionSaved'));
+          }}
+          onRemove={() => void correct(menu.name, () => sendMessage('saveEntityCorrection', { text: menu.name, action: 'remove' }), t('entityRemoved', menu.name))}
+          onUndo={() => void correct(menu.name, () => sendMessage('removeEntityCorrection', { text: menu.name }), t('correctionUndone'), false)}
           onClose={() => setMenu(null)}
         />
       )}
       <ToastView toast={toast} onDone={hideToast} />
     </div>
   );
+}
+
+/** A mark's title: its kind and name (and the fuller name a short form stands for), in the reader's language. */
+function markTitle(kind: EntityType, name: string, canonical?: string): string {
+  return `${t(kindLabel(kind))} · ${name}${canonical ? ` (${canonical})` : ''}`;
+}
+
+/** The elements matching `selector` from `el` outwards (nested marks: the innermost first). */
+function ancestors(el: Element, selector: string): Element[] {
+  const out: Element[] = [];
+  for (let at = el.closest(selector); at; at = at.parentElement?.closest(selector) ?? null) out.push(at);
+  return out;
 }
 
 /** Where to put a small menu under a rectangle (above it if there is no room), kept inside the window. */

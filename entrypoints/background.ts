@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { highlightSelectionOnPage, toPageHighlights, type HighlightDeps } from '../utils/background/highlights';
 import { openArticle, type ReaderDeps } from '../utils/background/reader';
-import { applyAlwaysShow, readSettings } from '../utils/background/settings';
+import { applyAlwaysShow, readHiddenKinds, readSettings, writeHiddenKinds } from '../utils/background/settings';
 import { AnnotationRepository } from '../utils/db/annotations';
 import { ArticleRepository } from '../utils/db/articles';
 import { CorrectionRepository } from '../utils/db/corrections';
@@ -112,6 +112,8 @@ export default defineBackground(() => {
 
   onMessage('getSettings', () => readSettings(db));
   onMessage('setAlwaysShowHighlights', ({ data }) => applyAlwaysShow(db, browser, data.on));
+  onMessage('getHiddenEntityKinds', () => readHiddenKinds(db));
+  onMessage('setHiddenEntityKinds', ({ data }) => writeHiddenKinds(db, data.kinds));
 
   // Highlight from the page itself: the context menu and the keyboard shortcut.
   browser.runtime.onInstalled.addListener(() => {

@@ -3,7 +3,7 @@ import type { OpenArticleResponse } from './background/reader';
 import type { Selectors } from './anchoring';
 import type { AnnotationPatch, NewAnnotation } from './db/annotations';
 import type { AnnotationRecord, ArticleEntity, HighlightColor } from './db/schema';
-import type { EntityCorrection } from './entities/types';
+import type { EntityCorrection, EntityType } from './entities/types';
 
 /** What the live page needs to draw a highlight. */
 export interface PageHighlight {
@@ -54,6 +54,10 @@ export interface ProtocolMap {
   getSettings(): Settings;
   /** Switch "show my highlights whenever I revisit a page" (the popup asks for the permission first). */
   setAlwaysShowHighlights(request: { on: boolean }): Settings;
+  /** The entity kinds the reader switched off in the legend (dates and figures by default). */
+  getHiddenEntityKinds(): EntityType[];
+  /** Remember the kinds switched off in the legend; answers them as stored. */
+  setHiddenEntityKinds(request: { kinds: EntityType[] }): EntityType[];
 }
 
 /** Background → the highlighter content script in a tab. */

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { PopupApp, requestArticle } from '../../components/PopupApp';
-import { prefetchCorrections } from '../../components/ReaderScreen';
+import { prefetchReaderState } from '../../components/ReaderScreen';
 import { t, uiLanguage } from '../../utils/i18n';
 import '../../components/theme.css';
 import './popup.css';
@@ -16,5 +16,5 @@ document.documentElement.classList.toggle('standalone', standalone);
 const tabId = tabParam === null ? undefined : Number(tabParam);
 // Start the work before the first render: extraction overlaps the popup's own start-up.
 const initial = requestArticle(tabId);
-prefetchCorrections();
+prefetchReaderState();
 render(<PopupApp tabId={tabId} initial={initial} />, document.getElementById('app')!);

@@ -1,4 +1,5 @@
 import type { MarginDB } from '../db/schema';
+import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import type { Settings } from '../messages';
 
 export const ALWAYS_SHOW_ID = 'margin-highlighter';
@@ -44,4 +45,27 @@ export async function applyAlwaysShow(db: MarginDB, api: ScriptingApi, on: boole
   }
   await db.settings.put({ key: KEY, value: on });
   return { alwaysShowHighlights: on };
+}
+
+const HIDDEN_KINDS = 'hiddenEntityKinds';
+
+/**
+ * The entity kinds the reader does not see marked until they switch them on in the legend:
+ * names (people, organisations, places) are what a reader looks for; dates, money,
+ * percentages and other names would put a mark in nearly every sentence.
+ */
+export const DEFAULT_HIDDEN_KINDS: readonly EntityType[] = ['date', 'money', 'percent', 'misc'];
+
+const onlyKinds = (value: unknown): EntityType[] => (Array.isArray(value) ? ENTITY_TYPES.filter((type) => value.includes(type)) : [...DEFAULT_HIDDEN_KINDS]);
+
+/** The kinds the reader switched off in the legend (the defaults until they switch one). */
+export async function readHiddenKinds(db: MarginDB): Promise<EntityType[]> {
+  return onlyKinds((await db.settings.get(HIDDEN_KINDS))?.value);
+}
+
+/** Remember the kinds switched off in the legend, for every article. */
+export async function writeHiddenKinds(db: MarginDB, kinds: readonly EntityType[]): Promise<EntityType[]> {
+  const value = onlyKinds(kinds);
+  await db.settings.put({ key: HIDDEN_KINDS, value });
+  return value;
 }
