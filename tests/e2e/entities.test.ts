@@ -147,6 +147,8 @@ describe('entities in the reader', () => {
     await item.click();
     const second = await current();
     expect(second).toBe(first + 1);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-ko-list.png') });
     await page.close();
     await popup.close();
   });
