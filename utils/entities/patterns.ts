@@ -64,7 +64,7 @@ const RULES: Rule[] = [
     re: new RegExp(String.raw`(?<![\d.,])(?:${KO_AMOUNT}\s?${KO_CURRENCY}?\s?${TILDE}\s?)?${KO_AMOUNT}\s?${KO_CURRENCY}`, 'g'),
   },
   // --- money: English and signs ($1.2 billion, NT$60 million, €3m, £40,000, $5-10 million)
-  { type: 'money', re: new RegExp(String.raw`(?:${EN_SIGN})${NUM}(?:\s?(?:-|–|to)\s?(?:${EN_SIGN})?${NUM})?${EN_SCALE}`, 'g') },
+  { type: 'money', re: new RegExp(String.raw`(?:${EN_SIGN})${NUM}(?:[-–](?:${EN_SIGN})?${NUM})?${EN_SCALE}`, 'g') },
   { type: 'money', re: new RegExp(String.raw`\b${EN_CODE}\s?${NUM}${EN_SCALE}|(?<![\d.,])${NUM}${EN_SCALE}\s?${EN_CODE}\b`, 'g') },
   { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${NUM}${EN_SCALE}\s${EN_CURRENCY_QUALIFIER}${EN_CURRENCY_WORD}\b`, 'gi') },
   { type: 'money', re: new RegExp(String.raw`(?<![\d.,])${NUM}(?:万|亿)?(?:美元|元|人民币|日元|欧元)`, 'g'), needs: 'han' },
