@@ -33,7 +33,7 @@ const ORG_HEADS =
   /^(?:Inc|Inc\.|Corp|Corp\.|Corporation|Co|Co\.|Company|Ltd|Ltd\.|LLC|PLC|AG|SA|GmbH|Group|Holdings|Bank|Capital|Partners|Fund|Securities|Investments?|Technologies|Technology|Systems|Labs|Motors|Electronics|Energy|Pharmaceuticals|Airlines?|Airways|University|College|Institute|Foundation|Association|Agency|Council|Committee|Commission|Ministry|Department|Bureau|Office|Authority|Court|Police|Service|Services|Party|Parliament|Congress|Senate|Assembly|Army|Navy|Force|Forces|Guard|Union|Federation|League|Organization|Organisation|Alliance|Coalition|Society|Trust|Network|Media|Studios?|Entertainment|Club|FC|United|Times|Post|News|Journal|Herald|Tribune|Gazette|Courier|Review|Press|Broadcasting|Channel|Radio|Television|Brands|Industries|Enterprises|Solutions|Communications|Telecom|Semiconductor|Chemicals|Insurance|Exchange|Reserve|Chamber|Watch|Project|Campaign|Movement|Front|State|Research|Finance|Analytics|Consulting|Advisors|Advisers|Ventures|Brewing|Foods|Stores|Markets|Police|Commission)$/;
 const ORG_OF = /^(?:Department|Ministry|Bank|University|Institute|Bureau|Office|Council|Commission|Committee|Chamber|Church|Board|Court|League|Federation|Union|Society|Academy|School|College|Museum|House)$/;
 const PLACE_HEADS =
-  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Square|Park|Bridge|Airport|Station|Harbour|Harbor|Port|Beach|Island|Islands|Mountains?|Mount|Mt|River|Lake|Bay|Valley|County|Province|Region|District|City|Town|Village|Peninsula|Coast|Sea|Ocean|Desert|Forest|Hills|Heights|Falls|Canyon|Plaza|Stadium|Arena|Centre|Center|Museum|Palace|Castle|Cathedral|Temple|Mosque|Hall|Tower|Embassy|Camp|Base|Strait|Gulf|Canal|Locks|Passage|Terminal|Pier|Wharf|Marina|Quay|Square)$/;
+  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Square|Park|Bridge|Airport|Station|Harbour|Harbor|Port|Beach|Island|Islands|Mountains?|Mount|Mt|River|Lake|Bay|Valley|County|Province|Region|District|City|Town|Village|Peninsula|Coast|Sea|Ocean|Desert|Forest|Hills|Heights|Falls|Canyon|Plaza|Stadium|Arena|Centre|Center|Museum|Palace|Castle|Cathedral|Temple|Mosque|Hall|Tower|Embassy|Camp|Base|Strait|Gulf|Canal|Locks|Passage|Terminal|Pier|Wharf|Marina|Quay|Square|Pavilion|Amphitheatre|Amphitheater|Theatre|Theater|Auditorium|Coliseum|Ballpark|Dome)$/;
 const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'al', 'bin', 'ibn', 'y', '&', 'and']);
 const ORG_BEFORE_EN = /\b(?:party|group|company|firm|movement|militia|organization|organisation|startup|start-up|agency|brand|network|newspaper|broadcaster|carrier|airline|automaker|carmaker|retailer|insurer|lender|bank|website|app|service|union|charity|club|team)\s+(?:the\s+)?$/i;
 // Sentence-initial words with these endings are common words (Investment, Ordinary, Officials).
@@ -52,6 +52,25 @@ Photograph Photo Image Video Related Read Share Advertisement Caption Editor Upd
 );
 // Adjectives of nationality and other capitalised non-names: not entities by themselves.
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ese|ish|ist))$/;
+
+// Never names by themselves: fillers of spoken English, and contractions (We'll, I'm, Don't).
+const FILLERS = new Set(`Um Umm Uh Uhh Er Erm Ah Oh Hmm Mm Yeah Yes Yep Yup Nope Nah OK Okay Ok Wow Hey Hi Hello Bye Well Right Sure Thanks Please Sorry Huh Whoa Aw`.split(/\s+/));
+const CONTRACTION = /^\p{L}+(?:['’](?:m|re|ve|ll|d)|n['’]t)$/iu;
+const PRONOUNS = new Set(`I He She We They You It Me Him Us Them`.split(/\s+/));
+// News agencies, named in datelines and credits: organisations, never places or people.
+const AGENCIES = new Set(
+  `Reuters AP AFP Bloomberg Yonhap Xinhua Kyodo Bernama TASS Tass Interfax Anadolu EFE ANSA dpa DPA PTI ANI UPI Jiji Antara KCNA Associated_Press Agence_France-Presse Agence_France_Presse Press_Association`
+    .split(/\s+/)
+    .map((w) => w.replace(/_/g, ' ')),
+);
+// Products are not people, places or organisations: MacBook Pro, Galaxy S24, Surface Pro, Pixel 8 Pro.
+const PRODUCT_FAMILY = /^(?:MacBook|iMac|iPhone|iPad|iPod|AirPods?|HomePod|ThinkPad|IdeaPad|Chromebook|PlayStation|Xbox|Walkman)$/;
+// Names that are products only with a model after them (Galaxy S24, Pixel 8, Surface Pro; LA Galaxy is a team).
+const PRODUCT_LINE = /^(?:Galaxy|Pixel|Surface|Kindle|Mac|Switch|Watch|Echo|Yoga|Zenbook|Vision)$/;
+// Makers whose product lines follow their name: Apple Watch, Nintendo Switch (the maker stays a name).
+const MAKERS = new Set(`Apple Samsung Google Microsoft Amazon Sony Nintendo Huawei Xiaomi Lenovo Dell Meta Garmin Fitbit`.split(' '));
+const MODEL_WORD = /^(?:Pro|Max|Air|Ultra|Plus|Mini|Lite|Fold\d*|Flip\d*|Neo|FE|SE|XL|XR|XS)$/;
+const MODEL_NUMBER = /^(?:[A-Z]{0,2}\d{1,4}[a-z]?|\d{1,4}(?:[A-Z]{1,2})?)$/;
 
 interface Word {
   text: string;
@@ -81,7 +100,7 @@ const isCap = (w: string) => {
   const c = w.charCodeAt(0);
   // Quick exit for the common case: a lower-case word.
   if (c >= 0x61 && c <= 0x7a && !/^(?:al|el|ad|as)-/.test(w)) return false;
-  return (CAP_WORD.test(w) && /\p{Ll}/u.test(w.slice(1))) || /^[A-Z][A-Z&.]{1,7}$/.test(w);
+  return (CAP_WORD.test(w) && /\p{Ll}/u.test(w.slice(1))) || /^[A-Z][A-Z&.]{1,7}$/.test(w) || /^[A-Z]{8,}$/.test(w);
 };
 const isAcronym = (w: string) => /^[A-Z][A-Z&]{1,6}$/.test(w.replace(/\./g, '')) && w.replace(/\./g, '').length >= 2;
 
@@ -123,7 +142,7 @@ function tokenize(text: string): Token[] {
 }
 
 const GAP_BREAK = /[,;:()"“”!?—–/|]|\.\s|\n|\s-\s/;
-const SENTENCE_BEFORE = /[.!?]["”’]?\s+$|\n\s*$|["“]\s*$|:\s+$|[—–]\s+$/;
+const SENTENCE_BEFORE = /[.!?]["”’]?\s+$|\n\s*$|["“]\s*$|:\s+$|[—–]\s+$|\s--?\s+$/;
 
 /** Candidate names: maximal runs of capitalised words (with inner connectors), possessives cut. */
 function candidates(text: string, words: Token[]): { words: Word[]; sentenceStart: boolean; first: number }[] {
@@ -201,23 +220,80 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
   const indexOfStart = new Map<number, number>();
   tokens.forEach((t, k) => indexOfStart.set(t.start, k));
   const people = new Map<string, string>(); // surname → full name
+  // Surname → every full name it ends; names typed as people by a confident cue (title, role,
+  // first name, said): each of their mentions is a person, whatever one mention's context says.
+  const fullNames = new Map<string, Set<string>>();
+  const confident = new Set<string>();
+  // One-word names a title or role makes a person (Mr Odenwall): the full names they end are people too.
+  const titledSingles = new Set<string>();
+  const addPerson = (surname: string, full: string, sure: boolean) => {
+    people.set(surname, full);
+    fullNames.set(surname, (fullNames.get(surname) ?? new Set()).add(full));
+    if (sure) confident.add(full);
+  };
   const known = new Map<string, EntityType>();
   const unknown: { start: number; end: number; text: string; words: number }[] = [];
 
   for (const { words: raw, sentenceStart } of candidates(text, tokens)) {
     let words = raw;
+    // Fillers and contractions open no name (Yeah, I'm, We'll); nor does a pronoun at a
+    // sentence's start or alone (He; but He Lifeng inside a sentence is a name).
+    while (
+      words.length &&
+      (FILLERS.has(words[0].text) || CONTRACTION.test(words[0].text) || (PRONOUNS.has(words[0].text) && (sentenceStart || words.length === 1)) || (words !== raw && CONNECTORS.has(words[0].text)))
+    ) {
+      words = words.slice(1);
+    }
+    if (!words.length) continue;
+    // A product (MacBook Pro, Galaxy S24) is no name; its maker before it may be one (Apple).
+    const product = productStart(text, words, tokens[(indexOfStart.get(words[words.length - 1].start) ?? -2) + 1], tokens[(indexOfStart.get(words[0].start) ?? 0) - 1]);
+    if (product >= 0) words = words.slice(0, product);
+    if (!words.length) continue;
+    {
+      const s0 = words[0].start;
+      const e0 = words[words.length - 1].end;
+      const whole = text.slice(s0, e0);
+      // News agencies (datelines, credits) are organisations.
+      if (AGENCIES.has(whole)) {
+        typed.push({ start: s0, end: e0, text: whole, type: 'org', weight: 1 });
+        known.set(whole, 'org');
+        continue;
+      }
+      // All capitals (datelines "NEW YORK —", "WASHINGTON (Reuters) -", shouted headings): a
+      // real place stays a place; other runs of capitalised words are never people or
+      // organisations (acronyms like NASA or "US FDA" are read as before).
+      if (words.every((w) => /^[A-Z][A-Z&.'’-]*$/.test(w.text)) && (words.length >= 2 || words[0].text.length >= 5)) {
+        const asName = words.map((w) => w.text[0] + w.text.slice(1).toLowerCase()).join(' ');
+        if (EN_PLACES.has(asName) || lexTags(lexicon, asName).some((t) => /^(?:Country|City|Region|Place)$/.test(t))) {
+          typed.push({ start: s0, end: e0, text: whole, type: 'place', weight: 1 });
+          known.set(whole, 'place');
+          continue;
+        }
+        if (DATELINE_AFTER.test(text.slice(e0, e0 + 40)) || words.some((w) => w.text.length > 8) || (words.length >= 2 && words.some((w) => w.text.length > 4))) continue;
+        // Acronyms side by side ("US FDA"): each on its own.
+        if (words.length >= 2) {
+          for (const w of words) {
+            if (EN_PLACES.has(w.text)) typed.push({ start: w.start, end: w.end, text: w.text, type: 'place', weight: 1 });
+            else if (isAcronym(w.text) && !LATIN_STOPWORDS.has(w.text) && lexTags(lexicon, w.text).every((t) => /Organization|Acronym|ProperNoun/.test(t))) typed.push({ start: w.start, end: w.end, text: w.text, type: 'org', weight: 1 });
+          }
+          continue;
+        }
+      }
+    }
     // A title opens the run: keep it out of the name, but remember it means a person.
     let titled = false;
     // A title inside the run starts a person's name: … Police Commissioner Andrew Colvin.
     const inner = words.findIndex((w, k) => k > 0 && k < words.length - 1 && TITLES.has(w.text) && /^[A-Z][a-z]/.test(words[k + 1].text));
-    if (inner > 0 && !titled) {
+    // … but a run that ends in titles names an office, not a person: New York State Attorney General.
+    if (inner > 0 && words.slice(inner + 1).every((w) => TITLES.has(w.text))) words = words.slice(0, inner);
+    if (inner > 0 && !titled && words.length > inner + 1) {
       const person = words.slice(inner + 1);
       const left = words.slice(0, inner).filter((w, k, all) => !(k === all.length - 1 && /^(?:Opposition|Foreign|Prime|Deputy|Communications|Finance|Defence|Defense|Health|Interior|Justice|Trade|Energy)$/.test(w.text)));
       const pStart = person[0].start;
       const pEnd = person[person.length - 1].end;
       typed.push({ start: pStart, end: pEnd, text: text.slice(pStart, pEnd), type: 'person', weight: 1 });
       known.set(text.slice(pStart, pEnd), 'person');
-      if (person.length >= 2) people.set(person[person.length - 1].text, text.slice(pStart, pEnd));
+      if (person.length >= 2) addPerson(person[person.length - 1].text, text.slice(pStart, pEnd), true);
       if (left.length >= 2 && ORG_HEADS.test(left[left.length - 1].text)) {
         const oStart = left[0].start;
         const oEnd = left[left.length - 1].end;
@@ -263,7 +339,12 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
         while (words.length && CONNECTORS.has(words[0].text)) words = words.slice(1);
       }
     }
+    if (words.length && words[0].text === 'The') words = words.slice(1);
     if (!words.length) continue;
+    // A title alone (the President, the Prime Minister) is not a name.
+    if ((words.length === 1 && TITLES.has(words[0].text.replace(/\.$/, ''))) || (words.length === 2 && MULTI_TITLES.test(`${words[0].text} ${words[1].text} `))) continue;
+    // Currency fragments: US in "US dollars", NT in "NT$60", HK in "HK$".
+    if (words.length <= 2 && currencyFragment(text, words[words.length - 1].end)) continue;
     const start = words[0].start;
     const end = words[words.length - 1].end;
     let name = text.slice(start, end);
@@ -282,6 +363,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
 
     let type: EntityType | null = null;
     let weight = 1;
+    let sure = false;
     const firstTags = lexTags(lexicon, firstWord);
     const headTags = lexTags(lexicon, head);
     const allTags = lexTags(lexicon, name);
@@ -304,14 +386,17 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       type = 'place';
     } else if (titled || MULTI_TITLES.test(before) || (ROLE_BEFORE.test(before) && (words.length >= 2 || /^[a-z]/.test(near1)))) {
       type = 'person';
+      sure = true;
     } else if (words.length >= 2 && firstTags.some((t) => /Name|FirstName|MaleName|FemaleName/.test(t))) {
       type = 'person';
+      sure = true;
     } else if (words.length >= 2 && words.length <= 4 && headTags.includes('LastName')) {
       type = 'person';
     } else if (allTags.includes('Person') || allTags.includes('LastName')) {
       type = 'person';
     } else if (words.length >= 2 && words.length <= 3 && (SAID.test(after) || SAID_BEFORE.test(before)) && words.every((w) => /^[A-Z][a-z]/.test(w.text))) {
       type = 'person';
+      sure = true;
     } else if (/^(?:,\s*\d{1,3},|\s*\(\d{1,3}(?:\s*(?:months?|years?))?\))/.test(after)) {
       type = 'person';
     } else if (words.length === 1 && ORG_BEFORE_EN.test(before)) {
@@ -321,12 +406,50 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       unknown.push({ start, end, text: name, words: words.length });
       continue;
     }
-    if (type === 'person' && words.length >= 2) people.set(words[words.length - 1].text, name);
+    if (type === 'person' && words.length >= 2) addPerson(words[words.length - 1].text, name, sure);
+    if (type === 'person' && words.length === 1 && sure && /^[A-Z][a-z]/.test(name)) titledSingles.add(name);
+    // A person cue anywhere (Mr, said, a title, a first name) makes the name a person everywhere.
+    if (type !== 'person' && words.length >= 2 && (titled || MULTI_TITLES.test(before)) && words.every((w) => /^[A-Z][a-z]/.test(w.text))) {
+      addPerson(words[words.length - 1].text, name, true);
+    }
     name = text.slice(start, end);
     typed.push({ start, end, text: name, type, weight });
     if (!known.has(name) || weight >= 1) known.set(name, type);
   }
 
+  // Document-level consistency: a name confidently a person is a person at every mention —
+  // also a full name whose surname alone has a title somewhere (Mr Odenwall → Tarik Odenwall).
+  const endsTitledSurname = (name: string) => {
+    const parts = name.split(' ');
+    const last = parts[parts.length - 1];
+    return parts.length >= 2 && parts.length <= 4 && titledSingles.has(last) && parts.every((w) => /^[A-Z][a-z]/.test(w)) && !ORG_HEADS.test(last) && !PLACE_HEADS.test(last);
+  };
+  for (const t of [...typed, ...unknown]) {
+    if (!endsTitledSurname(t.text)) continue;
+    addPerson(t.text.slice(t.text.lastIndexOf(' ') + 1), t.text, true);
+  }
+  for (const t of typed) if (confident.has(t.text)) t.type = 'person';
+  for (const name of confident) known.set(name, 'person');
+  // Short forms of organisations: "Westbrook" after "Westbrook University", when no other
+  // name starts with that word and it is no common word, place or person's surname.
+  const namesByFirst = new Map<string, Set<string>>();
+  for (const t of typed) {
+    const first = t.text.split(' ')[0];
+    if (first !== t.text) namesByFirst.set(first, (namesByFirst.get(first) ?? new Set()).add(`${t.type}\u0000${t.text}`));
+  }
+  const orgShort = new Map<string, string>();
+  for (const [first, names] of namesByFirst) {
+    if (names.size !== 1) continue;
+    const [key] = names;
+    const [type, full] = key.split('\u0000');
+    if (type !== 'org' || first.length < 3 || !/^[A-Z][a-z]/.test(first) || fullNames.has(first)) continue;
+    if (EN_PLACES.has(first) || DEMONYM_OR_COMMON.has(first) || DEMONYM.test(first) || TITLES.has(first) || ORG_HEADS.test(first) || PLACE_HEADS.test(first)) continue;
+    const tags = lexTags(lexicon, first);
+    if (tags.length && !tags.some((t) => /Name|Organization|ProperNoun|Place|City/.test(t))) continue;
+    if (occursInLowerCase(first) || known.get(first) === 'person') continue;
+    orgShort.set(first, full);
+    known.set(first, 'org');
+  }
   // Gazetteer places of several words anywhere (New Zealand, South Carolina), and single ones
   // inside runs the rules above could not type.
   const spans: EntitySpan[] = typed.map(({ start, end, text: t, type }) => ({ start, end, text: t, type }));
@@ -337,7 +460,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     const at = t.start;
     for (const place of places) {
       const end = at + place.length;
-      if (!text.startsWith(place, at) || isWordChar(text.charCodeAt(end))) continue;
+      if (!text.startsWith(place, at) || isWordChar(text.charCodeAt(end)) || currencyFragment(text, end)) continue;
       spans.push({ start: at, end, text: place, type: 'place' });
       break;
     }
@@ -349,6 +472,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
   for (const [name, mentions] of byName) {
     const type = typeFromContext(text, tokens, indexOfStart, name, mentions, people);
     if (type) known.set(name, type);
+    if (type === 'person' && name.includes(' ')) addPerson(name.slice(name.lastIndexOf(' ') + 1), name, false);
   }
   // Repetition: surnames of people named in full, and every mention of a typed name.
   for (const [surname, full] of people) if (!known.has(surname) && surname !== full) known.set(surname, 'person');
@@ -362,12 +486,59 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     if (t.text === t.lower && !t.text.startsWith('al-')) continue;
     for (const name of byFirst.get(t.text) ?? []) {
       const end = t.start + name.length;
-      if (!text.startsWith(name, t.start) || isWordChar(text.charCodeAt(end))) continue;
+      if (!text.startsWith(name, t.start) || isWordChar(text.charCodeAt(end)) || currencyFragment(text, end)) continue;
       spans.push({ start: t.start, end, text: name, type: known.get(name)! });
       break;
     }
   }
+  // Short forms join the full name: Assange → Julian Assange (one person), Westbrook → Westbrook University.
+  for (const span of spans) {
+    if (span.text.includes(' ')) continue;
+    const full = fullNames.get(span.text);
+    if (full && full.size === 1 && !EN_PLACES.has(span.text) && !AGENCIES.has(span.text) && !orgShort.has(span.text)) {
+      const [name] = full;
+      if (name !== span.text) {
+        span.type = 'person';
+        span.canonical = name;
+      }
+    } else if (orgShort.has(span.text)) {
+      span.type = 'org';
+      span.canonical = orgShort.get(span.text);
+    }
+  }
   return spans;
+}
+
+/** Whether the name ending at `end` only says whose currency it is: US dollars, NT$60, HK$. */
+const currencyFragment = (text: string, end: number) => text[end] === '$' || /^\s+dollars?\b/.test(text.slice(end, end + 10));
+
+const DATELINE_AFTER = /^\s*(?:[—–]|--?\s|\([A-Z][\w .&-]*\)\s*(?:[—–-]|$)|,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s*(?:[—–(]|-\s)))/;
+
+/** Where a product's name starts in a run of capitalised words (-1: none). */
+function productStart(text: string, words: Word[], next: Token | undefined, prev: Token | undefined): number {
+  const n = words.length;
+  const last = words[n - 1];
+  const modelAfter = !!next && MODEL_NUMBER.test(next.text) && /^ $/.test(text.slice(last.end, next.start));
+  for (let k = 0; k < n; k++) {
+    const w = words[k].text;
+    if (PRODUCT_FAMILY.test(w)) return k;
+    if (k > 0 && MAKERS.has(words[k - 1].text) && (PRODUCT_LINE.test(w) || w === 'TV')) return k;
+    if (PRODUCT_LINE.test(w) && ((k + 1 < n && MODEL_WORD.test(words[k + 1].text)) || (k === n - 1 && modelAfter))) return k;
+  }
+  // Model words alone after a model number or a product (iPhone 15 Pro Max, iPad Pro).
+  if (words.every((w) => MODEL_WORD.test(w.text))) {
+    return prev && /^ $/.test(text.slice(prev.end, words[0].start)) && (/^\d/.test(prev.text) || /^[a-z]+[A-Z]/.test(prev.text)) ? 0 : -1;
+  }
+  // "<Name> Pro/Max/Ultra/Mini": the word before the model words is the product's name.
+  let m = n;
+  while (m > 0 && /^(?:Pro|Max|Ultra|Mini|Lite|Fold\d*|Flip\d*)$/.test(words[m - 1].text)) m--;
+  if (m < n && m > 0) {
+    const name = words[m - 1].text;
+    // HBO Max: the model word goes, the acronym (a maker, a network) stays.
+    if (/^[A-Z]{2,}$/.test(name)) return m;
+    if (!ORG_HEADS.test(name) && !EN_PLACES.has(name) && !DEMONYM.test(name)) return m - 1;
+  }
+  return -1;
 }
 
 const cueSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
