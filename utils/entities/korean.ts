@@ -5,6 +5,7 @@ import {
   COMMON_ENDINGS,
   COMMON_NOUNS,
   GENERIC_MODIFIERS,
+  GLUED_TITLES,
   HANJA_COUNTRIES,
   INSTITUTIONS,
   LATIN_STOPWORDS,
@@ -17,11 +18,14 @@ import {
   ORG_SUFFIXES,
   PARTICLES,
   PLACE_SUFFIXES,
+  PREDICATE_FORM,
+  REPEATED_SYLLABLES,
   ROLES_BEFORE,
   SPEECH_VERBS,
   SPORTS_CONTEXT,
   SURNAMES,
   TITLE_ENDINGS,
+  TITLE_MODIFIERS,
   TITLES_AFTER,
   VENUE_SUFFIXES,
   VENUE_WORDS,
@@ -103,7 +107,9 @@ const SENTENCE_END = /[.?!…]/;
 function isKoreanName(word: string): boolean {
   if (!/^[\uac00-\ud7a3]+$/.test(word) || COMMON_NOUNS.has(word)) return false;
   // Endings of common nouns that no given name has: 연구팀, 조사단, 전문가들.
-  if (/[팀단들적측국회처청부실층급계별권력률율량값품물비료액법재]$/.test(word) || LOANWORD_SYLLABLES.test(word)) return false;
+  if (/[팀단들적측국회처청부실층급계별권력률율량값품물비료액법재파위]$/.test(word) || LOANWORD_SYLLABLES.test(word)) return false;
+  // Sounds (하하하) and predicates of the same shape (어설픈, 소문난 is left to its length).
+  if (REPEATED_SYLLABLES.test(word) || /(?:[픈쁜]|[로러다거려까]운)$/.test(word)) return false;
   if (ROLES_BEFORE.has(word) || TITLES_AFTER.has(word)) return false;
   if (word.length === 3) return SURNAMES.has(word[0]);
   if (word.length === 4) return SURNAMES.has(word.slice(0, 2));
@@ -118,7 +124,10 @@ function isNameLike(word: string): boolean {
     !ROLES_BEFORE.has(word) &&
     !TITLES_AFTER.has(word) &&
     !VERBAL_ENDING.test(word) &&
-    !COMMON_ENDINGS.test(word)
+    !COMMON_ENDINGS.test(word) &&
+    !PREDICATE_FORM.test(word) &&
+    !REPEATED_SYLLABLES.test(word) &&
+    !TITLE_MODIFIERS.has(word)
   );
 }
 
@@ -130,6 +139,8 @@ function nameOf(t: Token): string {
   if (!t.particle) return t.stem;
   // Given names end in 은, 인, 나, 이 often; never in 로, 를, 의 …
   if ('은인나이'.includes(t.particle) && isKoreanName(t.text) && !isKoreanName(t.stem)) return t.text;
+  // A copula ending after a name ending in 인: 김수인인가 → 김수인, 코스프레인가 → 코스프레.
+  if (t.particle.length > 1 && t.particle[0] === '인' && isKoreanName(t.stem + '인') && !isKoreanName(t.stem)) return t.stem + '인';
   if (t.stem.length < 2) return t.text;
   return t.stem;
 }
@@ -155,6 +166,7 @@ function isForeignNamePart(word: string): boolean {
 }
 
 function venueSuffix(word: string): string | null {
+  if (REPEATED_SYLLABLES.test(word)) return null; // 강강강강
   for (const suffix of VENUE_SUFFIXES) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
@@ -167,7 +179,8 @@ function venueSuffix(word: string): string | null {
 }
 
 function isTitle(word: string): boolean {
-  return TITLES_AFTER.has(word) || (word.length > 2 && TITLE_ENDINGS.some((e) => word.endsWith(e)));
+  // A name glued to its title (김민수기자) is a name, not a title word (중국전문기자).
+  return TITLES_AFTER.has(word) || (word.length > 2 && TITLE_ENDINGS.some((e) => word.endsWith(e) && !(isKoreanName(word.slice(0, -e.length)) && !/[시도군구]$/.test(word.slice(0, -e.length)))));
 }
 
 const orgSuffixCache = new Map<string, string | null>();
@@ -182,6 +195,7 @@ function orgSuffix(word: string): string | null {
 }
 
 function findOrgSuffix(word: string): string | null {
+  if (REPEATED_SYLLABLES.test(word)) return null;
   for (const suffix of ORG_SUFFIXES) {
     if (!word.endsWith(suffix) || word.length <= suffix.length) continue;
     const stem = word.slice(0, -suffix.length);
@@ -195,6 +209,7 @@ function findOrgSuffix(word: string): string | null {
 }
 
 function placeSuffix(word: string): string | null {
+  if (REPEATED_SYLLABLES.test(word)) return null;
   for (const suffix of PLACE_SUFFIXES) {
     if (word.endsWith(suffix) && word.length >= suffix.length + 2) return suffix;
   }
@@ -333,7 +348,9 @@ export function analyzeKorean(text: string): KoreanResult {
         return;
       }
     }
-    if (isNameLike(firstName) && firstName.length >= 3 && !isPlaceWord(firstName) && !orgSuffix(firstName)) found.add(firstName, 'person', FAIR);
+    // A copula after the word makes it a predicate (피해자 코스프레인가), not a name after its role.
+    const predicate = /^(?:인가|인지|인데|일까|이냐|이다|였다|이었다|이라|입니다)$/.test(first.particle);
+    if (!predicate && isNameLike(firstName) && firstName.length >= 3 && !isPlaceWord(firstName) && !orgSuffix(firstName)) found.add(firstName, 'person', FAIR);
   };
 
   /** A Latin name (one or more capitalised words) ending at token i, joined by single spaces. */
@@ -421,7 +438,9 @@ export function analyzeKorean(text: string): KoreanResult {
       if (/^[\u4e00-\u9fff\u3040-\u30ff]+(?:\s[\u4e00-\u9fff\u3040-\u30ff]+)*$/.test(part)) {
         if (/[市省县縣镇鎮区區州村乡鄉道府]$/.test(part)) found.add(part, 'place', GOOD);
         else if (/(?:公司|集团|集團|基金|银行|銀行|大学|大學|研究所|协会|協會|委员会|委員會|部|局|厅|署|院|社|报|報|台|資本|资本|キャピタル|ホールディングス|株式会社|商事|銀行)$/.test(part)) found.add(part, 'org', GOOD);
-        else if (part.length <= 3 && (isKoreanName(hangul) || hangul.length <= 4)) found.add(part, 'person', FAIR);
+        // A person's name in Hanja: two or three characters for a name of two syllables or more, with
+        // nothing glued after the bracket (칭짱(靑藏)고원, 장쑤(江蘇)성 are parts of longer names).
+        else if (part.length >= 2 && part.length <= 3 && (part.length === 3 || hangul.length >= 3) && !(after?.glued && after.kind === 'hangul' && !PARTICLE_SET.has(after.text)) && (isKoreanName(hangul) || hangul.length <= 4)) found.add(part, 'person', FAIR);
         else if (part.length >= 4) found.add(part, 'org', WEAK);
       } else if (/^[A-Za-z]/.test(part)) {
         if (latinAcronym(part)) found.add(part, 'org', GOOD);
@@ -455,6 +474,10 @@ export function analyzeKorean(text: string): KoreanResult {
     found.add(m[1], 'org', STRONG);
     found.add(m[2], 'person', STRONG);
   }
+  // Bylines: 글=김선영 기자, 글·사진=홍길동 기자, 정리=이영희 기자.
+  for (const m of text.matchAll(/(?:글|사진|영상|그래픽|편집|정리|취재|기사)(?:\s*[·ㆍ/]\s*(?:글|사진|영상|그래픽))?\s*=\s*([\uac00-\ud7a3]{2,4})\s*(?:[\uac00-\ud7a3]{0,6}기자|특파원|작가|PD)(?![\uac00-\ud7a3])/g)) {
+    if (isKoreanName(m[1])) found.add(m[1], 'person', STRONG);
+  }
   // Photo credits: (사진=부산국제영화제 제공), 사진=바이두.
   for (const m of text.matchAll(/사진\s*=\s*([\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z ]{1,20}?)(?=\s*(?:제공|[.,)\]]|$))/g)) {
     const name = m[1].trim();
@@ -474,6 +497,16 @@ export function analyzeKorean(text: string): KoreanResult {
     // A Hanja or Latin name glued to an organisation suffix: 幻方量化펀드, 港商事.
     if (t.kind === 'hangul' && t.glued && prev && (prev.kind === 'han' || prev.kind === 'latin') && ORG_SUFFIXES.includes(t.stem) && prev.text.length >= 2) {
       found.add(prev.text, 'org', GOOD);
+    }
+    // Latin initials glued to a Hangul organisation name are one name: SK수펙스추구협의회, KB국민은행,
+    // CJ제일제당 주가 (an organisation suffix, or organisation context after it).
+    if (t.kind === 'latin' && /^[A-Z][A-Z&]{1,4}$/.test(t.text) && !(t.glued && prev && (prev.kind === 'hangul' || prev.kind === 'latin')) && next?.kind === 'hangul' && next.glued && next.stem.length >= 2) {
+      const after = at(i + 2);
+      const context = !next.particle && after?.kind === 'hangul' && !after.glued && ORG_AFTER.has(after.stem);
+      const suffix = orgSuffix(next.stem) || ORG_SUFFIXES.includes(next.stem);
+      if ((suffix || context) && !ORG_AFTER_LIST.some((w) => next.stem.startsWith(w)) && !COMMON_NOUNS.has(next.stem) && !PREDICATE_FORM.test(next.stem)) {
+        found.add(t.text + next.stem, 'org', GOOD);
+      }
     }
     // One-character country names in headlines: 韓·中·日.
     if (t.kind === 'han' && HANJA_COUNTRIES.has(t.text)) found.add(t.text, 'place', FAIR);
@@ -514,6 +547,52 @@ export function analyzeKorean(text: string): KoreanResult {
     // A place's office as a title (유성구청장, 부산시장) names the place's government.
     const office = word.match(/^([\uac00-\ud7a3]{1,6}[시도군구])(?:청장|청|장|지사|의회)$/);
     if (office && (isPlaceWord(office[1].slice(0, -1)) || found.names.has(office[1]))) found.add(office[1], 'org', FAIR);
+
+    // A title qualified by 전/현/前/신임 …: 문재인 전 대표가, 김철수 현 회장은, 정민호 미래소재 전 대표.
+    if (isTitle(word) && prev && TITLE_MODIFIERS.has(prev.text) && (!t.glued || prev.kind === 'han') && !prev.glued) {
+      let nameAt = i - 2;
+      const between = at(nameAt);
+      if (between?.kind === 'hangul' && !between.particle && (orgSuffix(between.stem) || INSTITUTIONS.has(between.stem) || isPlaceWord(between.stem))) nameAt--;
+      const nameToken = at(nameAt);
+      // No particle comes between a name and 전/현 (임기는 전임 대통령 …), except one ending the name (김지은 전 대표).
+      const name =
+        nameToken && nameToken.kind === 'hangul' && !nameToken.glued
+          ? !nameToken.particle
+            ? nameToken.stem
+            : '은이인나'.includes(nameToken.particle) && isKoreanName(nameToken.text)
+              ? nameToken.text
+              : null
+          : null;
+      // 전 also means "before": a predicate before it is no name (재선에 성공한 현직 군수).
+      if (name && !isPlaceWord(name) && !isTitle(name) && !orgSuffix(name) && !/(?:해|한|된|난|했|됐)$/.test(name)) {
+        const before = at(nameAt - 1);
+        const person =
+          name.length >= 2 && before?.kind === 'hangul' && !before.particle && !nameToken!.glued && isKoreanName(before.stem) && !/(?:해|한|된|난|돼|했|됐)$/.test(before.stem) ? before.stem : null;
+        if (isKoreanName(name)) found.add(name, 'person', STRONG);
+        // 안철수 새정치민주연합 전 공동대표: the word before the title is the affiliation.
+        else if (person) found.add(person, 'person', STRONG);
+        // Other words need the look of a foreign name (출범 전 회장 is no name).
+        else if (isNameLike(name) && name.length >= 3 && LOANWORD_SYLLABLES.test(name)) {
+          const two = before?.kind === 'hangul' && !before.particle && !nameToken!.glued && isForeignNamePart(before.stem);
+          found.add(two ? `${before!.stem} ${name}` : name, 'person', FAIR);
+        }
+      }
+    }
+    // Titles glued to a Korean name: 홍길동씨가, 박희태의원은, 김민수기자, 이순신장군, 김지영님께서.
+    if (!t.glued || prev?.kind !== 'num') {
+      for (const title of GLUED_TITLES) {
+        if (!word.endsWith(title) || word.length < title.length + 3) continue;
+        const name = word.slice(0, -title.length);
+        // Compounds of a common noun and a title end the noun in a person or place word: 장애인선수, 지역구의원, 유망주선수.
+        // …or form a longer title or word with it: 선대본부장, 도쿄도지사, 안방마님, 장난아님.
+        const longer = word.slice(-title.length - 1);
+        if (/[인구주생]$/.test(name) || isTitle(name.slice(1)) || TITLES_AFTER.has(longer) || NIM_WORDS.has(longer)) break;
+        if (isKoreanName(name) && !isPlaceWord(name) && !INSTITUTIONS.has(name) && !orgSuffix(name) && !(t.glued && prev?.kind === 'latin')) {
+          found.add(name, 'person', GOOD);
+          break;
+        }
+      }
+    }
 
     // Titles after a name: 홍길동 기자, 박광수 부산국제영화제 이사장, 고레에다 히로카즈 감독,
     // 데위 쿠스마와티 인도네시아 외교장관.
@@ -761,6 +840,19 @@ export function analyzeKorean(text: string): KoreanResult {
 /** Derivational endings after a place that leave the place a place: 중국판, 미국산, 중국발. */
 const DERIVED = /^(?:발|산|판|계|측|내|인|간|행|식|풍|제|권|령|군|경|사람|정부|당국|시장|증시|기업|업체|대사관)/;
 
+/** Words ending in 님 that are not a name and 님: 마님, 형님, 아님 (아니다). */
+const NIM_WORDS = new Set(['마님', '형님', '누님', '따님', '드님', '손님', '스님', '금님', '모님', '아님', '느님', '주님', '생님', '장님', '수님']);
+
+/** A title glued to a name, alone or with particles after it: 씨가, 의원은, 님께서. */
+function gluedTitle(rest: string): boolean {
+  for (const title of GLUED_TITLES) {
+    if (!rest.startsWith(title)) continue;
+    const after = rest.slice(title.length);
+    if (!after || PARTICLE_SET.has(after)) return true;
+  }
+  return false;
+}
+
 /**
  * Every mention of every typed name in the text. Hangul names must start a word and be
  * followed only by a particle (or, for places, a derivational ending); Latin and Hanja
@@ -782,7 +874,7 @@ export function markNames(text: string, { types, mentionTypes }: KoreanResult): 
       if (first >= 0xac00 && first <= 0xd7a3) {
         if (/[\uac00-\ud7a3]/.test(before)) continue;
         const rest = afterText.match(/^[\uac00-\ud7a3]*/)![0];
-        if (rest && !PARTICLE_SET.has(rest) && !(type === 'place' && DERIVED.test(rest)) && !(type === 'org' && ORG_SUFFIXES.some((s) => rest.startsWith(s)))) {
+        if (rest && !PARTICLE_SET.has(rest) && !(type === 'place' && DERIVED.test(rest)) && !(type === 'org' && ORG_SUFFIXES.some((s) => rest.startsWith(s))) && !(type === 'person' && gluedTitle(rest))) {
           // A name may carry a particle plus more (…에서는): accept a particle followed by one.
           let ok = false;
           for (let len = 1; len < rest.length && !ok; len++) ok = PARTICLE_SET.has(rest.slice(0, len)) && PARTICLE_SET.has(rest.slice(len));

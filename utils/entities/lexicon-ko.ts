@@ -10,6 +10,7 @@ const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Bo
 export const PARTICLES: readonly string[] = `에서부터 으로부터 에게서는 이라면서 에서는 에서도 에서의 에서만 으로는 으로도 으로서 으로써 에게는 에게도 까지는 까지도
 부터는 이라는 이라고 이라며 이라면 이었다 이었던 이어서 이지만 이었고 라면서 에서 에게 한테 께서 으로 까지 부터 보다 처럼 만큼 마저
 조차 라는 라고 라며 와의 과의 에의 로서 로써 로는 로도 에는 에도 에만 이나 이며 이고 이다 이든 이란 이랑 이자 였다 였던 뿐이다 이라
+인가 인지 인데 일까 이냐 입니다 께서는 께서도 에게서
 의 은 는 이 가 을 를 에 와 과 도 로 만 며 나 랑 인 뿐 께`
   .split(/\s+/)
   .filter(Boolean)
@@ -156,3 +157,29 @@ export const SPORTS_CONTEXT = /(?:경기|구단|프로야구|프로축구|프로
 
 /** Venue words written as a separate word after a name: 모로왈리 산업단지, 인천 국제공항. */
 export const VENUE_WORDS = new Set(['산업단지', '국가산업단지', '국제공항', '공항', '야구장', '경기장', '체육관', '터미널', '광장', '해수욕장', '국립공원']);
+
+/** Words between a name and its title that qualify the title: 문재인 전 대표, 김철수 현 회장, 이원복 신임 총장. */
+export const TITLE_MODIFIERS = set(`전 현 前 現 신임 전임 초대 차기 당시 현직 전직 역대 직전 후임 임시 권한대행`);
+
+/**
+ * Titles that may be written glued to a name (홍길동씨, 박희태의원, 김민수기자, 이순신장군, 김지영님),
+ * longest first. Only a name of Korean shape counts before them (선생님 is no name); 군 and 양 are left
+ * out, as they end common words (주한미군, 남인도양).
+ */
+export const GLUED_TITLES: readonly string[] = `씨 님 여사 기자 특파원 의원 국회의원 장군 대장 회장 부회장 사장 부사장 대표 대표이사 교수 박사
+감독 선수 코치 작가 변호사 위원장 장관 차관 총리 대통령 시장 도지사 지사 구청장 군수 원장 총장 이사장 이사 전무 상무 부장 차장
+과장 팀장 실장 국장 본부장 의장 대변인 앵커 목사 신부 스님 선생 선생님 원내대표 당대표 최고위원 후보 검사 판사 연구원`
+  .split(/\s+/)
+  .filter(Boolean)
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * Shapes of predicates, connectives and adverbs, never of names: 따라, 위해, 자유로운, 참석한,
+ * 떠난, 다른, 어설픈, 꾸며져, 일제히, 걷다가, 제기되자, 시작했으나, 같네. Checked on words that do
+ * not have the shape of a Korean name (those are judged by their surname and length).
+ */
+export const PREDICATE_FORM =
+  /(?:^따라|^모아|^받아|^비롯해|[해돼]|했|됐|하[고며여게]|되[고며어]|[\uac00-\ud7a3]{2}한|^(?:위|대|관|통|의|인)한|[된난른픈쁜힌]|[로러다거려까]운|스런|[어아]진|져|히|다가|[되하]자|으나|했으나|지만|같네|하는|되는|있는|없는|않은|못한)$/;
+
+/** Two or more syllables, all alike (강강강강, 하하하): a sound, not a name. */
+export const REPEATED_SYLLABLES = /^([\uac00-\ud7a3]{1,2})\1+$/;
