@@ -110,3 +110,10 @@ describe('Hanja glosses', () => {
     expect(got.some((p) => /^(?:靑南|河陽|칭난|허양):person$/.test(p))).toBe(false);
   });
 });
+
+describe('titles that are also common words', () => {
+  it('needs a name of Korean shape before 대사 or 통장', () => {
+    expect(names('이 영화의 마지막 대사가 좋았다. 새로운 통장을 만들었다.')).toEqual([]);
+    expect(names('주미 대사관에서 반서윤 대사는 말했다.')).toContain('반서윤:person');
+  });
+});

@@ -235,6 +235,9 @@ interface Evidence {
   scores: Map<EntityType, number>;
 }
 
+/** Titles that are also common nouns: 대사 (line), 통장 (bankbook), 고문 (torture), 회원 (member). */
+const AMBIGUOUS_TITLES = new Set(['대사', '통장', '이장', '고문', '회원', '수석', '대장', '주장', '선배', '후배', '위원', '간사', '총무', '군', '양', '옹']);
+
 /** Set MARGIN_TRACE_ENTITIES=1 (Node) to see which rule gave which name its type. */
 const TRACE = typeof process !== 'undefined' && !!process.env?.MARGIN_TRACE_ENTITIES;
 
@@ -639,7 +642,8 @@ export function analyzeKorean(text: string): KoreanResult {
           const firstName = first && first.kind === 'hangul' && !first.glued && !nameToken!.glued ? wholeName(first) : null;
           const two = !!firstName && isForeignNamePart(firstName);
           if (two) found.add(`${firstName} ${name}`, 'person', GOOD);
-          else if (!between) found.add(name, 'person', FAIR);
+          // Titles that are also common words (대사 a line, 통장 a bankbook, 고문 torture) need a name of Korean shape.
+          else if (!between && !AMBIGUOUS_TITLES.has(word)) found.add(name, 'person', FAIR);
         }
       }
     }
