@@ -22,7 +22,8 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
     commands: {
       'highlight-selection': {
-        suggested_key: { default: 'Alt+Shift+H' },
+        // Not Alt+Shift+H: Obsidian Web Clipper takes it, and a clash leaves one extension without it.
+        suggested_key: { default: 'Alt+Shift+U' },
         description: '__MSG_commandHighlight__',
       },
     },

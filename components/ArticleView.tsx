@@ -51,7 +51,8 @@ export function ArticleView({ article, onRendered }: Props) {
           )}
         </p>
       </header>
-      <div class="reader-body" ref={body} data-testid="article-body" />
+      {/* Focusable, so a keyboard reader can go in and select with Shift+Arrow (see useSelection). */}
+      <div class="reader-body" ref={body} tabIndex={0} role="region" aria-label={t('articleBodyLabel')} data-testid="article-body" />
     </article>
   );
 }

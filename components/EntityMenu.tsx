@@ -1,6 +1,7 @@
 import type { EntityType } from '../utils/entities/types';
 import { t } from '../utils/i18n';
 import { KINDS, kindLabel } from './entity-kinds';
+import { Popover, type AnchorRect } from './Popover';
 
 export interface MenuTarget {
   /** The name the menu is about (a mark's text, or the reader's selection). */
@@ -9,8 +10,8 @@ export interface MenuTarget {
   type?: EntityType;
   /** Whether the reader corrected this name before. */
   corrected: boolean;
-  x: number;
-  y: number;
+  /** Where it is on screen (the mark, or the selection). */
+  anchor: () => AnchorRect | null;
 }
 
 interface Props {
@@ -24,23 +25,22 @@ interface Props {
 /** Correct the recogniser: not a name, another kind, or mark a selection as a name. */
 export function EntityMenu({ target, onSet, onRemove, onUndo, onClose }: Props) {
   const kinds = KINDS.filter((k) => k.type !== target.type && k.type !== 'misc');
+  const title = target.type ? t('entityMenuTitle', [t(kindLabel(target.type)), target.name]) : `${t('markSelectionAs')} · ${target.name}`;
   return (
-    <div
-      class="entity-menu"
-      role="dialog"
-      aria-label={target.type ? t('entityMenuTitle', [t(kindLabel(target.type)), target.name]) : t('markSelectionAs')}
-      style={{ left: `${target.x}px`, top: `${target.y}px` }}
-      data-testid="entity-menu"
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-    >
-      <p class="menu-title">{target.type ? t('entityMenuTitle', [t(kindLabel(target.type)), target.name]) : `${t('markSelectionAs')} · ${target.name}`}</p>
+    <Popover anchor={target.anchor} onClose={onClose} role="dialog" label={title} class="entity-menu" testId="entity-menu" focus="first" closeOnScroll>
+      <div class="menu-head">
+        <p class="menu-title">{title}</p>
+        <button type="button" class="icon-button" aria-label={t('close')} title={t('close')} onClick={onClose} data-action="close">
+          ×
+        </button>
+      </div>
       {target.type && (
         <button type="button" class="menu-item" onClick={onRemove} data-action="remove">
           {t('entityNotEntity')}
         </button>
       )}
       {target.type && <p class="menu-label">{t('entityChangeKind')}</p>}
-      <div class="menu-kinds">
+      <div class="menu-kinds" role="group" aria-label={t('entityChangeKind')}>
         {kinds.map(({ type, label }) => (
           <button type="button" key={type} class={`chip chip-${type}`} onClick={() => onSet(type)} data-kind={type}>
             <span class={`swatch ent-${type}`} aria-hidden="true" />
@@ -53,6 +53,6 @@ export function EntityMenu({ target, onSet, onRemove, onUndo, onClose }: Props) 
           {t('entityUndo')}
         </button>
       )}
-    </div>
+    </Popover>
   );
 }

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
 import { t } from '../utils/i18n';
-import { COLORS } from './highlight-colors';
+import { ColorSwatches } from './ColorSwatches';
+import { Popover, type AnchorRect } from './Popover';
 
 interface Props {
   annotation: AnnotationRecord;
-  x: number;
-  y: number;
+  anchor: () => AnchorRect | null;
   focusNote: boolean;
   onChange: (patch: { color?: HighlightColor; note?: string; tags?: string[] }) => void;
   onDelete: () => void;
@@ -19,7 +19,7 @@ const NOTE_SAVE_DELAY = 400;
  * One highlight: its colour, its note (plain text, saved as the reader types and when
  * the card closes) and its tags, and deleting it.
  */
-export function HighlightCard({ annotation, x, y, focusNote, onChange, onDelete, onClose }: Props) {
+export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelete, onClose }: Props) {
   const [note, setNote] = useState(annotation.note);
   const [tag, setTag] = useState('');
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -35,7 +35,6 @@ export function HighlightCard({ annotation, x, y, focusNote, onChange, onDelete,
   };
 
   useEffect(() => {
-    if (focusNote) noteRef.current?.focus();
     // Whatever was typed is saved when the card (or the whole popup) goes away.
     const onHide = () => flush();
     window.addEventListener('pagehide', onHide);
@@ -62,21 +61,17 @@ export function HighlightCard({ annotation, x, y, focusNote, onChange, onDelete,
   };
 
   return (
-    <div class="highlight-card" role="dialog" aria-label={t('notesPanelTitle')} style={{ left: `${x}px`, top: `${y}px` }} data-testid="highlight-card" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <Popover
+      anchor={anchor}
+      onClose={onClose}
+      role="dialog"
+      label={t('highlightCardLabel', annotation.quote.slice(0, 40))}
+      class="highlight-card"
+      testId="highlight-card"
+      focus={focusNote ? () => noteRef.current : 'first'}
+    >
       <div class="card-row" role="radiogroup" aria-label={t('colorLabel')}>
-        {COLORS.map(({ color, label }) => (
-          <button
-            type="button"
-            key={color}
-            role="radio"
-            aria-checked={annotation.color === color}
-            class={`swatch-button hl-swatch-${color}`}
-            data-color={color}
-            aria-label={t(label)}
-            title={t(label)}
-            onClick={() => onChange({ color })}
-          />
-        ))}
+        <ColorSwatches selected={annotation.color} onPick={(color) => onChange({ color })} />
         <button type="button" class="icon-button card-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
           ×
         </button>
@@ -99,6 +94,7 @@ export function HighlightCard({ annotation, x, y, focusNote, onChange, onDelete,
         </ul>
         <input
           class="tag-input"
+          aria-label={t('tagsLabel')}
           value={tag}
           placeholder={t('tagsPlaceholder')}
           onInput={(e) => setTag((e.target as HTMLInputElement).value)}
@@ -115,6 +111,6 @@ export function HighlightCard({ annotation, x, y, focusNote, onChange, onDelete,
       <button type="button" class="menu-item card-delete" onClick={onDelete} data-action="delete">
         {t('deleteHighlight')}
       </button>
-    </div>
+    </Popover>
   );
 }

@@ -10,7 +10,7 @@ import type { EntityType } from '../utils/entities/types';
 import { formatDateTime } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
 import { kindLabel } from './entity-kinds';
-import { COLORS } from './highlight-colors';
+import { ColorSwatches } from './ColorSwatches';
 import { HighlightCard } from './HighlightCard';
 import { NoteBody } from './NotesPanel';
 import { ToastView, useToast } from './Toast';
@@ -56,7 +56,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [options, setOptions] = useState<{ sites: string[]; tags: string[] }>({ sites: [], tags: [] });
-  const [editing, setEditing] = useState<{ id: string; x: number; y: number } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; button: HTMLElement } | null>(null);
   const { toast, show, hide } = useToast(4000);
   const [entityLinks, setEntityLinks] = useState(true);
   const [version, setVersion] = useState(0);
@@ -238,7 +238,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
             <option value="published">{t('sortPublished')}</option>
           </select>
         </label>
-        <select value={filter.site ?? ''} onChange={(e) => setAndReset({ site: (e.target as HTMLSelectElement).value || undefined })} data-testid="site-filter">
+        <select aria-label={t('allSites')} value={filter.site ?? ''} onChange={(e) => setAndReset({ site: (e.target as HTMLSelectElement).value || undefined })} data-testid="site-filter">
           <option value="">{t('allSites')}</option>
           {options.sites.map((s) => (
             <option key={s} value={s}>
@@ -246,7 +246,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
             </option>
           ))}
         </select>
-        <select value={filter.tag ?? ''} onChange={(e) => setAndReset({ tag: (e.target as HTMLSelectElement).value || undefined })} data-testid="tag-filter">
+        <select aria-label={t('allTags')} value={filter.tag ?? ''} onChange={(e) => setAndReset({ tag: (e.target as HTMLSelectElement).value || undefined })} data-testid="tag-filter">
           <option value="">{t('allTags')}</option>
           {options.tags.map((tag) => (
             <option key={tag} value={tag}>
@@ -255,18 +255,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
           ))}
         </select>
         <span class="color-filter" role="radiogroup" aria-label={t('anyColor')}>
-          {COLORS.map(({ color, label }) => (
-            <button
-              type="button"
-              key={color}
-              role="radio"
-              aria-checked={filter.color === color}
-              class={`swatch-button hl-swatch-${color}`}
-              aria-label={t(label)}
-              title={t(label)}
-              onClick={() => setAndReset({ color: filter.color === color ? undefined : color })}
-            />
-          ))}
+          <ColorSwatches selected={filter.color ?? null} onPick={(color) => setAndReset({ color: filter.color === color ? undefined : color })} />
         </span>
         {filter.entity && (
           <button type="button" class={`chip chip-${filter.entity.type}`} onClick={() => setAndReset({ entity: undefined })} data-testid="entity-filter">
@@ -348,10 +337,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
                         <button
                           type="button"
                           class="toolbar-text"
-                          onClick={(e) => {
-                            const rect = (e.target as HTMLElement).getBoundingClientRect();
-                            setEditing({ id: a.id, x: Math.min(rect.left, window.innerWidth - 320), y: Math.min(rect.bottom + 6, window.innerHeight - 330) });
-                          }}
+                          onClick={(e) => setEditing({ id: a.id, button: e.currentTarget as HTMLElement })}
                           data-action="edit"
                         >
                           {t('editNote')}
@@ -382,8 +368,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       {editingAnnotation && editing && (
         <HighlightCard
           annotation={editingAnnotation}
-          x={editing.x}
-          y={editing.y}
+          anchor={() => (editing.button.isConnected ? editing.button.getBoundingClientRect() : null)}
           focusNote
           onChange={(patch) => change(editingAnnotation.id, patch)}
           onDelete={() => remove(editingAnnotation.id)}

@@ -1,19 +1,24 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorMessage } from '../utils/async';
-import { ALL_SITES } from '../utils/background/settings';
-import { t } from '../utils/i18n';
+import { ALL_SITES, TEXT_SIZES, type Preferences, type TextSize } from '../utils/background/settings';
+import { t, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/messages';
+import { Popover } from './Popover';
+
+const SIZE_LABELS: Record<TextSize, MessageKey> = { small: 'textSizeSmall', medium: 'textSizeMedium', large: 'textSizeLarge', 'x-large': 'textSizeXLarge' };
 
 /**
- * Settings: "show my highlights whenever I revisit a page". Turning it on asks for access
- * to all sites right here, in the reader's click (browsers require a user gesture);
- * turning it off gives the access back.
+ * Settings (⚙): what the toolbar button opens, the reader's text size, and "show my
+ * highlights whenever I revisit a page". Turning that on asks for access to all sites right
+ * here, in the reader's click (browsers require a user gesture); turning it off gives the
+ * access back. Preferences are read live from the database and written through the background.
  */
-export function SettingsMenu() {
+export function SettingsMenu({ preferences }: { preferences: Preferences }) {
   const [open, setOpen] = useState(false);
   const [on, setOn] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (open) sendMessage('getSettings').then((s) => setOn(s.alwaysShowHighlights), () => {});
@@ -36,20 +41,61 @@ export function SettingsMenu() {
     }
   };
 
+  const prefer = (patch: Partial<Preferences>) => void sendMessage('setPreferences', patch).catch((error) => setMessage(errorMessage(error)));
+
   return (
     <span class="settings">
-      <button type="button" class="icon-button" aria-expanded={open} aria-label={t('settingsButton')} title={t('settingsButton')} onClick={() => setOpen((o) => !o)} data-testid="settings-button">
+      <button
+        ref={button}
+        type="button"
+        class="icon-button"
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        aria-label={t('settingsButton')}
+        title={t('settingsButton')}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="settings-button"
+      >
         ⚙
       </button>
       {open && (
-        <div class="popover settings-menu" role="dialog" aria-label={t('settingsButton')}>
+        <Popover
+          anchor={() => button.current?.getBoundingClientRect() ?? null}
+          onClose={() => setOpen(false)}
+          role="dialog"
+          label={t('settingsButton')}
+          class="popover settings-menu"
+          testId="settings-menu"
+          focus="first"
+          inside={() => [button.current]}
+        >
+          <fieldset class="setting-group">
+            <legend>{t('settingToolbarOpens')}</legend>
+            {(['popup', 'panel'] as const).map((value) => (
+              <label class="setting" key={value}>
+                <input type="radio" name="toolbar-opens" checked={preferences.toolbarOpens === value} onChange={() => prefer({ toolbarOpens: value })} data-testid={`toolbar-opens-${value}`} />
+                <span>{t(value === 'popup' ? 'settingOpensPopup' : 'settingOpensPanel')}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label class="setting setting-select">
+            <span>{t('settingTextSize')}</span>
+            <select value={preferences.textSize} onChange={(e) => prefer({ textSize: (e.target as HTMLSelectElement).value as TextSize })} data-testid="text-size">
+              {TEXT_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {t(SIZE_LABELS[size])}
+                </option>
+              ))}
+            </select>
+          </label>
           <label class="setting">
             <input type="checkbox" checked={on} onChange={(e) => toggle((e.target as HTMLInputElement).checked)} data-testid="always-show" />
             <span>{t('settingAlwaysShow')}</span>
           </label>
           <p class="setting-help">{t('settingAlwaysShowHelp')}</p>
+          <p class="setting-help">{t('settingShortcutHelp')}</p>
           {message && <p class="setting-help setting-warning">{message}</p>}
-        </div>
+        </Popover>
       )}
     </span>
   );

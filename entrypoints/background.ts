@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { highlightSelectionOnPage, toPageHighlights, type HighlightDeps } from '../utils/background/highlights';
 import { openArticle, type ReaderDeps } from '../utils/background/reader';
-import { applyAlwaysShow, readHiddenKinds, readSettings, writeHiddenKinds } from '../utils/background/settings';
+import { applyAlwaysShow, readHiddenKinds, readPreferences, readSettings, writeHiddenKinds, writePreferences, type Preferences } from '../utils/background/settings';
 import { AnnotationRepository } from '../utils/db/annotations';
 import { ArticleRepository } from '../utils/db/articles';
 import { CorrectionRepository } from '../utils/db/corrections';
@@ -11,7 +11,7 @@ import { readData } from '../utils/db/transfer';
 import { singleMarkdown } from '../utils/export/markdown';
 import type { PageCapture } from '../utils/extract/capture';
 import { finishArticle } from '../utils/extract/finish';
-import { onMessage, pageMessenger } from '../utils/messages';
+import { onMessage, pageMessenger, panelMessenger } from '../utils/messages';
 
 const HIGHLIGHTER = '/content-scripts/highlighter.js';
 
@@ -65,7 +65,7 @@ export default defineBackground(() => {
     });
 
   onMessage('openArticle', async ({ data }) => {
-    const response = await openArticle(reader, data.tabId);
+    const response = await openArticle(reader, data.tabId, { follow: data.follow });
     // The toolbar button (activeTab) lets Margin draw the reader's highlights on the page.
     if (response.status === 'ok') redraw(data.tabId);
     return response;
@@ -102,6 +102,7 @@ export default defineBackground(() => {
     redraw(data.tabId);
     return record;
   });
+  onMessage('scrollPageToHighlight', ({ data }) => pageMessenger.sendMessage('scrollToHighlight', { id: data.id }, { tabId: data.tabId, frameId: 0 }).catch(() => false));
   onMessage('pageHighlights', async ({ data }) => toPageHighlights(await annotations.forUrl(data.url)));
 
   onMessage('setArticleEntities', ({ data }) => reader.articles.setEntities(data.articleId, data.entities));
@@ -112,8 +113,30 @@ export default defineBackground(() => {
 
   onMessage('getSettings', () => readSettings(db));
   onMessage('setAlwaysShowHighlights', ({ data }) => applyAlwaysShow(db, browser, data.on));
+  onMessage('setPreferences', async ({ data }) => {
+    const preferences = await writePreferences(db, data);
+    await applyToolbar(preferences).catch(() => {});
+    return preferences;
+  });
   onMessage('getHiddenEntityKinds', () => readHiddenKinds(db));
   onMessage('setHiddenEntityKinds', ({ data }) => writeHiddenKinds(db, data.kinds));
+
+  // What the toolbar button opens. With no popup set, a click reaches onClicked (and grants
+  // activeTab on the tab), which opens the side panel in that window.
+  const action = (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction)!;
+  const panels = browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> }; sidebarAction?: { open(): Promise<void> } };
+  const applyToolbar = (preferences: Preferences) => action.setPopup({ popup: preferences.toolbarOpens === 'panel' ? '' : 'popup.html' });
+  void readPreferences(db).then(applyToolbar).catch(() => {});
+  action.onClicked.addListener((tab) => {
+    // Opened first, in the click: both browsers require the user's gesture for it.
+    const opened = panels.sidebarAction ? panels.sidebarAction.open() : tab.windowId !== undefined ? panels.sidePanel?.open({ windowId: tab.windowId }) : undefined;
+    void Promise.resolve(opened)
+      .catch(() => {})
+      // An open panel reads the tab again, now that the click gave access to it.
+      .then(() => {
+        if (tab.id !== undefined) void panelMessenger.sendMessage('showTab', { tabId: tab.id }).catch(() => {});
+      });
+  });
 
   // Highlight from the page itself: the context menu and the keyboard shortcut.
   browser.runtime.onInstalled.addListener(() => {

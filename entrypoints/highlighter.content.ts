@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { pageMessenger, sendMessage } from '../utils/messages';
-import { captureSelection, clearHighlights, drawHighlights, showNotice } from '../utils/page/highlighter';
+import { captureSelection, clearHighlights, drawHighlights, scrollToHighlight, showNotice } from '../utils/page/highlighter';
 
 // Draws the reader's highlights on the live page. Injected by the background when the
 // reader uses Margin on a page, or registered for every page when the reader turns on
@@ -12,6 +12,7 @@ export default defineContentScript({
       pageMessenger.onMessage('drawHighlights', ({ data }) => drawHighlights(document, data)),
       pageMessenger.onMessage('captureSelection', () => captureSelection(document)),
       pageMessenger.onMessage('showNotice', ({ data }) => showNotice(document, data.text)),
+      pageMessenger.onMessage('scrollToHighlight', ({ data }) => scrollToHighlight(document, data.id)),
     ];
     ctx.onInvalidated(() => {
       for (const stop of stops) stop();

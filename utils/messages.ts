@@ -4,6 +4,7 @@ import type { Selectors } from './anchoring';
 import type { AnnotationPatch, NewAnnotation } from './db/annotations';
 import type { AnnotationRecord, ArticleEntity, HighlightColor } from './db/schema';
 import type { EntityCorrection, EntityType } from './entities/types';
+import type { Preferences } from './background/settings';
 
 /** What the live page needs to draw a highlight. */
 export interface PageHighlight {
@@ -23,8 +24,12 @@ export interface Settings {
  * see entrypoints/content.ts, which keeps it free of a messaging library.)
  */
 export interface ProtocolMap {
-  /** Popup → background: extract (fresh), store and return the article of a tab. */
-  openArticle(request: { tabId: number }): OpenArticleResponse;
+  /**
+   * Popup or side panel → background: extract (fresh), store and return the article of a tab.
+   * `follow`: the side panel following the active tab, which Margin may not have been given
+   * access to yet (answered `needs-access`, not `restricted`).
+   */
+  openArticle(request: { tabId: number; follow?: boolean }): OpenArticleResponse;
   /** The reader's entity corrections, oldest first. */
   listEntityCorrections(): EntityCorrection[];
   /** Record a correction (remove a name, or set its kind); answers the full list. */
@@ -43,6 +48,9 @@ export interface ProtocolMap {
   /** Put a deleted highlight back. */
   restoreAnnotation(request: { record: AnnotationRecord; tabId?: number }): AnnotationRecord;
 
+  /** Side panel → background → the page: scroll the live page to a highlight. */
+  scrollPageToHighlight(request: { tabId: number; id: string }): boolean;
+
   /** Content script → background: the highlights to draw on this page. */
   pageHighlights(request: { url: string }): PageHighlight[];
 
@@ -52,6 +60,8 @@ export interface ProtocolMap {
   exportArticle(request: { articleId: string }): { name: string; type: string; data: string };
 
   getSettings(): Settings;
+  /** Change the reader's preferences (toolbar button, text size); answers them as stored. */
+  setPreferences(patch: Partial<Preferences>): Preferences;
   /** Switch "show my highlights whenever I revisit a page" (the popup asks for the permission first). */
   setAlwaysShowHighlights(request: { on: boolean }): Settings;
   /** The entity kinds the reader switched off in the legend (dates and figures by default). */
@@ -68,7 +78,17 @@ export interface PageProtocol {
   captureSelection(): { exact: string; prefix: string; suffix: string } | null;
   /** A short message on the page (e.g. why a highlight could not be made). */
   showNotice(request: { text: string }): void;
+  /** Scroll the page to a highlight; answers whether it is drawn there. */
+  scrollToHighlight(request: { id: string }): boolean;
 }
+
+/** Background → the side panel. */
+export interface PanelProtocol {
+  /** The reader clicked Margin's button on this tab (access granted): show it. */
+  showTab(request: { tabId: number }): void;
+}
+
+export const panelMessenger = defineExtensionMessaging<PanelProtocol>();
 
 export const pageMessenger = defineExtensionMessaging<PageProtocol>();
 

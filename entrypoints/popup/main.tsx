@@ -1,6 +1,5 @@
 import { render } from 'preact';
-import { PopupApp, requestArticle } from '../../components/PopupApp';
-import { prefetchReaderState } from '../../components/ReaderScreen';
+import { ReaderApp, requestArticle } from '../../components/ReaderApp';
 import { t, uiLanguage } from '../../utils/i18n';
 import '../../components/theme.css';
 import './popup.css';
@@ -16,5 +15,4 @@ document.documentElement.classList.toggle('standalone', standalone);
 const tabId = tabParam === null ? undefined : Number(tabParam);
 // Start the work before the first render: extraction overlaps the popup's own start-up.
 const initial = requestArticle(tabId);
-prefetchReaderState();
-render(<PopupApp tabId={tabId} initial={initial} />, document.getElementById('app')!);
+render(<ReaderApp surface="popup" tabId={tabId} initial={initial} />, document.getElementById('app')!);

@@ -17,12 +17,12 @@ describe('the builds a reader installs', () => {
   it('Chrome (MV3) asks for no host permissions: content scripts are injected on demand', () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting']);
+    expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel']);
     expect(m.host_permissions ?? []).toEqual([]);
     // Access to all sites is only ever asked for, by the "always show my highlights" setting.
     expect(m.optional_host_permissions).toEqual(['<all_urls>']);
     expect(m.content_scripts ?? []).toEqual([]);
-    expect(m.commands['highlight-selection'].suggested_key.default).toBe('Alt+Shift+H');
+    expect(m.commands['highlight-selection'].suggested_key.default).toBe('Alt+Shift+U');
     expect(m.default_locale).toBe('en');
     expect(m.action.default_title).toBe('__MSG_actionTitle__');
   });

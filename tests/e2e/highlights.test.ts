@@ -157,7 +157,7 @@ describe('highlights and notes', () => {
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    // What the command (Alt+Shift+H) and the context menu run in the background.
+    // What the command (Alt+Shift+U) and the context menu run in the background.
     await browser.background.evaluate(async (id) => {
       const listeners = (globalThis as unknown as { __marginCommand?: (tabId: number) => Promise<unknown> }).__marginCommand;
       if (!listeners) throw new Error('command hook missing');

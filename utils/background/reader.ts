@@ -27,6 +27,8 @@ export type Notice =
 export type OpenArticleResponse =
   | { status: 'ok'; article: ArticleRecord | Article; saved: boolean; notice?: Notice }
   | { status: 'restricted'; url: string }
+  /** The side panel follows a tab Margin has not been given access to: the reader clicks Margin's button on it. */
+  | { status: 'needs-access' }
   | { status: 'no-article'; url: string; reason: NoArticleReason }
   | { status: 'tab-closed' }
   | { status: 'failed'; detail: string };
@@ -40,9 +42,11 @@ const TAB_GONE = /no tab with id|tab .* not found|invalid tab id/i;
  * answers with something the reader can always act on — the article, a saved copy, or
  * a reason. Never throws.
  */
-export async function openArticle(deps: ReaderDeps, tabId: number): Promise<OpenArticleResponse> {
+export async function openArticle(deps: ReaderDeps, tabId: number, options: { follow?: boolean } = {}): Promise<OpenArticleResponse> {
   const tab = await deps.getTab(tabId).catch(() => null);
   if (!tab) return { status: 'tab-closed' };
+  // Without access (no click on Margin's button there yet) a tab's URL is not told at all.
+  if (options.follow && tab.url === undefined) return { status: 'needs-access' };
   const url = tab.url ?? '';
   if (classifyUrl(url) !== 'readable') return { status: 'restricted', url };
 
@@ -52,7 +56,7 @@ export async function openArticle(deps: ReaderDeps, tabId: number): Promise<Open
   } catch (error) {
     const detail = message(error);
     if (TAB_GONE.test(detail)) return { status: 'tab-closed' };
-    if (NO_ACCESS.test(detail)) return { status: 'restricted', url };
+    if (NO_ACCESS.test(detail)) return options.follow ? { status: 'needs-access' } : { status: 'restricted', url };
     return savedCopyOr(deps, url, 'failed', { status: 'failed', detail });
   }
 

@@ -69,3 +69,40 @@ export async function writeHiddenKinds(db: MarginDB, kinds: readonly EntityType[
   await db.settings.put({ key: HIDDEN_KINDS, value });
   return value;
 }
+
+/** What the toolbar button opens: the popup (the default) or the side panel beside the page. */
+export type ToolbarOpens = 'popup' | 'panel';
+/** The reader's text size (popup and side panel). */
+export const TEXT_SIZES = ['small', 'medium', 'large', 'x-large'] as const;
+export type TextSize = (typeof TEXT_SIZES)[number];
+
+export interface Preferences {
+  toolbarOpens: ToolbarOpens;
+  textSize: TextSize;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = { toolbarOpens: 'popup', textSize: 'medium' };
+const PREFERENCES = 'preferences';
+
+/** Keep only what a preference may be; anything else falls back to its default. */
+export function validPreferences(value: unknown): Preferences {
+  const v = (value && typeof value === 'object' ? value : {}) as Partial<Record<keyof Preferences, unknown>>;
+  return {
+    toolbarOpens: v.toolbarOpens === 'panel' ? 'panel' : 'popup',
+    textSize: TEXT_SIZES.includes(v.textSize as TextSize) ? (v.textSize as TextSize) : DEFAULT_PREFERENCES.textSize,
+  };
+}
+
+/** The reader's preferences (pages read them directly, live; only the background writes them). */
+export async function readPreferences(db: MarginDB): Promise<Preferences> {
+  return validPreferences((await db.settings.get(PREFERENCES))?.value);
+}
+
+/** Change some preferences; answers all of them as stored. */
+export async function writePreferences(db: MarginDB, patch: Partial<Preferences>): Promise<Preferences> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = validPreferences({ ...(await readPreferences(db)), ...patch });
+    await db.settings.put({ key: PREFERENCES, value: next });
+    return next;
+  });
+}

@@ -50,8 +50,23 @@ function registry(doc: Document): { highlights: HighlightRegistry; Highlight: ne
   return css?.highlights && win?.Highlight ? { highlights: css.highlights, Highlight: win.Highlight } : null;
 }
 
+/** The ranges drawn last, by highlight id (to scroll to one). */
+const drawn = new WeakMap<Document, Map<string, Range>>();
+
+/** Scroll the page to a drawn highlight; answers whether it is there. */
+export function scrollToHighlight(doc: Document, id: string): boolean {
+  const range = drawn.get(doc)?.get(id);
+  const mark = Array.from(doc.querySelectorAll('mark[data-margin-id]')).find((m) => m.getAttribute('data-margin-id') === id);
+  const target = range?.startContainer.parentElement ?? mark;
+  if (!target) return false;
+  const smooth = !doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  target.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+  return true;
+}
+
 /** Remove what Margin drew. */
 export function clearHighlights(doc: Document): void {
+  drawn.delete(doc);
   const api = registry(doc);
   if (api) for (const color of HIGHLIGHT_COLORS) api.highlights.delete(`margin-${color}`);
   unwrap(Array.from(doc.querySelectorAll('mark[data-margin-hl]')));
@@ -71,10 +86,18 @@ export function drawHighlights(doc: Document, highlights: PageHighlight[], useAp
   }
   const api = useApi ? registry(doc) : null;
   if (api) {
+    const byId = new Map<string, Range>();
     for (const color of HIGHLIGHT_COLORS) {
-      const ranges = placed.filter((p) => p.h.color === color).map((p) => rangeAt(doc, segments, p.start, p.end)).filter((r): r is Range => !!r);
+      const ranges: Range[] = [];
+      for (const p of placed.filter((x) => x.h.color === color)) {
+        const range = rangeAt(doc, segments, p.start, p.end);
+        if (!range) continue;
+        ranges.push(range);
+        byId.set(p.h.id, range);
+      }
       if (ranges.length) api.highlights.set(`margin-${color}`, new api.Highlight(...ranges));
     }
+    drawn.set(doc, byId);
   } else {
     // From the last to the first, so earlier offsets stay valid.
     for (const p of [...placed].sort((a, b) => b.start - a.start)) {

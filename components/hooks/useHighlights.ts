@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { anchor, describe, type Anchor } from '../utils/anchoring';
-import type { Article, ArticleRecord } from '../utils/article';
-import type { AnnotationPatch } from '../utils/db/annotations';
-import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
-import { unwrap, wrapRanges } from '../utils/dom/text-ranges';
-import type { EntitySpan } from '../utils/entities/types';
-import { sendMessage } from '../utils/messages';
-import { entitiesWithin } from '../utils/entities/summary';
+import { anchor, describe, type Anchor } from '../../utils/anchoring';
+import type { Article, ArticleRecord } from '../../utils/article';
+import type { AnnotationPatch } from '../../utils/db/annotations';
+import type { AnnotationRecord, HighlightColor } from '../../utils/db/schema';
+import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
+import type { EntitySpan } from '../../utils/entities/types';
+import { entitiesWithin } from '../../utils/entities/summary';
+import { t } from '../../utils/i18n';
+import { sendMessage } from '../../utils/messages';
+import { readerDb } from './db';
+import { useLiveQuery } from './useLiveQuery';
 
 export interface HighlightLayer {
   annotations: AnnotationRecord[];
@@ -19,22 +22,24 @@ export interface HighlightLayer {
 }
 
 /**
- * The reader's highlights over the rendered body: loaded from the database, anchored in
- * the body's text (orphaned ones are flagged, never dropped), drawn as <mark class="hl">,
- * and every change written through the background.
+ * The reader's highlights over the rendered body: read live from the database (a highlight
+ * made on the page, in the popup, the side panel or the library shows here at once), anchored
+ * in the body's text (orphaned ones are flagged, never dropped), drawn as <mark class="hl">
+ * that the keyboard reaches, and every change written through the background (which redraws
+ * the live page).
  */
 export function useHighlights(article: Article | ArticleRecord, body: HTMLElement | null, tabId: number | undefined): HighlightLayer {
   const articleId = 'id' in article ? (article as ArticleRecord).id : null;
+  const live = useLiveQuery(async () => (articleId ? readerDb().annotations.where('articleId').equals(articleId).sortBy('createdAt') : []), [articleId]);
+  // The live answer, with this page's own writes applied at once (before the query comes back).
   const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
   const [placement, setPlacement] = useState<Map<string, Anchor>>(new Map());
   const marks = useRef<HTMLElement[]>([]);
+  const reported = useRef(new Map<string, boolean>());
 
   useEffect(() => {
-    if (!articleId) return;
-    sendMessage('listAnnotations', { articleId })
-      .then(setAnnotations)
-      .catch(() => setAnnotations([]));
-  }, [articleId]);
+    if (live) setAnnotations(live);
+  }, [live]);
 
   useLayoutEffect(() => {
     if (!body) return;
@@ -45,8 +50,6 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
     for (const a of annotations) {
       const found = anchor(text, a.selectors);
       if (found) places.set(a.id, found);
-      // Keep the orphaned flag true to what the reader sees (and to the library's lists).
-      if (!found !== a.orphaned) void sendMessage('updateAnnotation', { id: a.id, patch: { orphaned: !found } }).catch(() => {});
     }
     const ranges = annotations.filter((a) => places.has(a.id)).map((a) => ({ ...places.get(a.id)!, a }));
     for (const [, els] of wrapRanges(body, ranges, ({ a }) => {
@@ -56,13 +59,31 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
       if (a.note) mark.dataset.note = '';
       return mark;
     })) {
-      els[0]?.setAttribute('data-hl-first', '');
+      const first = els[0];
+      const a = annotations.find((x) => x.id === first?.dataset.hl);
+      if (first && a) {
+        // One tab stop per highlight, named by its colour, quote and whether it has a note.
+        first.setAttribute('data-hl-first', '');
+        first.tabIndex = 0;
+        first.setAttribute('role', 'button');
+        first.setAttribute('aria-label', t(a.note ? 'highlightMarkWithNote' : 'highlightMark', a.quote.slice(0, 60)));
+      }
       marks.current.push(...els);
     }
     setPlacement(places);
   }, [body, annotations]);
 
-  const replace = (record: AnnotationRecord) => setAnnotations((list) => list.map((a) => (a.id === record.id ? record : a)));
+  // Keep the orphaned flag true to what the reader sees (and to the library's lists): after
+  // the render, once per highlight and state, never from inside it.
+  useEffect(() => {
+    if (!body) return;
+    for (const a of annotations) {
+      const orphaned = !placement.has(a.id);
+      if (orphaned === a.orphaned || reported.current.get(a.id) === orphaned) continue;
+      reported.current.set(a.id, orphaned);
+      void sendMessage('updateAnnotation', { id: a.id, patch: { orphaned } }).catch(() => {});
+    }
+  }, [placement]);
 
   const create = useCallback(
     async (range: Anchor, color: HighlightColor, bodyEntities: EntitySpan[]) => {
@@ -77,7 +98,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
         entities,
         tabId,
       });
-      setAnnotations((list) => [...list, record]);
+      setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record]);
       return record;
     },
     [articleId, body, tabId],
@@ -86,7 +107,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
   const update = useCallback(
     async (id: string, patch: AnnotationPatch) => {
       const record = await sendMessage('updateAnnotation', { id, patch, tabId });
-      replace(record);
+      setAnnotations((list) => list.map((a) => (a.id === record.id ? record : a)));
       return record;
     },
     [tabId],

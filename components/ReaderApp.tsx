@@ -2,13 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorMessage, withTimeout } from '../utils/async';
 import type { OpenArticleResponse } from '../utils/background/reader';
+import { openSidePanel, sidePanelAvailable } from '../utils/dom/side-panel';
+import { loadRecognizer } from '../utils/entities/lazy';
 import { formatDateTime } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
-import { loadRecognizer } from '../utils/entities/lazy';
 import { sendMessage } from '../utils/messages';
+import { useFollowTab } from './hooks/useFollowTab';
+import { usePreferences } from './hooks/useReaderData';
 import { ReaderScreen } from './ReaderScreen';
 import { SettingsMenu } from './SettingsMenu';
 import { LoadingPanel, StatusPanel } from './StatusPanel';
+
+export type Surface = 'popup' | 'panel';
 
 type State = { phase: 'loading'; slow: boolean } | { phase: 'done'; response: OpenArticleResponse; tabId?: number };
 
@@ -28,38 +33,57 @@ async function activeTabId(): Promise<number | undefined> {
 }
 
 /** Ask the background for a tab's article; never rejects. */
-export async function requestArticle(tabId: number | undefined): Promise<ArticleAnswer> {
+export async function requestArticle(tabId: number | undefined, surface: Surface = 'popup'): Promise<ArticleAnswer> {
   let id = tabId;
   try {
     id ??= await activeTabId();
     if (id === undefined || Number.isNaN(id)) return { response: { status: 'tab-closed' } };
-    return { response: await withTimeout(sendMessage('openArticle', { tabId: id }), GIVE_UP_AFTER_MS), tabId: id };
+    return { response: await withTimeout(sendMessage('openArticle', { tabId: id, follow: surface === 'panel' }), GIVE_UP_AFTER_MS), tabId: id };
   } catch (error) {
     return { response: { status: 'failed', detail: errorMessage(error) }, tabId: id };
   }
 }
 
 interface Props {
+  surface: Surface;
   tabId?: number;
   /** The first request, started before the first render so extraction overlaps it. */
   initial?: Promise<ArticleAnswer>;
 }
 
-export function PopupApp({ tabId, initial }: Props) {
+/**
+ * Margin's reader, in the toolbar popup or in the side panel beside the page. The popup reads
+ * the tab it was opened on; the panel follows the active tab (useFollowTab) and keeps the last
+ * article on screen while the same tab is read again.
+ */
+export function ReaderApp({ surface, tabId, initial }: Props) {
+  const followed = useFollowTab(surface === 'panel' ? tabId : undefined);
+  const target = surface === 'panel' ? followed.id : tabId;
   const [state, setState] = useState<State>({ phase: 'loading', slow: false });
   const [attempt, setAttempt] = useState(0);
+  const preferences = usePreferences();
+  const [windowId, setWindowId] = useState<number | undefined>(undefined);
 
   useEffect(() => {
     performance.mark('margin:shell');
     // Fetch the recogniser while the article is being extracted.
     void loadRecognizer();
+    // Known before the reader clicks "Open in side panel" (the click may await nothing first).
+    if (surface === 'popup') browser.windows.getCurrent().then((w) => setWindowId(w.id), () => {});
   }, []);
 
   useEffect(() => {
+    document.documentElement.dataset.textSize = preferences.textSize;
+  }, [preferences.textSize]);
+
+  useEffect(() => {
+    if (surface === 'panel' && target === undefined && followed.version === 0 && state.phase === 'loading') return;
     let live = true;
-    setState({ phase: 'loading', slow: false });
+    // A new tab shows the loading state; the same tab read again keeps its article meanwhile.
+    setState((s) => (s.phase === 'done' && s.tabId === target && target !== undefined ? s : { phase: 'loading', slow: false }));
     const slow = setTimeout(() => live && setState((s) => (s.phase === 'loading' ? { ...s, slow: true } : s)), SLOW_AFTER_MS);
-    (attempt === 0 && initial ? initial : requestArticle(tabId)).then(({ response, tabId: resolved }) => {
+    const first = attempt === 0 && followed.version === 0 && initial && target === tabId;
+    (first ? initial : requestArticle(target, surface)).then(({ response, tabId: resolved }) => {
       clearTimeout(slow);
       if (live) setState({ phase: 'done', response, tabId: resolved });
     });
@@ -67,40 +91,58 @@ export function PopupApp({ tabId, initial }: Props) {
       live = false;
       clearTimeout(slow);
     };
-  }, [tabId, attempt]);
+  }, [target, followed.version, attempt]);
 
   const retry = () => setAttempt((n) => n + 1);
   const response = state.phase === 'done' ? state.response : null;
   const article = response?.status === 'ok' ? response.article : null;
+  const shownTab = state.phase === 'done' ? state.tabId : undefined;
+
+  const toPanel = async () => {
+    if (await openSidePanel(windowId)) window.close();
+  };
 
   return (
-    <div class="shell">
+    <div class={`shell surface-${surface}`}>
       <header class="topbar">
         <span class="brand">
           <img src="/icon/32.png" alt="" width={18} height={18} />
           {t('extName')}
         </span>
-        <span class="topbar-actions">
+        <nav class="topbar-actions" aria-label={t('topbarLabel')}>
           {article && (
             <a class="topbar-link" href={article.url} target="_blank" rel="noopener noreferrer" title={t('openOriginalTitle')}>
               {t('openOriginal')} ↗
             </a>
           )}
+          {surface === 'popup' && sidePanelAvailable() && (
+            <button type="button" class="topbar-link link-button" title={t('openInPanelTitle')} onClick={() => void toPanel()} data-testid="open-panel">
+              {t('openInPanel')}
+            </button>
+          )}
           <button type="button" class="topbar-link link-button" title={t('openLibraryTitle')} onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-library">
             {t('openLibrary')}
           </button>
-          <SettingsMenu />
-        </span>
+          <SettingsMenu preferences={preferences} />
+        </nav>
       </header>
-      <main class="content" data-phase={state.phase} data-status={response?.status ?? 'loading'}>
+      <main class="content" data-phase={state.phase} data-status={response?.status ?? 'loading'} data-tab={shownTab ?? ''}>
         {state.phase === 'loading' && <LoadingPanel slow={state.slow} />}
-        {response && <Outcome response={response} tabId={state.phase === 'done' ? state.tabId : undefined} onRetry={retry} />}
+        {response && (
+          <Outcome
+            key={shownTab}
+            response={response}
+            tabId={shownTab}
+            onRetry={retry}
+            onGoToHighlight={surface === 'panel' && shownTab !== undefined ? (id) => void sendMessage('scrollPageToHighlight', { tabId: shownTab, id }).catch(() => {}) : undefined}
+          />
+        )}
       </main>
     </div>
   );
 }
 
-function Outcome({ response, tabId, onRetry }: { response: OpenArticleResponse; tabId?: number; onRetry: () => void }) {
+function Outcome({ response, tabId, onRetry, onGoToHighlight }: { response: OpenArticleResponse; tabId?: number; onRetry: () => void; onGoToHighlight?: (id: string) => void }) {
   switch (response.status) {
     case 'ok': {
       const notice = response.notice;
@@ -116,10 +158,12 @@ function Outcome({ response, tabId, onRetry }: { response: OpenArticleResponse; 
               {t('noticeSavedCopy', formatDateTime(notice.savedAt, uiLanguage()) ?? '')}
             </p>
           )}
-          <ReaderScreen article={response.article} tabId={tabId} />
+          <ReaderScreen key={response.article.url} article={response.article} tabId={tabId} onGoToHighlight={onGoToHighlight} />
         </>
       );
     }
+    case 'needs-access':
+      return <StatusPanel tone="info" title={t('needsAccessTitle')} body={t('needsAccessBody')} onRetry={onRetry} />;
     case 'restricted':
       return <StatusPanel tone="info" title={t('restrictedTitle')} body={t('restrictedBody')} />;
     case 'no-article':

@@ -1,0 +1,138 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+
+/** Where a floating element is attached: a rectangle on screen, read again when the page scrolls. */
+export type AnchorRect = Pick<DOMRect, 'left' | 'top' | 'right' | 'bottom'>;
+
+export interface PopoverProps {
+  /** The rectangle to sit under (or above, when there is no room below); null: keep the last place. */
+  anchor: () => AnchorRect | null;
+  onClose: () => void;
+  role: 'dialog' | 'toolbar';
+  label: string;
+  class: string;
+  testId?: string;
+  /**
+   * Dialogs take the focus when they open (the element given, or their first control) and
+   * give it back when they close; a toolbar leaves it where it is (the reader is selecting).
+   */
+  focus?: 'first' | (() => HTMLElement | null) | false;
+  /** Close when the page scrolls (menus about a word); otherwise follow the anchor. */
+  closeOnScroll?: boolean;
+  /** Clicks on these elements are not "outside" (the button that toggles the popover). */
+  inside?: () => (Element | null)[];
+  /** Keep the selection: mouse-downs inside do not take it away (the selection toolbar). */
+  keepSelection?: boolean;
+  onKeyDown?: (event: KeyboardEvent) => void;
+  children: ComponentChildren;
+}
+
+const MARGIN = 8;
+const GAP = 6;
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Place a box of `size` next to `anchor` inside a viewport of `view`: below it if it fits,
+ * else above, else wherever it overlaps least, and never past an edge; a box taller than the
+ * viewport gets the viewport's height (and scrolls inside).
+ */
+export function place(anchor: AnchorRect, size: { width: number; height: number }, view: { width: number; height: number }) {
+  const width = Math.min(size.width, view.width - 2 * MARGIN);
+  const height = Math.min(size.height, view.height - 2 * MARGIN);
+  const x = Math.max(MARGIN, Math.min(anchor.left, view.width - width - MARGIN));
+  const below = anchor.bottom + GAP;
+  const above = anchor.top - GAP - height;
+  let y: number;
+  if (below + height <= view.height - MARGIN) y = below;
+  else if (above >= MARGIN) y = above;
+  else y = view.height - height - MARGIN;
+  return { x, y: Math.max(MARGIN, y), maxHeight: height, clipped: height < size.height };
+}
+
+/**
+ * The one floating element of Margin's pages — entity menu, selection toolbar, highlight
+ * card, settings: it closes on Escape and on a click outside, stays inside the window at
+ * any width, moves focus in and back out (dialogs), and follows or leaves with the text it
+ * is about when the page scrolls.
+ */
+export function Popover(props: PopoverProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  const position = () => {
+    const el = box.current;
+    const rect = latest.current.anchor();
+    if (!el || !rect) return;
+    el.style.maxHeight = '';
+    const { x, y, maxHeight, clipped } = place(rect, { width: el.offsetWidth, height: el.scrollHeight }, { width: window.innerWidth, height: window.innerHeight });
+    el.style.left = `${x}px`;
+    el.style.top = `${y}px`;
+    el.style.maxWidth = `${window.innerWidth - 2 * MARGIN}px`;
+    if (clipped) el.style.maxHeight = `${maxHeight}px`;
+  };
+
+  useLayoutEffect(position);
+
+  // Focus in when a dialog opens, back to where it was when it closes.
+  useEffect(() => {
+    const { focus } = latest.current;
+    if (!focus) return;
+    const before = document.activeElement as HTMLElement | null;
+    const target = typeof focus === 'function' ? focus() : box.current?.querySelector<HTMLElement>(FOCUSABLE);
+    (target ?? box.current)?.focus({ preventScroll: true });
+    return () => {
+      // Only when the focus was still inside (a click elsewhere put it where the reader wanted).
+      const active = document.activeElement;
+      if (before?.isConnected && (!active || active === document.body || !active.isConnected)) before.focus({ preventScroll: true });
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      event.stopPropagation();
+      latest.current.onClose();
+    };
+    const onPointer = (event: Event) => {
+      const target = event.target as Node | null;
+      if (!target || box.current?.contains(target)) return;
+      if (latest.current.inside?.().some((el) => el?.contains(target))) return;
+      latest.current.onClose();
+    };
+    const onScroll = (event: Event) => {
+      // Scrolling inside the popover itself (a long card) is not the page scrolling.
+      if (event.target instanceof Node && box.current?.contains(event.target)) return;
+      if (latest.current.closeOnScroll) latest.current.onClose();
+      else position();
+    };
+    const onResize = () => position();
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('pointerdown', onPointer, true);
+    document.addEventListener('scroll', onScroll, true);
+    window.addEventListener('resize', onResize);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', onPointer, true);
+      document.removeEventListener('scroll', onScroll, true);
+      window.removeEventListener('resize', onResize);
+    };
+  }, []);
+
+  return (
+    <div
+      ref={box}
+      class={`popover-box ${props.class}`}
+      role={props.role}
+      aria-label={props.label}
+      aria-modal={props.role === 'dialog' ? 'false' : undefined}
+      tabIndex={-1}
+      data-testid={props.testId}
+      onMouseDown={props.keepSelection ? (e) => (e.target as Element).closest('input, textarea') || e.preventDefault() : undefined}
+      onKeyDown={props.onKeyDown}
+    >
+      {props.children}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Article } from '../../utils/article';
+import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
+import { loadedRecognizer, loadRecognizer } from '../../utils/entities/lazy';
+import { countByType, groupKey, summarizeEntities, type EntityGroup } from '../../utils/entities/summary';
+import type { EntityCorrection, EntitySpan, EntityType } from '../../utils/entities/types';
+import { t } from '../../utils/i18n';
+import { sendMessage } from '../../utils/messages';
+import { kindLabel } from '../entity-kinds';
+
+export interface EntityLayer {
+  /** null until the recogniser has run over this article. */
+  spans: EntitySpan[] | null;
+  counts: Map<EntityType, number>;
+  groups: Map<EntityType, EntityGroup[]>;
+  /** The next mention of an entity (short forms included), in text order, each call the next one. */
+  next(group: EntityGroup): HTMLElement | null;
+}
+
+/** Spans found over title + "\n" + body, in the body's own offsets. */
+function inBody(spans: EntitySpan[], titleLength: number): EntitySpan[] {
+  const shift = titleLength + 1;
+  return spans.filter((s) => s.start >= shift).map((s) => ({ ...s, start: s.start - shift, end: s.end - shift }));
+}
+
+/** A mark's title: its kind and name (and the fuller name a short form stands for), in the reader's language. */
+function markTitle(kind: EntityType, name: string, canonical?: string): string {
+  return `${t(kindLabel(kind))} · ${name}${canonical ? ` (${canonical})` : ''}`;
+}
+
+/**
+ * The entities of the rendered article: recognised (with the reader's corrections) and
+ * drawn as <mark class="ent"> before paint, titled by kind unless the kind is switched off,
+ * and told to the library (its entity filter). The headline is read, for context, but not
+ * marked: its names come again in the body.
+ */
+export function useEntityLayer(
+  article: Article,
+  rendered: { title: HTMLElement; body: HTMLElement } | null,
+  corrections: EntityCorrection[] | undefined,
+  hidden: Set<EntityType> | undefined,
+  onReady?: () => void,
+): EntityLayer {
+  const [spans, setSpans] = useState<EntitySpan[] | null>(null);
+  const marks = useRef<HTMLElement[]>([]);
+  const cursor = useRef(new Map<string, number>());
+  const articleId = 'id' in article ? (article as { id: string }).id : undefined;
+  const kindsKnown = hidden !== undefined;
+
+  useLayoutEffect(() => {
+    if (!rendered || !corrections || !kindsKnown) return;
+    let live = true;
+    (async () => {
+      const titleText = rendered.title.textContent ?? '';
+      const bodyText = rendered.body.textContent ?? '';
+      const text = `${titleText}\n${bodyText}`;
+      const { recognizeEntities, loadEnglishModel, needsEnglishModel } = loadedRecognizer() ?? (await loadRecognizer());
+      const english = needsEnglishModel(text) ? await loadEnglishModel().catch(() => null) : null;
+      if (!live) return;
+      unwrap(marks.current);
+      marks.current = [];
+      const found = inBody(recognizeEntities(text, { lang: article.lang, corrections, english }), titleText.length);
+      const make = (span: EntitySpan) => {
+        const mark = document.createElement('mark');
+        mark.className = `ent ent-${span.type}`;
+        mark.dataset.kind = span.type;
+        mark.dataset.name = span.text;
+        mark.dataset.entity = groupKey(span);
+        if (span.canonical && span.canonical !== span.text) mark.dataset.canonical = span.canonical;
+        return mark;
+      };
+      for (const [, els] of wrapRanges(rendered.body, found, make)) {
+        // The entity list focuses a mention (Enter then opens its menu); Tab does not stop at each.
+        els[0]?.setAttribute('data-first', '');
+        if (els[0]) els[0].tabIndex = -1;
+        marks.current.push(...els);
+      }
+      setSpans(found);
+      onReady?.();
+    })();
+    return () => {
+      live = false;
+    };
+  }, [rendered, corrections, kindsKnown]);
+
+  // A mark names its kind in its title; a switched-off kind shows nothing, not even on hover.
+  useEffect(() => {
+    for (const mark of marks.current) {
+      const kind = mark.dataset.kind as EntityType;
+      if (hidden?.has(kind)) mark.removeAttribute('title');
+      else mark.title = markTitle(kind, mark.dataset.name!, mark.dataset.canonical);
+    }
+  }, [spans, hidden]);
+
+  const counts = useMemo(() => countByType(spans ?? []), [spans]);
+  const groups = useMemo(() => summarizeEntities(spans ?? []), [spans]);
+
+  // The library filters by the names of each article (after the marks are painted).
+  useEffect(() => {
+    if (!spans || !articleId) return;
+    const entities = [...groups.values()].flat().map((g) => ({ text: g.text, type: g.type, count: g.spans.length }));
+    void sendMessage('setArticleEntities', { articleId, entities }).catch(() => {});
+  }, [groups]);
+
+  const next = (group: EntityGroup) => {
+    if (!rendered) return null;
+    const all = Array.from(rendered.body.querySelectorAll<HTMLElement>('mark.ent[data-first]')).filter((m) => m.dataset.entity === group.key);
+    if (!all.length) return null;
+    const index = (cursor.current.get(group.key) ?? -1) + 1;
+    cursor.current.set(group.key, index);
+    return all[index % all.length]!;
+  };
+
+  return { spans, counts, groups, next };
+}
