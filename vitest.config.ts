@@ -6,7 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
+          // Component tests (Testing Library) run in jsdom, chosen per file.
+          include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.tsx'],
           environment: 'node',
           testTimeout: 30_000,
           sequence: { groupOrder: 0 },

@@ -1,0 +1,138 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EntityMenu } from '../../components/EntityMenu';
+import { HighlightCard } from '../../components/HighlightCard';
+import { place } from '../../components/Popover';
+import { SelectionToolbar } from '../../components/SelectionToolbar';
+import type { AnnotationRecord } from '../../utils/db/schema';
+
+const rect = () => ({ left: 40, top: 100, right: 120, bottom: 120 });
+
+afterEach(cleanup);
+
+const annotation: AnnotationRecord = {
+  id: 'a1',
+  articleId: 'x',
+  url: 'https://example.com/a',
+  selectors: { quote: { type: 'TextQuoteSelector', exact: 'tree', prefix: '', suffix: '' } },
+  quote: 'tree',
+  color: 'yellow',
+  note: '',
+  tags: ['one'],
+  entities: [],
+  createdAt: 1,
+  updatedAt: 1,
+  orphaned: false,
+};
+
+describe('place (every floating element)', () => {
+  it('sits below its anchor, or above when there is no room, never past an edge', () => {
+    expect(place({ left: 10, top: 50, right: 60, bottom: 70 }, { width: 200, height: 100 }, { width: 360, height: 600 })).toMatchObject({ x: 10, y: 76 });
+    expect(place({ left: 300, top: 500, right: 340, bottom: 520 }, { width: 200, height: 100 }, { width: 360, height: 600 })).toMatchObject({ x: 152, y: 394 });
+  });
+
+  it('gives a box taller than the window the window’s height, to scroll inside', () => {
+    const at = place({ left: 0, top: 300, right: 10, bottom: 320 }, { width: 300, height: 900 }, { width: 360, height: 600 });
+    expect(at).toMatchObject({ y: 8, maxHeight: 584, clipped: true });
+  });
+});
+
+describe('entity menu', () => {
+  const target = { name: '딥시크', type: 'org' as const, corrected: false, anchor: rect };
+
+  it('takes the focus, and closes on Escape, on its close button and on a click outside', () => {
+    const onClose = vi.fn();
+    render(
+      <div>
+        <p data-testid="outside">elsewhere</p>
+        <EntityMenu target={target} onSet={() => {}} onRemove={() => {}} onUndo={() => {}} onClose={onClose} />
+      </div>,
+    );
+    const menu = screen.getByTestId('entity-menu');
+    expect(menu.getAttribute('role')).toBe('dialog');
+    expect(menu.contains(document.activeElement)).toBe(true);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
+    fireEvent.click(menu.querySelector('[data-action="close"]')!);
+    expect(onClose).toHaveBeenCalledTimes(2);
+    fireEvent.pointerDown(screen.getByTestId('outside'));
+    expect(onClose).toHaveBeenCalledTimes(3);
+  });
+
+  it('closes when the page scrolls (the name it is about moved away)', () => {
+    const onClose = vi.fn();
+    render(<EntityMenu target={target} onSet={() => {}} onRemove={() => {}} onUndo={() => {}} onClose={onClose} />);
+    fireEvent.scroll(document);
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('does not close on a click inside it', () => {
+    const onClose = vi.fn();
+    const onSet = vi.fn();
+    render(<EntityMenu target={target} onSet={onSet} onRemove={() => {}} onUndo={() => {}} onClose={onClose} />);
+    const kind = screen.getByTestId('entity-menu').querySelector<HTMLElement>('[data-kind="person"]')!;
+    fireEvent.pointerDown(kind);
+    fireEvent.click(kind);
+    expect(onSet).toHaveBeenCalledWith('person');
+    expect(onClose).not.toHaveBeenCalled();
+  });
+});
+
+describe('selection toolbar', () => {
+  it('is a named toolbar that leaves the focus where it is and closes on Escape or a click outside', () => {
+    const onClose = vi.fn();
+    const onHighlight = vi.fn();
+    const before = document.createElement('button');
+    document.body.append(before);
+    before.focus();
+    render(<SelectionToolbar anchor={rect} onHighlight={onHighlight} onMarkName={() => {}} onClose={onClose} />);
+    const bar = screen.getByTestId('selection-toolbar');
+    expect(bar.getAttribute('role')).toBe('toolbar');
+    expect(bar.getAttribute('aria-label')).toBeTruthy();
+    expect(document.activeElement).toBe(before);
+    for (const button of bar.querySelectorAll('button')) expect(button.getAttribute('aria-label') || button.textContent).toBeTruthy();
+    fireEvent.click(bar.querySelector('[data-color="blue"]')!);
+    expect(onHighlight).toHaveBeenCalledWith('blue', false);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    fireEvent.pointerDown(before);
+    expect(onClose).toHaveBeenCalledTimes(2);
+    before.remove();
+  });
+
+  it('keeps the selection when pressed (mousedown is not let through)', () => {
+    render(<SelectionToolbar anchor={rect} onHighlight={() => {}} onMarkName={() => {}} onClose={() => {}} />);
+    const swatch = screen.getByTestId('selection-toolbar').querySelector('[data-color="yellow"]')!;
+    expect(fireEvent.mouseDown(swatch)).toBe(false);
+  });
+});
+
+describe('highlight card', () => {
+  it('moves the focus to the note, saves what was typed when it closes, and gives the focus back', async () => {
+    const onChange = vi.fn();
+    const onClose = vi.fn();
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    const view = render(<HighlightCard annotation={annotation} anchor={rect} focusNote onChange={onChange} onDelete={() => {}} onClose={onClose} />);
+    const note = screen.getByTestId('note-input') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(note);
+    note.value = 'a thought';
+    note.dispatchEvent(new Event('input', { bubbles: true }));
+    fireEvent.keyDown(note, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalled();
+    view.unmount();
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+    expect(onChange).toHaveBeenCalledWith({ note: 'a thought' });
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
+
+  it('names every control and marks the current colour', () => {
+    render(<HighlightCard annotation={annotation} anchor={rect} focusNote={false} onChange={() => {}} onDelete={() => {}} onClose={() => {}} />);
+    const card = screen.getByTestId('highlight-card');
+    expect(card.querySelector('[data-color="yellow"]')!.getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByTestId('tag-input').getAttribute('aria-label')).toBeTruthy();
+    for (const button of card.querySelectorAll('button')) expect(button.getAttribute('aria-label') || button.textContent?.trim()).toBeTruthy();
+  });
+});
