@@ -15,7 +15,7 @@ const annotation: AnnotationRecord = {
   id: 'a1',
   articleId: 'x',
   url: 'https://example.com/a',
-  selectors: { quote: { type: 'TextQuoteSelector', exact: 'tree', prefix: '', suffix: '' } },
+  selectors: { quote: { type: 'TextQuoteSelector', exact: 'tree', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 4 } },
   quote: 'tree',
   color: 'yellow',
   note: '',

@@ -141,3 +141,16 @@ export async function popupOutcome(popup: Page): Promise<{ status: string | null
   const message = (await panel.count()) ? ((await panel.textContent()) ?? '') : '';
   return { status, message };
 }
+
+/**
+ * Open Margin's side panel page for a tab as a page of its own (?tabId=N), sized like a
+ * side panel, in the tab's window (so it follows that window's active tab). Resolves once
+ * the panel has an outcome.
+ */
+export async function openPanel(browser: ExtensionBrowser, tabId: number, size = { width: 400, height: 800 }): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize(size);
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=${tabId}`);
+  await panel.waitForSelector('main[data-phase="done"]', { timeout: 45_000 });
+  return panel;
+}

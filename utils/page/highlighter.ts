@@ -55,12 +55,14 @@ const drawn = new WeakMap<Document, Map<string, Range>>();
 
 /** Scroll the page to a drawn highlight; answers whether it is there. */
 export function scrollToHighlight(doc: Document, id: string): boolean {
+  const win = doc.defaultView;
   const range = drawn.get(doc)?.get(id);
   const mark = Array.from(doc.querySelectorAll('mark[data-margin-id]')).find((m) => m.getAttribute('data-margin-id') === id);
-  const target = range?.startContainer.parentElement ?? mark;
-  if (!target) return false;
-  const smooth = !doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  target.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+  const rect = (range ?? mark)?.getBoundingClientRect();
+  if (!win || !rect) return false;
+  // A hidden page runs no animation frames: a smooth scroll there would never move.
+  const smooth = doc.visibilityState === 'visible' && !win.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  win.scrollBy({ top: rect.top + rect.height / 2 - win.innerHeight / 2, behavior: smooth ? 'smooth' : 'instant' });
   return true;
 }
 
