@@ -222,7 +222,6 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
             class="chip chip-notes"
             aria-expanded={panel === 'notes'}
             title={t('notesButtonTitle', [String(notes), String(highlights.annotations.length)])}
-            aria-label={t('notesButtonTitle', [String(notes), String(highlights.annotations.length)])}
             onClick={() => setPanel((p) => (p === 'notes' ? null : 'notes'))}
             data-testid="notes-button"
             data-highlights={highlights.annotations.length}
