@@ -11,6 +11,11 @@ export interface PopupBench {
   readyMedianMs: number;
   ratioMedian: number;
   firstOpen: { shellMs: number; readyMs: number };
+  /** Opening to the article painted (performance mark margin:article), median ms: popup and side panel. */
+  articleMedianMs: number;
+  panelArticleMedianMs: number;
+  /** Side panel ÷ popup, article painted, median of the runs' ratios. */
+  panelRatioMedian: number;
 }
 
 /**
@@ -28,15 +33,23 @@ export async function benchPopup(runs = 9): Promise<PopupBench> {
     const { tabId } = await openTab(browser, `${server.origin}/fixtures/news/ko-newspim-deepseek/source.html`);
     const shells: number[] = [];
     const readies: number[] = [];
+    const articles: number[] = [];
+    const panelArticles: number[] = [];
+    // Popup and side panel in turn, on the same tab, so both see the same machine and cache.
     for (let i = 0; i < runs; i++) {
-      const popup = await browser.context.newPage();
-      await popup.setViewportSize({ width: 560, height: 600 });
-      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-      await popup.waitForSelector('[data-entities="ready"]', { timeout: 30_000 });
-      const [shell, ready] = await popup.evaluate(() => ['margin:shell', 'margin:entities'].map((n) => performance.getEntriesByName(n)[0].startTime));
-      shells.push(shell);
-      readies.push(ready);
-      await popup.close();
+      for (const surface of ['popup', 'sidepanel'] as const) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize(surface === 'popup' ? { width: 560, height: 600 } : { width: 400, height: 800 });
+        await page.goto(`chrome-extension://${browser.extensionId}/${surface}.html?tabId=${tabId}`);
+        await page.waitForSelector('[data-entities="ready"]', { timeout: 30_000 });
+        const [shell, article, ready] = await page.evaluate(() => ['margin:shell', 'margin:article', 'margin:entities'].map((n) => performance.getEntriesByName(n)[0].startTime));
+        if (surface === 'popup') {
+          shells.push(shell);
+          readies.push(ready);
+          articles.push(article);
+        } else panelArticles.push(article);
+        await page.close();
+      }
     }
     const warmShell = shells.slice(1);
     const warmReady = readies.slice(1);
@@ -46,6 +59,9 @@ export async function benchPopup(runs = 9): Promise<PopupBench> {
       readyMedianMs: median(warmReady),
       ratioMedian: median(warmReady.map((r, k) => r / warmShell[k])),
       firstOpen: { shellMs: shells[0], readyMs: readies[0] },
+      articleMedianMs: median(articles.slice(1)),
+      panelArticleMedianMs: median(panelArticles.slice(1)),
+      panelRatioMedian: median(panelArticles.slice(1).map((p, k) => p / articles[k + 1])),
     };
   } finally {
     await browser.close();

@@ -94,6 +94,12 @@ if (wanted('popup')) {
       target: '(report)',
       met: null,
     },
+    {
+      metric: 'side panel open → article painted ÷ popup, same run (median ms panel / popup)',
+      value: `${fmt(popup.panelRatioMedian)}× (${fmt(popup.panelArticleMedianMs, 0)} / ${fmt(popup.articleMedianMs, 0)} ms)`,
+      target: '≤ 1.2×',
+      met: popup.panelRatioMedian <= 1.2,
+    },
   );
 }
 
