@@ -1,4 +1,5 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { MODEL_FILE } from '../../scripts/lib/korean-model';
 import { join } from 'node:path';
 import { loadEnglishModel } from '../../utils/entities/english-model';
 import { readHtmlFile } from '../../scripts/lib/dom';
@@ -11,6 +12,11 @@ export interface RecognizerBench {
   pages: number;
   ratioMedian: number;
   ratioP95: number;
+  /** The same ratio on the Korean pages alone (the learned model's work). */
+  koreanPages: number;
+  koreanRatioMedian: number;
+  /** Inflating and reading the Korean model file in the browser. */
+  koreanModelLoadMs: number;
   recognizerMedianMs: number;
   koreanCharsPerSecond: number;
   englishCharsPerSecond: number;
@@ -34,8 +40,8 @@ function ownKoreanPages(): CorpusPage[] {
 /**
  * The recogniser against Readability.parse on the same page, in Chromium, over the
  * corpus and the fixtures (batches of runs: the browser clock is coarse), and its
- * throughput on Korean and English text. compromise's lexicon is loaded once, as the
- * popup does, and its load time reported apart.
+ * throughput on Korean and English text. compromise's lexicon and the Korean model are
+ * loaded once, as the popup does, and their load times reported apart.
  */
 export async function benchRecognizer(rounds = 5): Promise<RecognizerBench> {
   const { page, close } = await benchPage('tests/bench/browser-entry.ts');
@@ -46,6 +52,10 @@ export async function benchRecognizer(rounds = 5): Promise<RecognizerBench> {
     await page.evaluate((l) => {
       (window as unknown as { marginEntities: { lexicon: unknown } }).marginEntities.lexicon = l;
     }, lexicon as never);
+    const koreanModelLoadMs = await page.evaluate(
+      (b64) => (window as unknown as { marginEntities: { loadKorean(b: string): Promise<number> } }).marginEntities.loadKorean(b64),
+      readFileSync(MODEL_FILE).toString('base64'),
+    );
     const run = (p: CorpusPage) =>
       page.evaluate(
         ({ html, url, rounds }) =>
@@ -60,16 +70,19 @@ export async function benchRecognizer(rounds = 5): Promise<RecognizerBench> {
     const times: number[] = [];
     const chars = { ko: 0, en: 0 };
     const ms = { ko: 0, en: 0 };
+    const koreanRatios: number[] = [];
     for (const p of extractionPages()) {
       const r = await run(p);
       const rec = median(r.recognizer);
       ratios.push(rec / median(r.base));
+      if (r.korean) koreanRatios.push(rec / median(r.base));
       times.push(rec);
       chars[r.korean ? 'ko' : 'en'] += r.chars;
       ms[r.korean ? 'ko' : 'en'] += rec;
     }
     for (const p of ownKoreanPages()) {
       const r = await run(p);
+      koreanRatios.push(median(r.recognizer) / median(r.base));
       chars.ko += r.chars;
       ms.ko += median(r.recognizer);
     }
@@ -77,6 +90,9 @@ export async function benchRecognizer(rounds = 5): Promise<RecognizerBench> {
       pages: ratios.length,
       ratioMedian: median(ratios),
       ratioP95: quantile(ratios, 0.95),
+      koreanPages: koreanRatios.length,
+      koreanRatioMedian: median(koreanRatios),
+      koreanModelLoadMs,
       recognizerMedianMs: median(times),
       koreanCharsPerSecond: (chars.ko / ms.ko) * 1000,
       englishCharsPerSecond: (chars.en / ms.en) * 1000,

@@ -2,7 +2,8 @@ import { anchor, describe } from '../anchoring';
 import type { ArticleRecord } from '../article';
 import type { AnnotationRepository } from '../db/annotations';
 import type { AnnotationRecord, HighlightColor } from '../db/schema';
-import { recognizeEntities } from '../entities';
+import { isKoreanText, recognizeEntities } from '../entities';
+import { loadKoreanModel } from '../entities/model/load';
 import type { PageHighlight } from '../messages';
 import { openArticle, type ReaderDeps } from './reader';
 import { entitiesWithin } from '../entities/summary';
@@ -28,9 +29,14 @@ export function toPageHighlights(records: AnnotationRecord[]): PageHighlight[] {
   return records.map(({ id, selectors, color }) => ({ id, selectors, color }));
 }
 
-/** Entities of the article inside [start, end), attached to a highlight for search and export. */
-export function entitiesInRange(article: Pick<ArticleRecord, 'textContent' | 'lang'>, start: number, end: number) {
-  return entitiesWithin(recognizeEntities(article.textContent, { lang: article.lang }), start, end);
+/**
+ * Entities of the article inside [start, end), attached to a highlight for search and
+ * export: the same recogniser as the reader's, the Korean model included when it loads
+ * (rules alone when it does not).
+ */
+export async function entitiesInRange(article: Pick<ArticleRecord, 'textContent' | 'lang'>, start: number, end: number) {
+  const korean = isKoreanText(article.textContent, article.lang) ? await loadKoreanModel().catch(() => null) : null;
+  return entitiesWithin(recognizeEntities(article.textContent, { lang: article.lang, korean }), start, end);
 }
 
 /**
@@ -63,7 +69,7 @@ export async function highlightSelectionOnPage(
     url: article.url,
     selectors: describe(article.textContent, found.start, found.end),
     color,
-    entities: entitiesInRange(article, found.start, found.end),
+    entities: await entitiesInRange(article, found.start, found.end),
   });
   await deps.draw(tabId, article.url).catch(() => {});
   return { status: 'created', annotation };

@@ -2,6 +2,8 @@ import { applyCorrections } from './corrections';
 import { analyzeEnglish, type EnglishLexicon } from './english';
 import { analyzeKorean, markNames } from './korean';
 import { mergeSpans } from './merge';
+import { recognizeKoreanWithModel } from './model/recognize';
+import type { KoreanModel } from './model/tagger';
 import { findPatterns } from './patterns';
 import type { EntityCorrection, EntitySpan } from './types';
 
@@ -15,6 +17,8 @@ export interface RecognizeOptions {
   corrections?: readonly EntityCorrection[];
   /** compromise's lexicon (see english-model.ts), for English text; rules alone without it. */
   english?: EnglishLexicon | null;
+  /** The learned Korean model (see model/load.ts), for Korean text; rules alone without it. */
+  korean?: KoreanModel | null;
 }
 
 function hangulShare(text: string): number {
@@ -40,8 +44,15 @@ export function isKoreanText(text: string, lang?: string | null): boolean {
  * percentages, as non-overlapping spans with offsets into `text`.
  */
 export function recognizeEntities(text: string, options: RecognizeOptions = {}): EntitySpan[] {
-  const spans = [...findPatterns(text)];
-  if (isKoreanText(text, options.lang)) spans.push(...markNames(text, analyzeKorean(text)));
-  else spans.push(...analyzeEnglish(text, options.english ?? null));
-  return applyCorrections(text, mergeSpans(spans), options.corrections ?? []);
+  let spans: EntitySpan[];
+  if (isKoreanText(text, options.lang)) {
+    const rules = koreanRules(text);
+    spans = options.korean ? recognizeKoreanWithModel(text, options.korean, rules) : rules;
+  } else spans = mergeSpans([...findPatterns(text), ...analyzeEnglish(text, options.english ?? null)]);
+  return applyCorrections(text, spans, options.corrections ?? []);
+}
+
+/** The rule-based Korean recogniser alone: the fallback, the baseline, and the model's evidence. */
+export function koreanRules(text: string): EntitySpan[] {
+  return mergeSpans([...findPatterns(text), ...markNames(text, analyzeKorean(text))]);
 }

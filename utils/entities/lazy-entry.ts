@@ -1,2 +1,3 @@
-export { recognizeEntities } from './index';
+export { isKoreanText, recognizeEntities } from './index';
 export { loadEnglishModel, needsEnglishModel } from './english-model';
+export { loadKoreanModel } from './model/load';

@@ -1,0 +1,321 @@
+import type { EntitySpan, EntityType } from '../types';
+
+/**
+ * Features of the learned Korean tagger: for each character of a text, a list of hashed
+ * feature ids. The same code serves training (scripts/train-entities.ts) and the
+ * extension, so the two can never disagree. A feature is a template number and up to a
+ * few character codes, mixed into a 32-bit hash; the model keeps a weight row per hash.
+ *
+ * Templates (position i, c = the text's characters):
+ *   - characters around i (unigrams, bigrams and trigrams within ±2) and their classes;
+ *   - the run i is in (a run of Hangul, Latin, Han or digits, as written without spaces),
+ *     where i sits in it, its particle (딥시크가 → 가) and whether i is in the particle;
+ *   - the runs before and after: their edges, whether a space separates them
+ *     (the 기자 in 홍길동 기자, the 배우 in 배우 송민재, the 씨 in 김모씨);
+ *   - entity forms of KLUE's training set (the lexicon) that cover i, by label and by
+ *     where i falls in the match (begin, inside, end, single);
+ *   - spans the rule-based recogniser found (its titles, quotations, suffixes), by type
+ *     and position.
+ */
+
+export const LEX_LABELS = ['PS', 'OG', 'LC', 'DT', 'QT', 'TI', 'XX'] as const;
+export type LexLabel = (typeof LEX_LABELS)[number];
+
+/** A lexicon: form → its labels (index into LEX_LABELS), each packed with how reliable the form is as that label. */
+export interface Lexicon {
+  forms: Map<string, number[]>;
+  maxLength: number;
+}
+
+/** Lexicon entries pack a label (low 3 bits) and a frequency bucket (next 3 bits). */
+export const packLex = (label: number, bucket: number) => label | (bucket << 3);
+export const lexLabel = (v: number) => v & 7;
+export const lexBucket = (v: number) => v >> 3;
+
+const enum Cls {
+  Space = 0,
+  Hangul = 1,
+  Latin = 2,
+  Han = 3,
+  Digit = 4,
+  Punct = 5,
+  Boundary = 6,
+}
+
+function classOf(c: number): Cls {
+  if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000) return Cls.Space;
+  if (c >= 0xac00 && c <= 0xd7a3) return Cls.Hangul;
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff5a)) return Cls.Latin;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return Cls.Han;
+  if (c >= 0x30 && c <= 0x39) return Cls.Digit;
+  return Cls.Punct;
+}
+
+// FNV-1a over 32-bit words, then a final avalanche: fast, and the same in every engine.
+function mix(h: number, v: number): number {
+  return Math.imul(h ^ v, 0x01000193);
+}
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+const seed = (template: number) => mix(0x811c9dc5, template);
+
+/** Particles (and copula endings) that follow a noun; longest first. */
+const PARTICLES = [
+  '으로부터', '에서부터', '에게서는', '이라는', '이라고', '에서는', '에게는', '으로는', '으로서', '으로써', '이었다', '이라며', '께서는',
+  '에서', '에게', '으로', '부터', '까지', '처럼', '보다', '이나', '라는', '라고', '하고', '와의', '과의', '에는', '에도', '로서', '로써',
+  '께서', '이다', '였다', '이며', '이고', '조차', '마저', '밖에', '한테', '의', '은', '는', '이', '가', '을', '를', '에', '와', '과',
+  '도', '로', '만', '씨', '측', '님', '들',
+];
+const MAX_PARTICLE = 4;
+const PARTICLE_ID = new Map(PARTICLES.map((p, k) => [p, k + 1]));
+
+/** The particle at the end of a Hangul run, as [id, length]; [0, 0] when none. */
+function particleOf(text: string, start: number, end: number): [number, number] {
+  for (let len = Math.min(MAX_PARTICLE, end - start - 1); len >= 1; len--) {
+    const id = PARTICLE_ID.get(text.slice(end - len, end));
+    if (id) return [id, len];
+  }
+  return [0, 0];
+}
+
+interface Run {
+  start: number;
+  end: number;
+  cls: Cls;
+  /** Whether a space (or the text's edge) lies before / after the run. */
+  spaceBefore: boolean;
+  spaceAfter: boolean;
+  particle: number;
+  particleLength: number;
+}
+
+function runsOf(text: string, cls: Uint8Array): { runs: Run[]; runAt: Int32Array } {
+  const runs: Run[] = [];
+  const runAt = new Int32Array(text.length).fill(-1);
+  let i = 0;
+  while (i < text.length) {
+    const c = cls[i];
+    if (c === Cls.Space) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (c !== Cls.Punct) while (j < text.length && cls[j] === c) j++;
+    const [particle, particleLength] = c === Cls.Hangul ? particleOf(text, i, j) : [0, 0];
+    const spaceBefore = i === 0 || cls[i - 1] === Cls.Space;
+    runs.push({ start: i, end: j, cls: c, spaceBefore, spaceAfter: j >= text.length || cls[j] === Cls.Space, particle, particleLength });
+    runAt.fill(runs.length - 1, i, j);
+    i = j;
+  }
+  return { runs, runAt };
+}
+
+/** Hash of text[start, end) (at most 6 characters) for the run templates. */
+function hashSlice(h: number, text: string, start: number, end: number): number {
+  const stop = Math.min(end, start + 6);
+  for (let k = start; k < stop; k++) h = mix(h, text.charCodeAt(k));
+  return mix(h, end - start);
+}
+
+const RULE_TYPES: EntityType[] = ['person', 'org', 'place', 'date', 'money', 'percent'];
+
+/** Lexicon matches as begin/inside/end/single marks per character and label. */
+function lexiconMarks(text: string, cls: Uint8Array, lexicon: Lexicon | null): Map<number, number[]> {
+  const marks = new Map<number, number[]>();
+  if (!lexicon) return marks;
+  const add = (i: number, v: number) => {
+    const list = marks.get(i);
+    if (list) {
+      if (list.length < 6 && !list.includes(v)) list.push(v);
+    } else marks.set(i, [v]);
+  };
+  for (let s = 0; s < text.length; s++) {
+    if (cls[s] === Cls.Space || cls[s] === Cls.Punct) continue;
+    // A match starts where a run starts, or (for Hangul) anywhere inside a run: compounds.
+    const atRunStart = s === 0 || cls[s - 1] !== cls[s];
+    const limit = Math.min(text.length, s + lexicon.maxLength);
+    for (let e = s + 1; e <= limit; e++) {
+      // Forms may hold a space (지난 1일), never start or end on one.
+      if (cls[e - 1] === Cls.Space) {
+        if (cls[e - 2] === Cls.Space) break;
+        continue;
+      }
+      if (e - s < 2 && cls[s] === Cls.Hangul) continue;
+      const labels = lexicon.forms.get(text.slice(s, e));
+      if (labels === undefined) continue;
+      const atRunEnd = e >= text.length || cls[e] !== cls[e - 1];
+      for (const v of labels) {
+      const label = lexLabel(v);
+      const bucket = lexBucket(v);
+      // position: 0 begin, 1 inside, 2 end, 3 single; alignment: run start/end flags.
+      const align = (atRunStart ? 1 : 0) | (atRunEnd ? 2 : 0);
+      if (e - s === 1) add(s, (label << 10) | (3 << 6) | (align << 3) | bucket);
+      else {
+        add(s, (label << 10) | (0 << 6) | (align << 3) | bucket);
+        for (let k = s + 1; k < e - 1; k++) add(k, (label << 10) | (1 << 6) | (align << 3));
+        add(e - 1, (label << 10) | (2 << 6) | (align << 3) | bucket);
+      }
+      }
+    }
+  }
+  return marks;
+}
+
+/** The features of every character, flattened: ids[offsets[i] .. offsets[i + 1]). */
+export interface TextFeatures {
+  ids: Uint32Array;
+  offsets: Uint32Array;
+}
+
+/**
+ * Feature ids (unmasked 32-bit hashes) for each character of `text`. `rules` are the
+ * spans the rule-based recogniser found in the same text.
+ */
+export function extractFeatures(text: string, lexicon: Lexicon | null, rules: readonly EntitySpan[]): TextFeatures {
+  const n = text.length;
+  const code = new Uint16Array(n);
+  const cls = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    code[i] = text.charCodeAt(i);
+    cls[i] = classOf(code[i]);
+  }
+  const { runs, runAt } = runsOf(text, cls);
+  const lex = lexiconMarks(text, cls, lexicon);
+  const rule = new Int16Array(n).fill(-1);
+  for (const s of rules) {
+    const t = RULE_TYPES.indexOf(s.type);
+    if (t < 0) continue;
+    for (let k = s.start; k < s.end && k < n; k++) rule[k] = (t << 2) | (k === s.start ? 0 : k === s.end - 1 ? 2 : 1);
+  }
+  const at = (i: number) => (i < 0 || i >= n ? 0xffff : code[i]);
+  const clsAt = (i: number) => (i < 0 || i >= n ? Cls.Boundary : cls[i]);
+
+  const ids: number[] = [];
+  const offsets = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = ids.length;
+    const c0 = at(i);
+    const cm1 = at(i - 1);
+    const cm2 = at(i - 2);
+    const cp1 = at(i + 1);
+    const cp2 = at(i + 2);
+    ids.push(finish(seed(0)));
+    ids.push(finish(mix(seed(1), c0)));
+    ids.push(finish(mix(seed(2), cm1)));
+    ids.push(finish(mix(seed(3), cp1)));
+    ids.push(finish(mix(seed(4), cm2)));
+    ids.push(finish(mix(seed(5), cp2)));
+    ids.push(finish(mix(mix(seed(6), cm1), c0)));
+    ids.push(finish(mix(mix(seed(7), c0), cp1)));
+    ids.push(finish(mix(mix(seed(8), cm2), cm1)));
+    ids.push(finish(mix(mix(seed(9), cp1), cp2)));
+    ids.push(finish(mix(mix(mix(seed(10), cm1), c0), cp1)));
+    ids.push(finish(mix(mix(mix(seed(11), cm2), cm1), c0)));
+    ids.push(finish(mix(mix(mix(seed(12), c0), cp1), cp2)));
+    ids.push(finish(mix(mix(mix(seed(13), clsAt(i - 1)), clsAt(i)), clsAt(i + 1))));
+    ids.push(finish(mix(mix(mix(mix(mix(seed(14), clsAt(i - 2)), clsAt(i - 1)), clsAt(i)), clsAt(i + 1)), clsAt(i + 2))));
+
+    const r = runAt[i];
+    if (r >= 0) {
+      const run = runs[r];
+      const len = run.end - run.start;
+      const pos = i - run.start;
+      const fromEnd = run.end - 1 - i;
+      const stemEnd = run.end - run.particleLength;
+      const inParticle = i >= stemEnd ? 1 : 0;
+      const stemLen = Math.min(stemEnd - run.start, 8);
+      const place = pos === 0 ? (fromEnd === 0 ? 3 : 0) : fromEnd === 0 ? 2 : 1;
+      ids.push(finish(mix(mix(mix(seed(20), Math.min(pos, 5)), Math.min(fromEnd, 5)), run.cls)));
+      ids.push(finish(mix(mix(mix(seed(21), inParticle), run.particle), place)));
+      ids.push(finish(mix(mix(mix(mix(seed(22), c0), Math.min(pos, 4)), stemLen), inParticle)));
+      ids.push(finish(mix(mix(seed(23), hashSlice(seed(24), text, run.start, stemEnd)), Math.min(pos, 7))));
+      ids.push(finish(mix(mix(seed(25), run.spaceBefore ? 1 : 0), run.spaceAfter ? 1 : 0)));
+      // The runs around this one: the words before and after a name are its best evidence.
+      const prev = r > 0 ? runs[r - 1] : null;
+      const next = r + 1 < runs.length ? runs[r + 1] : null;
+      if (prev) {
+        const pe = prev.end;
+        ids.push(finish(mix(mix(mix(seed(30), at(pe - 1)), prev.cls), run.spaceBefore ? 1 : 0)));
+        ids.push(finish(mix(mix(mix(seed(31), at(pe - 2)), at(pe - 1)), inParticle)));
+        const prevStem = hashSlice(seed(33), text, prev.start, prev.end - prev.particleLength);
+        ids.push(finish(mix(mix(seed(32), prevStem), run.spaceBefore ? 1 : 0)));
+        ids.push(finish(mix(mix(mix(seed(44), prevStem), hashSlice(seed(24), text, run.start, stemEnd)), Math.min(pos, 3))));
+      } else ids.push(finish(seed(34)));
+      if (next) {
+        const ns = next.start;
+        ids.push(finish(mix(mix(mix(seed(35), at(ns)), next.cls), run.spaceAfter ? 1 : 0)));
+        ids.push(finish(mix(mix(mix(seed(36), at(ns)), at(ns + 1)), inParticle)));
+        ids.push(finish(mix(mix(mix(seed(37), hashSlice(seed(38), text, ns, next.end - next.particleLength)), run.spaceAfter ? 1 : 0), inParticle)));
+        ids.push(finish(mix(mix(seed(39), next.particle), next.cls)));
+      } else ids.push(finish(seed(40)));
+      if (r > 1) ids.push(finish(mix(mix(seed(41), at(runs[r - 2].end - 1)), at(runs[r - 2].end - 2))));
+      if (r + 2 < runs.length) ids.push(finish(mix(mix(seed(42), at(runs[r + 2].start)), at(runs[r + 2].start + 1))));
+    } else ids.push(finish(seed(43)));
+
+    const marks = lex.get(i);
+    if (marks) {
+      for (const m of marks) {
+        ids.push(finish(mix(seed(50), m)));
+        ids.push(finish(mix(seed(51), m >> 3)));
+      }
+      ids.push(finish(mix(seed(52), marks.length)));
+    }
+    if (rule[i] >= 0) ids.push(finish(mix(seed(60), rule[i])));
+  }
+  offsets[n] = ids.length;
+  return { ids: Uint32Array.from(ids), offsets };
+}
+
+// --- Tags ---------------------------------------------------------------------------
+
+/** Entity kinds the model tags, in tag order: tag 0 is outside, 2k+1 begins kind k, 2k+2 continues it. */
+export const MODEL_TYPES: EntityType[] = ['person', 'org', 'place', 'date', 'money', 'percent'];
+export const TAG_COUNT = MODEL_TYPES.length * 2 + 1;
+
+/** Gold spans as a tag per character. */
+export function spansToTags(length: number, spans: readonly { start: number; end: number; type: EntityType }[]): Uint8Array {
+  const tags = new Uint8Array(length);
+  for (const s of spans) {
+    const k = MODEL_TYPES.indexOf(s.type);
+    if (k < 0) continue;
+    tags[s.start] = 2 * k + 1;
+    for (let i = s.start + 1; i < s.end; i++) tags[i] = 2 * k + 2;
+  }
+  return tags;
+}
+
+/** Tags back to spans (a continue-tag without its begin starts a span). */
+export function tagsToSpans(text: string, tags: ArrayLike<number>): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  let open = -1;
+  let kind = -1;
+  const close = (end: number) => {
+    if (open < 0) return;
+    let s = open;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), type: MODEL_TYPES[kind] });
+    open = -1;
+  };
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i];
+    if (t === 0) close(i);
+    else {
+      const k = (t - 1) >> 1;
+      if (t % 2 === 1 || open < 0 || k !== kind) {
+        close(i);
+        open = i;
+        kind = k;
+      }
+    }
+  }
+  close(tags.length);
+  return out;
+}

@@ -1,0 +1,128 @@
+import { PARTICLES, SURNAMES, TITLES_AFTER } from '../lexicon-ko';
+import { mergeSpans } from '../merge';
+import type { EntitySpan, EntityType } from '../types';
+import { extractFeatures, tagsToSpans } from './features';
+import { decode, type KoreanModel } from './tagger';
+
+/**
+ * Korean entities by the learned model, made consistent across the article:
+ *   1. the tagger reads each line with the rule-based recogniser's spans as evidence;
+ *   2. each name takes the type most of its mentions got;
+ *   3. a name found anywhere is marked at each of its other mentions (particles split off);
+ *   4. short forms join the full name: 이 대표 → 이재용 when the article wrote 이재용 대표.
+ * Date, money and percent spans of the patterns are kept where the model found none.
+ */
+export function recognizeKoreanWithModel(text: string, model: KoreanModel, rules: readonly EntitySpan[]): EntitySpan[] {
+  const tags = decode(model, text, extractFeatures(text, model.lexicon, rules));
+  const found = tagsToSpans(text, tags).filter(plausible);
+  const names = consistentTypes(found);
+  const spans = [...found.map((s) => (isName(s.type) ? { ...s, type: names.get(s.text) ?? s.type } : s))];
+  spans.push(...otherMentions(text, spans, names));
+  spans.push(...shortForms(text, spans));
+  // The patterns' dates and amounts are exact; a model span covering more of the same kind wins.
+  const patterns = rules.filter((s) => !isName(s.type));
+  return mergeSpans([...spans, ...patterns]);
+}
+
+const NAME_TYPES: readonly EntityType[] = ['person', 'org', 'place'];
+const isName = (t: EntityType) => NAME_TYPES.includes(t);
+const HANGUL = /[\uac00-\ud7a3]/;
+const PARTICLE_SET = new Set(PARTICLES);
+
+/** Spans no reader would call a name: lone punctuation, digits typed as names. */
+function plausible(s: EntitySpan): boolean {
+  if (!/[\p{L}\p{N}]/u.test(s.text)) return false;
+  if (isName(s.type) && /^[\d\s.,]+$/.test(s.text)) return false;
+  return true;
+}
+
+/** Each name's type: the one most of its mentions got (ties: first seen). */
+function consistentTypes(spans: readonly EntitySpan[]): Map<string, EntityType> {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const s of spans) {
+    if (!isName(s.type)) continue;
+    const v = votes.get(s.text) ?? new Map<EntityType, number>();
+    v.set(s.type, (v.get(s.type) ?? 0) + 1);
+    votes.set(s.text, v);
+  }
+  const out = new Map<string, EntityType>();
+  for (const [name, v] of votes) out.set(name, [...v].sort((a, b) => b[1] - a[1])[0][0]);
+  return out;
+}
+
+/** Whether `rest` (the Hangul after a mention, up to the next non-Hangul) is only particles. */
+function particlesOnly(rest: string): boolean {
+  if (!rest || PARTICLE_SET.has(rest)) return true;
+  for (let k = 1; k < rest.length; k++) if (PARTICLE_SET.has(rest.slice(0, k)) && PARTICLE_SET.has(rest.slice(k))) return true;
+  return false;
+}
+
+/**
+ * Mentions the tagger missed of names it found elsewhere. A Hangul mention must start a
+ * word and be followed by nothing or by particles; a Latin one must stand alone. One
+ * syllable is too little evidence to spread.
+ */
+function otherMentions(text: string, spans: readonly EntitySpan[], names: Map<string, EntityType>): EntitySpan[] {
+  const taken = new Uint8Array(text.length + 1);
+  for (const s of spans) taken.fill(1, s.start, s.end);
+  const out: EntitySpan[] = [];
+  for (const [name, type] of names) {
+    if (name.length < 2) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (taken.subarray(at, end).some((x) => x)) continue;
+      const before = text[at - 1] ?? ' ';
+      if (HANGUL.test(name[0])) {
+        if (HANGUL.test(before)) continue;
+        const rest = /^[\uac00-\ud7a3]*/.exec(text.slice(end, end + 8))![0];
+        if (!particlesOnly(rest)) continue;
+      } else if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(text[end] ?? ' ')) continue;
+      taken.fill(1, at, end);
+      out.push({ start: at, end, text: name, type });
+    }
+  }
+  return out;
+}
+
+/**
+ * 이 대표, 이대표 → the person the article introduced as 이재용 대표: a surname followed by
+ * a title names the one person of that surname who carries that title in the article.
+ */
+function shortForms(text: string, spans: readonly EntitySpan[]): EntitySpan[] {
+  const byTitle = new Map<string, Set<string>>();
+  for (const s of spans) {
+    if (s.type !== 'person' || s.text.length < 3 || s.text.length > 4 || !HANGUL.test(s.text)) continue;
+    const title = /^\s?([\uac00-\ud7a3]{1,5})/.exec(text.slice(s.end, s.end + 7))?.[1];
+    const t = title && titleOf(title);
+    if (!t) continue;
+    const key = `${s.text[0]}\u0000${t}`;
+    const set = byTitle.get(key) ?? new Set<string>();
+    set.add(s.text);
+    byTitle.set(key, set);
+  }
+  if (!byTitle.size) return [];
+  const taken = new Uint8Array(text.length + 1);
+  for (const s of spans) taken.fill(1, s.start, s.end);
+  const out: EntitySpan[] = [];
+  const re = /(^|[^\uac00-\ud7a3])([\uac00-\ud7a3])\s?([\uac00-\ud7a3]{1,6})/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index + m[1].length;
+    const surname = m[2];
+    const t = SURNAMES.has(surname) ? titleOf(m[3]) : null;
+    re.lastIndex = at + 1;
+    if (!t || taken[at]) continue;
+    const full = byTitle.get(`${surname}\u0000${t}`);
+    if (!full || full.size !== 1) continue;
+    out.push({ start: at, end: at + 1, text: surname, type: 'person', canonical: [...full][0] });
+  }
+  return out;
+}
+
+/** The title a word starts with (대표는 → 대표), if it is one and the rest is particles. */
+function titleOf(word: string): string | null {
+  for (let len = Math.min(word.length, 5); len >= 2; len--) {
+    const head = word.slice(0, len);
+    if (TITLES_AFTER.has(head) && particlesOnly(word.slice(len))) return head;
+  }
+  return null;
+}

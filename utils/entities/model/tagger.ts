@@ -1,0 +1,270 @@
+import { LEX_LABELS, TAG_COUNT, type Lexicon, type TextFeatures } from './features';
+
+/**
+ * The learned Korean tagger: a linear model over hashed character features with tag
+ * transitions (a linear-chain model trained as an averaged perceptron by
+ * scripts/train-entities.ts), decoded with Viterbi under BIO constraints.
+ *
+ * File format (the whole file gzip-compressed, little-endian):
+ *   "MNER" · u32 version · u32 header length · header JSON · padding to 4 bytes ·
+ *   f32 transitions [T×T] · f32 start [T] · u32 keys [rows] · i8|i16 weights [rows×T] ·
+ *   lexicon as UTF-8 lines "form<TAB>packed label".
+ * Only feature buckets with a weight survive pruning; `keys` are their bucket numbers,
+ * sorted.
+ */
+
+export const MODEL_VERSION = 1;
+const MAGIC = 0x52454e4d; // "MNER"
+
+export interface ModelHeader {
+  version: number;
+  hashBits: number;
+  tags: number;
+  rows: number;
+  /** Bytes per weight (1 or 2) and the factor that turns a stored weight back into a score. */
+  weightBytes: 1 | 2;
+  scale: number;
+  lexiconBytes: number;
+  /** What it was trained on and how it scored, for the README and the tests. */
+  meta: Record<string, unknown>;
+}
+
+export class ModelError extends Error {
+  override name = 'ModelError';
+}
+
+/** Scores of one text: T per character. */
+export type Emissions = Float32Array;
+
+export interface Scorer {
+  hashBits: number;
+  /** Adds the weights of feature bucket `bucket` to `out[at .. at + T)`. */
+  addRow(bucket: number, out: Float32Array, at: number): void;
+  trans: Float32Array;
+  start: Float32Array;
+}
+
+export function emissions(scorer: Scorer, f: TextFeatures, n: number): Emissions {
+  const out = new Float32Array(n * TAG_COUNT);
+  const mask = (1 << scorer.hashBits) - 1;
+  for (let i = 0; i < n; i++) {
+    for (let k = f.offsets[i]; k < f.offsets[i + 1]; k++) scorer.addRow(f.ids[k] & mask, out, i * TAG_COUNT);
+  }
+  return out;
+}
+
+/** Whether tag `b` may follow tag `a` (a continue-tag only after its own kind). */
+export function allowed(a: number, b: number): boolean {
+  if (b === 0 || b % 2 === 1) return true;
+  return a === b || a === b - 1;
+}
+const ALLOWED = Array.from({ length: TAG_COUNT }, (_, a) => Array.from({ length: TAG_COUNT }, (_, b) => allowed(a, b)));
+
+/** Best tag sequence for [from, to) of the emissions. */
+export function viterbi(em: Emissions, from: number, to: number, trans: Float32Array, start: Float32Array, out: Uint8Array): void {
+  const T = TAG_COUNT;
+  const n = to - from;
+  if (n <= 0) return;
+  const back = new Uint8Array(n * T);
+  let score = new Float64Array(T);
+  let next = new Float64Array(T);
+  for (let t = 0; t < T; t++) score[t] = t !== 0 && t % 2 === 0 ? -Infinity : start[t] + em[from * T + t];
+  for (let i = 1; i < n; i++) {
+    const base = (from + i) * T;
+    for (let b = 0; b < T; b++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let a = 0; a < T; a++) {
+        if (!ALLOWED[a][b]) continue;
+        const s = score[a] + trans[a * T + b];
+        if (s > best) {
+          best = s;
+          arg = a;
+        }
+      }
+      next[b] = best + em[base + b];
+      back[i * T + b] = arg;
+    }
+    [score, next] = [next, score];
+  }
+  let arg = 0;
+  for (let t = 1; t < T; t++) if (score[t] > score[arg]) arg = t;
+  for (let i = n - 1; i >= 0; i--) {
+    out[from + i] = arg;
+    arg = back[i * T + arg];
+  }
+}
+
+/** Tags for a whole text, decoded line by line (a model never links two paragraphs). */
+export function decode(scorer: Scorer, text: string, f: TextFeatures): Uint8Array {
+  const n = text.length;
+  const em = emissions(scorer, f, n);
+  const tags = new Uint8Array(n);
+  let from = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i === n || text.charCodeAt(i) === 0x0a) {
+      viterbi(em, from, i, scorer.trans, scorer.start, tags);
+      from = i + 1;
+    }
+  }
+  return tags;
+}
+
+/** A trained model, read from its file: sparse rows in an open-addressing table. */
+export class KoreanModel implements Scorer {
+  readonly hashBits: number;
+  readonly trans: Float32Array;
+  readonly start: Float32Array;
+  readonly lexicon: Lexicon;
+  readonly meta: Record<string, unknown>;
+  private readonly slots: Int32Array;
+  private readonly slotKeys: Uint32Array;
+  /** Quantised weights, kept as stored (a byte or two each) and scaled when read. */
+  private readonly weights: Int8Array | Int16Array;
+  private readonly scale: number;
+  private readonly slotMask: number;
+
+  constructor(header: ModelHeader, trans: Float32Array, start: Float32Array, keys: Uint32Array, weights: Int8Array | Int16Array, lexicon: Lexicon) {
+    this.hashBits = header.hashBits;
+    this.trans = trans;
+    this.start = start;
+    this.lexicon = lexicon;
+    this.meta = header.meta;
+    this.weights = weights;
+    this.scale = header.scale;
+    let size = 1;
+    while (size < keys.length * 2) size <<= 1;
+    this.slotMask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.slotKeys = new Uint32Array(size);
+    for (let r = 0; r < keys.length; r++) {
+      let s = Math.imul(keys[r], 0x9e3779b1) >>> 0;
+      for (;;) {
+        const slot = s & this.slotMask;
+        if (this.slots[slot] < 0) {
+          this.slots[slot] = r;
+          this.slotKeys[slot] = keys[r];
+          break;
+        }
+        s++;
+      }
+    }
+  }
+
+  get rows(): number {
+    return this.weights.length / TAG_COUNT;
+  }
+
+  addRow(bucket: number, out: Float32Array, at: number): void {
+    let s = Math.imul(bucket, 0x9e3779b1) >>> 0;
+    for (;;) {
+      const slot = s & this.slotMask;
+      const r = this.slots[slot];
+      if (r < 0) return;
+      if (this.slotKeys[slot] === bucket) {
+        const w = r * TAG_COUNT;
+        const scale = this.scale;
+        for (let t = 0; t < TAG_COUNT; t++) out[at + t] += this.weights[w + t] * scale;
+        return;
+      }
+      s++;
+    }
+  }
+}
+
+const align4 = (n: number) => (n + 3) & ~3;
+
+/** The model file's bytes (before compression). */
+export function encodeModel(
+  meta: Record<string, unknown>,
+  hashBits: number,
+  trans: Float32Array,
+  start: Float32Array,
+  keys: Uint32Array,
+  rowWeights: Float32Array,
+  lexiconLines: string,
+  weightBytes: 1 | 2 = 1,
+): Uint8Array {
+  let max = 0;
+  for (const w of rowWeights) max = Math.max(max, Math.abs(w));
+  const levels = weightBytes === 1 ? 127 : 32767;
+  const scale = max / levels || 1;
+  const lexicon = new TextEncoder().encode(lexiconLines);
+  const header: ModelHeader = { version: MODEL_VERSION, hashBits, tags: TAG_COUNT, rows: keys.length, weightBytes, scale, lexiconBytes: lexicon.length, meta };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const T = TAG_COUNT;
+  const headerEnd = align4(12 + headerBytes.length);
+  const transAt = headerEnd;
+  const startAt = transAt + T * T * 4;
+  const keysAt = startAt + T * 4;
+  const weightsAt = keysAt + keys.length * 4;
+  const lexAt = align4(weightsAt + rowWeights.length * weightBytes);
+  const out = new Uint8Array(lexAt + lexicon.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, MODEL_VERSION, true);
+  view.setUint32(8, headerBytes.length, true);
+  out.set(headerBytes, 12);
+  for (let k = 0; k < T * T; k++) view.setFloat32(transAt + 4 * k, trans[k], true);
+  for (let k = 0; k < T; k++) view.setFloat32(startAt + 4 * k, start[k], true);
+  for (let k = 0; k < keys.length; k++) view.setUint32(keysAt + 4 * k, keys[k], true);
+  for (let k = 0; k < rowWeights.length; k++) {
+    const q = Math.max(-levels, Math.min(levels, Math.round(rowWeights[k] / scale)));
+    if (weightBytes === 1) view.setInt8(weightsAt + k, q);
+    else view.setInt16(weightsAt + 2 * k, q, true);
+  }
+  out.set(lexicon, lexAt);
+  return out;
+}
+
+/** Reads a model file's (decompressed) bytes; a ModelError says what is wrong with it. */
+export function decodeModel(bytes: Uint8Array): KoreanModel {
+  if (bytes.length < 12) throw new ModelError('The entity model file is empty or truncated.');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) throw new ModelError('The entity model file is not a Margin model.');
+  const version = view.getUint32(4, true);
+  if (version !== MODEL_VERSION) throw new ModelError(`The entity model file has version ${version}; this Margin reads version ${MODEL_VERSION}.`);
+  const headerLength = view.getUint32(8, true);
+  let header: ModelHeader;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength)));
+  } catch {
+    throw new ModelError('The entity model file has a damaged header.');
+  }
+  const T = TAG_COUNT;
+  if (header.tags !== T || !(header.hashBits > 0 && header.hashBits <= 30) || !(header.weightBytes === 1 || header.weightBytes === 2)) {
+    throw new ModelError('The entity model file was made for another tag set.');
+  }
+  const transAt = align4(12 + headerLength);
+  const startAt = transAt + T * T * 4;
+  const keysAt = startAt + T * 4;
+  const weightsAt = keysAt + header.rows * 4;
+  const lexAt = align4(weightsAt + header.rows * T * header.weightBytes);
+  if (bytes.length !== lexAt + header.lexiconBytes) throw new ModelError('The entity model file is truncated or damaged.');
+  const trans = new Float32Array(T * T);
+  for (let k = 0; k < T * T; k++) trans[k] = view.getFloat32(transAt + 4 * k, true);
+  const start = new Float32Array(T);
+  for (let k = 0; k < T; k++) start[k] = view.getFloat32(startAt + 4 * k, true);
+  const keys = new Uint32Array(header.rows);
+  for (let k = 0; k < header.rows; k++) keys[k] = view.getUint32(keysAt + 4 * k, true);
+  const weights = header.weightBytes === 1 ? new Int8Array(header.rows * T) : new Int16Array(header.rows * T);
+  for (let k = 0; k < weights.length; k++) weights[k] = header.weightBytes === 1 ? view.getInt8(weightsAt + k) : view.getInt16(weightsAt + 2 * k, true);
+  if (![...trans, ...start, header.scale].every(Number.isFinite)) throw new ModelError('The entity model file holds invalid numbers.');
+  return new KoreanModel(header, trans, start, keys, weights, parseLexicon(new TextDecoder().decode(bytes.subarray(lexAt))));
+}
+
+/** Lexicon lines "form<TAB>packed[,packed…]" → lookup table. */
+export function parseLexicon(lines: string): Lexicon {
+  const forms = new Map<string, number[]>();
+  let maxLength = 1;
+  for (const line of lines.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    const form = line.slice(0, tab);
+    forms.set(form, line.slice(tab + 1).split(',').map((v) => Number(v) | 0));
+    maxLength = Math.max(maxLength, form.length);
+  }
+  return { forms, maxLength: Math.min(maxLength, 16) };
+}
+
+export { LEX_LABELS };
