@@ -66,7 +66,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
   const entities = useEntityLayer(article, rendered, corrections, hiddenKinds, () => {
     performance.mark('margin:entities');
     wrapper.current?.setAttribute('data-entities', 'ready');
-  });
+  }, (text) => showToast({ text }, 8000));
   const articleId = 'id' in article ? (article as { id: string }).id : undefined;
   const corrected = new Set((corrections ?? []).map((c) => normalizeName(c.text)));
 

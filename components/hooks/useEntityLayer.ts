@@ -40,6 +40,8 @@ export function useEntityLayer(
   corrections: EntityCorrection[] | undefined,
   hidden: Set<EntityType> | undefined,
   onReady?: () => void,
+  /** Told when the Korean model could not be loaded (the marks then come from the rules alone). */
+  onModelError?: (message: string) => void,
 ): EntityLayer {
   const [spans, setSpans] = useState<EntitySpan[] | null>(null);
   const marks = useRef<HTMLElement[]>([]);
@@ -54,12 +56,20 @@ export function useEntityLayer(
       const titleText = rendered.title.textContent ?? '';
       const bodyText = rendered.body.textContent ?? '';
       const text = `${titleText}\n${bodyText}`;
-      const { recognizeEntities, loadEnglishModel, needsEnglishModel } = loadedRecognizer() ?? (await loadRecognizer());
+      const { recognizeEntities, loadEnglishModel, needsEnglishModel, isKoreanText, loadKoreanModel } = loadedRecognizer() ?? (await loadRecognizer());
       const english = needsEnglishModel(text) ? await loadEnglishModel().catch(() => null) : null;
+      // The article is on screen already; the model (a few MB, read once) comes after it.
+      const korean = isKoreanText(text, article.lang)
+        ? await loadKoreanModel().catch((error: unknown) => {
+            console.warn('Margin: Korean entity model not loaded', error);
+            if (live) onModelError?.(t('entityModelFailed'));
+            return null;
+          })
+        : null;
       if (!live) return;
       unwrap(marks.current);
       marks.current = [];
-      const found = inBody(recognizeEntities(text, { lang: article.lang, corrections, english }), titleText.length);
+      const found = inBody(recognizeEntities(text, { lang: article.lang, corrections, english, korean }), titleText.length);
       const make = (span: EntitySpan) => {
         const mark = document.createElement('mark');
         mark.className = `ent ent-${span.type}`;
