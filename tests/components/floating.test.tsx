@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { EntityMenu } from '../../components/EntityMenu';
 import { HighlightCard } from '../../components/HighlightCard';
 import { place } from '../../components/Popover';
@@ -10,6 +10,9 @@ import type { AnnotationRecord } from '../../utils/db/schema';
 const rect = () => ({ left: 40, top: 100, right: 120, bottom: 120 });
 
 afterEach(cleanup);
+// Preact runs effects after the next frame (with a 100 ms fallback timer): let the last ones
+// run before jsdom is torn down under them.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
 
 const annotation: AnnotationRecord = {
   id: 'a1',

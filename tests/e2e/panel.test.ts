@@ -76,14 +76,14 @@ describe('side panel', () => {
     await selectOn(panel, '의회는 상반기 집행 실적을', '[data-testid="article-body"]');
     await panel.getByTestId('selection-toolbar').waitFor();
     await panel.locator('[data-testid="selection-toolbar"] button[data-color="green"]').click();
-    await expect.poll(() => liveHighlights(page)).toEqual(['담당 국장은 다음 달까지', '의회는 상반기 집행 실적'].sort()); // the particle 을 left out
+    await expect.poll(() => liveHighlights(page), { timeout: 10_000 }).toEqual(['담당 국장은 다음 달까지', '의회는 상반기 집행 실적'].sort()); // the particle 을 left out
 
     // A click on a highlight in the panel's notes scrolls the page to it.
     await page.evaluate(() => window.scrollTo(0, 0));
 
     await panel.getByTestId('notes-button').click();
     await panel.locator('[data-testid="note-item"] button').last().click();
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 10_000 }).toBeGreaterThan(0);
     await panel.close();
     await page.close();
   });
