@@ -84,7 +84,7 @@ describe('export → import', () => {
       expect(row[2]).toBe(article.byline);
       expect(row[3]).toBe(article.url);
       expect(row[4].startsWith(a.note)).toBe(true);
-      expect(row[5]).toBe(String(a.selectors.position.start));
+      expect(row[5]).toBe(String(a.selectors.position!.start));
     });
   });
 

@@ -25,7 +25,8 @@ export interface TextPositionSelector {
 
 export interface Selectors {
   quote: TextQuoteSelector;
-  position: TextPositionSelector;
+  /** Absent when an imported annotation gave none: the quote alone finds the text. */
+  position?: TextPositionSelector;
 }
 
 export interface Anchor {
@@ -36,7 +37,7 @@ export interface Anchor {
 /** Characters of context kept on each side of a quote. */
 export const CONTEXT = 32;
 
-export function describe(text: string, start: number, end: number): Selectors {
+export function describe(text: string, start: number, end: number): Required<Selectors> {
   if (start < 0 || end > text.length || end <= start) throw new RangeError(`Bad range ${start}–${end} in a text of ${text.length}`);
   return {
     quote: {
@@ -102,17 +103,36 @@ export function foldText(text: string): Folded {
   return { text: out, map };
 }
 
-/** Length of the common suffix of a and b (for prefixes: the text right before a match). */
-function commonSuffix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
+/**
+ * How much each kind of evidence counts when a quote occurs in several places (the same
+ * weights as Hypothesis' match-quote, so both tools pick the same occurrence): the quote's
+ * own similarity first, then the text before and after it, and nearness to where it was
+ * only as a tie-breaker.
+ */
+export const QUOTE_WEIGHT = 50;
+export const PREFIX_WEIGHT = 20;
+export const SUFFIX_WEIGHT = 20;
+export const POSITION_WEIGHT = 2;
+const MAX_SCORE = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
+
+/**
+ * The error budget of an approximate search, as Hypothesis allows it: up to half the
+ * quote's length, at most 256 edits.
+ */
+export function errorBudget(quoteLength: number): number {
+  return Math.min(256, Math.floor(quoteLength / 2));
 }
 
-function commonPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
+/**
+ * Similarity (0–1) of `actual` text to the `expected` context: 1 − edit distance / length,
+ * so one inserted or changed character costs one character, not the whole context.
+ */
+export function contextScore(actual: string, expected: string): number {
+  if (!expected.length || !actual.length) return 0;
+  if (actual === expected) return 1;
+  const found = search(actual, expected, expected.length);
+  if (!found.length) return 0;
+  return 1 - Math.min(...found.map((m) => m.errors)) / expected.length;
 }
 
 interface Candidate {
@@ -121,30 +141,51 @@ interface Candidate {
   errors: number;
 }
 
+export interface QuoteContext {
+  prefix?: string;
+  suffix?: string;
+  /** Where the quote was (an offset in the text): a tie-breaker between equal matches. */
+  hint?: number;
+}
+
+/** Score (0–1) of one place a quote matched, from its errors, its context and its position. */
+function scoreCandidate(text: string, c: Candidate, quoteLength: number, context: QuoteContext): { score: number; context: number } {
+  const quoteScore = 1 - c.errors / Math.max(1, quoteLength);
+  const prefixScore = context.prefix ? contextScore(text.slice(Math.max(0, c.start - context.prefix.length), c.start), context.prefix) : 1;
+  const suffixScore = context.suffix ? contextScore(text.slice(c.end, c.end + context.suffix.length), context.suffix) : 1;
+  const positionScore = context.hint === undefined ? 1 : 1 - Math.min(1, Math.abs(c.start - context.hint) / Math.max(1, text.length));
+  const raw = QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore;
+  return { score: raw / MAX_SCORE, context: (prefixScore + suffixScore) / 2 };
+}
+
 /**
- * Pick the best of several places a quote (or an approximation of it) occurs: quote
- * similarity first, then agreement of the text around it with prefix and suffix, then
- * nearness to where it was.
+ * Pick the best of several places a quote (or an approximation of it) occurs; the first
+ * (lowest offset) wins a tie.
  */
-function best(text: string, candidates: Candidate[], quote: TextQuoteSelector, hint: number | undefined): (Candidate & { context: number }) | null {
-  let top: (Candidate & { context: number }) | null = null;
-  let topScore = -Infinity;
-  const quoteLength = Math.max(1, quote.exact.length);
+function best(text: string, candidates: Candidate[], quote: TextQuoteSelector, hint: number | undefined): (Candidate & { context: number; score: number }) | null {
+  let top: (Candidate & { context: number; score: number }) | null = null;
+  const context: QuoteContext = { prefix: quote.prefix, suffix: quote.suffix, hint };
   for (const c of candidates) {
-    const quoteScore = 1 - c.errors / quoteLength;
-    // Context is compared folded too: changed quote marks or spacing must not hide it.
-    const before = foldText(text.slice(Math.max(0, c.start - quote.prefix.length * 2), c.start)).text;
-    const after = foldText(text.slice(c.end, c.end + quote.suffix.length * 2)).text;
-    const prefix = foldText(quote.prefix).text;
-    const suffix = foldText(quote.suffix).text;
-    const prefixScore = prefix.length ? commonSuffix(before, prefix) / prefix.length : 1;
-    const suffixScore = suffix.length ? commonPrefix(after, suffix) / suffix.length : 1;
-    const positionScore = hint === undefined ? 1 : 1 - Math.min(1, Math.abs(c.start - hint) / Math.max(1, text.length));
-    const score = 50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * positionScore;
-    if (score > topScore) {
-      topScore = score;
-      top = { ...c, context: (prefixScore + suffixScore) / 2 };
-    }
+    const scored = scoreCandidate(text, c, quote.exact.length, context);
+    if (!top || scored.score > top.score) top = { ...c, ...scored };
+  }
+  return top;
+}
+
+/**
+ * The best match of a quote in a text, scored 0–1 — exact occurrences if there are any,
+ * otherwise approximate ones within the error budget; null when there is none. The same
+ * contract as Hypothesis' `matchQuote`, whose test cases run against it (tests/unit/match-quote.test.ts).
+ */
+export function matchQuote(text: string, quote: string, context: QuoteContext = {}): { start: number; end: number; score: number } | null {
+  if (!quote || !text) return null;
+  let candidates = exactCandidates(text, quote);
+  if (!candidates.length) candidates = search(text, quote, errorBudget(quote.length));
+  if (!candidates.length) return null;
+  let top: { start: number; end: number; score: number } | null = null;
+  for (const c of candidates) {
+    const { score } = scoreCandidate(text, c, quote.length, context);
+    if (!top || score > top.score) top = { start: c.start, end: c.end, score };
   }
   return top;
 }
@@ -159,8 +200,9 @@ function exactCandidates(text: string, exact: string, limit = 1000): Candidate[]
 
 export interface AnchorOptions {
   /**
-   * Largest share of the quote that may differ in an approximate match (0.25: a typo
-   * fixed, a word changed). Beyond it the quote is considered gone.
+   * Largest share of the quote that may differ in an approximate match. By default
+   * Hypothesis' budget (half the quote, at most 256 edits); a match with more than a
+   * tenth of it changed must still stand where its context says.
    */
   maxErrorRate?: number;
 }
@@ -196,7 +238,7 @@ export function anchor(text: string, selectors: Partial<Selectors> & { quote: Te
   const foldedExacts = exactCandidates(folded.text, foldedQuote.exact);
   if (foldedExacts.length) return back(best(folded.text, foldedExacts, foldedQuote, foldedHint)!);
   // 4. An approximate match: near where it was first (cheap), then anywhere.
-  const maxErrors = Math.floor(foldedQuote.exact.length * (options.maxErrorRate ?? 0.25));
+  const maxErrors = options.maxErrorRate === undefined ? errorBudget(foldedQuote.exact.length) : Math.floor(foldedQuote.exact.length * options.maxErrorRate);
   if (maxErrors < 1) return null;
   const acceptable = (c: (Candidate & { context: number }) | null) =>
     // An approximate match must be close, or stand where its context says it should: a

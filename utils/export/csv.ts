@@ -14,7 +14,7 @@ export function readwiseCsv(data: MarginData): string {
   for (const { article, annotations } of byArticle(data)) {
     for (const a of annotations) {
       const tags = a.tags.map((t) => `.${t.replace(/\s+/g, '_')}`).join(' ');
-      rows.push([a.quote, article.title, article.byline ?? '', article.url, [a.note, tags].filter(Boolean).join(a.note && tags ? '\n' : ''), String(a.selectors.position.start), iso(a.createdAt)]);
+      rows.push([a.quote, article.title, article.byline ?? '', article.url, [a.note, tags].filter(Boolean).join(a.note && tags ? '\n' : ''), a.selectors.position ? String(a.selectors.position.start) : '', iso(a.createdAt)]);
     }
   }
   return `\uFEFF${Papa.unparse({ fields: [...READWISE_COLUMNS], data: rows }, { quotes: true, newline: '\r\n' })}`;
