@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Three projects, run in this order by `npm test` (groupOrder): the fast in-process unit tests,
+// then the command-line tests, which start a Node process per case (they used to take half the
+// unit project's time), then the end-to-end tests in Chromium. `npm run check` runs `unit` only.
 export default defineConfig({
   test: {
     projects: [
@@ -8,9 +11,20 @@ export default defineConfig({
           name: 'unit',
           // Component tests (Testing Library) run in jsdom, chosen per file.
           include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.tsx'],
+          exclude: ['tests/unit/cli-*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'cli',
+          // scripts/*.ts run through tsx, one process per case.
+          include: ['tests/unit/cli-*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -23,8 +37,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file drives its own Chromium; two at a time suit a 2-core machine.
           maxWorkers: 2,
-          // After the unit tests, which need the cores to themselves.
-          sequence: { groupOrder: 1 },
+          // After the unit and CLI tests, which need the cores to themselves.
+          sequence: { groupOrder: 2 },
         },
       },
     ],
