@@ -91,7 +91,7 @@ export function foldText(text: string): Folded {
   const map: number[] = [];
   let lastSpace = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = fold(text[i]);
+    const ch = fold(text.charAt(i));
     if (ch === ' ') {
       if (lastSpace) continue;
       lastSpace = true;
@@ -219,7 +219,8 @@ export function anchor(text: string, selectors: Partial<Selectors> & { quote: Te
   const hint = position?.start;
   // 2. The exact quote.
   const exacts = exactCandidates(text, exact);
-  if (exacts.length === 1) return { start: exacts[0].start, end: exacts[0].end };
+  const [only] = exacts;
+  if (only && exacts.length === 1) return { start: only.start, end: only.end };
   if (exacts.length > 1) {
     const chosen = best(text, exacts, quote, hint)!;
     return { start: chosen.start, end: chosen.end };
@@ -233,7 +234,8 @@ export function anchor(text: string, selectors: Partial<Selectors> & { quote: Te
     suffix: foldText(quote.suffix).text,
   };
   const foldedHint = hint === undefined ? undefined : folded.map.findIndex((i) => i >= hint);
-  const back = (c: Candidate): Anchor => ({ start: folded.map[c.start], end: folded.map[c.end - 1] + 1 });
+  // A candidate lies inside the folded text, and map has an entry for each of its characters.
+  const back = (c: Candidate): Anchor => ({ start: folded.map[c.start]!, end: folded.map[c.end - 1]! + 1 });
   if (!foldedQuote.exact) return null;
   const foldedExacts = exactCandidates(folded.text, foldedQuote.exact);
   if (foldedExacts.length) return back(best(folded.text, foldedExacts, foldedQuote, foldedHint)!);

@@ -134,7 +134,7 @@ async function candidates(db: MarginDB, parsed: ParsedQuery, depth: number): Pro
   const lists = [...byTerm, ...byPrefix];
   // Only cut-short prefix lists: every record, newest first, is a candidate.
   if (!lists.length) lists.push((await db.search.limit(depth).primaryKeys()) as string[]);
-  const intersect = ([first, ...others]: string[][], horizon?: string) => {
+  const intersect = ([first = [], ...others]: string[][], horizon?: string) => {
     const sets = others.map((l) => new Set(l));
     return first.filter((k) => (horizon === undefined || k <= horizon) && sets.every((set) => set.has(k))).sort();
   };
@@ -155,14 +155,12 @@ function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: Par
   }
   const a = row as AnnotationRecord;
   if (!findMatches(`${a.quote}\n${a.note}\n${a.tags.join(' ')}`, parsed).length) return null;
-  const fields: [SearchHit['field'], string][] = [
-    ['quote', a.quote],
-    ['note', a.note],
-    ['tag', a.tags.join(' ')],
-  ];
+  type Field = [SearchHit['field'], string];
+  const quote: Field = ['quote', a.quote];
+  const fields: Field[] = [quote, ['note', a.note], ['tag', a.tags.join(' ')]];
   // Shown where the first of the query's words is, with every word found there marked.
   const has = (text: string, word: ParsedQuery['words'][number]) => findMatches(text, { ...parsed, words: [word] }).length > 0;
-  const [field, text] = fields.find(([, t]) => parsed.words.some((w) => has(t, w))) ?? fields[0];
+  const [field, text] = fields.find(([, t]) => parsed.words.some((w) => has(t, w))) ?? quote;
   const shown = snippet(text, { ...parsed, words: parsed.words.filter((w) => has(text, w)) });
   return shown && { kind: 'annotation', articleId: a.articleId, annotationId: a.id, title: '', url: a.url, color: a.color, field, snippet: shown, updatedAt: a.updatedAt };
 }

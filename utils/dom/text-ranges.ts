@@ -56,9 +56,9 @@ export function wrapRanges<T extends { start: number; end: number }>(root: Eleme
   const segments = textSegments(root);
   let last = segments.length - 1;
   for (const range of sorted) {
-    while (last > 0 && segments[last].start >= range.end) last--;
+    while (last > 0 && segments[last]!.start >= range.end) last--;
     let first = last;
-    while (first > 0 && segments[first].start > range.start) first--;
+    while (first > 0 && segments[first]!.start > range.start) first--;
     out.set(range, wrapRange(root, range.start, range.end, () => make(range), segments.slice(first, last + 1)));
   }
   return out;
@@ -98,7 +98,7 @@ export function rangeOffsets(root: Node, range: Range, segments = textSegments(r
   let end = pointOffset(segments, range.endContainer, range.endOffset);
   if (start === null || end === null || end <= start) return null;
   const text = segments.map((s) => s.node.data).join('');
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return end > start ? { start, end } : null;
 }

@@ -26,10 +26,13 @@ export function applyCorrections(text: string, spans: EntitySpan[], corrections:
       const end = at + name.length;
       if (isWordChar(text[at - 1]) && isWordChar(name[0])) continue;
       // Latin names must end a word; Hangul ones may take a particle.
-      if (/[A-Za-z0-9]/.test(name[name.length - 1]) && /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
+      if (/[A-Za-z0-9]$/.test(name) && /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
       if (out.some((s) => s.start < end && at < s.end)) {
         // A corrected name replaces what the recogniser had there.
-        for (let k = out.length - 1; k >= 0; k--) if (out[k].start < end && at < out[k].end) out.splice(k, 1);
+        for (let k = out.length - 1; k >= 0; k--) {
+          const s = out[k]!; // k counts down from the last index
+          if (s.start < end && at < s.end) out.splice(k, 1);
+        }
       }
       out.push({ start: at, end, text: name, type: c.type });
     }

@@ -36,7 +36,8 @@ export function summarizeEntities(spans: EntitySpan[]): Map<EntityType, EntityGr
   const out = new Map<EntityType, EntityGroup[]>();
   for (const type of ENTITY_TYPES) {
     const list = [...groups.values()].filter((g) => g.type === type);
-    list.sort((a, b) => b.spans.length - a.spans.length || a.spans[0].start - b.spans[0].start);
+    // A group exists because it has a span, so spans[0] is always there.
+    list.sort((a, b) => b.spans.length - a.spans.length || a.spans[0]!.start - b.spans[0]!.start);
     if (list.length) out.set(type, list);
   }
   return out;

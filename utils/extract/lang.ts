@@ -18,7 +18,7 @@ const SCRIPTS: [RegExp, string][] = [
 export function normalizeLangTag(tag: string | null | undefined): string | null {
   if (!tag) return null;
   const parts = tag.trim().replace(/_/g, '-').split('-').filter(Boolean);
-  if (!parts.length || !/^[a-z]{2,3}$/i.test(parts[0])) return null;
+  if (!/^[a-z]{2,3}$/i.test(parts[0] ?? '')) return null;
   return parts.map((p, i) => (i === 0 ? p.toLowerCase() : p.length === 2 ? p.toUpperCase() : p)).join('-');
 }
 

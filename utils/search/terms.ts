@@ -46,8 +46,8 @@ export function indexTerms(...texts: (string | null | undefined)[]): string[] {
   for (const text of texts) {
     if (!text) continue;
     for (const run of normalize(text).match(RUN) ?? []) {
-      if (HANGUL.test(run[0])) for (const p of pieces(run, 'h:')) terms.add(p);
-      else if (HAN.test(run[0])) for (const p of pieces(run, 'c:')) terms.add(p);
+      if (HANGUL.test(run.charAt(0))) for (const p of pieces(run, 'h:')) terms.add(p);
+      else if (HAN.test(run.charAt(0))) for (const p of pieces(run, 'c:')) terms.add(p);
       else terms.add(`w:${stem(run)}`);
       if (terms.size >= MAX_TERMS) return [...terms];
     }
@@ -69,8 +69,9 @@ export function parseQuery(query: string): ParsedQuery {
   const prefixes: string[] = [];
   const words: ParsedQuery['words'] = [];
   for (const run of normalize(query).match(RUN) ?? []) {
-    if (HANGUL.test(run[0]) || HAN.test(run[0])) {
-      const prefix = HANGUL.test(run[0]) ? 'h:' : 'c:';
+    const hangul = HANGUL.test(run.charAt(0));
+    if (hangul || HAN.test(run.charAt(0))) {
+      const prefix = hangul ? 'h:' : 'c:';
       words.push({ text: run, kind: 'cjk' });
       if (run.length === 1) prefixes.push(`${prefix}${run}`);
       else for (const p of pieces(run, prefix)) terms.add(p);
@@ -116,9 +117,10 @@ export interface Snippet {
 /** A short piece of text around the first match, with the matches in it marked. */
 export function snippet(text: string, query: ParsedQuery, radius = 60): Snippet | null {
   const ranges = findMatches(text, query);
-  if (!ranges.length) return null;
-  const from = Math.max(0, ranges[0].start - radius);
-  const to = Math.min(text.length, ranges[0].end + radius * 2);
+  const [first] = ranges;
+  if (!first) return null;
+  const from = Math.max(0, first.start - radius);
+  const to = Math.min(text.length, first.end + radius * 2);
   const lead = from > 0 ? '…' : '';
   const tail = to < text.length ? '…' : '';
   const body = text.slice(from, to).replace(/\s/g, ' ');
