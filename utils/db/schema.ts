@@ -27,6 +27,33 @@ export interface AnnotationRecord {
   updatedAt: number;
   /** Its text could not be found in the article any more: shown apart, never dropped. */
   orphaned: boolean;
+  /** Only on highlights imported from other tools: what the file said that Margin does not use itself. */
+  imported?: ImportedExtras;
+}
+
+/**
+ * What an imported annotation carried beyond Margin's own fields, kept as written so that
+ * an export gives it back (utils/export/jsonld.ts) and nothing of the file is lost.
+ */
+export interface ImportedExtras {
+  /** The annotation's id in the file, when it was not a Margin (UUID) id. */
+  id?: string;
+  /** The target's source as written, when it differs from `url` (tracking parameters, a #fragment, `{id: …}`). */
+  source?: unknown;
+  /** Selectors other than the text quote and position Margin reads (a PDF page, a CSS selector…), as written. */
+  selectors?: unknown[];
+  /** The position as written, in code points, while the article has no text to convert it with. */
+  position?: { start: number; end: number };
+  /** Further targets, as written. */
+  targets?: unknown[];
+  /** The bodies as written (a Choice, a link, a language), given back while note and tags are as imported. */
+  body?: unknown;
+  /** The note and tags as imported, to tell whether the reader has changed them since. */
+  note?: string;
+  tags?: string[];
+  motivation?: unknown;
+  /** The file gave no creation time: `createdAt` is when it was imported, and no `created` is exported. */
+  undated?: true;
 }
 
 /** The names an article mentions (from the reader's last visit), with counts. */

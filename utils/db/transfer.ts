@@ -1,16 +1,36 @@
 import type { ArticleRecord } from '../article';
 import type { MarginData } from '../export/model';
-import { putAnnotations } from './annotations';
-import { isQuotaError, joinArticle, splitArticle } from './articles';
+import { contentKey, stableId } from '../export/ids';
+import type { SkipReport } from '../export/import';
+import { MAX_NOTE, putAnnotations } from './annotations';
+import { isQuotaError, joinArticle, newId, splitArticle } from './articles';
 import type { AnnotationRecord, ArticleRow, MarginDB } from './schema';
 import { articleSearchRow, searchRef, unindex, writeSearchRows } from './search-index';
 import { keysWhere, rowsWhere } from './lookup';
 
 export interface ImportSummary {
   articles: { added: number; updated: number };
-  annotations: { added: number; updated: number; unchanged: number };
+  annotations: {
+    added: number;
+    updated: number;
+    unchanged: number;
+    /** Highlights whose note here and note in the file differed: both kept, the file's below a heading. */
+    conflicts: number;
+    /** Highlights whose id was already taken by a different highlight here: imported under a new id. */
+    renamed: number;
+  };
   corrections: number;
+  /** Items of the file that had nothing to anchor (page notes, replies…), from parseImport. */
+  skipped: SkipReport;
 }
+
+export interface ImportOptions {
+  /** The heading above an imported note kept beside the reader's (in the reader's language). */
+  conflictHeading?: string;
+  now?: number;
+}
+
+export const CONFLICT_HEADING = '— Imported version (differs from the note above) —';
 
 export class StorageFullError extends Error {
   constructor() {
@@ -19,37 +39,95 @@ export class StorageFullError extends Error {
   }
 }
 
+const NO_SKIPS: SkipReport = { count: 0, byReason: {}, first: [] };
+
+/** A fresh id that is not `taken`. */
+function freshId(seed: string, taken: (id: string) => boolean): string {
+  const derived = stableId(seed);
+  return taken(derived) ? newId() : derived;
+}
+
+function union(mine: string[], theirs: string[]): string[] {
+  const out = [...mine];
+  for (const t of theirs) if (!out.includes(t)) out.push(t);
+  return out;
+}
+
+/**
+ * One highlight as it is here and as the file has it: nothing the reader wrote is lost.
+ * Notes: an empty one takes the other; one that contains the other (the file's later
+ * version of it, or a note already merged) is kept; otherwise both, the file's under a
+ * heading — a conflict the reader sees and resolves. Tags: both sets. Colour, context and
+ * anchoring stay as here unless the file is dated and newer.
+ */
+function merge(old: AnnotationRecord, incoming: AnnotationRecord, heading: string, now: number): { record: AnnotationRecord; conflict: boolean } | null {
+  let note = old.note;
+  let conflict = false;
+  if (incoming.note && incoming.note !== old.note) {
+    if (!old.note || incoming.note.includes(old.note)) note = incoming.note;
+    else if (!old.note.includes(incoming.note)) {
+      conflict = true;
+      const joined = `${old.note}\n\n${heading}\n${incoming.note}`;
+      note = joined.length <= MAX_NOTE ? joined : `${joined.slice(0, MAX_NOTE - 1)}…`;
+    }
+  }
+  const tags = union(old.tags, incoming.tags);
+  const newer = !incoming.imported?.undated && incoming.updatedAt > old.updatedAt;
+  const color = newer ? incoming.color : old.color;
+  if (note === old.note && color === old.color && tags.length === old.tags.length) return null;
+  return { record: { ...old, note, tags, color, updatedAt: Math.max(old.updatedAt, newer ? incoming.updatedAt : now) }, conflict };
+}
+
 /**
  * Write imported data in one transaction: all of it, or — if anything fails, a full disk
- * included — none of it. Articles are matched by URL (the one already here keeps its id,
- * and takes the import's content only if that is newer); highlights by id, so importing the
- * same file twice changes nothing.
+ * included — none of it. Nothing here is overwritten by the file:
+ * - articles are matched by normalised URL (the one here keeps its id, and takes the file's
+ *   text only if that is newer); an article whose id is taken here by another URL gets a new id;
+ * - highlights are matched by id and by content (page, quote, position); an id taken here by a
+ *   different highlight gives the imported one a new id; a matched one is merged (see merge);
+ * - entity corrections are matched by their text; an id taken by another text gets a new id.
+ * Importing the same file twice changes nothing.
  */
-export async function importData(db: MarginDB, data: MarginData): Promise<ImportSummary> {
-  const summary: ImportSummary = { articles: { added: 0, updated: 0 }, annotations: { added: 0, updated: 0, unchanged: 0 }, corrections: 0 };
+export async function importData(db: MarginDB, data: MarginData & { skipped?: SkipReport }, options: ImportOptions = {}): Promise<ImportSummary> {
+  const heading = options.conflictHeading ?? CONFLICT_HEADING;
+  const now = options.now ?? Date.now();
+  const summary: ImportSummary = {
+    articles: { added: 0, updated: 0 },
+    annotations: { added: 0, updated: 0, unchanged: 0, conflicts: 0, renamed: 0 },
+    corrections: 0,
+    skipped: data.skipped ?? NO_SKIPS,
+  };
   try {
     await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.entityCorrections, db.search], async () => {
+      // --- Articles
       const idMap = new Map<string, string>();
       const existingRows = await rowsWhere(db.articles, 'url', data.articles.map((a) => a.url));
       const byUrl = new Map(existingRows.map((r) => [r.url, r]));
+      const sameIds = await db.articles.bulkGet(data.articles.map((a) => a.id));
+      const takenArticleIds = new Set(sameIds.filter(Boolean).map((r) => r!.id));
       const rows: ArticleRow[] = [];
       const replaced: ArticleRow[] = [];
       const bodies: ReturnType<typeof splitArticle>['body'][] = [];
       for (const article of data.articles) {
         const existing = byUrl.get(article.url);
-        idMap.set(article.id, existing?.id ?? article.id);
         if (!existing) {
-          const { row, body } = splitArticle(article as ArticleRecord);
+          // The id may belong to another article here: never take it over.
+          const id = takenArticleIds.has(article.id) ? freshId(`article:${article.url}`, (x) => takenArticleIds.has(x)) : article.id;
+          idMap.set(article.id, id);
+          const { row, body } = splitArticle({ ...(article as ArticleRecord), id });
           rows.push(row);
           bodies.push(body);
           summary.articles.added++;
-        } else if (article.updatedAt > existing.updatedAt && article.textContent) {
-          const merged: ArticleRecord = { ...(article as ArticleRecord), id: existing.id, savedAt: Math.min(existing.savedAt, article.savedAt) };
-          const { row, body } = splitArticle(merged, existing);
-          rows.push(row);
-          replaced.push(row);
-          bodies.push(body);
-          summary.articles.updated++;
+        } else {
+          idMap.set(article.id, existing.id);
+          if (article.updatedAt > existing.updatedAt && article.textContent) {
+            const merged: ArticleRecord = { ...(article as ArticleRecord), id: existing.id, savedAt: Math.min(existing.savedAt, article.savedAt) };
+            const { row, body } = splitArticle(merged, existing);
+            rows.push(row);
+            replaced.push(row);
+            bodies.push(body);
+            summary.articles.updated++;
+          }
         }
       }
       await db.articles.bulkPut(rows);
@@ -57,25 +135,56 @@ export async function importData(db: MarginDB, data: MarginData): Promise<Import
       await unindex(db, replaced.map((r) => searchRef('t', r.id)));
       await writeSearchRows(db, rows.map(articleSearchRow), 'new');
 
+      // --- Highlights
       const incoming = data.annotations.map((a) => ({ ...a, articleId: idMap.get(a.articleId) ?? a.articleId }));
-      const present = new Map((await db.annotations.bulkGet(incoming.map((a) => a.id))).filter(Boolean).map((r) => [r!.id, r!]));
+      const byId = new Map((await db.annotations.bulkGet(incoming.map((a) => a.id))).filter(Boolean).map((r) => [r!.id, r!]));
+      const here = await rowsWhere(db.annotations, 'url', [...new Set(incoming.map((a) => a.url))]);
+      const byContent = new Map(here.map((r) => [contentKey(r), r]));
+      const fileIds = new Set(incoming.map((a) => a.id));
       const added: AnnotationRecord[] = [];
-      const updated: AnnotationRecord[] = [];
+      const updated = new Map<string, AnnotationRecord>();
       for (const a of incoming) {
-        const old = present.get(a.id);
-        if (!old) added.push(a);
-        else if (a.updatedAt > old.updatedAt) updated.push(a);
-        else summary.annotations.unchanged++;
+        const key = contentKey(a);
+        const sameId = byId.get(a.id);
+        const match = sameId && contentKey(sameId) === key ? sameId : byContent.get(key);
+        if (!match) {
+          if (sameId) {
+            // Same id, another highlight: both stay, the imported one under a new id.
+            const id = freshId(`renamed:${a.id}:${key}`, (x) => byId.has(x) || fileIds.has(x));
+            added.push({ ...a, id });
+            summary.annotations.renamed++;
+          } else added.push(a);
+          continue;
+        }
+        const current = updated.get(match.id) ?? match;
+        const merged = merge(current, a, heading, now);
+        if (!merged) {
+          if (!updated.has(match.id)) summary.annotations.unchanged++;
+          continue;
+        }
+        updated.set(match.id, merged.record);
+        if (merged.conflict) summary.annotations.conflicts++;
       }
       summary.annotations.added = added.length;
-      summary.annotations.updated = updated.length;
+      summary.annotations.updated = updated.size;
       await putAnnotations(db, added, 'new');
-      await putAnnotations(db, updated);
+      await putAnnotations(db, [...updated.values()]);
 
+      // --- Entity corrections
       for (const c of data.corrections) {
         const old = await db.entityCorrections.where('text').equals(c.text).first();
-        if (old && old.updatedAt >= c.updatedAt) continue;
-        await db.entityCorrections.put({ ...c, id: old?.id ?? c.id });
+        if (old) {
+          if (old.updatedAt >= c.updatedAt) continue;
+          await db.entityCorrections.put({ ...c, id: old.id });
+        } else {
+          const taken = async (id: string) => !!(await db.entityCorrections.get(id));
+          let id = c.id;
+          if (await taken(id)) {
+            id = stableId(`correction:${c.text}`);
+            if (await taken(id)) id = newId();
+          }
+          await db.entityCorrections.put({ ...c, id });
+        }
         summary.corrections++;
       }
     });

@@ -1,29 +1,73 @@
 import * as v from 'valibot';
-import type { Selectors } from '../anchoring';
+import type { Selectors, TextPositionSelector, TextQuoteSelector } from '../anchoring';
 import type { ArticleRecord } from '../article';
-import { cleanTags, MAX_NOTE } from '../db/annotations';
-import { HIGHLIGHT_COLORS, type AnnotationRecord, type EntityCorrectionRecord, type HighlightColor } from '../db/schema';
+import { MAX_NOTE } from '../db/annotations';
+import { HIGHLIGHT_COLORS, type AnnotationRecord, type EntityCorrectionRecord, type HighlightColor, type ImportedExtras } from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
 import { normalizeUrl } from '../url';
-import { FORMAT_VERSION, type MarginData } from './model';
+import { FORMAT_VERSION, READABLE_VERSIONS, type MarginData } from './model';
+import { contentKey, stableId } from './ids';
+import { codePointsToUtf16 } from './positions';
+
+export { contentKey, stableId };
+
+/** Why a file cannot be imported; `code` and `params` let the library say it in the reader's language (messages.ts). */
+export type ImportErrorCode =
+  | 'too-large'
+  | 'empty'
+  | 'not-json'
+  | 'wrong-kind'
+  | 'margin-version'
+  | 'too-many'
+  | 'no-items'
+  | 'invalid'
+  | 'duplicate-id'
+  | 'second-article'
+  | 'correction-kind'
+  | 'nothing-importable';
 
 /** A file that cannot be imported, with a message for the reader naming the problem. */
 export class ImportError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: ImportErrorCode = 'invalid',
+    readonly params: Record<string, string> = {},
+  ) {
     super(message);
     this.name = 'ImportError';
   }
 }
 
-const MAX_FILE = 200 * 1024 * 1024;
-const MAX_ANNOTATIONS = 500_000;
-const MAX_ARTICLES = 100_000;
+/** Items that are valid but have nothing Margin can place in a text; they are skipped, and reported. */
+export type SkipReason = 'reply' | 'page-note' | 'no-quote' | 'empty-quote';
+
+export interface SkipReport {
+  count: number;
+  byReason: Partial<Record<SkipReason, number>>;
+  /** The first few, by position in the file (1-based). */
+  first: { position: number; reason: SkipReason }[];
+}
+
+export type ParsedImport = MarginData & { skipped: SkipReport };
+
+export const LIMITS = {
+  fileBytes: 200 * 1024 * 1024,
+  annotations: 500_000,
+  articles: 100_000,
+  corrections: 100_000,
+  /** Targets, selectors and bodies of one annotation. */
+  parts: 50,
+  /** How deep `refinedBy` may nest. */
+  refinements: 8,
+  /** Skipped items listed by position. */
+  listedSkips: 5,
+} as const;
 
 // --- Schemas -------------------------------------------------------------------------
 
 const webUrl = v.pipe(
   v.string(),
-  v.maxLength(4096),
+  v.maxLength(4096, 'is longer than 4096 characters'),
   v.check((s) => {
     try {
       return ['http:', 'https:', 'file:'].includes(new URL(s).protocol);
@@ -40,51 +84,33 @@ const date = v.pipe(
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max} characters`));
 const nullableText = (max: number) => v.nullish(text(max));
 
-const quoteSelector = v.object({
+const quoteSelector = v.looseObject({
   type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(text(100_000), v.minLength(1, 'is empty')),
-  prefix: v.optional(text(1000), ''),
-  suffix: v.optional(text(1000), ''),
+  exact: text(100_000),
+  prefix: v.optional(text(100_000)),
+  suffix: v.optional(text(100_000)),
 });
-const positionSelector = v.object({
-  type: v.literal('TextPositionSelector'),
-  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
-const anySelector = v.looseObject({ type: v.string() });
-const target = v.looseObject({ source: webUrl, selector: v.optional(v.unknown()) });
-
-/** A value or a list of values as a list (at most `max`); objects only. */
-function list(value: unknown, where: string, max = 50): Record<string, unknown>[] {
-  const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  if (items.length > max) throw new ImportError(`${where}: more than ${max} entries`);
-  for (const [i, item] of items.entries()) {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) throw new ImportError(`${where}.${i}: is not an object`);
-  }
-  return items as Record<string, unknown>[];
-}
-const textualBody = v.looseObject({
-  type: v.optional(v.string()),
-  value: v.optional(text(MAX_NOTE)),
-  purpose: v.optional(v.string()),
-  format: v.optional(v.string()),
-});
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
+const positionSelector = v.looseObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset });
+const anySelector = v.looseObject({ type: v.pipe(v.string(), v.maxLength(200)) });
 const entity = v.object({ text: text(500), type: v.picklist(ENTITY_TYPES) });
 
 const w3cAnnotation = v.looseObject({
-  id: v.optional(text(500)),
-  type: v.optional(v.union([v.string(), v.array(v.string())])),
+  id: v.optional(text(2000)),
+  type: v.optional(v.union([text(200), v.pipe(v.array(text(200)), v.maxLength(10))])),
   created: v.optional(date),
   modified: v.optional(date),
-  // One body or several, one target or several: normalised to lists and checked one by
-  // one below (a loose object schema would otherwise take an array for an object).
+  // One body or several, one target or several: normalised to lists and checked one by one.
   body: v.optional(v.unknown()),
   bodyValue: v.optional(text(MAX_NOTE)),
+  motivation: v.optional(v.unknown()),
   target: v.unknown(),
   'margin:color': v.optional(v.picklist(HIGHLIGHT_COLORS)),
   'margin:articleId': v.optional(text(100)),
   'margin:entities': v.optional(v.pipe(v.array(entity), v.maxLength(1000))),
   'margin:orphaned': v.optional(v.boolean()),
+  'margin:position': v.optional(v.object({ start: offset, end: offset })),
+  via: v.optional(v.unknown()),
 });
 
 const marginArticle = v.object({
@@ -105,19 +131,11 @@ const marginArticle = v.object({
 
 const marginCorrection = v.object({
   id: v.optional(text(100)),
-  text: v.pipe(text(500), v.minLength(1)),
+  text: v.pipe(text(500), v.minLength(1, 'is empty')),
   action: v.picklist(['remove', 'set']),
   type: v.optional(v.picklist(ENTITY_TYPES)),
   createdAt: date,
   updatedAt: date,
-});
-
-const marginExport = v.looseObject({
-  type: v.literal('AnnotationCollection'),
-  'margin:version': v.literal(FORMAT_VERSION),
-  first: v.looseObject({ items: v.pipe(v.array(v.unknown()), v.maxLength(MAX_ANNOTATIONS)) }),
-  'margin:articles': v.pipe(v.array(marginArticle), v.maxLength(MAX_ARTICLES)),
-  'margin:entityCorrections': v.optional(v.pipe(v.array(marginCorrection), v.maxLength(100_000)), []),
 });
 
 const hypothesisAnnotation = v.looseObject({
@@ -125,55 +143,65 @@ const hypothesisAnnotation = v.looseObject({
   uri: webUrl,
   text: v.optional(text(MAX_NOTE), ''),
   tags: v.optional(v.pipe(v.array(text(200)), v.maxLength(100)), []),
-  created: date,
+  created: v.optional(date),
   updated: v.optional(date),
-  target: v.pipe(v.array(v.looseObject({ source: webUrl, selector: v.optional(v.array(anySelector)) })), v.minLength(1)),
-  document: v.optional(v.looseObject({ title: v.optional(v.union([v.array(text(2000)), text(2000)])) })),
+  references: v.optional(v.pipe(v.array(text(200)), v.maxLength(1000))),
+  target: v.pipe(v.array(v.looseObject({ source: v.optional(webUrl), selector: v.optional(v.pipe(v.array(anySelector), v.maxLength(LIMITS.parts))) })), v.maxLength(LIMITS.parts)),
+  document: v.optional(v.looseObject({ title: v.optional(v.union([v.pipe(v.array(text(2000)), v.maxLength(20)), text(2000)])) })),
 });
 
-function explain(issues: v.BaseIssue<unknown>[], where: string): string {
+function explain(issues: v.BaseIssue<unknown>[], where: string): { at: string; problem: string } {
   const issue = issues[0];
   const path = v.getDotPath(issue);
-  const at = [where, path].filter(Boolean).join('.');
-  return `${at ? `${at}: ` : ''}${issue.message}`;
+  return { at: [where, path].filter(Boolean).join('.'), problem: issue.message };
 }
 
+function invalid(at: string, problem: string): ImportError {
+  return new ImportError(`${at ? `${at}: ` : ''}${problem}`, 'invalid', { at, problem });
+}
+
+/** Validate one value, stopping at its first problem (a hostile file must not make thousands of issues). */
 function parse<T extends v.GenericSchema>(schema: T, input: unknown, where: string): v.InferOutput<T> {
-  const result = v.safeParse(schema, input);
-  if (!result.success) throw new ImportError(explain(result.issues, where));
+  const result = v.safeParse(schema, input, { abortEarly: true, abortPipeEarly: true });
+  if (!result.success) {
+    const { at, problem } = explain(result.issues, where);
+    throw invalid(at, problem);
+  }
   return result.output;
 }
 
-// --- Ids --------------------------------------------------------------------------------
-
-/** A stable id for things imported from other tools, so importing twice does not duplicate. */
-export function stableId(key: string): string {
-  let h1 = 1779033703;
-  let h2 = 3144134277;
-  let h3 = 1013904242;
-  let h4 = 2773480762;
-  for (let i = 0; i < key.length; i++) {
-    const k = key.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-  }
-  const hex = [h1, h2, h3, h4].map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/** A value or a list of values as a list of at most `max`, counted before anything in it is read. */
+function list(value: unknown, where: string, max: number = LIMITS.parts): unknown[] {
+  const items = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+  if (items.length > max) throw invalid(where, `has more than ${max} entries`);
+  return items;
 }
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+// --- Ids --------------------------------------------------------------------------------
 
 const UUID = /^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 // --- Conversion -------------------------------------------------------------------------
 
-function ms(value: string | undefined, fallback: number): number {
-  return value ? Date.parse(value) : fallback;
+class Skip {
+  constructor(readonly reason: SkipReason) {}
 }
 
-/** The article a highlight from another tool belongs to: one already read, or a placeholder (title, no text). */
-function articleFor(articles: Map<string, ArticleRecord>, url: string, title: string | undefined, time: number): ArticleRecord {
-  const known = articles.get(url);
+interface Context {
+  now: number;
+  /** Articles by normalised URL. */
+  articles: Map<string, ArticleRecord>;
+  /** Margin files: positions are code points (format 2) or UTF-16 (format 1); other W3C files: code points. */
+  positionUnit: 'code-points' | 'utf16';
+}
+
+/** The article a highlight belongs to: one in the file, or a placeholder (title, no text). */
+function articleFor(ctx: Context, url: string, title: string | undefined, time: number): ArticleRecord {
+  const known = ctx.articles.get(url);
   if (known) return known;
   const article: ArticleRecord = {
     id: stableId(`article:${url}`),
@@ -189,64 +217,200 @@ function articleFor(articles: Map<string, ArticleRecord>, url: string, title: st
     savedAt: time,
     updatedAt: time,
   };
-  articles.set(url, article);
+  ctx.articles.set(url, article);
   return article;
 }
 
-function selectorsOf(list: v.InferOutput<typeof anySelector>[], where: string): Selectors {
-  const quote = list.find((s) => s.type === 'TextQuoteSelector');
-  if (!quote) throw new ImportError(`${where}: the target has no TextQuoteSelector, so Margin cannot find the text again`);
-  const q = parse(quoteSelector, quote, `${where}.TextQuoteSelector`);
-  const pos = list.find((s) => s.type === 'TextPositionSelector');
-  const p = pos ? parse(positionSelector, pos, `${where}.TextPositionSelector`) : null;
-  return {
-    quote: q,
-    // Without a position, one that never holds: the quote finds the text.
-    position: p && p.end > p.start ? p : { type: 'TextPositionSelector', start: 0, end: 0 },
-  };
+/** A target's source URL: `source` as a string or `{id}`, or a bare URL target, or a resource's own `id`. */
+function sourceOf(t: unknown, where: string): { url: string; written: unknown; selector: unknown; rest: Record<string, unknown> | null } {
+  if (typeof t === 'string') return { url: parse(webUrl, t, where), written: t, selector: undefined, rest: null };
+  if (!isObject(t)) throw invalid(where, 'is not an object or a URL');
+  const raw = t.source !== undefined ? t.source : t.id;
+  if (raw === undefined) throw invalid(where, 'has no source');
+  const id = isObject(raw) ? raw.id : raw;
+  if (typeof id !== 'string') throw invalid(`${where}.source`, 'is not a web address (http, https or file)');
+  return { url: parse(webUrl, id, `${where}.source`), written: raw, selector: t.selector, rest: t };
 }
 
-function fromW3c(raw: unknown, index: number, now: number, articles: Map<string, ArticleRecord>): AnnotationRecord {
+interface Found {
+  quote?: TextQuoteSelector;
+  position?: { start: number; end: number };
+  /** Selectors other than a top-level quote and position, as written. */
+  others: unknown[];
+}
+
+/** The quote and position among a target's selectors, looking inside `refinedBy` too. */
+function findSelectors(selectorValue: unknown, where: string): Found {
+  const found: Found = { others: [] };
+  const visit = (sel: unknown, at: string, depth: number, top: boolean) => {
+    if (depth > LIMITS.refinements) throw invalid(at, `refines more than ${LIMITS.refinements} levels deep`);
+    const s = parse(anySelector, sel, at);
+    let used = false;
+    if (s.type === 'TextQuoteSelector' && !found.quote) {
+      const q = parse(quoteSelector, s, at);
+      found.quote = { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix ?? '', suffix: q.suffix ?? '' };
+      used = top && !s.refinedBy;
+    } else if (s.type === 'TextPositionSelector' && !found.position) {
+      const p = parse(positionSelector, s, at);
+      if (p.end < p.start) throw invalid(at, 'ends before it starts');
+      found.position = { start: p.start, end: p.end };
+      used = top && !s.refinedBy;
+    }
+    if (top && !used) found.others.push(sel);
+    if (s.refinedBy !== undefined) list(s.refinedBy, `${at}.refinedBy`).forEach((r, i) => visit(r, `${at}.refinedBy.${i}`, depth + 1, false));
+  };
+  list(selectorValue, `${where}.selector`).forEach((sel, i) => visit(sel, `${where}.selector.${i}`, 0, true));
+  return found;
+}
+
+interface Bodies {
+  notes: string[];
+  tags: string[];
+  /** Something in the bodies besides plain notes and tags (a Choice, a link, a language…). */
+  special: boolean;
+}
+
+function readBodies(body: unknown, where: string): Bodies {
+  const out: Bodies = { notes: [], tags: [], special: false };
+  list(body, `${where}.body`, 200).forEach((b, i) => {
+    const at = `${where}.body.${i}`;
+    if (typeof b === 'string') {
+      // An external body (a URL): kept as written, no text of its own.
+      parse(text(4096), b, at);
+      out.special = true;
+      return;
+    }
+    if (!isObject(b)) throw invalid(at, 'is not an object or a URL');
+    if (b.type === 'Choice') {
+      // The first of a Choice's items is its default (§3.2.8): its text is the note.
+      out.special = true;
+      const items = list(b.items, `${at}.items`);
+      const first = items.find((x) => isObject(x) && typeof x.value === 'string') as Record<string, unknown> | undefined;
+      if (first) out.notes.push(parse(text(MAX_NOTE), first.value, `${at}.items`));
+      return;
+    }
+    if (b.value === undefined) {
+      out.special = true;
+      return;
+    }
+    const value = parse(text(MAX_NOTE), b.value, `${at}.value`);
+    const purpose = Array.isArray(b.purpose) ? b.purpose[0] : b.purpose;
+    if (purpose === 'tagging') {
+      if (value) out.tags.push(value);
+    } else out.notes.push(value);
+    const plainKeys = Object.keys(b).every((k) => ['type', 'value', 'purpose', 'format'].includes(k));
+    if (!plainKeys || (b.format !== undefined && b.format !== 'text/plain') || (purpose !== 'tagging' && purpose !== 'commenting' && purpose !== undefined)) out.special = true;
+  });
+  return out;
+}
+
+/** Tags as the file writes them: only empty strings and exact repeats dropped. */
+function tagsAsWritten(tags: string[]): string[] {
+  const out: string[] = [];
+  for (const t of tags) if (t.trim() && !out.includes(t)) out.push(t);
+  return out;
+}
+
+/** Internal (UTF-16) selectors from what the file gave, converting code points when the article's text allows it. */
+function internalSelectors(found: Found & { quote: TextQuoteSelector }, article: ArticleRecord, unit: Context['positionUnit'], extras: ImportedExtras): Selectors {
+  const selectors: Selectors = { quote: found.quote };
+  const p = found.position;
+  // 0–0 is what Margin's format 1 wrote for "no position": absent.
+  if (!p || p.end <= p.start) return selectors;
+  const text = article.textContent;
+  if (unit === 'utf16') selectors.position = { type: 'TextPositionSelector', start: p.start, end: p.end };
+  else if (text) selectors.position = { type: 'TextPositionSelector', start: codePointsToUtf16(text, p.start), end: codePointsToUtf16(text, p.end) };
+  else {
+    // No text to convert with: the offsets stay a hint, and go back out exactly as they came.
+    selectors.position = { type: 'TextPositionSelector', start: p.start, end: p.end };
+    extras.position = { start: p.start, end: p.end };
+  }
+  return selectors;
+}
+
+function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): AnnotationRecord {
   const where = `annotation ${index + 1}`;
+  if (!isObject(raw)) throw invalid(where, 'is not an object');
   const a = parse(w3cAnnotation, raw, where);
-  const targets = list(a.target, `${where}.target`, 20);
-  if (!targets.length) throw new ImportError(`${where}: it has no target`);
-  const first = parse(target, targets[0], `${where}.target`);
-  const selectorList = list(first.selector, `${where}.target.selector`, 20).map((sel, i) => parse(anySelector, sel, `${where}.target.selector.${i}`));
-  const selectors = selectorsOf(selectorList, where);
-  const url = normalizeUrl(first.source);
-  const bodies = (typeof a.body === 'string' ? [] : list(a.body, `${where}.body`, 200)).map((b, i) => parse(textualBody, b, `${where}.body.${i}`));
-  const notes = bodies.filter((b) => b.value !== undefined && b.purpose !== 'tagging').map((b) => b.value!);
-  if (a.bodyValue) notes.unshift(a.bodyValue);
-  const tags = bodies.filter((b) => b.purpose === 'tagging' && b.value).map((b) => b.value!);
-  const created = ms(a.created, now);
-  const article = articleFor(articles, url, undefined, created);
+  const targets = list(a.target, `${where}.target`);
+  if (!targets.length) throw invalid(where, 'has no target');
+  // Every target is checked (a hostile second target refuses the file); the first with a quote is the anchor.
+  const read = targets.map((t, i) => {
+    const at = targets.length > 1 || Array.isArray(a.target) ? `${where}.target.${i}` : `${where}.target`;
+    const s = sourceOf(t, at);
+    return { ...s, found: findSelectors(s.selector, at), raw: t };
+  });
+  const chosen = read.find((t) => t.found.quote);
+  if (!chosen) throw new Skip('no-quote');
+  if (!chosen.found.quote!.exact) throw new Skip('empty-quote');
+  const bodies = readBodies(a.body, where);
+  const notes = a.bodyValue !== undefined ? [a.bodyValue, ...bodies.notes] : bodies.notes;
+  const note = notes.join('\n\n').slice(0, MAX_NOTE);
+  const tags = tagsAsWritten(bodies.tags);
+  const url = normalizeUrl(chosen.url);
+  const created = a.created ? Date.parse(a.created) : ctx.now;
+  const article = articleFor(ctx, url, undefined, created);
+  const extras: ImportedExtras = {};
+  const selectors = internalSelectors(chosen.found as Found & { quote: TextQuoteSelector }, article, ctx.positionUnit, extras);
   const idMatch = a.id?.match(UUID);
+  if (a.id && !idMatch) extras.id = a.id;
+  else if (typeof a.via === 'string' && a.via.length <= 2000) extras.id = a.via;
+  // Margin's own UTF-16 offsets, written when there was no text to count code points in.
+  const own = margin ? a['margin:position'] : undefined;
+  if (own && own.end > own.start) {
+    selectors.position = { type: 'TextPositionSelector', start: own.start, end: own.end };
+    delete extras.position;
+  }
+  if (chosen.written !== url) extras.source = chosen.written;
+  if (chosen.found.others.length) extras.selectors = chosen.found.others;
+  const otherTargets = read.filter((t) => t !== chosen).map((t) => t.raw);
+  if (otherTargets.length) extras.targets = otherTargets;
+  if (bodies.special) {
+    extras.body = a.body;
+    extras.note = note;
+    extras.tags = tags;
+  }
+  if (a.motivation !== undefined && !margin) extras.motivation = a.motivation;
+  if (!a.created) extras.undated = true;
+  const contentId = stableId(`w3c:${a.id ?? `${url}\u0000${selectors.quote.exact}\u0000${selectors.position ? `${selectors.position.start}-${selectors.position.end}` : ''}`}`);
   return {
-    id: idMatch ? idMatch[1].toLowerCase() : stableId(`${url}\u0000${selectors.quote.exact}\u0000${a.id ?? ''}\u0000${a.created ?? ''}`),
+    id: idMatch ? idMatch[1].toLowerCase() : contentId,
     articleId: article.id,
     url,
     selectors,
     quote: selectors.quote.exact,
     color: (a['margin:color'] ?? 'yellow') as HighlightColor,
-    note: notes.join('\n\n').slice(0, MAX_NOTE),
-    tags: cleanTags(tags),
+    note,
+    tags,
     entities: a['margin:entities'] ?? [],
     createdAt: created,
-    updatedAt: ms(a.modified, created),
+    updatedAt: a.modified ? Date.parse(a.modified) : created,
     orphaned: a['margin:orphaned'] ?? !article.textContent,
+    ...(Object.keys(extras).length ? { imported: extras } : {}),
   };
 }
 
-function fromHypothesis(raw: unknown, index: number, now: number, articles: Map<string, ArticleRecord>): AnnotationRecord {
+function fromHypothesis(raw: unknown, index: number, ctx: Context): AnnotationRecord {
   const where = `annotation ${index + 1}`;
   const h = parse(hypothesisAnnotation, raw, where);
-  const target = h.target[0];
-  const selectors = selectorsOf(target.selector ?? [], where);
-  const url = normalizeUrl(target.source || h.uri);
-  const created = ms(h.created, now);
+  if (h.references?.length) throw new Skip('reply');
+  const targets = h.target.map((t, i) => ({ t, found: findSelectors(t.selector, `${where}.target.${i}`) }));
+  const chosen = targets.find((x) => x.found.quote);
+  if (!chosen) throw new Skip(targets.some((x) => x.t.selector?.length) ? 'no-quote' : 'page-note');
+  if (!chosen.found.quote!.exact) throw new Skip('empty-quote');
+  const written = chosen.t.source ?? h.uri;
+  const url = normalizeUrl(written);
+  const created = h.created ? Date.parse(h.created) : ctx.now;
   const title = Array.isArray(h.document?.title) ? h.document?.title[0] : h.document?.title;
-  const article = articleFor(articles, url, title, created);
+  const article = articleFor(ctx, url, title, created);
+  // Given back on export as the annotation's `via`: where it came from.
+  const extras: ImportedExtras = { id: `https://hypothes.is/a/${h.id}` };
+  // Hypothesis counts offsets in UTF-16, as Margin does.
+  const selectors = internalSelectors(chosen.found as Found & { quote: TextQuoteSelector }, article, 'utf16', extras);
+  if (written !== url) extras.source = written;
+  if (chosen.found.others.length) extras.selectors = chosen.found.others;
+  if (!h.created) extras.undated = true;
+  const tags = tagsAsWritten(h.tags);
   return {
     id: stableId(`hypothesis:${h.id}`),
     articleId: article.id,
@@ -255,86 +419,157 @@ function fromHypothesis(raw: unknown, index: number, now: number, articles: Map<
     quote: selectors.quote.exact,
     color: 'yellow',
     note: h.text,
-    tags: cleanTags(h.tags),
+    tags,
     entities: [],
     createdAt: created,
-    updatedAt: ms(h.updated, created),
+    updatedAt: h.updated ? Date.parse(h.updated) : created,
     orphaned: !article.textContent,
+    imported: extras,
   };
 }
 
 function looksLikeHypothesis(item: unknown): boolean {
-  return !!item && typeof item === 'object' && 'uri' in item && 'target' in item && Array.isArray((item as { target: unknown }).target);
+  return isObject(item) && 'uri' in item && Array.isArray(item.target);
+}
+
+const WRONG_KIND = 'This is not a Margin export, a W3C Web Annotation document or a Hypothesis export';
+
+function tooMany(what: string, max: number): ImportError {
+  return new ImportError(`The file holds more than ${max.toLocaleString('en')} ${what}`, 'too-many', { what, max: String(max) });
+}
+
+/** An array counted before anything in it is validated: a small file of a million empty items is refused at once. */
+function counted(value: unknown, what: string, max: number, where: string): unknown[] {
+  if (!Array.isArray(value)) throw invalid(where, 'is not a list');
+  if (value.length > max) throw tooMany(what, max);
+  return value;
 }
 
 /**
  * Read an import file: Margin's own export, any standard W3C Web Annotation JSON-LD
- * document (one annotation, an array, an AnnotationCollection or an AnnotationPage) whose
- * targets carry a source URL and a TextQuoteSelector, or Hypothesis' JSON export. The
- * whole file is validated before anything is written; the first problem is reported.
+ * document (one annotation, an array, an AnnotationCollection or an AnnotationPage), or a
+ * Hypothesis export (the "Export annotations" file, or the API's rows). Sizes are checked
+ * before any item is validated; every item is then validated, the first problem refusing
+ * the whole file. Valid items that have nothing to anchor (page notes, replies, targets
+ * without a text quote) are skipped and reported, not refused.
  */
-export function parseImport(input: string, now = Date.now()): MarginData {
-  if (input.length > MAX_FILE) throw new ImportError(`The file is larger than ${MAX_FILE / 1024 / 1024} MB`);
-  if (!input.trim()) throw new ImportError('The file is empty');
+export function parseImport(input: string, now = Date.now()): ParsedImport {
+  // Two bytes per UTF-16 unit at most: a cheap, safe bound before parsing.
+  if (input.length > LIMITS.fileBytes) throw new ImportError(`The file is larger than ${LIMITS.fileBytes / 1024 / 1024} MB`, 'too-large', { mb: String(LIMITS.fileBytes / 1024 / 1024) });
+  if (!input.trim()) throw new ImportError('The file is empty', 'empty');
   let json: unknown;
   try {
     json = JSON.parse(input.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ImportError(`The file is not valid JSON (${(error as Error).message}) — it may be cut off or not an export`);
+    const detail = error instanceof RangeError ? 'nested too deeply' : (error as Error).message;
+    throw new ImportError(`The file is not valid JSON (${detail}) — it may be cut off or not an export`, 'not-json', { detail });
   }
-  const articles = new Map<string, ArticleRecord>();
+  const ctx: Context = { now, articles: new Map(), positionUnit: 'code-points' };
   const corrections: EntityCorrectionRecord[] = [];
   let items: unknown[];
-  let convert = fromW3c;
+  let kind: 'margin' | 'w3c' | 'hypothesis' = 'w3c';
 
-  if (json && typeof json === 'object' && !Array.isArray(json) && 'margin:version' in json) {
-    const version = (json as Record<string, unknown>)['margin:version'];
-    if (version !== FORMAT_VERSION) {
-      throw new ImportError(`This file is in Margin's format ${JSON.stringify(version)}; this version of Margin reads format ${FORMAT_VERSION}`);
+  if (isObject(json) && 'margin:version' in json) {
+    const version = json['margin:version'];
+    if (!READABLE_VERSIONS.includes(version as number)) {
+      throw new ImportError(`This file is in Margin's format ${JSON.stringify(version)}; this version of Margin reads format ${FORMAT_VERSION}`, 'margin-version', {
+        version: JSON.stringify(version) ?? '',
+        supported: String(FORMAT_VERSION),
+      });
     }
-    const doc = parse(marginExport, json, '');
-    for (const [k, a] of doc['margin:articles'].entries()) {
+    if (json.type !== 'AnnotationCollection') throw invalid('type', 'is not "AnnotationCollection"');
+    kind = 'margin';
+    ctx.positionUnit = version === 1 ? 'utf16' : 'code-points';
+    const first = json.first;
+    if (!isObject(first)) throw invalid('first', 'is not an AnnotationPage');
+    items = counted(first.items, 'annotations', LIMITS.annotations, 'first.items');
+    const rawArticles = counted(json['margin:articles'] ?? [], 'articles', LIMITS.articles, 'margin:articles');
+    const rawCorrections = counted(json['margin:entityCorrections'] ?? [], 'entity corrections', LIMITS.corrections, 'margin:entityCorrections');
+    const articleIds = new Set<string>();
+    for (const [k, raw] of rawArticles.entries()) {
+      const a = parse(marginArticle, raw, `margin:articles.${k}`);
       const url = normalizeUrl(a.url);
-      if (articles.has(url)) throw new ImportError(`margin:articles.${k}: a second article for ${url}`);
+      if (ctx.articles.has(url)) throw new ImportError(`margin:articles.${k}: a second article for ${url}`, 'second-article', { at: `margin:articles.${k}`, url });
+      if (articleIds.has(a.id)) throw new ImportError(`margin:articles.${k}: the id ${a.id} appears twice`, 'duplicate-id', { at: `margin:articles.${k}`, id: a.id });
+      articleIds.add(a.id);
       const { entities, ...rest } = a;
-      articles.set(url, { ...rest, url, savedAt: Date.parse(a.savedAt), updatedAt: Date.parse(a.updatedAt), ...(entities ? { entities } : {}) } as ArticleRecord);
+      ctx.articles.set(url, { ...rest, url, savedAt: Date.parse(a.savedAt), updatedAt: Date.parse(a.updatedAt), ...(entities ? { entities } : {}) } as ArticleRecord);
     }
-    for (const c of doc['margin:entityCorrections']) {
-      if (c.action === 'set' && !c.type) throw new ImportError(`margin:entityCorrections: "${c.text}" sets no kind`);
-      corrections.push({ id: c.id ?? stableId(`correction:${c.text}`), text: c.text, action: c.action, ...(c.type ? { type: c.type } : {}), createdAt: Date.parse(c.createdAt), updatedAt: Date.parse(c.updatedAt) });
+    const correctionIds = new Set<string>();
+    for (const [k, raw] of rawCorrections.entries()) {
+      const c = parse(marginCorrection, raw, `margin:entityCorrections.${k}`);
+      if (c.action === 'set' && !c.type) throw new ImportError(`margin:entityCorrections.${k}: "${c.text}" sets no kind`, 'correction-kind', { at: `margin:entityCorrections.${k}`, text: c.text });
+      const id = c.id ?? stableId(`correction:${c.text}`);
+      if (correctionIds.has(id)) throw new ImportError(`margin:entityCorrections.${k}: the id ${id} appears twice`, 'duplicate-id', { at: `margin:entityCorrections.${k}`, id });
+      correctionIds.add(id);
+      corrections.push({ id, text: c.text, action: c.action, ...(c.type ? { type: c.type } : {}), createdAt: Date.parse(c.createdAt), updatedAt: Date.parse(c.updatedAt) });
     }
-    items = doc.first.items;
   } else if (Array.isArray(json)) {
-    items = json;
-    if (items.length && looksLikeHypothesis(items[0])) convert = fromHypothesis;
-  } else if (json && typeof json === 'object') {
-    const o = json as Record<string, unknown>;
+    items = counted(json, 'annotations', LIMITS.annotations, '');
+    if (items.length && looksLikeHypothesis(items[0])) kind = 'hypothesis';
+  } else if (isObject(json)) {
+    const o = json;
     const type = Array.isArray(o.type) ? o.type[0] : o.type;
     if (type === 'Annotation') items = [o];
     else if (type === 'AnnotationCollection') {
-      const first = o.first as Record<string, unknown> | undefined;
-      const page = first && typeof first === 'object' ? first.items : o.items;
-      if (!Array.isArray(page)) throw new ImportError('The AnnotationCollection has no annotations in it (no "first" page with items)');
-      items = page;
+      const first = o.first;
+      const page = isObject(first) ? first.items : o.items;
+      if (!Array.isArray(page)) throw new ImportError('The AnnotationCollection has no annotations in it (no "first" page with items)', 'no-items');
+      items = counted(page, 'annotations', LIMITS.annotations, 'first.items');
     } else if (type === 'AnnotationPage') {
-      if (!Array.isArray(o.items)) throw new ImportError('The AnnotationPage has no "items"');
-      items = o.items;
+      if (!Array.isArray(o.items)) throw new ImportError('The AnnotationPage has no "items"', 'no-items');
+      items = counted(o.items, 'annotations', LIMITS.annotations, 'items');
+    } else if (Array.isArray(o.annotations) && ('export_date' in o || 'client_version' in o || 'export_userid' in o)) {
+      // Hypothesis' "Export annotations" file: {export_date, export_userid, client_version, annotations}.
+      items = counted(o.annotations, 'annotations', LIMITS.annotations, 'annotations');
+      if (items.length && !looksLikeHypothesis(items[0])) throw invalid('annotations.0', 'is not a Hypothesis annotation');
+      kind = 'hypothesis';
     } else if (Array.isArray(o.rows) && (o.rows.length === 0 || looksLikeHypothesis(o.rows[0]))) {
-      items = o.rows;
-      convert = fromHypothesis;
+      items = counted(o.rows, 'annotations', LIMITS.annotations, 'rows');
+      kind = 'hypothesis';
     } else {
-      throw new ImportError('This is not a Margin export, a W3C Web Annotation document or a Hypothesis export');
+      throw new ImportError(WRONG_KIND, 'wrong-kind');
     }
   } else {
-    throw new ImportError('This is not a Margin export, a W3C Web Annotation document or a Hypothesis export');
+    throw new ImportError(WRONG_KIND, 'wrong-kind');
   }
-  if (items.length > MAX_ANNOTATIONS) throw new ImportError(`The file holds more than ${MAX_ANNOTATIONS} annotations`);
 
-  const annotations = items.map((item, i) => convert(item, i, now, articles));
-  const ids = new Set<string>();
-  for (const [i, a] of annotations.entries()) {
-    if (ids.has(a.id)) throw new ImportError(`annotation ${i + 1}: the id ${a.id} appears twice`);
-    ids.add(a.id);
+  const skipped: SkipReport = { count: 0, byReason: {}, first: [] };
+  const annotations: AnnotationRecord[] = [];
+  const ids = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) {
+    let record: AnnotationRecord;
+    try {
+      record = kind === 'hypothesis' ? fromHypothesis(items[i], i, ctx) : fromW3c(items[i], i, ctx, kind === 'margin');
+    } catch (error) {
+      if (!(error instanceof Skip)) throw error;
+      skipped.count++;
+      skipped.byReason[error.reason] = (skipped.byReason[error.reason] ?? 0) + 1;
+      if (skipped.first.length < LIMITS.listedSkips) skipped.first.push({ position: i + 1, reason: error.reason });
+      continue;
+    }
+    const seen = ids.get(record.id);
+    if (seen !== undefined) throw new ImportError(`annotation ${i + 1}: the id ${record.id} appears twice (also annotation ${seen})`, 'duplicate-id', { at: `annotation ${i + 1}`, id: record.id });
+    ids.set(record.id, i + 1);
+    annotations.push(record);
   }
-  return { articles: [...articles.values()], annotations, corrections };
+  if (!annotations.length && skipped.count && !ctx.articles.size && !corrections.length) {
+    throw new ImportError(`Nothing in this file can be placed in an article's text: ${describeSkips(skipped)}`, 'nothing-importable', { skipped: describeSkips(skipped) });
+  }
+  return { articles: [...ctx.articles.values()], annotations, corrections, skipped };
 }
+
+const SKIP_WORDS: Record<SkipReason, string> = {
+  reply: 'replies',
+  'page-note': 'page notes',
+  'no-quote': 'without a text quote',
+  'empty-quote': 'with an empty quote',
+};
+
+/** "2 replies, 1 page notes (items 3, 5, 9)" — the English summary the CLI and errors use. */
+export function describeSkips(s: SkipReport): string {
+  const counts = Object.entries(s.byReason).map(([reason, n]) => `${n} ${SKIP_WORDS[reason as SkipReason]}`);
+  return `${counts.join(', ')} (item${s.first.length > 1 ? 's' : ''} ${s.first.map((f) => f.position).join(', ')}${s.count > s.first.length ? ', …' : ''})`;
+}
+
+export type { TextPositionSelector };

@@ -1,43 +1,82 @@
 import type { AnnotationRecord } from '../db/schema';
 import { ANNO_CONTEXT, FORMAT_VERSION, iso, MARGIN_NS, type MarginData } from './model';
+import { utf16ToCodePoints } from './positions';
 
 /**
- * The W3C Web Annotation data model (JSON-LD): an AnnotationCollection whose page holds
- * one Annotation per highlight (TextQuoteSelector + TextPositionSelector targets, the
- * note as a commenting body, tags as tagging bodies). What only Margin needs — colours,
- * article records, entity corrections — sits in its own namespace ("margin:"), which other
- * tools ignore while reading the standard part.
+ * The position to write, in code points (W3C §4.2.4): converted with the article's text;
+ * without text, the offsets as an imported file gave them (already code points), or none
+ * when they are UTF-16 units that cannot be converted — an export never states what it
+ * does not know. `internal` is then the UTF-16 position Margin keeps for itself.
  */
-export function toW3cAnnotation(a: AnnotationRecord) {
-  const body: Record<string, string>[] = [];
-  if (a.note) body.push({ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' });
-  for (const tag of a.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+function exportedPosition(a: AnnotationRecord, text: string | undefined): { position?: { start: number; end: number }; internal?: { start: number; end: number } } {
+  const p = a.selectors.position;
+  if (!p) return {};
+  if (text) return { position: { start: utf16ToCodePoints(text, p.start), end: utf16ToCodePoints(text, p.end) } };
+  const given = a.imported?.position;
+  if (given && given.start === p.start && given.end === p.end) return { position: given };
+  return { internal: { start: p.start, end: p.end } };
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * The W3C Web Annotation data model (JSON-LD): one Annotation per highlight (a
+ * TextQuoteSelector, and a TextPositionSelector in code points when the position is known,
+ * the note as a commenting body, tags as tagging bodies). What an imported annotation
+ * carried beyond that — other selectors (a PDF page), other targets, the original source
+ * URL, its bodies as written, its id (as `via`) — goes back out as it came. What only
+ * Margin needs sits in its own namespace ("margin:"), which other tools ignore.
+ */
+export function toW3cAnnotation(a: AnnotationRecord, text?: string) {
+  const x = a.imported ?? {};
+  let body: unknown;
+  if (x.body !== undefined && x.note === a.note && sameList(x.tags, a.tags)) body = x.body;
+  else {
+    const bodies: Record<string, string>[] = [];
+    if (a.note) bodies.push({ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' });
+    for (const tag of a.tags) bodies.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+    if (bodies.length) body = bodies;
+  }
+  const { position, internal } = exportedPosition(a, text);
+  const selector: unknown[] = [{ type: 'TextQuoteSelector', exact: a.selectors.quote.exact, prefix: a.selectors.quote.prefix, suffix: a.selectors.quote.suffix }];
+  if (position) selector.push({ type: 'TextPositionSelector', start: position.start, end: position.end });
+  if (x.selectors) selector.push(...x.selectors);
+  const target = { source: x.source ?? a.url, selector };
+  const edited = a.updatedAt !== a.createdAt;
   return {
     id: `urn:uuid:${a.id}`,
     type: 'Annotation',
-    motivation: a.note ? 'commenting' : 'highlighting',
-    created: iso(a.createdAt),
-    modified: iso(a.updatedAt),
-    ...(body.length ? { body } : {}),
-    target: { source: a.url, selector: [a.selectors.quote, a.selectors.position] },
+    motivation: x.motivation ?? (a.note ? 'commenting' : 'highlighting'),
+    ...(x.undated ? {} : { created: iso(a.createdAt) }),
+    // Margin's own highlights always say when they changed; imported ones only when the file or the reader did.
+    ...(edited || !a.imported ? { modified: iso(a.updatedAt) } : {}),
+    ...(x.id ? { via: x.id } : {}),
+    ...(body !== undefined ? { body } : {}),
+    target: x.targets ? [target, ...x.targets] : target,
     'margin:color': a.color,
     'margin:articleId': a.articleId,
     'margin:entities': a.entities,
     'margin:orphaned': a.orphaned,
+    ...(internal ? { 'margin:position': internal } : {}),
   };
 }
 
 export function marginJson(data: MarginData, generated = Date.now()): string {
+  const texts = new Map(data.articles.map((a) => [a.id, a.textContent]));
+  const id = `urn:uuid:${crypto.randomUUID()}`;
   const document = {
     '@context': [ANNO_CONTEXT, { margin: MARGIN_NS }],
-    id: `urn:uuid:${crypto.randomUUID()}`,
+    id,
     type: 'AnnotationCollection',
     label: 'Margin — highlights and notes',
     generator: { id: 'https://margin-reader.app', type: 'Software', name: 'Margin' },
     generated: iso(generated),
     total: data.annotations.length,
     'margin:version': FORMAT_VERSION,
-    first: { type: 'AnnotationPage', startIndex: 0, items: data.annotations.map(toW3cAnnotation) },
+    // The W3C model requires the page's own IRI too (§6.1).
+    first: { id: `${id}#page-1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items: data.annotations.map((a) => toW3cAnnotation(a, texts.get(a.articleId))) },
     'margin:articles': data.articles.map((a) => ({ ...a, savedAt: iso(a.savedAt), updatedAt: iso(a.updatedAt) })),
     'margin:entityCorrections': data.corrections.map((c) => ({ ...c, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) })),
   };

@@ -16,7 +16,12 @@ export interface ExportFile {
   data: string | Uint8Array;
 }
 
-export const FORMAT_VERSION = 1;
+/**
+ * Margin's JSON format. 2: TextPositionSelector offsets in code points, as W3C counts them
+ * (1 counted UTF-16 units and wrote 0–0 for "no position"); both are read.
+ */
+export const FORMAT_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 export const MARGIN_NS = 'https://margin-reader.app/ns/';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
