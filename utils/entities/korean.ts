@@ -111,7 +111,7 @@ function isKoreanName(word: string): boolean {
   // Sounds (하하하) and predicates of the same shape (어설픈, 소문난 is left to its length).
   if (REPEATED_SYLLABLES.test(word) || /(?:[픈쁜]|[로러다거려까]운)$/.test(word)) return false;
   if (ROLES_BEFORE.has(word) || TITLES_AFTER.has(word)) return false;
-  if (word.length === 3) return SURNAMES.has(word[0]);
+  if (word.length === 3) return SURNAMES.has(word.charAt(0));
   if (word.length === 4) return SURNAMES.has(word.slice(0, 2));
   return false;
 }
@@ -261,7 +261,7 @@ class Findings {
     for (const [x, y] of [
       [a, b],
       [b, a],
-    ]) {
+    ] as const) {
       let group = this.aliases.get(x);
       if (!group) this.aliases.set(x, (group = new Set()));
       group.add(y);
@@ -315,16 +315,20 @@ export function analyzeKorean(text: string): KoreanResult {
   const sentenceRange: [number, number][] = [];
   let sentence = 0;
   for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    if (i > 0 && text.slice(tokens[i - 1].end, t.start).includes('\n')) sentence++;
+    const t = tokens[i]!; // i < n
+    const before = at(i - 1);
+    if (before && text.slice(before.end, t.start).includes('\n')) sentence++;
     sentenceOf.push(sentence);
-    if (!sentenceRange[sentence]) sentenceRange[sentence] = [i, i];
-    sentenceRange[sentence][1] = i;
+    const range = sentenceRange[sentence];
+    if (range) range[1] = i;
+    else sentenceRange[sentence] = [i, i];
     if (t.kind === 'punct' && SENTENCE_END.test(t.text)) sentence++;
   }
+  // Every token has a sentence, and every sentence a range of tokens: the loop above made both.
+  const sentenceEnd = (i: number): number => sentenceRange[sentenceOf[i]!]![1];
   const sentenceText = (i: number) => {
-    const [a, b] = sentenceRange[sentenceOf[i]];
-    return text.slice(tokens[a].start, tokens[b].end);
+    const [a, b] = sentenceRange[sentenceOf[i]!]!;
+    return text.slice(tokens[a]!.start, tokens[b]!.end);
   };
 
   const shortForms = new Map<string, string>();
@@ -334,10 +338,11 @@ export function analyzeKorean(text: string): KoreanResult {
   /** The person named after a role word at token j (one word, or two for a foreign name). */
   const addNameAfterRole = (j: number) => {
     // 매니징 파트너 에밀리 카터: several role words in a row.
-    while (tokens[j + 1] && ROLES_BEFORE.has(tokens[j].text) && tokens[j + 1].kind === 'hangul') j++;
+    while (at(j + 1)?.kind === 'hangul' && ROLES_BEFORE.has(at(j)?.text ?? '')) j++;
     // 배우 출신 오세린: the role may be followed by "출신".
-    if (tokens[j]?.text === '출신' && tokens[j + 1]?.kind === 'hangul') j++;
-    const first = tokens[j];
+    if (at(j)?.text === '출신' && at(j + 1)?.kind === 'hangul') j++;
+    const first = at(j);
+    if (!first) return;
     const firstName = nameOf(first);
     if (isKoreanName(firstName)) {
       found.add(firstName, 'person', STRONG);
@@ -361,21 +366,22 @@ export function analyzeKorean(text: string): KoreanResult {
     const t = at(i);
     if (!t || t.kind !== 'latin' || !isLatinName(t.text) && !/^[A-Z]{2,}/.test(t.text)) return null;
     let from = i;
-    while (from > 0) {
-      const prev = tokens[from - 1];
-      if (prev.kind !== 'latin' || tokens[from].glued || text.slice(prev.end, tokens[from].start) !== ' ') break;
+    let head = t; // the token at `from`
+    for (let prev = at(from - 1); prev; prev = at(from - 1)) {
+      if (prev.kind !== 'latin' || head.glued || text.slice(prev.end, head.start) !== ' ') break;
       if (!/^[A-Z]/.test(prev.text)) break;
       from--;
+      head = prev;
     }
-    if (tokens[from].glued && at(from - 1)?.kind === 'hangul') return null; // 챗GPT
-    const name = text.slice(tokens[from].start, t.end);
+    if (head.glued && at(from - 1)?.kind === 'hangul') return null; // 챗GPT
+    const name = text.slice(head.start, t.end);
     if (from === i && LATIN_STOPWORDS.has(name)) return null;
     return { text: name, from };
   };
 
   // 1. Latin-script names inside Korean text: organisations unless shown otherwise.
   for (let i = 0; i < n; i++) {
-    const t = tokens[i];
+    const t = tokens[i]!; // i < n
     if (t.kind !== 'latin') continue;
     const next = at(i + 1);
     if (next && next.kind === 'latin' && !next.glued && text.slice(t.end, next.start) === ' ' && /^[A-Z]/.test(next.text)) continue; // not the end yet
@@ -393,17 +399,18 @@ export function analyzeKorean(text: string): KoreanResult {
   // 2. Glosses in brackets: 량원펑(梁文峰), 나사(NASA), 환팡량화(幻方量化)펀드.
   const glossPairs: { hangul: string; gloss: string }[] = [];
   for (let i = 0; i < n; i++) {
-    const open = tokens[i];
+    const open = tokens[i]!; // i < n
     if (open.text !== '(' || !open.glued) continue;
-    let close = -1;
+    let closeAt = -1;
     for (let j = i + 1; j < n && j <= i + 12; j++) {
-      if (tokens[j].text === ')') {
-        close = j;
+      if (tokens[j]!.text === ')') {
+        closeAt = j;
         break;
       }
     }
-    if (close < 0) continue;
-    const inner = text.slice(open.end, tokens[close].start);
+    const close = at(closeAt);
+    if (!close) continue;
+    const inner = text.slice(open.end, close.start);
     if (/[\uac00-\ud7a3]/.test(inner)) continue; // an explanation, not a gloss
     const parts = inner
       .split(/[:;/,]|\s(?=[\u4e00-\u9fff])/)
@@ -433,7 +440,7 @@ export function analyzeKorean(text: string): KoreanResult {
       hangul = `${prev.text} ${hangul}`;
     }
     if (COMMON_NOUNS.has(hangul) || ORG_BEFORE.has(hangul)) continue;
-    const after = at(close + 1);
+    const after = at(closeAt + 1);
     const suffixAfter = after && after.glued && after.kind === 'hangul' ? orgSuffix('X' + after.stem) ?? (ORG_SUFFIXES.includes(after.stem) ? after.stem : null) : null;
     for (const part of parts) {
       if (/[的之了是在和]/.test(part) || part.length > 20) continue;
@@ -469,21 +476,24 @@ export function analyzeKorean(text: string): KoreanResult {
 
   // 3. Datelines and bylines: [서울=뉴스핌], (서울=연합뉴스), [문화누리신문 윤지호 기자].
   for (const m of text.matchAll(/[\[(【]\s*([\uac00-\ud7a3]{2,8})\s*=\s*([\uac00-\ud7a3A-Za-z0-9]{2,12}(?: [A-Za-z0-9]+)?)\s*[\])】]/g)) {
-    if (!isPlaceWord(m[1]) && !placeSuffix(m[1])) continue; // (사진=…) is a credit, see below
-    found.add(m[1], 'place', FAIR);
-    found.add(m[2], 'org', STRONG);
+    const [, place = '', agency = ''] = m; // both groups are required: never the defaults
+    if (!isPlaceWord(place) && !placeSuffix(place)) continue; // (사진=…) is a credit, see below
+    found.add(place, 'place', FAIR);
+    found.add(agency, 'org', STRONG);
   }
   for (const m of text.matchAll(/[\[(【]\s*([^\]\[()=\n]{2,20}?)\s+([\uac00-\ud7a3]{2,4})\s+(?:[\uac00-\ud7a3]{0,6}기자|특파원)\s*[\])】]/g)) {
-    found.add(m[1], 'org', STRONG);
-    found.add(m[2], 'person', STRONG);
+    const [, outlet = '', reporter = ''] = m; // both groups are required: never the defaults
+    found.add(outlet, 'org', STRONG);
+    found.add(reporter, 'person', STRONG);
   }
   // Bylines: 글=김선영 기자, 글·사진=홍길동 기자, 정리=이영희 기자.
   for (const m of text.matchAll(/(?:글|사진|영상|그래픽|편집|정리|취재|기사)(?:\s*[·ㆍ/]\s*(?:글|사진|영상|그래픽))?\s*=\s*([\uac00-\ud7a3]{2,4})\s*(?:[\uac00-\ud7a3]{0,6}기자|특파원|작가|PD)(?![\uac00-\ud7a3])/g)) {
-    if (isKoreanName(m[1])) found.add(m[1], 'person', STRONG);
+    const [, name = ''] = m;
+    if (isKoreanName(name)) found.add(name, 'person', STRONG);
   }
   // Photo credits: (사진=부산국제영화제 제공), 사진=바이두.
   for (const m of text.matchAll(/사진\s*=\s*([\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z ]{1,20}?)(?=\s*(?:제공|[.,)\]]|$))/g)) {
-    const name = m[1].trim();
+    const name = (m[1] ?? '').trim();
     if (/(?:기자|특파원|작가)$/.test(name)) {
       const person = name.replace(/\s*\S*(?:기자|특파원|작가)$/, '');
       if (isKoreanName(person)) found.add(person, 'person', GOOD);
@@ -494,7 +504,7 @@ export function analyzeKorean(text: string): KoreanResult {
 
   // 4. Token-by-token cues.
   for (let i = 0; i < n; i++) {
-    const t = tokens[i];
+    const t = tokens[i]!; // i < n
     const next = at(i + 1);
     const prev = at(i - 1);
     // A Hanja or Latin name glued to an organisation suffix: 幻方量化펀드, 港商事.
@@ -537,7 +547,7 @@ export function analyzeKorean(text: string): KoreanResult {
       const listed = (prev?.text === '·' || next?.text === '·') && place === '동';
       if (isPlaceWord(base) || prevPlace || dirPlace || listed) {
         // A city or district acting (부산시는 … 지원했다) is its government: an organisation.
-        const clause = text.slice(t.end, tokens[sentenceRange[sentenceOf[i]][1]].end);
+        const clause = text.slice(t.end, tokens[sentenceEnd(i)]!.end);
         if (/^(?:은|는|이|가)$/.test(t.particle) && AGENT_PREDICATES.test(clause) && /[시도군구]$/.test(place)) {
           found.add(word, 'org', GOOD);
           mentionTypes.set(t.start, 'org');
@@ -549,7 +559,8 @@ export function analyzeKorean(text: string): KoreanResult {
     }
     // A place's office as a title (유성구청장, 부산시장) names the place's government.
     const office = word.match(/^([\uac00-\ud7a3]{1,6}[시도군구])(?:청장|청|장|지사|의회)$/);
-    if (office && (isPlaceWord(office[1].slice(0, -1)) || found.names.has(office[1]))) found.add(office[1], 'org', FAIR);
+    const officePlace = office?.[1];
+    if (officePlace && (isPlaceWord(officePlace.slice(0, -1)) || found.names.has(officePlace))) found.add(officePlace, 'org', FAIR);
 
     // A title qualified by 전/현/前/신임 …: 문재인 전 대표가, 김철수 현 회장은, 정민호 미래소재 전 대표.
     if (isTitle(word) && prev && TITLE_MODIFIERS.has(prev.text) && (!t.glued || prev.kind === 'han') && !prev.glued) {
@@ -603,7 +614,7 @@ export function analyzeKorean(text: string): KoreanResult {
     let prevAt = i - 1;
     if (prev?.text === ')' && isTitle(word) && !t.glued) {
       for (let j = i - 2; j > 0 && j > i - 10; j--) {
-        if (tokens[j].text === '(') {
+        if (tokens[j]!.text === '(') {
           prevAt = j - 1;
           break;
         }
@@ -626,7 +637,7 @@ export function analyzeKorean(text: string): KoreanResult {
       // Skip a gloss: 사이토 유이치(斉藤雄一) 미나토상사 사장.
       if (between && at(nameAt)?.text === ')') {
         for (let j = nameAt - 1; j > 0 && j > nameAt - 8; j--) {
-          if (tokens[j].text === '(') {
+          if (at(j)?.text === '(') {
             nameAt = j - 1;
             break;
           }
@@ -655,13 +666,14 @@ export function analyzeKorean(text: string): KoreanResult {
     // Organisation context before: 배터리 제조사 세움에너지, 공유킥보드 업체 '달리고', 방산업체 PT 인도아비아.
     if ((ORG_BEFORE.has(t.text) || (ORG_BEFORE_ENDINGS.test(t.text) && !orgSuffix(t.text))) && next && !next.glued) {
       let j = i + 1;
-      const quoted = QUOTES_OPEN.has(tokens[j].text) ? j++ : -1;
-      const latinLead = tokens[j]?.kind === 'latin' && /^[A-Z]{2,4}$/.test(tokens[j].text) && tokens[j + 1]?.kind === 'hangul' ? j++ : -1;
-      const target = tokens[j];
+      const quoted = QUOTES_OPEN.has(next.text) ? j++ : -1;
+      const lead = at(j);
+      const latinLead = lead?.kind === 'latin' && /^[A-Z]{2,4}$/.test(lead.text) && at(j + 1)?.kind === 'hangul' ? j++ : -1;
+      const target = at(j);
       if (target && target.kind === 'hangul' && (quoted < 0 || target.glued)) {
         const name = target.stem;
         const ok = quoted >= 0 ? name.length >= 2 && !COMMON_NOUNS.has(name) : isNameLike(name) && !isPlaceWord(name) && !isKoreanName(name);
-        if (ok) found.add(latinLead >= 0 ? `${tokens[latinLead].text} ${name}` : name, 'org', quoted >= 0 || latinLead >= 0 ? GOOD : FAIR);
+        if (ok) found.add(latinLead >= 0 && lead ? `${lead.text} ${name}` : name, 'org', quoted >= 0 || latinLead >= 0 ? GOOD : FAIR);
       }
     }
     // Organisation context after: 엔비디아 주가, 딥시크 모회사, 딥시크 어떤 회사, 충남대 인근.
@@ -679,7 +691,7 @@ export function analyzeKorean(text: string): KoreanResult {
     // The organisation of a role: 그래닛피크의 매니징 파트너 에밀리 카터.
     if (t.particle === '의' && next?.kind === 'hangul' && (ROLES_BEFORE.has(next.text) || isTitle(next.stem)) && isNameLike(word) && !isPlaceWord(word) && !isKoreanName(word) && !COMMON_NOUNS.has(word)) {
       let j = i + 1;
-      while (tokens[j + 1]?.kind === 'hangul' && ROLES_BEFORE.has(tokens[j + 1].text)) j++;
+      while (at(j + 1)?.kind === 'hangul' && ROLES_BEFORE.has(at(j + 1)?.text ?? '')) j++;
       const person = tokens[j + 1];
       if (person && person.kind === 'hangul' && (isKoreanName(nameOf(person)) || isForeignNamePart(nameOf(person)))) found.add(word, 'org', FAIR);
     }
@@ -722,13 +734,14 @@ export function analyzeKorean(text: string): KoreanResult {
   // Family names of foreign people named in full (델가도 for 마커스 델가도) when they stand alone.
   const familyNames = new Set<string>();
   for (const [name, ev] of found.names) {
-    const parts = name.split(' ');
-    if (ev.scores.has('person') && parts.length === 2 && !isKoreanName(parts[0])) familyNames.add(parts[1]);
+    const [given, family, ...more] = name.split(' ');
+    if (ev.scores.has('person') && given && family && !more.length && !isKoreanName(given)) familyNames.add(family);
   }
   for (let i = 0; i < n; i++) {
-    const t = tokens[i];
+    const t = tokens[i]!; // i < n
     if (t.kind !== 'hangul') continue;
-    const standalone = t.particle || !(tokens[i + 1]?.kind === 'hangul' && !tokens[i + 1].glued && !/^(?:·|,)$/.test(tokens[i + 1].text));
+    const following = at(i + 1);
+    const standalone = t.particle || !(following?.kind === 'hangul' && !following.glued && !/^(?:·|,)$/.test(following.text));
     if (!standalone) continue;
     if (shortForms.has(t.stem) && !isPlaceWord(t.stem) && !COMMON_NOUNS.has(t.stem)) found.add(t.stem, 'org', FAIR);
     const previous = at(i - 1);
@@ -737,8 +750,8 @@ export function analyzeKorean(text: string): KoreanResult {
   }
   // Latin names followed by organisation context: AMD주가도, Deep Seek 연구개발팀.
   for (let i = 0; i < n - 1; i++) {
-    const t = tokens[i];
-    const next = tokens[i + 1];
+    const t = tokens[i]!; // i < n
+    const next = tokens[i + 1]!; // i < n - 1
     if (t.kind !== 'latin' || next.kind !== 'hangul') continue;
     const name = latinNameEndingAt(i);
     if (!name) continue;
@@ -747,24 +760,19 @@ export function analyzeKorean(text: string): KoreanResult {
 
   // 5. Quotations with a speech verb: the speaker is a person (송민재는 무대에서 "…"고 말했다).
   for (let i = 0; i < n; i++) {
-    const t = tokens[i];
+    const t = tokens[i]!; // i < n
     if (!QUOTES_OPEN.has(t.text) || t.text === "'" || t.text === '‘' || t.text === '<') continue;
     // The quotation's end and the verb after it.
-    let close = -1;
-    for (let j = i + 1; j < n && j < i + 200; j++) {
-      if (tokens[j].text === '"' || tokens[j].text === '”') {
-        close = j;
-        break;
-      }
-    }
-    if (close < 0) continue;
-    const tail = text.slice(tokens[close].end, tokens[close].end + 30);
+    let close: Token | undefined;
+    for (let j = i + 1; j < n && j < i + 200 && !close; j++) if (tokens[j]!.text === '"' || tokens[j]!.text === '”') close = tokens[j];
+    if (!close) continue;
+    const tail = text.slice(close.end, close.end + 30);
     if (!/^\s?(?:이?라?고|며|라며|이라며|면서)\s*(?:[\uac00-\ud7a3]+\s){0,2}/.test(tail)) continue;
     const verb = tail.replace(/^\s?(?:이?라?고|며|라며|이라며|면서)\s*/, '').split(/\s+/);
     if (!verb.slice(0, 3).some((w) => SPEECH_VERBS.test(w)) && !/^(?:며|라며|이라며|면서)/.test(tail.trim())) continue;
     // The speaker: the nearest subject before the quotation in the same sentence.
     for (let j = i - 1; j >= 0 && sentenceOf[j] === sentenceOf[i] && j > i - 8; j--) {
-      const s = tokens[j];
+      const s = tokens[j]!; // 0 <= j < i
       if (s.kind !== 'hangul' || !/^(?:은|는|이|가|도)$/.test(s.particle)) continue;
       const word = s.stem;
       if (isTitle(word) || COMMON_NOUNS.has(word) || /들$/.test(word) || isPlaceWord(word) || orgSuffix(word) || placeSuffix(word)) break;
@@ -777,19 +785,19 @@ export function analyzeKorean(text: string): KoreanResult {
   // 6. Coordination: a name joined to a typed one takes its type (넷플릭스와 CJ ENM, 칸과 베를린).
   let types = found.resolve();
   for (let i = 0; i < n - 1; i++) {
-    const t = tokens[i];
+    const t = tokens[i]!; // i < n
     if (t.kind !== 'hangul' || !/^(?:와|과)$/.test(t.particle)) continue;
     const word = t.stem;
     if (types.has(word) || COMMON_NOUNS.has(word) || !/^[\uac00-\ud7a3]+$/.test(word) || isTitle(word) || ROLES_BEFORE.has(word)) continue;
     if (word.length > 1 && !isNameLike(word)) continue;
-    const next = tokens[i + 1];
-    const afterNext = tokens[i + 2];
+    const next = tokens[i + 1]!; // i < n - 1
+    const afterNext = at(i + 2);
     let partner: string | null = null;
     // The partner must end its phrase (칸과 베를린에서), not modify the next word (X와 인도네시아 국영 업체).
     if (next.kind === 'hangul' && (next.particle || !afterNext || afterNext.kind === 'punct' || afterNext.text === '등')) partner = next.stem;
     else if (next.kind === 'latin') {
       let j = i + 1;
-      while (j + 1 < n && tokens[j + 1].kind === 'latin' && text.slice(tokens[j].end, tokens[j + 1].start) === ' ') j++;
+      for (let after = at(j + 1); after?.kind === 'latin' && text.slice(tokens[j]!.end, after.start) === ' '; after = at(j + 1)) j++;
       partner = latinNameEndingAt(j)?.text ?? null;
     }
     const type = partner ? types.get(partner) : undefined;
@@ -799,9 +807,11 @@ export function analyzeKorean(text: string): KoreanResult {
   }
   // Lists joined by "·" share a type: 궁동·봉명동·어은동, 톈위·미나토.
   for (let i = 1; i < n - 1; i++) {
-    if (tokens[i].text !== '·' || !tokens[i].glued) continue;
-    const left = tokens[i - 1];
-    const right = tokens[i + 1];
+    // 0 < i < n - 1: the token and both its neighbours exist.
+    const dot = tokens[i]!;
+    if (dot.text !== '·' || !dot.glued) continue;
+    const left = tokens[i - 1]!;
+    const right = tokens[i + 1]!;
     if (left.kind !== 'hangul' || right.kind !== 'hangul') continue;
     const lt = types.get(left.stem);
     const rt = types.get(right.stem);
@@ -810,8 +820,8 @@ export function analyzeKorean(text: string): KoreanResult {
   }
   // Venues after places: 부산 해운대구 영화의전당에서, 해운대 비프힐에서.
   for (let i = 1; i < n; i++) {
-    const t = tokens[i];
-    const prev = tokens[i - 1];
+    const t = tokens[i]!; // i < n
+    const prev = tokens[i - 1]!; // i >= 1
     if (t.kind !== 'hangul' || !/^(?:에서|에서는|에서도|에서의)$/.test(t.particle) || t.glued) continue;
     const word = t.stem;
     if (prev.kind !== 'hangul' || prev.particle || types.get(prev.stem) !== 'place') continue;
@@ -823,13 +833,13 @@ export function analyzeKorean(text: string): KoreanResult {
   // 7. Near-duplicates of a person's name are the same person spelt differently (량원펑 / 량원평).
   const persons = [...types].filter(([, type]) => type === 'person').map(([name]) => name);
   for (let i = 0; i < n; i++) {
-    const t = tokens[i];
+    const t = tokens[i]!; // i < n
     if (t.kind !== 'hangul' || types.has(t.stem) || !/^(?:은|는|이|가|의)$/.test(t.particle) || t.stem.length < 3) continue;
     for (const person of persons) {
       if (person.length !== t.stem.length || person.includes(' ')) continue;
       let diff = 0;
       for (let k = 0; k < person.length; k++) if (person[k] !== t.stem[k]) diff++;
-      if (diff === 1 && person[0] === t.stem[0]) {
+      if (diff === 1 && person.charAt(0) === t.stem.charAt(0)) {
         types.set(t.stem, 'person');
         break;
       }
@@ -884,7 +894,7 @@ export function markNames(text: string, { types, mentionTypes }: KoreanResult): 
           for (let len = 1; len < rest.length && !ok; len++) ok = PARTICLE_SET.has(rest.slice(0, len)) && PARTICLE_SET.has(rest.slice(len));
           if (!ok) continue;
         }
-      } else if (/[A-Za-z]/.test(name[0])) {
+      } else if (/^[A-Za-z]/.test(name)) {
         if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
       } else if (/[\u4e00-\u9fff]/.test(before)) {
         continue;
