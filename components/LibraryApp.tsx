@@ -4,7 +4,7 @@ import { download } from '../utils/dom/download';
 import { AnnotationRepository } from '../utils/db/annotations';
 import { facets, filteredArticleIds, listArticles, search, SEARCH_LIMIT, type ArticleSummary, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
 import { entityKey, type AnnotationRecord, type HighlightColor, type MarginDB } from '../utils/db/schema';
-import { deleteArticles, importData, readData } from '../utils/db/transfer';
+import { deleteArticles, importData, readData, StorageFullError } from '../utils/db/transfer';
 import type { ExportFormat } from '../utils/export/build';
 import type { EntityType } from '../utils/entities/types';
 import { formatDateTime } from '../utils/format';
@@ -137,10 +137,17 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     show({ text: t('importing') }, 600_000);
     try {
       // The validator and the formats load when first needed, not with the page.
-      const { parseImport } = await import('../utils/export/import');
-      const summary = await importData(db, parseImport(await file.text()));
-      show({ text: t('importDone', [String(summary.articles.added), String(summary.annotations.added), String(summary.annotations.unchanged)]) }, 6000);
-      refresh();
+      const [{ parseImport, ImportError }, messages] = await Promise.all([import('../utils/export/import'), import('../utils/export/messages')]);
+      const lang = messages.importLang(uiLanguage());
+      try {
+        const summary = await importData(db, parseImport(await file.text()), { conflictHeading: messages.conflictHeading(lang) });
+        show({ text: messages.importReportText(summary, lang) }, summary.skipped.count || summary.annotations.conflicts ? 12_000 : 6000);
+        refresh();
+      } catch (error) {
+        if (error instanceof ImportError) return show({ text: t('importFailed', messages.importErrorText(error, lang)) }, 12_000);
+        if (error instanceof StorageFullError) return show({ text: messages.storageFullText(lang) }, 12_000);
+        throw error;
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       show({ text: t('importFailed', reason) }, 9000);

@@ -32,6 +32,8 @@ export class ImportError extends Error {
     message: string,
     readonly code: ImportErrorCode = 'invalid',
     readonly params: Record<string, string> = {},
+    /** For 'nothing-importable': what was skipped, to say it in the reader's language. */
+    readonly skipped?: SkipReport,
   ) {
     super(message);
     this.name = 'ImportError';
@@ -150,10 +152,10 @@ const hypothesisAnnotation = v.looseObject({
   document: v.optional(v.looseObject({ title: v.optional(v.union([v.pipe(v.array(text(2000)), v.maxLength(20)), text(2000)])) })),
 });
 
-function explain(issues: v.BaseIssue<unknown>[], where: string): { at: string; problem: string } {
-  const issue = issues[0];
-  const path = v.getDotPath(issue);
-  return { at: [where, path].filter(Boolean).join('.'), problem: issue.message };
+function explain(issues: readonly v.BaseIssue<unknown>[], where: string): { at: string; problem: string } {
+  const [issue] = issues;
+  const path = issue ? v.getDotPath(issue) : null;
+  return { at: [where, path].filter(Boolean).join('.'), problem: issue?.message ?? 'is not valid' };
 }
 
 function invalid(at: string, problem: string): ImportError {
@@ -187,8 +189,11 @@ const UUID = /^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 
 // --- Conversion -------------------------------------------------------------------------
 
-class Skip {
-  constructor(readonly reason: SkipReason) {}
+/** Thrown for an item that is skipped, not refused; caught in parseImport's loop. */
+class Skip extends Error {
+  constructor(readonly reason: SkipReason) {
+    super(reason);
+  }
 }
 
 interface Context {
@@ -374,12 +379,12 @@ function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): An
   if (!a.created) extras.undated = true;
   const contentId = stableId(`w3c:${a.id ?? `${url}\u0000${selectors.quote.exact}\u0000${selectors.position ? `${selectors.position.start}-${selectors.position.end}` : ''}`}`);
   return {
-    id: idMatch ? idMatch[1].toLowerCase() : contentId,
+    id: idMatch?.[1] ? idMatch[1].toLowerCase() : contentId,
     articleId: article.id,
     url,
     selectors,
     quote: selectors.quote.exact,
-    color: (a['margin:color'] ?? 'yellow') as HighlightColor,
+    color: a['margin:color'] ?? 'yellow',
     note,
     tags,
     entities: a['margin:entities'] ?? [],
@@ -554,7 +559,7 @@ export function parseImport(input: string, now = Date.now()): ParsedImport {
     annotations.push(record);
   }
   if (!annotations.length && skipped.count && !ctx.articles.size && !corrections.length) {
-    throw new ImportError(`Nothing in this file can be placed in an article's text: ${describeSkips(skipped)}`, 'nothing-importable', { skipped: describeSkips(skipped) });
+    throw new ImportError(`Nothing in this file can be placed in an article's text: ${describeSkips(skipped)}`, 'nothing-importable', { skipped: describeSkips(skipped) }, skipped);
   }
   return { articles: [...ctx.articles.values()], annotations, corrections, skipped };
 }
