@@ -35,7 +35,9 @@ export default tseslint.config(
       sourceType: 'module',
       globals: { ...globals.browser, ...globals.node, ...globals.webextensions },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js'] },
+        // The strict flags (noUncheckedIndexedAccess) change what a non-null assertion is for:
+        // lint must see the same types as `npm run typecheck`.
+        project: './tsconfig.strict.json',
         tsconfigRootDir: import.meta.dirname,
       },
     },

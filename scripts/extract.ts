@@ -44,7 +44,7 @@ if (parsed.values.url !== undefined) {
 }
 
 const win = windowFromHtml(html, url);
-const result = readDocument(win.document, win as never, url);
+const result = readDocument(win.document, win, url);
 if (!result.ok) fail(`no article in ${file}: ${REASONS[result.reason]}`, 1);
 
 const { url: articleUrl, title, byline, siteName, lang, publishedTime, excerpt, contentHtml, textContent } = result.article;

@@ -51,7 +51,7 @@ export function createSanitizer(win: WindowLike): Sanitizer {
   // Parsed once: per-call configs make DOMPurify rebuild its allow-lists every time.
   purify.setConfig({ ...CONFIG, RETURN_DOM_FRAGMENT: true });
   purify.addHook('afterSanitizeAttributes', (node) => {
-    const el = node as Element;
+    const el = node;
     if (el.nodeName === 'A' && el.hasAttribute('href')) {
       el.setAttribute('target', '_blank');
       el.setAttribute('rel', 'noopener noreferrer nofollow');

@@ -56,7 +56,7 @@ export function pageText(file: LabelFile): PageText {
   const html = readHtmlFile(file.sourcePath);
   const url = 'https://news.example/article';
   const win = windowFromHtml(html, url);
-  const result = readDocument(win.document, win as never, url);
+  const result = readDocument(win.document, win, url);
   win.close();
   if (!result.ok) throw new Error(`${file.name}: no article (${result.reason})`);
   return { title: result.article.title, text: result.article.textContent, lang: result.article.lang ?? file.lang ?? null };

@@ -38,7 +38,7 @@ export function benchAnchoring(count = 1000): AnchoringBench {
   let clean: string[] = [];
   for (const page of extractionPages()) {
     const win = windowFromHtml(page.html, page.url);
-    const result = readDocument(win.document, win as never, page.url);
+    const result = readDocument(win.document, win, page.url);
     win.close();
     if (!result.ok) continue;
     const paragraphs = result.article.textContent.split('\n').filter((p) => p.length >= 120);

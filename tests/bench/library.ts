@@ -29,7 +29,7 @@ export function sentencesForBench(): string[] {
   const out: string[] = [];
   for (const page of extractionPages()) {
     const win = windowFromHtml(page.html, page.url);
-    const r = readDocument(win.document, win as never, page.url);
+    const r = readDocument(win.document, win, page.url);
     win.close();
     if (r.ok) out.push(...r.article.textContent.split(/(?<=[.!?。])\s+|\n/).filter((s) => s.length >= 30 && s.length <= 300));
   }

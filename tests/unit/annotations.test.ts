@@ -13,7 +13,7 @@ const selectors = (quote: string) => {
 
 group('AnnotationRepository', () => {
   it('creates a highlight with everything the data model names', async () => {
-    let now = 100;
+    const now = 100;
     const repo = new AnnotationRepository(freshDb(), () => now);
     const a = await repo.create({ articleId: 'art', url: 'https://x.example/a?utm_source=y#z', selectors: selectors('예산안'), color: 'yellow', tags: ['#예산', ' 예산 ', '시의회'] });
     expect(a).toMatchObject({ articleId: 'art', url: 'https://x.example/a', quote: '예산안', color: 'yellow', note: '', tags: ['예산', '시의회'], createdAt: 100, updatedAt: 100, orphaned: false, entities: [] });

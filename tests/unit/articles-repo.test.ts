@@ -20,7 +20,7 @@ function article(overrides: Partial<Article> = {}): Article {
 
 describe('ArticleRepository', () => {
   it('stores every field of the data model', async () => {
-    let now = 1000;
+    const now = 1000;
     const repo = new ArticleRepository(freshDb(), () => now);
     const saved = await repo.save(article());
     expect(saved).toMatchObject({ ...article(), savedAt: 1000, updatedAt: 1000 });

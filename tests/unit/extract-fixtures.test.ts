@@ -7,7 +7,7 @@ import { newsFixtures } from '../support/fixtures';
 describe.each(newsFixtures())('extraction of $name', ({ html, expected, name }) => {
   const url = `https://news.example.kr/${name}/view?utm_source=share#top`;
   const win = windowFromHtml(html, url);
-  const result = readDocument(win.document, win as never, url);
+  const result = readDocument(win.document, win, url);
   if (!result.ok) throw new Error(`no article: ${result.reason}`);
   const { article } = result;
 
@@ -50,7 +50,7 @@ describe('headings', () => {
     const fixture = newsFixtures().find((f) => f.name === 'ko-newspim-deepseek');
     if (!fixture) return;
     const win = windowFromHtml(fixture.html, 'https://www.newspim.com/news/view/1');
-    const result = readDocument(win.document, win as never);
+    const result = readDocument(win.document, win);
     if (!result.ok) throw new Error(result.reason);
     const body = win.document.createElement('div');
     body.innerHTML = result.article.contentHtml;

@@ -56,7 +56,7 @@ describe('normalizeContent', () => {
     const win = windowFromHtml('', 'https://example.com/');
     const article = sanitizeArticle(
       { url: '', title: '', byline: null, siteName: null, lang: null, publishedTime: null, excerpt: null, contentHtml: out, textContent: text },
-      win as never,
+      win,
     );
     expect(article.textContent).toBe(text);
   });

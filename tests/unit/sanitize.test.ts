@@ -7,12 +7,12 @@ import { windowFromHtml } from '../../scripts/lib/dom';
 import { PAGES } from '../support/paths';
 
 const win = windowFromHtml('', 'https://example.com/');
-const sanitize = createSanitizer(win as never).html;
+const sanitize = createSanitizer(win).html;
 
 function parse(html: string): HTMLElement {
   const div = win.document.createElement('div');
   div.innerHTML = html;
-  return div as unknown as HTMLElement;
+  return div;
 }
 
 /** Everything in the markup that could run code or load something active. */
@@ -108,7 +108,7 @@ describe('the XSS test page through the whole pipeline', () => {
   it('comes out as a clean article with its prose intact', () => {
     const url = 'http://127.0.0.1/pages/xss.html';
     const page = windowFromHtml(readFileSync(path, 'utf8'), url);
-    const result = readDocument(page.document, page as never, url);
+    const result = readDocument(page.document, page, url);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const out = parse(result.article.contentHtml);

@@ -362,7 +362,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     if (words.length === 1 && DEMONYM.test(name) && !EN_PLACES.has(name) && lexTags(lexicon, name).some((t) => t === 'Demonym' || t === 'Adjective')) continue;
 
     let type: EntityType | null = null;
-    let weight = 1;
+    const weight = 1;
     let sure = false;
     const firstTags = lexTags(lexicon, firstWord);
     const headTags = lexTags(lexicon, head);

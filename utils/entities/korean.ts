@@ -588,7 +588,7 @@ export function analyzeKorean(text: string): KoreanResult {
         // Other words need the look of a foreign name (출범 전 회장 is no name).
         else if (isNameLike(name) && name.length >= 3 && LOANWORD_SYLLABLES.test(name)) {
           const two = before?.kind === 'hangul' && !before.particle && !nameToken!.glued && isForeignNamePart(before.stem);
-          found.add(two ? `${before!.stem} ${name}` : name, 'person', FAIR);
+          found.add(two ? `${before.stem} ${name}` : name, 'person', FAIR);
         }
       }
     }

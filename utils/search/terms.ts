@@ -98,7 +98,7 @@ export function findMatches(text: string, query: ParsedQuery): { start: number; 
       const wanted = stem(word.text);
       for (const m of haystack.matchAll(/[\p{L}\p{N}]+/gu)) {
         if (stem(m[0]) === wanted) {
-          ranges.push({ start: m.index!, end: m.index! + m[0].length });
+          ranges.push({ start: m.index, end: m.index + m[0].length });
           found = true;
         }
       }
