@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readwiseCsv } from '../utils/export/csv';
-import { ImportError, parseImport } from '../utils/export/import';
+import { describeSkips, ImportError, parseImport } from '../utils/export/import';
 import { marginJson } from '../utils/export/jsonld';
 import { combinedMarkdown } from '../utils/export/markdown';
 import { failWith, readFailure, type Fail } from './lib/cli';
@@ -34,8 +34,10 @@ try {
 
 try {
   const data = parseImport(text);
+  if (data.skipped.count) process.stderr.write(`export: skipped ${data.skipped.count} item(s) with nothing to anchor: ${describeSkips(data.skipped)}\n`);
   const out =
     format === 'md' ? combinedMarkdown(data, { entityLinks: parsed.values['entity-links'] }) : format === 'csv' ? readwiseCsv(data) : marginJson(data);
+  // The CSV already ends its last row with CRLF: no LF of our own after it.
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
 } catch (error) {
   if (error instanceof ImportError) fail(`${file} cannot be read: ${error.message}`);

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Selectors, TextPositionSelector, TextQuoteSelector } from '../anchoring';
 import type { ArticleRecord } from '../article';
 import { MAX_NOTE } from '../db/annotations';
-import { HIGHLIGHT_COLORS, type AnnotationRecord, type EntityCorrectionRecord, type HighlightColor, type ImportedExtras } from '../db/schema';
+import { HIGHLIGHT_COLORS, type AnnotationRecord, type EntityCorrectionRecord, type ImportedExtras } from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
 import { normalizeUrl } from '../url';
 import { FORMAT_VERSION, READABLE_VERSIONS, type MarginData } from './model';

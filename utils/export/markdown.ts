@@ -7,10 +7,18 @@ export interface MarkdownOptions {
   entityLinks?: boolean;
 }
 
-/** A YAML double-quoted scalar. */
-function yaml(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
+const YAML_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0', '\u001b': '\\e' };
+
+/**
+ * A YAML double-quoted scalar that every YAML parser reads back as the same text: quotes
+ * and backslashes escaped, and every control character (C0, DEL, C1, line and paragraph
+ * separators, BOM) written as an escape; a lone surrogate, which YAML cannot hold, becomes U+FFFD.
+ */
+export function yamlString(value: string): string {
+  const text = value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return `"${text.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => YAML_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
+const yaml = yamlString;
 
 /**
  * Text as Markdown shows it literally: characters that would start emphasis, links,
@@ -23,15 +31,42 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, '$1\\$2');
 }
 
-/** An Obsidian tag: no spaces, no characters that end a tag. */
+/**
+ * An Obsidian tag (letters of any script, digits, _, -, and / for nesting): spaces become
+ * "_", punctuation that would end the tag becomes a word (C++ → C_plus_plus, R&D → R_and_D,
+ * 100% → 100_percent, C# → C_sharp) or "_"; nested tags stay nested (AI/ML); a tag of digits
+ * only, which Obsidian does not take for a tag, gets a leading "_" (_1984).
+ */
 export function tagName(tag: string): string {
-  return tag.trim().replace(/\s+/g, '_').replace(/[#,.;:!?()[\]{}"'`<>|\\/]/g, '');
+  const name = tag
+    .normalize('NFC')
+    .trim()
+    .replace(/^#+/, '')
+    .replace(/\+/g, '_plus_')
+    .replace(/&/g, '_and_')
+    .replace(/%/g, '_percent_')
+    .replace(/#/g, '_sharp_')
+    .replace(/[^\p{L}\p{M}\p{N}_\-/]+/gu, '_')
+    .replace(/_+/g, '_')
+    .replace(/\/{2,}/g, '/')
+    .split('/')
+    .map((part) => part.replace(/^_+|_+$/g, '') || '_')
+    .filter((part, i, all) => part !== '_' || all.length === 1)
+    .join('/');
+  if (!name || name === '_') return '';
+  return /^[\d/]+$/.test(name) ? `_${name}` : name;
+}
+
+/** A heading or list item's text: control characters and line breaks become spaces, so the page cannot add lines. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
 function frontMatter(fields: [string, string | null | undefined][], tags: string[]): string {
   const lines = ['---'];
   for (const [key, value] of fields) if (value) lines.push(`${key}: ${yaml(value)}`);
-  lines.push(tags.length ? `tags: [${tags.map((t) => yaml(tagName(t))).join(', ')}]` : 'tags: []');
+  const names = [...new Set(tags.map(tagName).filter(Boolean))];
+  lines.push(names.length ? `tags: [${names.map(yaml).join(', ')}]` : 'tags: []');
   lines.push('---');
   return lines.join('\n');
 }
@@ -47,9 +82,10 @@ function highlightBlock(a: AnnotationRecord, options: MarkdownOptions): string {
   if (a.orphaned) parts.push('*(no longer in the article)*');
   if (a.note) parts.push(escapeMarkdown(a.note).replace(/\n/g, '  \n'));
   const meta: string[] = [];
-  if (a.tags.length) meta.push(a.tags.map((t) => `#${tagName(t)}`).join(' '));
+  const tags = a.tags.map(tagName).filter(Boolean);
+  if (tags.length) meta.push(tags.map((t) => `#${t}`).join(' '));
   if (options.entityLinks && a.entities.length) meta.push(a.entities.map((e) => `[[${e.text.replace(/[[\]|#^]/g, '')}]]`).join(' '));
-  meta.push(`${a.color} · ${iso(a.createdAt).slice(0, 10)}`);
+  meta.push(a.imported?.undated ? a.color : `${a.color} · ${iso(a.createdAt).slice(0, 10)}`);
   parts.push(meta.join(' · '));
   return parts.join('\n\n');
 }
@@ -75,7 +111,7 @@ export function articleMarkdown({ article, annotations }: Group, options: Markdo
     ],
     articleTags(annotations),
   );
-  const body = [`# ${escapeMarkdown(article.title)}`, `[${escapeMarkdown(article.siteName ?? new URL(article.url).hostname)}](<${article.url}>)`];
+  const body = [`# ${escapeMarkdown(oneLine(article.title))}`, `[${escapeMarkdown(oneLine(article.siteName ?? new URL(article.url).hostname))}](<${article.url}>)`];
   for (const a of annotations) body.push(highlightBlock(a, options));
   return `${head}\n\n${body.join('\n\n')}\n`;
 }
@@ -90,12 +126,13 @@ export function combinedMarkdown(data: MarginData, options: MarkdownOptions = {}
   const sections = byArticle(data).map(({ article, annotations }) => {
     const meta = [
       `- url: <${article.url}>`,
-      article.siteName && `- site: ${escapeMarkdown(article.siteName)}`,
-      article.byline && `- author: ${escapeMarkdown(article.byline)}`,
-      article.publishedTime && `- published: ${article.publishedTime}`,
+      article.siteName && `- site: ${escapeMarkdown(oneLine(article.siteName))}`,
+      article.byline && `- author: ${escapeMarkdown(oneLine(article.byline))}`,
+      // Page-controlled, like every field here: escaped, and on one line.
+      article.publishedTime && `- published: ${escapeMarkdown(article.publishedTime.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' '))}`,
       `- saved: ${iso(article.savedAt)}`,
     ].filter(Boolean);
-    return [`## ${escapeMarkdown(article.title)}`, meta.join('\n'), ...annotations.map((a) => highlightBlock(a, options))].join('\n\n');
+    return [`## ${escapeMarkdown(oneLine(article.title))}`, meta.join('\n'), ...annotations.map((a) => highlightBlock(a, options))].join('\n\n');
   });
   return `# Margin\n\n${sections.join('\n\n---\n\n')}\n`;
 }

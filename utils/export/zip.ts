@@ -1,9 +1,19 @@
 import { strToU8, zipSync } from 'fflate';
-import { uniqueNames } from './filenames';
+import { safeFileName, uniqueNames } from './filenames';
 
-/** Markdown files (or any text files) in one zip, names made distinct. */
+/** A name as safeFileName makes it (idempotent for names it already made). */
+function entryName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? safeFileName(name.slice(0, dot), name.slice(dot + 1)) : safeFileName(name, 'md');
+}
+
+/**
+ * Markdown files (or any text files) in one zip: every entry name safe on every OS
+ * (at most 255 bytes of UTF-8, no bidi controls, no reserved device names — see
+ * safeFileName), then made distinct.
+ */
 export function zipFiles(files: { name: string; content: string }[]): Uint8Array {
-  const names = uniqueNames(files.map((f) => f.name));
+  const names = uniqueNames(files.map((f) => entryName(f.name)));
   const entries: Record<string, Uint8Array> = {};
   // uniqueNames gives one name per file, in the same order.
   files.forEach((f, i) => {
