@@ -1,8 +1,9 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { FIXTURES, PAGES } from './paths';
+import { CORPUS, FIXTURES, PAGES } from './paths';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,7 +24,8 @@ export interface TestServer {
 }
 
 /**
- * Serves the shared fixtures (/fixtures/…), the project's own pages (/pages/…) and any
+ * Serves the shared fixtures (/fixtures/…), the project's own pages (/pages/…), the
+ * Scrapinghub corpus' real pages (/corpus/scrapinghub/<id>.html, stored gzipped) and any
  * dynamic routes, on 127.0.0.1 only.
  */
 export async function startServer(dynamic: DynamicRoute[] = [], port = 0): Promise<TestServer> {
@@ -40,6 +42,14 @@ export async function startServer(dynamic: DynamicRoute[] = [], port = 0): Promi
         res.end(answer.body);
         return;
       }
+    }
+    const corpusPage = url.pathname.match(/^\/corpus\/scrapinghub\/([0-9a-f]{64})\.html$/);
+    const gz = corpusPage && join(CORPUS, 'scrapinghub/html', `${corpusPage[1]}.html.gz`);
+    if (gz && existsSync(gz)) {
+      // The corpus stores its pages as UTF-8 (whatever the site served).
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      res.end(gunzipSync(readFileSync(gz)));
+      return;
     }
     for (const [prefix, dir] of mounts) {
       if (!url.pathname.startsWith(prefix)) continue;

@@ -268,3 +268,18 @@ export function parseLexicon(lines: string): Lexicon {
 }
 
 export { LEX_LABELS };
+
+/** The same model file with its header's `meta` replaced (figures recorded after training). */
+export function withMeta(bytes: Uint8Array, meta: Record<string, unknown>): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as ModelHeader;
+  const headerBytes = new TextEncoder().encode(JSON.stringify({ ...header, meta }));
+  const rest = bytes.subarray(align4(12 + headerLength));
+  const out = new Uint8Array(align4(12 + headerBytes.length) + rest.length);
+  out.set(bytes.subarray(0, 8));
+  new DataView(out.buffer).setUint32(8, headerBytes.length, true);
+  out.set(headerBytes, 12);
+  out.set(rest, align4(12 + headerBytes.length));
+  return out;
+}
