@@ -106,7 +106,7 @@ const w3cAnnotation = v.looseObject({
   body: v.optional(v.unknown()),
   bodyValue: v.optional(text(MAX_NOTE)),
   motivation: v.optional(v.unknown()),
-  target: v.unknown(),
+  target: v.optional(v.unknown()),
   'margin:color': v.optional(v.picklist(HIGHLIGHT_COLORS)),
   'margin:articleId': v.optional(text(100)),
   'margin:entities': v.optional(v.pipe(v.array(entity), v.maxLength(1000))),
@@ -360,6 +360,7 @@ function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): An
   const idMatch = a.id?.match(UUID);
   if (a.id && !idMatch) extras.id = a.id;
   else if (typeof a.via === 'string' && a.via.length <= 2000) extras.id = a.via;
+  else if (margin && typeof raw['margin:sourceId'] === 'string' && raw['margin:sourceId'].length <= 2000) extras.id = raw['margin:sourceId'];
   // Margin's own UTF-16 offsets, written when there was no text to count code points in.
   const own = margin ? a['margin:position'] : undefined;
   if (own && own.end > own.start) {

@@ -52,7 +52,8 @@ export function toW3cAnnotation(a: AnnotationRecord, text?: string) {
     ...(x.undated ? {} : { created: iso(a.createdAt) }),
     // Margin's own highlights always say when they changed; imported ones only when the file or the reader did.
     ...(edited || !a.imported ? { modified: iso(a.updatedAt) } : {}),
-    ...(x.id ? { via: x.id } : {}),
+    // Where it came from: W3C's `via` takes an IRI; any other id of the file goes in Margin's namespace.
+    ...(x.id ? (/^[a-z][a-z0-9+.-]*:\S+$/i.test(x.id) ? { via: x.id } : { 'margin:sourceId': x.id }) : {}),
     ...(body !== undefined ? { body } : {}),
     target: x.targets ? [target, ...x.targets] : target,
     'margin:color': a.color,

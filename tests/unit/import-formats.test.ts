@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest';
+import { describe as selectorsAt } from '../../utils/anchoring';
+import type { Article } from '../../utils/article';
+import { AnnotationRepository } from '../../utils/db/annotations';
+import { ArticleRepository } from '../../utils/db/articles';
+import { CorrectionRepository } from '../../utils/db/corrections';
+import { CONFLICT_HEADING, importData, readData } from '../../utils/db/transfer';
+import { readwiseCsv } from '../../utils/export/csv';
+import { ImportError, LIMITS, parseImport } from '../../utils/export/import';
+import { marginJson } from '../../utils/export/jsonld';
+import { conflictHeading, importErrorText, importReportText } from '../../utils/export/messages';
+import { codePointsToUtf16, utf16ToCodePoints } from '../../utils/export/positions';
+import { freshDb } from '../support/db';
+import { HYPOTHESIS_BUTTON_EXPORT, W3C_CASES } from '../fixtures/import-cases';
+
+// A parsed JSON file, edited freely by the tests.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = any;
+
+const NOW = Date.parse('2026-03-01T00:00:00Z');
+const parse = (doc: unknown) => parseImport(JSON.stringify(doc), NOW);
+const exported = (data: ReturnType<typeof parse>) => JSON.parse(marginJson(data, NOW));
+
+describe("Hypothesis' own “Export annotations” file", () => {
+  it('imports the highlights, and skips page notes and replies, reporting them by position', () => {
+    const data = parse(HYPOTHESIS_BUTTON_EXPORT);
+    expect(data.annotations.map((a) => a.quote)).toEqual(['quoted words', '두 번째 구절 🙂']);
+    expect(data.skipped).toEqual({ count: 2, byReason: { 'page-note': 1, reply: 1 }, first: [{ position: 2, reason: 'page-note' }, { position: 4, reason: 'reply' }] });
+    const [first, second] = data.annotations;
+    expect(first).toMatchObject({ note: 'A note', tags: ['AI/ML', 'ai'], url: 'https://news.example/story', createdAt: Date.parse('2024-01-02T03:04:05.000Z') });
+    // The original URL kept beside the normalised one; the Hypothesis id given back as `via`.
+    expect(first!.imported).toMatchObject({ source: 'https://news.example/story?utm_source=x#intro', id: 'https://hypothes.is/a/abc123' });
+    // Hypothesis counts UTF-16, as Margin does: kept as it came.
+    expect(first!.selectors.position).toEqual({ type: 'TextPositionSelector', start: 5, end: 17 });
+    // No position, no date: none invented.
+    expect(second!.selectors.position).toBeUndefined();
+    expect(second!.imported?.undated).toBe(true);
+    expect(data.articles.find((a) => a.id === first!.articleId)!.title).toBe('A story');
+  });
+
+  it('reports skips in the library, in English and in Korean', async () => {
+    const summary = await importData(freshDb(), parse(HYPOTHESIS_BUTTON_EXPORT));
+    expect(importReportText(summary, 'en')).toContain('Skipped 2: 1 page notes, 1 replies (items 2, 4).');
+    expect(importReportText(summary, 'ko')).toContain('건너뛴 항목 2건: 페이지 메모 1건, 답글 1건 (2, 4번째).');
+  });
+
+  it('refuses a file with nothing to anchor, saying why, in both languages', () => {
+    const only = { ...HYPOTHESIS_BUTTON_EXPORT, annotations: [HYPOTHESIS_BUTTON_EXPORT.annotations[1]] };
+    let error: unknown;
+    try {
+      parse(only);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect(importErrorText(error as ImportError, 'en')).toMatch(/Nothing in this file.*1 page notes \(item 1\)/);
+    expect(importErrorText(error as ImportError, 'ko')).toMatch(/가져올 수 있는 하이라이트가 없어요.*페이지 메모 1건/);
+  });
+});
+
+describe('W3C Web Annotation documents', () => {
+  it.each(W3C_CASES)('$name', ({ annotation, expect: want, exportBack }) => {
+    const data = parse({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [annotation] });
+    expect(data.annotations).toHaveLength(1);
+    const record = data.annotations[0]!;
+    expect(record).toMatchObject(want);
+    if (exportBack) {
+      const item = exported(data).first.items[0];
+      exportBack(item, record);
+    }
+  });
+
+  it('imports everything importable and skips a whole-page annotation (a bare URL target)', () => {
+    const data = parse([W3C_CASES[0]!.annotation, { type: 'Annotation', target: 'https://news.example/page' }]);
+    expect(data.annotations).toHaveLength(1);
+    expect(data.skipped.first).toEqual([{ position: 2, reason: 'no-quote' }]);
+  });
+
+  it('refuses a hostile second target outright', () => {
+    const a = { type: 'Annotation', target: [{ source: 'https://news.example/a', selector: { type: 'TextQuoteSelector', exact: 'x' } }, { source: 'javascript:alert(1)' }] };
+    expect(() => parse(a)).toThrow(/annotation 1\.target\.1\.source: is not a web address/);
+  });
+});
+
+describe('positions in code points (W3C §4.2.4), UTF-16 inside', () => {
+  const TEXT = '🙂 이모지 뒤의 문장 𝕏 and 𠀀 then the quote here.';
+  it.each([
+    ['start', 0, 0],
+    ['after one emoji', 2, 1],
+    ['after emoji and Hangul', 7, 6],
+    ['after two astral characters', TEXT.indexOf('and'), TEXT.indexOf('and') - 2],
+    ['after three', TEXT.indexOf('then'), TEXT.indexOf('then') - 3],
+    ['end', TEXT.length, [...TEXT].length],
+  ])('%s: UTF-16 %i ↔ code points %i', (_, utf16, points) => {
+    expect(utf16ToCodePoints(TEXT, utf16)).toBe(points);
+    expect(codePointsToUtf16(TEXT, points)).toBe(utf16);
+  });
+
+  it('exports code points and reads them back into the same UTF-16 offsets', async () => {
+    const db = freshDb();
+    const article: Article = { url: 'https://news.example/emoji', title: 't', byline: null, siteName: null, lang: 'ko', publishedTime: null, excerpt: null, contentHtml: `<p>${TEXT}</p>`, textContent: TEXT };
+    const saved = await new ArticleRepository(db).save(article);
+    const start = TEXT.indexOf('the quote');
+    await new AnnotationRepository(db).create({ articleId: saved.id, url: saved.url, selectors: selectorsAt(TEXT, start, start + 9), color: 'yellow' });
+    const file = marginJson(await readData(db));
+    const position = JSON.parse(file).first.items[0].target.selector[1];
+    expect(position).toEqual({ type: 'TextPositionSelector', start: [...TEXT.slice(0, start)].length, end: [...TEXT.slice(0, start + 9)].length });
+    expect([...TEXT].slice(position.start, position.end).join('')).toBe('the quote');
+    const back = parseImport(file);
+    expect(back.annotations[0]!.selectors.position).toEqual({ type: 'TextPositionSelector', start, end: start + 9 });
+  });
+
+  it('reads format 1 files, whose offsets were UTF-16 and whose 0–0 meant none', () => {
+    const v1 = {
+      type: 'AnnotationCollection',
+      'margin:version': 1,
+      first: {
+        items: [
+          { type: 'Annotation', created: '2024-01-01T00:00:00Z', target: { source: 'https://news.example/emoji', selector: [{ type: 'TextQuoteSelector', exact: 'the quote' }, { type: 'TextPositionSelector', start: 30, end: 39 }] } },
+          { type: 'Annotation', created: '2024-01-01T00:00:00Z', target: { source: 'https://news.example/emoji', selector: [{ type: 'TextQuoteSelector', exact: 'then' }, { type: 'TextPositionSelector', start: 0, end: 0 }] } },
+        ],
+      },
+      'margin:articles': [],
+    };
+    const data = parse(v1);
+    expect(data.annotations[0]!.selectors.position).toEqual({ type: 'TextPositionSelector', start: 30, end: 39 });
+    expect(data.annotations[1]!.selectors.position).toBeUndefined();
+  });
+});
+
+// --- Collisions (issue 14, item 3) ---------------------------------------------------------
+
+async function library() {
+  const db = freshDb();
+  let now = 1_700_000_000_000;
+  const articles = new ArticleRepository(db, () => (now += 1000));
+  const annotations = new AnnotationRepository(db, () => (now += 1000));
+  const text = 'The council approved the budget on Tuesday. The mayor said the budget was fair.';
+  const article = await articles.save({ url: 'https://news.example/mine', title: 'Mine', byline: null, siteName: null, lang: 'en', publishedTime: null, excerpt: null, contentHtml: `<p>${text}</p>`, textContent: text });
+  const at = text.indexOf('the budget');
+  const highlight = await annotations.create({ articleId: article.id, url: article.url, selectors: selectorsAt(text, at, at + 10), color: 'pink', note: 'My own note', tags: ['mine'] });
+  await new CorrectionRepository(db).save({ text: '한빛일보', action: 'set', type: 'org' });
+  return { db, article, highlight, annotations, text };
+}
+
+const plain = (url: string, exact: string, extra: Record<string, unknown> = {}) => ({
+  type: 'Annotation',
+  target: { source: url, selector: [{ type: 'TextQuoteSelector', exact }] },
+  ...extra,
+});
+
+describe('imports never overwrite what the reader has (issue 14, item 3)', () => {
+  it('an article with my article’s id but another URL gets a new id; mine keeps its URL, title, text and notes', async () => {
+    const { db, article, highlight } = await library();
+    const file = JSON.parse(marginJson(await readData(db)));
+    file['margin:articles'][0] = { ...file['margin:articles'][0], url: 'https://other.example/theirs', title: 'Theirs', textContent: 'Other text.', contentHtml: '<p>Other text.</p>' };
+    file.first.items = [];
+    file['margin:entityCorrections'] = [];
+    const summary = await importData(db, parseImport(JSON.stringify(file)));
+    expect(summary.articles.added).toBe(1);
+    const after = await readData(db);
+    const mine = after.articles.find((a) => a.id === article.id)!;
+    expect(mine).toMatchObject({ url: article.url, title: 'Mine', textContent: article.textContent });
+    expect(after.articles.find((a) => a.url === 'https://other.example/theirs')!.id).not.toBe(article.id);
+    expect(after.annotations.find((a) => a.id === highlight.id)).toMatchObject({ articleId: article.id, note: 'My own note' });
+  });
+
+  it('a highlight with my highlight’s id but other content is imported under a new id; both stay', async () => {
+    const { db, highlight } = await library();
+    const other = plain('https://news.example/other', 'something else', { id: `urn:uuid:${highlight.id}`, created: '2024-01-01T00:00:00Z', bodyValue: 'theirs' });
+    const summary = await importData(db, parse(other));
+    expect(summary.annotations).toMatchObject({ added: 1, renamed: 1 });
+    const after = await readData(db);
+    expect(after.annotations).toHaveLength(2);
+    expect(after.annotations.find((a) => a.id === highlight.id)).toMatchObject({ quote: 'the budget', note: 'My own note' });
+    expect(after.annotations.find((a) => a.id !== highlight.id)).toMatchObject({ quote: 'something else', note: 'theirs' });
+  });
+
+  it('the same highlight under another id is matched by content, and a differing note is kept beside mine, once', async () => {
+    const { db, highlight, text } = await library();
+    const at = text.indexOf('the budget');
+    const theirs = { type: 'Annotation', created: '2020-01-01T00:00:00Z', bodyValue: 'Their note', target: { source: 'https://news.example/mine#frag', selector: [{ type: 'TextQuoteSelector', exact: 'the budget' }, { type: 'TextPositionSelector', start: at, end: at + 10 }] } };
+    const first = await importData(db, parse(theirs), { conflictHeading: conflictHeading('ko') });
+    expect(first.annotations).toMatchObject({ added: 0, updated: 1, conflicts: 1 });
+    const merged = (await readData(db)).annotations;
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ id: highlight.id, note: `My own note\n\n${conflictHeading('ko')}\nTheir note`, color: 'pink' });
+    // Again: nothing changes, nothing doubles.
+    const again = await importData(db, parse(theirs));
+    expect(again.annotations).toMatchObject({ added: 0, updated: 0, unchanged: 1, conflicts: 0 });
+    expect((await readData(db)).annotations[0]!.note).toBe(merged[0]!.note);
+  });
+
+  it('re-importing a dateless file after the reader edited never reverts the edit', async () => {
+    const { db, highlight, annotations } = await library();
+    const file = JSON.stringify([plain('https://news.example/dateless', 'a dateless quote', { id: 'https://example.org/anno/1', bodyValue: 'first version' })]);
+    await importData(db, parseImport(file));
+    const imported = (await readData(db)).annotations.find((a) => a.id !== highlight.id)!;
+    await annotations.update(imported.id, { note: 'edited by me', tags: ['later'] });
+    const summary = await importData(db, parseImport(file));
+    const after = (await readData(db)).annotations.find((a) => a.id === imported.id)!;
+    expect(after.note).toBe(`edited by me\n\n${CONFLICT_HEADING}\nfirst version`);
+    expect(after.tags).toEqual(['later']);
+    expect(summary.annotations.conflicts).toBe(1);
+  });
+
+  it('a later version of my note in the file (it contains mine) replaces it without a conflict', async () => {
+    const { db, highlight } = await library();
+    const file = JSON.parse(marginJson(await readData(db)));
+    file.first.items[0].body[0].value = 'My own note, and more written on another device';
+    file.first.items[0].modified = '2030-01-01T00:00:00Z';
+    const summary = await importData(db, parseImport(JSON.stringify(file)));
+    expect(summary.annotations).toMatchObject({ updated: 1, conflicts: 0 });
+    expect((await db.annotations.get(highlight.id))!.note).toBe('My own note, and more written on another device');
+  });
+
+  it('an entity correction with my correction’s id but another name gets a new id; mine stays', async () => {
+    const { db } = await library();
+    const [mine] = await db.entityCorrections.toArray();
+    const file = JSON.parse(marginJson(await readData(db)));
+    file.first.items = [];
+    file['margin:entityCorrections'] = [{ ...file['margin:entityCorrections'][0], text: '다른이름', action: 'remove', type: undefined }];
+    await importData(db, parseImport(JSON.stringify(file)));
+    const after = await db.entityCorrections.toArray();
+    expect(after).toHaveLength(2);
+    expect(after.find((c) => c.id === mine!.id)).toMatchObject({ text: '한빛일보', action: 'set', type: 'org' });
+  });
+
+  it.each([
+    ['two articles with one id', (f: Doc) => f['margin:articles'].push({ ...f['margin:articles'][0], url: 'https://news.example/second' }), /margin:articles\.1: the id .* appears twice/],
+    ['two highlights with one id', (f: Doc) => f.first.items.push({ ...f.first.items[0], target: { source: 'https://news.example/x', selector: [{ type: 'TextQuoteSelector', exact: 'x' }] } }), /annotation 2: the id .* appears twice/],
+    ['two corrections with one id', (f: Doc) => f['margin:entityCorrections'].push({ ...f['margin:entityCorrections'][0], text: '다른' }), /margin:entityCorrections\.1: the id .* appears twice/],
+  ])('refuses a file with %s, changing nothing', async (_, mutate, message) => {
+    const { db } = await library();
+    const before = await readData(db);
+    const file = JSON.parse(marginJson(before));
+    mutate(file);
+    expect(() => parseImport(JSON.stringify(file))).toThrow(message);
+    expect(await readData(db)).toEqual(before);
+  });
+});
+
+// --- Denial of service (issue 14, item 4) ------------------------------------------------------
+
+describe('huge files are refused at once, with bounded memory (issue 14, item 4)', () => {
+  const timed = (input: string) => {
+    const heap = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    let error: unknown;
+    try {
+      parseImport(input);
+    } catch (e) {
+      error = e;
+    }
+    return { error: error as ImportError, ms: performance.now() - started, heapMb: (process.memoryUsage().heapUsed - heap) / 1024 / 1024 };
+  };
+
+  it('a 3 MB file of 1,000,000 empty articles', () => {
+    const input = `{"type":"AnnotationCollection","margin:version":2,"first":{"items":[]},"margin:articles":[${Array(1_000_000).fill('{}').join(',')}]}`;
+    expect(input.length).toBeLessThan(3.1 * 1024 * 1024);
+    const { error, ms, heapMb } = timed(input);
+    expect(error.message).toMatch(/more than 100,000 articles/);
+    expect(ms).toBeLessThan(3000);
+    expect(heapMb).toBeLessThan(400);
+  });
+
+  it('1,000,000 empty annotations, and 400,000 (under the limit) stopping at the first bad one', () => {
+    expect(timed(`[${Array(1_000_000).fill('{}').join(',')}]`).error.message).toMatch(/more than 500,000 annotations/);
+    const { error, ms } = timed(`{"type":"AnnotationPage","items":[${Array(400_000).fill('{}').join(',')}]}`);
+    expect(error.message).toMatch(/^annotation 1: has no target/);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('deep nesting, and one annotation with thousands of selectors', () => {
+    expect(timed('['.repeat(200_000) + ']'.repeat(200_000)).error).toBeInstanceOf(ImportError);
+    const selectors = Array(10_000).fill({ type: 'CssSelector', value: 'p' });
+    expect(timed(JSON.stringify(plain('https://news.example/', 'x', { target: { source: 'https://news.example/', selector: selectors } }))).error.message).toMatch(/more than 50 entries/);
+    expect(LIMITS.parts).toBe(50);
+  });
+});
+
+// --- Round trip ------------------------------------------------------------------------------
+
+describe('Margin JSON → import → export gives the same document', () => {
+  const strip = (doc: Doc) => ({ ...doc, id: undefined, generated: undefined, first: { ...doc.first, id: undefined, partOf: undefined } });
+
+  it('for the reader’s own highlights (astral characters, no position, notes) and for imported ones', async () => {
+    const { db } = await library();
+    await importData(db, parse(HYPOTHESIS_BUTTON_EXPORT), { now: NOW });
+    await importData(db, parse(W3C_CASES.map((c) => c.annotation)), { now: NOW });
+    const once = marginJson(await readData(db), NOW);
+    const target = freshDb();
+    await importData(target, parseImport(once, NOW), { now: NOW });
+    const twice = marginJson(await readData(target), NOW);
+    expect(strip(JSON.parse(twice))).toEqual(strip(JSON.parse(once)));
+    // And the records themselves.
+    const sort = <T extends { id: string }>(xs: T[]) => [...xs].sort((x, y) => x.id.localeCompare(y.id));
+    expect(sort((await readData(target)).annotations)).toEqual(sort((await readData(db)).annotations));
+  });
+
+  it('CSV of imported annotations leaves unknown Location and Date empty', () => {
+    const csv = readwiseCsv(parse(HYPOTHESIS_BUTTON_EXPORT));
+    const lines = csv.split('\r\n');
+    expect(lines.find((l) => l.includes('두 번째 구절'))).toMatch(/,"",""$/);
+    expect(lines.find((l) => l.includes('quoted words'))).toMatch(/,"5","2024-01-02T03:04:05.000Z"$/);
+  });
+});
