@@ -94,6 +94,7 @@ function isPlaceWord(word: string, model: KoreanModel): boolean {
  * own (일본 도쿄 → 일본, 도쿄; 대전 유성구 궁동 → three places).
  */
 function tidy(text: string, span: EntitySpan, model: KoreanModel, splitPlaces: boolean): EntitySpan[] {
+  if (misparsedParticle(text, span)) return [];
   if (span.text.includes('@') || text[span.end] === '@' || text[span.start - 1] === '@' || /^[.\w-]*\.(?:com|net|kr|org)\b/i.test(text.slice(span.end))) return [];
   if (!isName(span.type)) return [span];
   // Pieces: cut at unbalanced brackets, middle dots and descriptor words.
@@ -145,6 +146,18 @@ function tidy(text: string, span: EntitySpan, model: KoreanModel, splitPlaces: b
   return out.filter(plausible);
 }
 
+/**
+ * Korean particles agree with the sound before them: after a final consonant 이/은/을/과,
+ * after a vowel 가/는/를/와. A name ending in a final consonant and "followed by 가" is no
+ * name with a particle but a word going on: 코스프레인가 is 코스프레 + 인가 (is it …?).
+ */
+function misparsedParticle(text: string, span: EntitySpan): boolean {
+  const last = text.charCodeAt(span.end - 1);
+  if (last < 0xac00 || last > 0xd7a3 || (last - 0xac00) % 28 === 0) return false;
+  const next = text[span.end];
+  return next === '가' || next === '는' || next === '를' || next === '와';
+}
+
 /** A span with punctuation trimmed off its edges (none if nothing is left). */
 function edges(text: string, start: number, end: number, type: EntityType): EntitySpan[] {
   const raw = text.slice(start, end);
@@ -165,7 +178,7 @@ function consistentTypes(spans: readonly EntitySpan[]): Map<string, EntityType> 
     votes.set(s.text, v);
   }
   const out = new Map<string, EntityType>();
-  for (const [name, v] of votes) out.set(name, [...v].sort((a, b) => b[1] - a[1])[0][0]);
+  for (const [name, v] of votes) out.set(name, [...v].sort((a, b) => b[1] - a[1])[0]![0]);
   return out;
 }
 
@@ -191,7 +204,7 @@ function otherMentions(text: string, spans: readonly EntitySpan[], names: Map<st
       const end = at + name.length;
       if (taken.subarray(at, end).some((x) => x)) continue;
       const before = text[at - 1] ?? ' ';
-      if (HANGUL.test(name[0])) {
+      if (HANGUL.test(name[0]!)) {
         if (HANGUL.test(before)) continue;
         const rest = /^[\uac00-\ud7a3]*/.exec(text.slice(end, end + 8))![0];
         if (!particlesOnly(rest)) continue;
@@ -225,14 +238,14 @@ function shortForms(text: string, spans: readonly EntitySpan[]): EntitySpan[] {
   const out: EntitySpan[] = [];
   const re = /(^|[^\uac00-\ud7a3])([\uac00-\ud7a3])\s?([\uac00-\ud7a3]{1,6})/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const at = m.index + m[1].length;
-    const surname = m[2];
-    const t = SURNAMES.has(surname) ? titleOf(m[3]) : null;
+    const at = m.index + m[1]!.length;
+    const surname = m[2]!;
+    const t = SURNAMES.has(surname) ? titleOf(m[3]!) : null;
     re.lastIndex = at + 1;
     if (!t || taken[at]) continue;
     const full = byTitle.get(`${surname}\u0000${t}`);
     if (!full || full.size !== 1) continue;
-    out.push({ start: at, end: at + 1, text: surname, type: 'person', canonical: [...full][0] });
+    out.push({ start: at, end: at + 1, text: surname, type: 'person', canonical: [...full][0]! });
   }
   return out;
 }
