@@ -55,7 +55,7 @@ class DenseScorer implements Scorer {
   ) {}
   addRow(bucket: number, out: Float32Array, at: number): void {
     const b = bucket * TAG_COUNT;
-    for (let t = 0; t < TAG_COUNT; t++) out[at + t] += this.w[b + t];
+    for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += this.w[b + t]!;
   }
 }
 
@@ -78,14 +78,14 @@ export function train(examples: readonly Example[], options: TrainOptions): Trai
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let k = order.length - 1; k > 0; k--) {
       const j = Math.floor(random() * (k + 1));
-      [order[k], order[j]] = [order[j], order[k]];
+      [order[k], order[j]] = [order[j]!, order[k]!];
     }
     for (const index of order) {
-      const ex = examples[index];
+      const ex = examples[index]!;
       const n = ex.text.length;
       if (!n) continue;
-      for (let k = 0; k < T * T; k++) transF[k] = trans[k];
-      for (let k = 0; k < T; k++) startF[k] = start[k];
+      for (let k = 0; k < T * T; k++) transF[k] = trans[k]!;
+      for (let k = 0; k < T; k++) startF[k] = start[k]!;
       const em = emissions(scorer, ex.features, n);
       const pred = new Uint8Array(n);
       viterbi(em, 0, n, transF, startF, pred);
@@ -93,30 +93,30 @@ export function train(examples: readonly Example[], options: TrainOptions): Trai
       for (let i = 0; i < n && !wrong; i++) wrong = pred[i] !== ex.gold[i];
       if (wrong) {
         for (let i = 0; i < n; i++) {
-          const g = ex.gold[i];
-          const p = pred[i];
+          const g = ex.gold[i]!;
+          const p = pred[i]!;
           if (g !== p) {
-            for (let k = ex.features.offsets[i]; k < ex.features.offsets[i + 1]; k++) {
-              const b = (ex.features.ids[k] & mask) * T;
-              w[b + g] += 1;
-              u[b + g] += c;
-              w[b + p] -= 1;
-              u[b + p] -= c;
+            for (let k = ex.features.offsets[i]!; k < ex.features.offsets[i + 1]!; k++) {
+              const b = (ex.features.ids[k]! & mask) * T;
+              w[b + g]! += 1;
+              u[b + g]! += c;
+              w[b + p]! -= 1;
+              u[b + p]! -= c;
             }
           }
-          const gp = i ? ex.gold[i - 1] : -1;
-          const pp = i ? pred[i - 1] : -1;
+          const gp = i ? ex.gold[i - 1]! : -1;
+          const pp = i ? pred[i - 1]! : -1;
           if (gp !== pp || g !== p) {
             if (i) {
-              trans[gp * T + g] += 1;
-              transU[gp * T + g] += c;
-              trans[pp * T + p] -= 1;
-              transU[pp * T + p] -= c;
+              trans[gp * T + g]! += 1;
+              transU[gp * T + g]! += c;
+              trans[pp * T + p]! -= 1;
+              transU[pp * T + p]! -= c;
             } else {
-              start[g] += 1;
-              startU[g] += c;
-              start[p] -= 1;
-              startU[p] -= c;
+              start[g]! += 1;
+              startU[g]! += c;
+              start[p]! -= 1;
+              startU[p]! -= c;
             }
           }
         }
@@ -124,9 +124,9 @@ export function train(examples: readonly Example[], options: TrainOptions): Trai
       c++;
     }
   }
-  for (let k = 0; k < size; k++) w[k] -= u[k] / c;
-  for (let k = 0; k < T * T; k++) transF[k] = trans[k] - transU[k] / c;
-  for (let k = 0; k < T; k++) startF[k] = start[k] - startU[k] / c;
+  for (let k = 0; k < size; k++) w[k]! -= u[k]! / c;
+  for (let k = 0; k < T * T; k++) transF[k] = trans[k]! - transU[k]! / c;
+  for (let k = 0; k < T; k++) startF[k] = start[k]! - startU[k]! / c;
   return { hashBits: options.hashBits, weights: w, trans: transF, start: startF };
 }
 
@@ -140,12 +140,12 @@ export function packModel(trained: Trained, lexiconLines: string, meta: Record<s
   const keys: number[] = [];
   for (let b = 0; b < buckets; b++) {
     let max = 0;
-    for (let t = 0; t < T; t++) max = Math.max(max, Math.abs(trained.weights[b * T + t]));
+    for (let t = 0; t < T; t++) max = Math.max(max, Math.abs(trained.weights[b * T + t]!));
     if (max >= minWeight) keys.push(b);
   }
   const rows = new Float32Array(keys.length * T);
   keys.forEach((b, r) => {
-    for (let t = 0; t < T; t++) rows[r * T + t] = trained.weights[b * T + t];
+    for (let t = 0; t < T; t++) rows[r * T + t] = trained.weights[b * T + t]!;
   });
   return encodeModel(meta, trained.hashBits, trained.trans, trained.start, Uint32Array.from(keys), rows, lexiconLines, weightBytes);
 }
@@ -199,86 +199,86 @@ export function trainCrf(examples: readonly Example[], options: TrainOptions & {
   const order = examples.map((_, k) => k);
   const ok = Array.from({ length: T }, (_, a) => Array.from({ length: T }, (_, b) => allowed(a, b)));
   const step = (arr: Float64Array, acc: Float64Array, k: number, grad: number) => {
-    const g = grad + options.l2 * arr[k];
-    acc[k] += g * g;
-    arr[k] -= (options.rate * g) / Math.sqrt(acc[k] + 1e-8);
+    const g = grad + options.l2 * arr[k]!;
+    acc[k]! += g * g;
+    arr[k]! -= (options.rate * g) / Math.sqrt(acc[k]! + 1e-8);
   };
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let k = order.length - 1; k > 0; k--) {
       const j = Math.floor(random() * (k + 1));
-      [order[k], order[j]] = [order[j], order[k]];
+      [order[k], order[j]] = [order[j]!, order[k]!];
     }
     for (const index of order) {
-      const ex = examples[index];
+      const ex = examples[index]!;
       const n = ex.text.length;
       if (!n) continue;
-      for (let k = 0; k < T * T; k++) transF[k] = trans[k];
-      for (let k = 0; k < T; k++) startF[k] = start[k];
+      for (let k = 0; k < T * T; k++) transF[k] = trans[k]!;
+      for (let k = 0; k < T; k++) startF[k] = start[k]!;
       const em = emissions(scorer, ex.features, n);
       // forward/backward in log space
       const alpha = new Float64Array(n * T).fill(-Infinity);
       const beta = new Float64Array(n * T).fill(-Infinity);
-      for (let t = 0; t < T; t++) if (t === 0 || t % 2 === 1) alpha[t] = start[t] + em[t];
+      for (let t = 0; t < T; t++) if (t === 0 || t % 2 === 1) alpha[t] = start[t]! + em[t]!;
       const tmp = new Float64Array(T);
       for (let i = 1; i < n; i++) {
         for (let b = 0; b < T; b++) {
           let m = -Infinity;
-          for (let a = 0; a < T; a++) if (ok[a][b]) tmp[a] = alpha[(i - 1) * T + a] + trans[a * T + b], (m = Math.max(m, tmp[a]));
+          for (let a = 0; a < T; a++) if (ok[a]![b]) tmp[a] = alpha[(i - 1) * T + a]! + trans[a * T + b]!, (m = Math.max(m, tmp[a]!));
           if (m === -Infinity) continue;
           let s = 0;
-          for (let a = 0; a < T; a++) if (ok[a][b]) s += Math.exp(tmp[a] - m);
-          alpha[i * T + b] = m + Math.log(s) + em[i * T + b];
+          for (let a = 0; a < T; a++) if (ok[a]![b]) s += Math.exp(tmp[a]! - m);
+          alpha[i * T + b] = m + Math.log(s) + em[i * T + b]!;
         }
       }
       for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = 0;
       for (let i = n - 2; i >= 0; i--) {
         for (let a = 0; a < T; a++) {
           let m = -Infinity;
-          for (let b = 0; b < T; b++) if (ok[a][b]) tmp[b] = trans[a * T + b] + em[(i + 1) * T + b] + beta[(i + 1) * T + b], (m = Math.max(m, tmp[b]));
+          for (let b = 0; b < T; b++) if (ok[a]![b]) tmp[b] = trans[a * T + b]! + em[(i + 1) * T + b]! + beta[(i + 1) * T + b]!, (m = Math.max(m, tmp[b]!));
           if (m === -Infinity) continue;
           let s = 0;
-          for (let b = 0; b < T; b++) if (ok[a][b]) s += Math.exp(tmp[b] - m);
+          for (let b = 0; b < T; b++) if (ok[a]![b]) s += Math.exp(tmp[b]! - m);
           beta[i * T + a] = m + Math.log(s);
         }
       }
       let z = -Infinity;
       for (let t = 0; t < T; t++) {
-        const v = alpha[(n - 1) * T + t];
+        const v = alpha[(n - 1) * T + t]!;
         if (v > z) z = v;
       }
       let zs = 0;
-      for (let t = 0; t < T; t++) zs += Math.exp(alpha[(n - 1) * T + t] - z);
+      for (let t = 0; t < T; t++) zs += Math.exp(alpha[(n - 1) * T + t]! - z);
       const logZ = z + Math.log(zs);
       // emission gradients: marginal − gold
       const grad = new Float64Array(T);
       for (let i = 0; i < n; i++) {
-        for (let t = 0; t < T; t++) grad[t] = Math.exp(alpha[i * T + t] + beta[i * T + t] - logZ) - (ex.gold[i] === t ? 1 : 0);
-        for (let k = ex.features.offsets[i]; k < ex.features.offsets[i + 1]; k++) {
-          const b = (ex.features.ids[k] & mask) * T;
-          for (let t = 0; t < T; t++) if (Math.abs(grad[t]) > 1e-6 || w[b + t] !== 0) step(w, g2, b + t, grad[t]);
+        for (let t = 0; t < T; t++) grad[t] = Math.exp(alpha[i * T + t]! + beta[i * T + t]! - logZ) - (ex.gold[i] === t ? 1 : 0);
+        for (let k = ex.features.offsets[i]!; k < ex.features.offsets[i + 1]!; k++) {
+          const b = (ex.features.ids[k]! & mask) * T;
+          for (let t = 0; t < T; t++) if (Math.abs(grad[t]!) > 1e-6 || w[b + t] !== 0) step(w, g2, b + t, grad[t]!);
         }
       }
       // transition gradients
       const tg = new Float64Array(T * T);
       for (let i = 1; i < n; i++) {
         for (let a = 0; a < T; a++) {
-          const al = alpha[(i - 1) * T + a];
+          const al = alpha[(i - 1) * T + a]!;
           if (al === -Infinity) continue;
           for (let b = 0; b < T; b++) {
-            if (!ok[a][b]) continue;
-            tg[a * T + b] += Math.exp(al + trans[a * T + b] + em[i * T + b] + beta[i * T + b] - logZ);
+            if (!ok[a]![b]) continue;
+            tg[a * T + b]! += Math.exp(al + trans[a * T + b]! + em[i * T + b]! + beta[i * T + b]! - logZ);
           }
         }
-        tg[ex.gold[i - 1] * T + ex.gold[i]] -= 1;
+        tg[ex.gold[i - 1]! * T + ex.gold[i]!]! -= 1;
       }
-      for (let k = 0; k < T * T; k++) if (tg[k]) step(trans, transG2, k, tg[k]);
+      for (let k = 0; k < T * T; k++) if (tg[k]) step(trans, transG2, k, tg[k]!);
       for (let t = 0; t < T; t++) {
-        const gs = Math.exp(alpha[t] + beta[t] - logZ) - (ex.gold[0] === t ? 1 : 0);
+        const gs = Math.exp(alpha[t]! + beta[t]! - logZ) - (ex.gold[0] === t ? 1 : 0);
         if (gs) step(start, startG2, t, gs);
       }
     }
   }
-  for (let k = 0; k < T * T; k++) transF[k] = trans[k];
-  for (let k = 0; k < T; k++) startF[k] = start[k];
+  for (let k = 0; k < T * T; k++) transF[k] = trans[k]!;
+  for (let k = 0; k < T; k++) startF[k] = start[k]!;
   return { hashBits: options.hashBits, weights: w, trans: transF, start: startF };
 }

@@ -48,13 +48,13 @@ export function benchAnchoring(count = 1000): AnchoringBench {
   const planted: Planted[] = [];
   while (planted.length < count) {
     const paragraph = Math.floor(random() * clean.length);
-    const p = clean[paragraph];
+    const p = clean[paragraph]!;
     const length = 12 + Math.floor(random() * 100);
     let from = Math.floor(random() * Math.max(1, p.length - length));
     let to = Math.min(p.length, from + length);
     // A reader's selection starts and ends on text, not on a space.
-    while (from < to && /\s/.test(p[from])) from++;
-    while (to > from && /\s/.test(p[to - 1])) to--;
+    while (from < to && /\s/.test(p[from]!)) from++;
+    while (to > from && /\s/.test(p[to - 1]!)) to--;
     if (to - from < 10) continue;
     planted.push({ paragraph, from, to, typo: random() < 0.1 });
   }
@@ -63,12 +63,12 @@ export function benchAnchoring(count = 1000): AnchoringBench {
   for (const h of planted) {
     if (!h.typo) continue;
     const at = h.from + Math.floor((h.to - h.from) / 2);
-    const ch = original[h.paragraph][at];
+    const ch = original[h.paragraph]![at]!;
     if (/\s/.test(ch)) {
       h.typo = false;
       continue;
     }
-    original[h.paragraph][at] = ch === 'x' ? 'y' : 'x';
+    original[h.paragraph]![at] = ch === 'x' ? 'y' : 'x';
   }
   const originalParagraphs = original.map((chars) => chars.join(''));
   const originalText = originalParagraphs.join('\n');
@@ -78,7 +78,7 @@ export function benchAnchoring(count = 1000): AnchoringBench {
     starts.push(offset);
     offset += p.length + 1;
   }
-  const selectors: Selectors[] = planted.map((h) => describe(originalText, starts[h.paragraph] + h.from, starts[h.paragraph] + h.to));
+  const selectors: Selectors[] = planted.map((h) => describe(originalText, starts[h.paragraph]! + h.from, starts[h.paragraph]! + h.to));
 
   // The edited article.
   const removed = new Set<number>();
@@ -104,7 +104,7 @@ export function benchAnchoring(count = 1000): AnchoringBench {
     const ms = performance.now() - started;
     let right = 0;
     planted.forEach((h, k) => {
-      if (isRight(h, found[k])) right++;
+      if (isRight(h, found[k]!)) right++;
     });
     return { ms, right, found };
   };
@@ -114,7 +114,7 @@ export function benchAnchoring(count = 1000): AnchoringBench {
   };
 
   // Unchanged: the right place is where it was made.
-  const rightUnchanged = (h: Planted, at: { start: number; end: number } | null) => !!at && at.start === starts[h.paragraph] + h.from && at.end === starts[h.paragraph] + h.to;
+  const rightUnchanged = (h: Planted, at: { start: number; end: number } | null) => !!at && at.start === starts[h.paragraph]! + h.from && at.end === starts[h.paragraph]! + h.to;
   const margin = run((s) => anchor(originalText, s), rightUnchanged);
   const naiveUnchanged = run(naive(originalText), rightUnchanged);
 
@@ -124,7 +124,7 @@ export function benchAnchoring(count = 1000): AnchoringBench {
   const rightEdited = (h: Planted, at: { start: number; end: number } | null) => {
     if (removed.has(h.paragraph)) return false;
     const span = editedStart.get(h.paragraph)!;
-    return !!at && at.start >= span[0] && at.end <= span[1] && norm(edited.slice(at.start, at.end)) === norm(clean[h.paragraph].slice(h.from, h.to));
+    return !!at && at.start >= span[0] && at.end <= span[1] && norm(edited.slice(at.start, at.end)) === norm(clean[h.paragraph]!.slice(h.from, h.to));
   };
   const marginEdited = run((s) => anchor(edited, s), rightEdited);
   const naiveEdited = run(naive(edited), rightEdited);

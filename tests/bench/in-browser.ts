@@ -26,6 +26,6 @@ export async function benchPage(entry: string): Promise<BenchPage> {
   });
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   return { page, close: () => browser.close() };
 }

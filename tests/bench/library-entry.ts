@@ -20,7 +20,7 @@ const TAGS = ['경제', '정치', 'AI', '반도체', '예산', 'climate', 'trans
 /** Articles and highlights made from real sentences (Korean fixtures and English corpus text). */
 function generate(sentences: string[], articles: number, annotations: number): MarginData {
   const random = rng(7);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)]!; // every list here is non-empty
   const out: MarginData = { articles: [], annotations: [], corrections: [] };
   const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < articles; i++) {
@@ -46,7 +46,7 @@ function generate(sentences: string[], articles: number, annotations: number): M
     out.articles.push(a);
   }
   for (let k = 0; k < annotations; k++) {
-    const a = out.articles[k % articles];
+    const a = out.articles[k % articles]!;
     const from = Math.floor(random() * (a.textContent.length - 60));
     const to = from + 20 + Math.floor(random() * 40);
     const time = a.savedAt + k;

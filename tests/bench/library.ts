@@ -48,7 +48,7 @@ export async function benchLibrary(articles = 5000, annotations = 100_000): Prom
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/bench.html`);
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     const seeded = await page.evaluate(({ s, a, n }) => (window as any).marginLibrary.seed(s, a, n), { s: sentencesForBench(), a: articles, n: annotations });
     const run = async (queries: string[]) => {
       const times: number[] = [];

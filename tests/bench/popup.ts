@@ -42,7 +42,7 @@ export async function benchPopup(runs = 9): Promise<PopupBench> {
         await page.setViewportSize(surface === 'popup' ? { width: 560, height: 600 } : { width: 400, height: 800 });
         await page.goto(`chrome-extension://${browser.extensionId}/${surface}.html?tabId=${tabId}`);
         await page.waitForSelector('[data-entities="ready"]', { timeout: 30_000 });
-        const [shell, article, ready] = await page.evaluate(() => ['margin:shell', 'margin:article', 'margin:entities'].map((n) => performance.getEntriesByName(n)[0].startTime));
+        const [shell, article, ready] = await page.evaluate(() => ['margin:shell', 'margin:article', 'margin:entities'].map((n) => performance.getEntriesByName(n)[0]!.startTime) as [number, number, number]);
         if (surface === 'popup') {
           shells.push(shell);
           readies.push(ready);
@@ -57,11 +57,11 @@ export async function benchPopup(runs = 9): Promise<PopupBench> {
       runs,
       shellMedianMs: median(warmShell),
       readyMedianMs: median(warmReady),
-      ratioMedian: median(warmReady.map((r, k) => r / warmShell[k])),
-      firstOpen: { shellMs: shells[0], readyMs: readies[0] },
+      ratioMedian: median(warmReady.map((r, k) => r / warmShell[k]!)),
+      firstOpen: { shellMs: shells[0]!, readyMs: readies[0]! },
       articleMedianMs: median(articles.slice(1)),
       panelArticleMedianMs: median(panelArticles.slice(1)),
-      panelRatioMedian: median(panelArticles.slice(1).map((p, k) => p / articles[k + 1])),
+      panelRatioMedian: median(panelArticles.slice(1).map((p, k) => p / articles[k + 1]!)),
     };
   } finally {
     await browser.close();

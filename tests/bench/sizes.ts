@@ -24,7 +24,7 @@ function measure(dir: string, name: string, files: string[]): BundleSize {
 function initialScripts(dir: string, html: string): string[] {
   const page = readFileSync(join(dir, html), 'utf8');
   const entry = [...page.matchAll(/<script[^>]+src="\/?([^"]+)"/g), ...page.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+)"/g)].map(
-    (m) => m[1],
+    (m) => m[1]!,
   );
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -33,7 +33,7 @@ function initialScripts(dir: string, html: string): string[] {
     const code = readFileSync(join(dir, file), 'utf8');
     // Static imports only: import x from "./a.js" / import "./a.js" (dynamic import() is lazy).
     for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
-      const target = m[1].startsWith('/') ? m[1].slice(1) : join(file, '..', m[1]);
+      const target = m[1]!.startsWith('/') ? m[1]!.slice(1) : join(file, '..', m[1]!);
       visit(target);
     }
   };

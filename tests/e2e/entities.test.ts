@@ -102,7 +102,7 @@ describe('entities in the reader', () => {
       ['엔비디아', 'org'],
       ['광둥성', 'place'],
       ['17%', 'percent'],
-    ]) {
+    ] as const) {
       expect(await mark(popup, name, kind).count(), `${name} as ${kind}`).toBeGreaterThan(0);
     }
     // Not by colour alone: the title names the kind, in the reader's language.

@@ -27,11 +27,11 @@ export default async function setup(project: TestProject) {
     (url) => {
       const set = url.pathname.match(/^\/live\/([\w-]+)\/set$/);
       if (set) {
-        versions.set(set[1], url.searchParams.get('v') as 'base' | 'edited' | 'removed');
+        versions.set(set[1]!, url.searchParams.get('v') as 'base' | 'edited' | 'removed');
         return { body: 'ok', type: 'text/plain' };
       }
       const page = url.pathname.match(/^\/live\/([\w-]+)\.html$/);
-      return page ? { body: liveStory(versions.get(page[1]) ?? 'base') } : undefined;
+      return page ? { body: liveStory(versions.get(page[1]!) ?? 'base') } : undefined;
     },
   ]);
   project.provide('extensionDir', join(ROOT, '.output/chrome-mv3-e2e'));

@@ -75,7 +75,7 @@ describe('highlights and notes', () => {
     expect(await item.locator('.tag').allTextContents()).toEqual(['#예산', '#시의회']);
     const [record] = (await readStore<AnnotationRecord>(popup, 'annotations')).filter((a) => a.url.endsWith('/live/keep.html'));
     expect(record).toMatchObject({ color: 'green', tags: ['예산', '시의회'], orphaned: false });
-    expect(record.selectors.quote.exact).toBe('교통과 주거 분야의 지출을 늘리는 데 합의햇다고');
+    expect(record?.selectors.quote.exact).toBe('교통과 주거 분야의 지출을 늘리는 데 합의햇다고');
     mkdirSync(ARTIFACTS, { recursive: true });
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-highlights.png') });
     await page.close();
@@ -96,7 +96,7 @@ describe('highlights and notes', () => {
     await popup.waitForSelector('mark.hl.hl-pink');
     const records = (await readStore<AnnotationRecord>(popup, 'annotations')).filter((a) => a.url.endsWith('/live/undo.html'));
     expect(records).toHaveLength(1);
-    expect(records[0].color).toBe('pink');
+    expect(records[0]!.color).toBe('pink');
     await page.close();
     await popup.close();
   });

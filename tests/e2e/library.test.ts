@@ -115,7 +115,7 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     const files = unzipSync(new Uint8Array(md.bytes));
     const names = Object.keys(files);
     expect(names).toHaveLength(2);
-    const newspim = strFromU8(files[names.find((n) => n.includes('딥시크'))!]);
+    const newspim = strFromU8(files[names.find((n) => n.includes('딥시크'))!]!);
     expect(newspim).toMatch(/^---\ntitle: "딥시크에 숨은 비밀/);
     expect(newspim).toContain('> 삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다');
     expect(newspim).toContain('#반도체');
@@ -128,7 +128,7 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     expect(rows[0]).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
     // '…부상은' was selected; the highlight snaps to words and leaves the particle 은 out.
     expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['딥시크(Deep Seek)의 부상', '부산시는 올해 영화제에 60억원을 지원했다', '삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다'].sort());
-    expect(rows.find((r) => r[0].startsWith('삼성전자'))![4]).toContain('엔비디아 하락폭, 메모 "따옴표", 쉼표');
+    expect(rows.find((r) => r[0]!.startsWith('삼성전자'))![4]).toContain('엔비디아 하락폭, 메모 "따옴표", 쉼표');
 
     const json = await downloadFrom(library, pick('json-all'));
     expect(json.name).toMatch(/\.json$/);
@@ -181,7 +181,7 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
   });
 
   it('refuses a malformed import with a clear message and keeps the library as it was', async () => {
-    const browser = browsers[1];
+    const browser = browsers[1]!;
     const library = await browser.context.newPage();
     await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
     await library.waitForSelector('html[data-library="ready"]');

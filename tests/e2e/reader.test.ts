@@ -57,9 +57,9 @@ describe.each(newsFixtures())('the reader on $name (Korean UI)', ({ name, expect
     const mine = records.filter((r) => r.url === pageUrl);
     expect(mine).toHaveLength(1);
     // The body is kept apart from the row (the library lists rows without reading bodies).
-    const body = (await readStore<Pick<ArticleRecord, 'id' | 'contentHtml' | 'textContent'>>(popup, 'bodies')).find((b) => b.id === mine[0].id);
+    const body = (await readStore<Pick<ArticleRecord, 'id' | 'contentHtml' | 'textContent'>>(popup, 'bodies')).find((b) => b.id === mine[0]!.id);
     expect(mine[0]).not.toHaveProperty('textContent');
-    const record = { ...mine[0], ...body };
+    const record = { ...mine[0]!, ...body };
     expect(record).toMatchObject({
       title: expected.title,
       byline: expected.byline,
@@ -77,9 +77,9 @@ describe.each(newsFixtures())('the reader on $name (Korean UI)', ({ name, expect
     const popup2 = await openPopup(browser, again.tabId);
     const after = (await readStore<ArticleRecord>(popup2, 'articles')).filter((r) => r.url === pageUrl);
     expect(after).toHaveLength(1);
-    expect(after[0].id).toBe(record.id);
-    expect(after[0].savedAt).toBe(record.savedAt);
-    expect(after[0].updatedAt).toBeGreaterThanOrEqual(record.updatedAt);
+    expect(after[0]!.id).toBe(record.id);
+    expect(after[0]!.savedAt).toBe(record.savedAt);
+    expect(after[0]!.updatedAt).toBeGreaterThanOrEqual(record.updatedAt);
     for (const p of [first.page, again.page, popup, popup2]) await p.close();
   });
 });

@@ -27,10 +27,10 @@ group('AnnotationRepository', () => {
     const note = `${'가나다 🙂 שלום <script>alert(1)</script> &amp; '.repeat(2500)}끝`;
     expect(note.length).toBeGreaterThan(100_000);
     await repo.update(a.id, { note });
-    expect((await repo.forArticle('art'))[0].note).toBe(note);
+    expect((await repo.forArticle('art'))[0]!.note).toBe(note);
     await expect(repo.update(a.id, { note: 'x'.repeat(MAX_NOTE + 1) })).rejects.toThrow(/limited/);
     // A rejected write leaves the note as it was.
-    expect((await repo.forArticle('art'))[0].note).toBe(note);
+    expect((await repo.forArticle('art'))[0]!.note).toBe(note);
   });
 
   it('never loses an update when several writers change one highlight at once', async () => {

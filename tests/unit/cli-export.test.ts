@@ -38,8 +38,8 @@ describe('npm run export', () => {
     expect(code).toBe(0);
     const rows = Papa.parse<string[]>(stdout.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
-    expect(rows[1][0]).toBe('딥시크가 미국에');
-    expect(rows[1][4]).toBe('메모, "쉼표"\n둘째 줄\n.AI');
+    expect(rows[1]?.[0]).toBe('딥시크가 미국에');
+    expect(rows[1]?.[4]).toBe('메모, "쉼표"\n둘째 줄\n.AI');
   });
 
   it('converts to one Markdown document and to Margin JSON', () => {

@@ -16,7 +16,7 @@ function extract(...args: string[]) {
 }
 
 describe('npm run extract', () => {
-  const fixture = newsFixtures()[0];
+  const fixture = newsFixtures()[0]!;
 
   it('prints one JSON object with the article and an entities list', () => {
     const { code, stdout, stderr } = extract(fixture.sourcePath, '--url', 'https://news.example.kr/a?utm_source=x#y');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recognizeEntities, type EntitySpan } from '../../utils/entities';
+import { recognizeEntities } from '../../utils/entities';
 import type { EnglishLexicon } from '../../utils/entities/english';
 import { loadEnglishModel } from '../../utils/entities/english-model';
 
@@ -102,7 +102,7 @@ describe('people across the whole document', () => {
       ['Varga', 'person', 'Lisbet Varga'],
       ['Varga', 'person', 'Lisbet Varga'],
     ]);
-    const short = got[1];
+    const short = got[1]!;
     expect(text.slice(short.start, short.end)).toBe('Varga');
   });
 
@@ -110,7 +110,7 @@ describe('people across the whole document', () => {
     const text = 'Dana Whitcombe said the plan worked. Her brother, Ivo Whitcombe, said it failed. Whitcombe declined to comment.';
     const bare = spans(text).filter((s) => s.text === 'Whitcombe');
     expect(bare.length).toBe(1);
-    expect(bare[0].canonical).toBeUndefined();
+    expect(bare[0]!.canonical).toBeUndefined();
   });
 
   it('an organisation short form joins its full name when unambiguous', () => {
@@ -134,6 +134,6 @@ describe('percentages and money in English articles', () => {
       { ...at('$1.2 billion'), type: 'money' },
       { ...at('5 percent'), type: 'percent' },
     ]);
-    expect(got[0].start).toBe(37);
+    expect(got[0]!.start).toBe(37);
   });
 });

@@ -41,7 +41,7 @@ describe('titles and 씨 glued to a name', () => {
     const spans = markNames(text, analyzeKorean(text)).filter((s) => s.type === 'person');
     expect(spans.map((s) => s.text)).toEqual([name]);
     // The span is the name only, without 씨, the title or 님.
-    expect(text.slice(spans[0].start, spans[0].end)).toBe(name);
+    expect(text.slice(spans[0]!.start, spans[0]!.end)).toBe(name);
   });
 
   it('leaves common words with 님 or a title alone', () => {

@@ -71,7 +71,7 @@ describe('English, with compromise and its fixes', () => {
     const text = "The BBC's correspondent met Kenya's president in Nairobi on Sunday. Later, Prime Minister Keir Starmer said the UK would help.";
     const got = pairs(recognizeEntities(text, { lang: 'en', english }));
     expect(got).toEqual(expect.arrayContaining(['BBC:org', 'Kenya:place', 'Nairobi:place', 'Sunday:date', 'Keir Starmer:person', 'UK:place']));
-    expect(got.some((p) => /['’.,]/.test(p.split(':')[0].slice(-1)))).toBe(false);
+    expect(got.some((p) => /['’.,]/.test(p.split(':')[0]!.slice(-1)))).toBe(false);
   });
 
   it('types organisations by their words and people by their titles and attributions', () => {
@@ -133,8 +133,8 @@ describe('corrections and summaries', () => {
   it('groups identical names with their mentions, most mentioned first', () => {
     const spans = recognizeEntities('량원펑은 말했다. CEO 량원펑(梁文峰)이 만든 회사. 저커버그도 "좋다"고 말했다. 량원펑의 회사.', { lang: 'ko' });
     const people = summarizeEntities(spans).get('person')!;
-    expect(people[0].text).toBe('량원펑');
-    expect(people[0].spans.length).toBe(3);
+    expect(people[0]!.text).toBe('량원펑');
+    expect(people[0]!.spans.length).toBe(3);
     expect(countByType(spans).get('person')).toBe(spans.filter((s) => s.type === 'person').length);
   });
 });

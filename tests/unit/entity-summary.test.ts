@@ -27,16 +27,16 @@ describe('summarizeEntities', () => {
       ['Obama', 1],
     ]);
     // Mentions in text order, short ones included: the list's click goes through all of them.
-    expect(people[0].spans.map((s) => s.start)).toEqual([list[0].start, list[2].start, list[3].start]);
-    expect(people[0].key).toBe(groupKey(list[0]));
-    expect(groupKey(list[0])).toBe(groupKey(list[2]));
+    expect(people[0]!.spans.map((s) => s.start)).toEqual([list[0]!.start, list[2]!.start, list[3]!.start]);
+    expect(people[0]!.key).toBe(groupKey(list[0]!));
+    expect(groupKey(list[0]!)).toBe(groupKey(list[2]!));
   });
 
   it('shows the fuller name even when only short mentions carry it (Korean: 이 대표 → 이재용)', () => {
     const people = summarizeEntities(spans(['이 대표', 'person', '이재용'], ['이 대표', 'person', '이재용'], ['삼성전자', 'org'])).get('person')!;
     expect(people).toHaveLength(1);
-    expect(people[0].text).toBe('이재용');
-    expect(people[0].spans).toHaveLength(2);
+    expect(people[0]!.text).toBe('이재용');
+    expect(people[0]!.spans).toHaveLength(2);
   });
 
   it('keeps names apart that have no canonical name in common, and kinds apart', () => {
@@ -69,7 +69,7 @@ describe('countByType and entitiesWithin', () => {
 
   it('names a highlight’s entities as the list does: a short form by its fuller name, each once', () => {
     const list = spans(['Assange', 'person', 'Julian Assange'], ['Julian Assange', 'person'], ['London', 'place'], ['Obama', 'person']);
-    expect(entitiesWithin(list, 0, list[2].end)).toEqual([
+    expect(entitiesWithin(list, 0, list[2]!.end)).toEqual([
       { text: 'Julian Assange', type: 'person' },
       { text: 'London', type: 'place' },
     ]);

@@ -12,8 +12,8 @@ describe('UI strings', () => {
   it('has every English string in Korean too, with the same placeholders', () => {
     expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en)) {
-      expect(Object.keys(ko[key].placeholders ?? {}), key).toEqual(Object.keys(en[key].placeholders ?? {}));
-      for (const name of Object.keys(en[key].placeholders ?? {})) expect(ko[key].message, key).toContain(`$${name.toUpperCase()}$`);
+      expect(Object.keys(ko[key]!.placeholders ?? {}), key).toEqual(Object.keys(en[key]!.placeholders ?? {}));
+      for (const name of Object.keys(en[key]!.placeholders ?? {})) expect(ko[key]!.message, key).toContain(`$${name.toUpperCase()}$`);
     }
   });
 

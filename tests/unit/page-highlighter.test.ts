@@ -49,7 +49,7 @@ group('the live page', () => {
   it('captures the reader’s selection as a quote with context', () => {
     const win = windowFromHtml(PAGE, 'https://news.example/a');
     const doc = win.document;
-    const p = doc.querySelectorAll('p')[1];
+    const p = doc.querySelectorAll('p')[1]!;
     const node = p.firstChild as Text;
     const range = doc.createRange();
     range.setStart(node, node.data.indexOf('교통과'));

@@ -26,7 +26,7 @@ describe('search terms', () => {
   it('marks the match in a snippet', () => {
     const s = snippet('전문가들은 딥시크의 부상이 중국이 미국 다음 시대의 산업 표준을 장악할 수도 있음을 의미한다고 주장한다.', parseQuery('딥시크'))!;
     expect(s.marks).toHaveLength(1);
-    expect(s.text.slice(s.marks[0].start, s.marks[0].end)).toBe('딥시크');
+    expect(s.text.slice(s.marks[0]!.start, s.marks[0]!.end)).toBe('딥시크');
   });
 });
 
@@ -59,7 +59,7 @@ describe('the library over the database', () => {
     const { db } = await seed();
     const hits = await search(db, '딥시크');
     expect(hits.map((h) => [h.kind, h.field])).toEqual(expect.arrayContaining([['annotation', 'quote'], ['article', 'title']]));
-    for (const h of hits) expect(h.snippet.text.slice(h.snippet.marks[0].start, h.snippet.marks[0].end)).toBe('딥시크');
+    for (const h of hits) expect(h.snippet.text.slice(h.snippet.marks[0]!.start, h.snippet.marks[0]!.end)).toBe('딥시크');
     // Notes are searched too; the article's body is not (only titles, quotes, notes, tags).
     expect((await search(db, '전략')).map((h) => [h.kind, h.field])).toEqual([['annotation', 'note']]);
     expect(await search(db, '역습')).toEqual([]);
@@ -84,7 +84,7 @@ describe('the library over the database', () => {
     expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, site: '뉴스핌' })).items.map((i) => i.article.id)).toEqual([a1.id]);
     const tagged = await listArticles(db, { sort: 'saved', offset: 0, limit: 10, tag: 'AI' });
     expect(tagged.items.map((i) => i.article.id)).toEqual([a3.id, a1.id]);
-    expect(tagged.items[1].annotations.map((a) => a.quote)).toEqual(['딥시크가 미국에']);
+    expect(tagged.items[1]!.annotations.map((a) => a.quote)).toEqual(['딥시크가 미국에']);
     expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, color: 'pink' })).items.map((i) => i.article.id)).toEqual([a1.id]);
     expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, entity: 'org:엔비디아' })).items.map((i) => i.article.id)).toEqual([a1.id]);
     expect((await listArticles(db, { sort: 'saved', offset: 1, limit: 1 })).items.map((i) => i.article.id)).toEqual([a2.id]);
@@ -94,7 +94,7 @@ describe('the library over the database', () => {
   it('keeps the index in step with edits, deletions and deleted articles', async () => {
     const { db, a1 } = await seed();
     const repo = new AnnotationRepository(db, () => 99_999);
-    const [first] = await repo.forArticle(a1.id);
+    const first = (await repo.forArticle(a1.id))[0]!;
     await repo.update(first.id, { note: '반도체 수출 통제와 연결', tags: ['무역'] });
     // The old note no longer finds it, the new one and the new tag do; the filters follow.
     expect((await search(db, '전략')).length).toBe(0);
@@ -128,7 +128,7 @@ describe('the library over the database', () => {
     const common = await search(db, '반도');
     expect(common).toHaveLength(50);
     expect(common.map((h) => h.updatedAt)).toEqual([...common.map((h) => h.updatedAt)].sort((x, y) => y - x));
-    expect(common[0].snippet.text).toContain('599');
+    expect(common[0]!.snippet.text).toContain('599');
     // One syllable: found at the start of a word.
     expect((await search(db, '앞', 5)).map((h) => h.snippet.text)).toEqual([599, 598, 597, 596, 595].map((i) => `반도 끝에서 ${i} 도체 앞까지`));
   });

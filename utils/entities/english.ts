@@ -130,7 +130,7 @@ function tokenize(text: string): Token[] {
     // "Seattle-based", "Kroger-owned": the name, then a word that ends it.
     const compound = token.includes('-') ? token.match(/^(.+?)-(?:based|owned|born|led|backed|listed|made|bound|style|era|funded|run)$/) : null;
     if (compound) {
-      const name = compound[1];
+      const name = compound[1]!;
       words.push({ text: name, start: m.index, end: m.index + name.length, possessive: true, lower: name.toLowerCase() });
       continue;
     }
@@ -151,10 +151,10 @@ function candidates(text: string, words: Token[]): { words: Word[]; sentenceStar
   let runStart = false;
   let runFirst = 0;
   const flush = () => {
-    while (run.length && CONNECTORS.has(run[run.length - 1].text)) run.pop();
+    while (run.length && CONNECTORS.has(run[run.length - 1]!.text)) run.pop();
     // "and" stays inside organisation names only (World Travel and Tourism Council).
     const and = run.length > 2 ? run.findIndex((w) => w.text === 'and') : -1;
-    const keepAnd = run.length > 0 && (ORG_HEADS.test(run[run.length - 1].text) || run.slice(0, and).some((w) => w.text === 'on' || w.text === 'of'));
+    const keepAnd = run.length > 0 && (ORG_HEADS.test(run[run.length - 1]!.text) || run.slice(0, and).some((w) => w.text === 'on' || w.text === 'of'));
     if (and > 0 && !keepAnd) {
       runs.push({ words: run.slice(0, and), sentenceStart: runStart, first: runFirst });
       const rest = run.slice(and + 1);
@@ -163,17 +163,17 @@ function candidates(text: string, words: Token[]): { words: Word[]; sentenceStar
     run = [];
   };
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
+    const w = words[i]!;
     const cap = isCap(w.text);
     const joins =
       run.length > 0 &&
-      ((CONNECTORS.has(w.text) && (w.text !== 'of' || OF_HEADS.test(run[run.length - 1].text))) ||
-        (w.text === 'on' && /^(?:Committee|Commission|Council|Conference|Panel|Task)$/.test(run[run.length - 1].text)));
+      ((CONNECTORS.has(w.text) && (w.text !== 'of' || OF_HEADS.test(run[run.length - 1]!.text))) ||
+        (w.text === 'on' && /^(?:Committee|Commission|Council|Conference|Panel|Task)$/.test(run[run.length - 1]!.text)));
     if (!cap && !run.length) continue; // the common case: a lower-case word outside a name
     const prev = words[i - 1];
     const gap = prev ? text.slice(prev.end, w.start) : '\n';
     const breaks = GAP_BREAK.test(gap) || (!!prev && /[.!?]/.test(text[prev.end] ?? '') && /\s/.test(gap));
-    if (breaks || (prev && prev.possessive) || (!cap && !(joins && words[i + 1] && isCap(words[i + 1].text)))) flush();
+    if (breaks || (prev && prev.possessive) || (!cap && !(joins && words[i + 1] && isCap(words[i + 1]!.text)))) flush();
     if (cap || (run.length && joins && !breaks)) {
       if (!run.length) {
         if (CONNECTORS.has(w.text)) continue;
@@ -240,18 +240,18 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     // sentence's start or alone (He; but He Lifeng inside a sentence is a name).
     while (
       words.length &&
-      (FILLERS.has(words[0].text) || CONTRACTION.test(words[0].text) || (PRONOUNS.has(words[0].text) && (sentenceStart || words.length === 1)) || (words !== raw && CONNECTORS.has(words[0].text)))
+      (FILLERS.has(words[0]!.text) || CONTRACTION.test(words[0]!.text) || (PRONOUNS.has(words[0]!.text) && (sentenceStart || words.length === 1)) || (words !== raw && CONNECTORS.has(words[0]!.text)))
     ) {
       words = words.slice(1);
     }
     if (!words.length) continue;
     // A product (MacBook Pro, Galaxy S24) is no name; its maker before it may be one (Apple).
-    const product = productStart(text, words, tokens[(indexOfStart.get(words[words.length - 1].start) ?? -2) + 1], tokens[(indexOfStart.get(words[0].start) ?? 0) - 1]);
+    const product = productStart(text, words, tokens[(indexOfStart.get(words[words.length - 1]!.start) ?? -2) + 1], tokens[(indexOfStart.get(words[0]!.start) ?? 0) - 1]);
     if (product >= 0) words = words.slice(0, product);
     if (!words.length) continue;
     {
-      const s0 = words[0].start;
-      const e0 = words[words.length - 1].end;
+      const s0 = words[0]!.start;
+      const e0 = words[words.length - 1]!.end;
       const whole = text.slice(s0, e0);
       // News agencies (datelines, credits) are organisations.
       if (AGENCIES.has(whole)) {
@@ -262,7 +262,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       // All capitals (datelines "NEW YORK —", "WASHINGTON (Reuters) -", shouted headings): a
       // real place stays a place; other runs of capitalised words are never people or
       // organisations (acronyms like NASA or "US FDA" are read as before).
-      if (words.every((w) => /^[A-Z][A-Z&.'’-]*$/.test(w.text)) && (words.length >= 2 || words[0].text.length >= 5)) {
+      if (words.every((w) => /^[A-Z][A-Z&.'’-]*$/.test(w.text)) && (words.length >= 2 || words[0]!.text.length >= 5)) {
         const asName = words.map((w) => w.text[0] + w.text.slice(1).toLowerCase()).join(' ');
         if (EN_PLACES.has(asName) || lexTags(lexicon, asName).some((t) => /^(?:Country|City|Region|Place)$/.test(t))) {
           typed.push({ start: s0, end: e0, text: whole, type: 'place', weight: 1 });
@@ -283,20 +283,20 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     // A title opens the run: keep it out of the name, but remember it means a person.
     let titled = false;
     // A title inside the run starts a person's name: … Police Commissioner Andrew Colvin.
-    const inner = words.findIndex((w, k) => k > 0 && k < words.length - 1 && TITLES.has(w.text) && /^[A-Z][a-z]/.test(words[k + 1].text));
+    const inner = words.findIndex((w, k) => k > 0 && k < words.length - 1 && TITLES.has(w.text) && /^[A-Z][a-z]/.test(words[k + 1]!.text));
     // … but a run that ends in titles names an office, not a person: New York State Attorney General.
     if (inner > 0 && words.slice(inner + 1).every((w) => TITLES.has(w.text))) words = words.slice(0, inner);
     if (inner > 0 && !titled && words.length > inner + 1) {
       const person = words.slice(inner + 1);
       const left = words.slice(0, inner).filter((w, k, all) => !(k === all.length - 1 && /^(?:Opposition|Foreign|Prime|Deputy|Communications|Finance|Defence|Defense|Health|Interior|Justice|Trade|Energy)$/.test(w.text)));
-      const pStart = person[0].start;
-      const pEnd = person[person.length - 1].end;
+      const pStart = person[0]!.start;
+      const pEnd = person[person.length - 1]!.end;
       typed.push({ start: pStart, end: pEnd, text: text.slice(pStart, pEnd), type: 'person', weight: 1 });
       known.set(text.slice(pStart, pEnd), 'person');
-      if (person.length >= 2) addPerson(person[person.length - 1].text, text.slice(pStart, pEnd), true);
-      if (left.length >= 2 && ORG_HEADS.test(left[left.length - 1].text)) {
-        const oStart = left[0].start;
-        const oEnd = left[left.length - 1].end;
+      if (person.length >= 2) addPerson(person[person.length - 1]!.text, text.slice(pStart, pEnd), true);
+      if (left.length >= 2 && ORG_HEADS.test(left[left.length - 1]!.text)) {
+        const oStart = left[0]!.start;
+        const oEnd = left[left.length - 1]!.end;
         typed.push({ start: oStart, end: oEnd, text: text.slice(oStart, oEnd), type: 'org', weight: 1 });
         known.set(text.slice(oStart, oEnd), 'org');
       }
@@ -305,29 +305,29 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     // Leading adjectives of nationality or kind: Tunisian Prime Minister …, Islamist Muslim Brotherhood.
     while (
       words.length >= 3 &&
-      !ORG_HEADS.test(words[words.length - 1].text) &&
-      (DEMONYM.test(words[0].text) || lexTags(lexicon, words[0].text).some((t) => t === 'Demonym')) &&
-      !/^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|New|Upper|Lower|Great|Greater)$/.test(words[0].text) &&
-      !EN_PLACES.has(words[0].text) &&
-      !EN_PLACES.has(`${words[0].text} ${words[1].text}`)
+      !ORG_HEADS.test(words[words.length - 1]!.text) &&
+      (DEMONYM.test(words[0]!.text) || lexTags(lexicon, words[0]!.text).some((t) => t === 'Demonym')) &&
+      !/^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|New|Upper|Lower|Great|Greater)$/.test(words[0]!.text) &&
+      !EN_PLACES.has(words[0]!.text) &&
+      !EN_PLACES.has(`${words[0]!.text} ${words[1]!.text}`)
     ) {
       words = words.slice(1);
     }
     for (;;) {
-      const two = words.length > 2 ? `${words[0].text} ${words[1].text}` : '';
+      const two = words.length > 2 ? `${words[0]!.text} ${words[1]!.text}` : '';
       if (two && MULTI_TITLES.test(`${two} `)) {
         titled = true;
         words = words.slice(2);
-      } else if (words.length > 1 && TITLES.has(words[0].text.replace(/\.$/, ''))) {
+      } else if (words.length > 1 && TITLES.has(words[0]!.text.replace(/\.$/, ''))) {
         titled = true;
         words = words.slice(1);
       } else break;
     }
     // A title-case line (a headline) is not a name; its names are found elsewhere.
-    if (headlines.some(([a, b]) => raw[0].start >= a && raw[0].start < b)) continue;
+    if (headlines.some(([a, b]) => raw[0]!.start >= a && raw[0]!.start < b)) continue;
     // Sentence-initial common words are not names ("Yesterday", "The", "Officials").
     if (sentenceStart && words.length) {
-      const first = words[0].text;
+      const first = words[0]!.text;
       const tags = lexTags(lexicon, first);
       const known = tags.some((t) => /Name|Person|Place|City|Country|Region|Organization|ProperNoun/.test(t)) || EN_PLACES.has(first);
       const common =
@@ -336,26 +336,26 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
         (!known && (COMMON_SHAPE.test(first) || occursInLowerCase(first)));
       if (common) {
         words = words.slice(1);
-        while (words.length && CONNECTORS.has(words[0].text)) words = words.slice(1);
+        while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
       }
     }
-    if (words.length && words[0].text === 'The') words = words.slice(1);
+    if (words.length && words[0]!.text === 'The') words = words.slice(1);
     if (!words.length) continue;
     // A title alone (the President, the Prime Minister) is not a name.
-    if ((words.length === 1 && TITLES.has(words[0].text.replace(/\.$/, ''))) || (words.length === 2 && MULTI_TITLES.test(`${words[0].text} ${words[1].text} `))) continue;
+    if ((words.length === 1 && TITLES.has(words[0]!.text.replace(/\.$/, ''))) || (words.length === 2 && MULTI_TITLES.test(`${words[0]!.text} ${words[1]!.text} `))) continue;
     // Currency fragments: US in "US dollars", NT in "NT$60", HK in "HK$".
-    if (words.length <= 2 && currencyFragment(text, words[words.length - 1].end)) continue;
-    const start = words[0].start;
-    const end = words[words.length - 1].end;
+    if (words.length <= 2 && currencyFragment(text, words[words.length - 1]!.end)) continue;
+    const start = words[0]!.start;
+    const end = words[words.length - 1]!.end;
     let name = text.slice(start, end);
-    const head = words[words.length - 1].text;
-    const firstWord = words[0].text;
+    const head = words[words.length - 1]!.text;
+    const firstWord = words[0]!.text;
     // The two words before the name (when only spaces separate them) and the text after it.
     const startIndex = indexOfStart.get(start) ?? 0;
     const p1 = tokens[startIndex - 1];
     const p2 = tokens[startIndex - 2];
     const near1 = p1 && /^\s+$/.test(text.slice(p1.end, start)) ? p1.text : '';
-    const near2 = near1 && p2 && /^\s+$/.test(text.slice(p2.end, p1.start)) ? p2.text : '';
+    const near2 = near1 && p1 && p2 && /^\s+$/.test(text.slice(p2.end, p1.start)) ? p2.text : '';
     const before = `${near2} ${near1} `;
     const after = text.slice(end, end + 40);
     if (words.length === 1 && (DEMONYM_OR_COMMON.has(name) || LATIN_STOPWORDS.has(name))) continue;
@@ -375,7 +375,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       type = 'org';
     } else if (
       ORG_HEADS.test(head) ||
-      (words.length >= 3 && words.some((w, k) => k < words.length - 1 && ORG_OF.test(w.text) && words[k + 1].text === 'of')) ||
+      (words.length >= 3 && words.some((w, k) => k < words.length - 1 && ORG_OF.test(w.text) && words[k + 1]!.text === 'of')) ||
       words.some((w) => /^(?:Department|Ministry|University|Council|Commission|Committee|Agency|Bureau|Institute|Association|Foundation|Corporation|Company)$/.test(w.text)) ||
       /^(?:International|Brotherhood|Sharia|Qaeda)$/.test(head.replace(/^al-/, '')) ||
       allTags.includes('Organization') ||
@@ -406,11 +406,11 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       unknown.push({ start, end, text: name, words: words.length });
       continue;
     }
-    if (type === 'person' && words.length >= 2) addPerson(words[words.length - 1].text, name, sure);
+    if (type === 'person' && words.length >= 2) addPerson(words[words.length - 1]!.text, name, sure);
     if (type === 'person' && words.length === 1 && sure && /^[A-Z][a-z]/.test(name)) titledSingles.add(name);
     // A person cue anywhere (Mr, said, a title, a first name) makes the name a person everywhere.
     if (type !== 'person' && words.length >= 2 && (titled || MULTI_TITLES.test(before)) && words.every((w) => /^[A-Z][a-z]/.test(w.text))) {
-      addPerson(words[words.length - 1].text, name, true);
+      addPerson(words[words.length - 1]!.text, name, true);
     }
     name = text.slice(start, end);
     typed.push({ start, end, text: name, type, weight });
@@ -421,7 +421,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
   // also a full name whose surname alone has a title somewhere (Mr Odenwall → Tarik Odenwall).
   const endsTitledSurname = (name: string) => {
     const parts = name.split(' ');
-    const last = parts[parts.length - 1];
+    const last = parts[parts.length - 1]!;
     return parts.length >= 2 && parts.length <= 4 && titledSingles.has(last) && parts.every((w) => /^[A-Z][a-z]/.test(w)) && !ORG_HEADS.test(last) && !PLACE_HEADS.test(last);
   };
   for (const t of [...typed, ...unknown]) {
@@ -434,15 +434,15 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
   // name starts with that word and it is no common word, place or person's surname.
   const namesByFirst = new Map<string, Set<string>>();
   for (const t of typed) {
-    const first = t.text.split(' ')[0];
+    const first = t.text.split(' ')[0]!;
     if (first !== t.text) namesByFirst.set(first, (namesByFirst.get(first) ?? new Set()).add(`${t.type}\u0000${t.text}`));
   }
   const orgShort = new Map<string, string>();
   for (const [first, names] of namesByFirst) {
-    if (names.size !== 1) continue;
     const [key] = names;
+    if (names.size !== 1 || key === undefined) continue;
     const [type, full] = key.split('\u0000');
-    if (type !== 'org' || first.length < 3 || !/^[A-Z][a-z]/.test(first) || fullNames.has(first)) continue;
+    if (type !== 'org' || full === undefined || first.length < 3 || !/^[A-Z][a-z]/.test(first) || fullNames.has(first)) continue;
     if (EN_PLACES.has(first) || DEMONYM_OR_COMMON.has(first) || DEMONYM.test(first) || TITLES.has(first) || ORG_HEADS.test(first) || PLACE_HEADS.test(first)) continue;
     const tags = lexTags(lexicon, first);
     if (tags.length && !tags.some((t) => /Name|Organization|ProperNoun|Place|City/.test(t))) continue;
@@ -479,7 +479,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
   // One pass over the words: which known names start at each one.
   const byFirst = new Map<string, string[]>();
   for (const name of known.keys()) {
-    const first = name.split(/[\s]/)[0].replace(/['’]s$/, '');
+    const first = name.split(/[\s]/)[0]!.replace(/['’]s$/, '');
     byFirst.set(first, [...(byFirst.get(first) ?? []), name].sort((a, b) => b.length - a.length));
   }
   for (const t of tokens) {
@@ -517,23 +517,23 @@ const DATELINE_AFTER = /^\s*(?:[—–]|--?\s|\([A-Z][\w .&-]*\)\s*(?:[—–-]|
 /** Where a product's name starts in a run of capitalised words (-1: none). */
 function productStart(text: string, words: Word[], next: Token | undefined, prev: Token | undefined): number {
   const n = words.length;
-  const last = words[n - 1];
+  const last = words[n - 1]!;
   const modelAfter = !!next && MODEL_NUMBER.test(next.text) && /^ $/.test(text.slice(last.end, next.start));
   for (let k = 0; k < n; k++) {
-    const w = words[k].text;
+    const w = words[k]!.text;
     if (PRODUCT_FAMILY.test(w)) return k;
-    if (k > 0 && MAKERS.has(words[k - 1].text) && (PRODUCT_LINE.test(w) || w === 'TV')) return k;
-    if (PRODUCT_LINE.test(w) && ((k + 1 < n && MODEL_WORD.test(words[k + 1].text)) || (k === n - 1 && modelAfter))) return k;
+    if (k > 0 && MAKERS.has(words[k - 1]!.text) && (PRODUCT_LINE.test(w) || w === 'TV')) return k;
+    if (PRODUCT_LINE.test(w) && ((k + 1 < n && MODEL_WORD.test(words[k + 1]!.text)) || (k === n - 1 && modelAfter))) return k;
   }
   // Model words alone after a model number or a product (iPhone 15 Pro Max, iPad Pro).
   if (words.every((w) => MODEL_WORD.test(w.text))) {
-    return prev && /^ $/.test(text.slice(prev.end, words[0].start)) && (/^\d/.test(prev.text) || /^[a-z]+[A-Z]/.test(prev.text)) ? 0 : -1;
+    return prev && /^ $/.test(text.slice(prev.end, words[0]!.start)) && (/^\d/.test(prev.text) || /^[a-z]+[A-Z]/.test(prev.text)) ? 0 : -1;
   }
   // "<Name> Pro/Max/Ultra/Mini": the word before the model words is the product's name.
   let m = n;
-  while (m > 0 && /^(?:Pro|Max|Ultra|Mini|Lite|Fold\d*|Flip\d*)$/.test(words[m - 1].text)) m--;
+  while (m > 0 && /^(?:Pro|Max|Ultra|Mini|Lite|Fold\d*|Flip\d*)$/.test(words[m - 1]!.text)) m--;
   if (m < n && m > 0) {
-    const name = words[m - 1].text;
+    const name = words[m - 1]!.text;
     // HBO Max: the model word goes, the acronym (a maker, a network) stays.
     if (/^[A-Z]{2,}$/.test(name)) return m;
     if (!ORG_HEADS.test(name) && !EN_PLACES.has(name) && !DEMONYM.test(name)) return m - 1;
@@ -588,23 +588,23 @@ function typeFromContext(
   // A full name's surname alone counts too ("Ajmi Lourimi, …" / "Lourimi said").
   const all = [...mentions];
   if (nameWords.length >= 2) {
-    for (const k of positions(tokens).get(nameWords[nameWords.length - 1]) ?? []) all.push({ start: tokens[k].start, end: tokens[k].end });
+    for (const k of positions(tokens).get(nameWords[nameWords.length - 1]!) ?? []) all.push({ start: tokens[k]!.start, end: tokens[k]!.end });
   }
   for (const { start, end } of all) {
     const i = indexOfStart.get(start);
     if (i === undefined) continue;
     let j = i;
-    while (j + 1 < tokens.length && tokens[j + 1].start < end) j++;
+    while (j + 1 < tokens.length && tokens[j + 1]!.start < end) j++;
     for (let k = Math.max(0, i - 4); k < i; k++) {
-      const w = tokens[k].lower;
+      const w = tokens[k]!.lower;
       if (POSSESSIVES.has(w)) continue; // "his Pātaua farm": someone else's
       if (ORG_CUES.has(w)) score.org++;
       if (PERSON_CUES.has(w)) score.person++;
       if (PLACE_CUES.has(w)) score.place++;
     }
-    if (i > 0 && PREPOSITION_PLACE.has(tokens[i - 1].lower)) score.place += 2;
+    if (i > 0 && PREPOSITION_PLACE.has(tokens[i - 1]!.lower)) score.place += 2;
     for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
-      const w = tokens[k].lower;
+      const w = tokens[k]!.lower;
       if (ORG_CUES.has(w)) score.org++;
       if (PERSON_CUES.has(w)) score.person++;
       if (PLACE_CUES.has(w)) score.place++;
@@ -617,6 +617,7 @@ function typeFromContext(
   if (nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((w) => /^[A-Z][a-z\u00e0-\u017f]+$/.test(w))) score.person += 1;
   const ranked = (Object.entries(score) as [EntityType, number][]).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
+  if (!best || !second) return null;
   return best[1] >= 2 && best[1] >= second[1] * 1.5 + 0.5 ? best[0] : null;
 }
 

@@ -100,7 +100,7 @@ function runsOf(text: string, cls: Uint8Array): { runs: Run[]; runAt: Int32Array
   const runAt = new Int32Array(text.length).fill(-1);
   let i = 0;
   while (i < text.length) {
-    const c = cls[i];
+    const c = cls[i]!;
     if (c === Cls.Space) {
       i++;
       continue;
@@ -183,7 +183,7 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
   const cls = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     code[i] = text.charCodeAt(i);
-    cls[i] = classOf(code[i]);
+    cls[i] = classOf(code[i]!);
   }
   const { runs, runAt } = runsOf(text, cls);
   const lex = lexiconMarks(text, cls, lexicon);
@@ -193,8 +193,8 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
     if (t < 0) continue;
     for (let k = s.start; k < s.end && k < n; k++) rule[k] = (t << 2) | (k === s.start ? 0 : k === s.end - 1 ? 2 : 1);
   }
-  const at = (i: number) => (i < 0 || i >= n ? 0xffff : code[i]);
-  const clsAt = (i: number) => (i < 0 || i >= n ? Cls.Boundary : cls[i]);
+  const at = (i: number) => (i < 0 || i >= n ? 0xffff : code[i]!);
+  const clsAt = (i: number) => (i < 0 || i >= n ? Cls.Boundary : cls[i]!);
 
   const ids: number[] = [];
   const offsets = new Uint32Array(n + 1);
@@ -221,10 +221,9 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
     ids.push(finish(mix(mix(mix(seed(13), clsAt(i - 1)), clsAt(i)), clsAt(i + 1))));
     ids.push(finish(mix(mix(mix(mix(mix(seed(14), clsAt(i - 2)), clsAt(i - 1)), clsAt(i)), clsAt(i + 1)), clsAt(i + 2))));
 
-    const r = runAt[i];
+    const r = runAt[i]!;
     if (r >= 0) {
-      const run = runs[r];
-      const len = run.end - run.start;
+      const run = runs[r]!;
       const pos = i - run.start;
       const fromEnd = run.end - 1 - i;
       const stemEnd = run.end - run.particleLength;
@@ -254,8 +253,8 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
         ids.push(finish(mix(mix(mix(seed(37), hashSlice(seed(38), text, ns, next.end - next.particleLength)), run.spaceAfter ? 1 : 0), inParticle)));
         ids.push(finish(mix(mix(seed(39), next.particle), next.cls)));
       } else ids.push(finish(seed(40)));
-      if (r > 1) ids.push(finish(mix(mix(seed(41), at(runs[r - 2].end - 1)), at(runs[r - 2].end - 2))));
-      if (r + 2 < runs.length) ids.push(finish(mix(mix(seed(42), at(runs[r + 2].start)), at(runs[r + 2].start + 1))));
+      if (r > 1) ids.push(finish(mix(mix(seed(41), at(runs[r - 2]!.end - 1)), at(runs[r - 2]!.end - 2))));
+      if (r + 2 < runs.length) ids.push(finish(mix(mix(seed(42), at(runs[r + 2]!.start)), at(runs[r + 2]!.start + 1))));
     } else ids.push(finish(seed(43)));
 
     const marks = lex.get(i);
@@ -266,7 +265,7 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
       }
       ids.push(finish(mix(seed(52), marks.length)));
     }
-    if (rule[i] >= 0) ids.push(finish(mix(seed(60), rule[i])));
+    if (rule[i]! >= 0) ids.push(finish(mix(seed(60), rule[i]!)));
   }
   offsets[n] = ids.length;
   return { ids: Uint32Array.from(ids), offsets };
@@ -299,13 +298,13 @@ export function tagsToSpans(text: string, tags: ArrayLike<number>): EntitySpan[]
     if (open < 0) return;
     let s = open;
     let e = end;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), type: MODEL_TYPES[kind] });
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), type: MODEL_TYPES[kind]! });
     open = -1;
   };
   for (let i = 0; i < tags.length; i++) {
-    const t = tags[i];
+    const t = tags[i]!;
     if (t === 0) close(i);
     else {
       const k = (t - 1) >> 1;

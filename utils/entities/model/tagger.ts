@@ -48,7 +48,7 @@ export function emissions(scorer: Scorer, f: TextFeatures, n: number): Emissions
   const out = new Float32Array(n * TAG_COUNT);
   const mask = (1 << scorer.hashBits) - 1;
   for (let i = 0; i < n; i++) {
-    for (let k = f.offsets[i]; k < f.offsets[i + 1]; k++) scorer.addRow(f.ids[k] & mask, out, i * TAG_COUNT);
+    for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) scorer.addRow(f.ids[k]! & mask, out, i * TAG_COUNT);
   }
   return out;
 }
@@ -68,30 +68,30 @@ export function viterbi(em: Emissions, from: number, to: number, trans: Float32A
   const back = new Uint8Array(n * T);
   let score = new Float64Array(T);
   let next = new Float64Array(T);
-  for (let t = 0; t < T; t++) score[t] = t !== 0 && t % 2 === 0 ? -Infinity : start[t] + em[from * T + t];
+  for (let t = 0; t < T; t++) score[t] = t !== 0 && t % 2 === 0 ? -Infinity : start[t]! + em[from * T + t]!;
   for (let i = 1; i < n; i++) {
     const base = (from + i) * T;
     for (let b = 0; b < T; b++) {
       let best = -Infinity;
       let arg = 0;
       for (let a = 0; a < T; a++) {
-        if (!ALLOWED[a][b]) continue;
-        const s = score[a] + trans[a * T + b];
+        if (!ALLOWED[a]![b]) continue;
+        const s = score[a]! + trans[a * T + b]!;
         if (s > best) {
           best = s;
           arg = a;
         }
       }
-      next[b] = best + em[base + b];
+      next[b] = best + em[base + b]!;
       back[i * T + b] = arg;
     }
     [score, next] = [next, score];
   }
   let arg = 0;
-  for (let t = 1; t < T; t++) if (score[t] > score[arg]) arg = t;
+  for (let t = 1; t < T; t++) if (score[t]! > score[arg]!) arg = t;
   for (let i = n - 1; i >= 0; i--) {
     out[from + i] = arg;
-    arg = back[i * T + arg];
+    arg = back[i * T + arg]!;
   }
 }
 
@@ -138,12 +138,12 @@ export class KoreanModel implements Scorer {
     this.slots = new Int32Array(size).fill(-1);
     this.slotKeys = new Uint32Array(size);
     for (let r = 0; r < keys.length; r++) {
-      let s = Math.imul(keys[r], 0x9e3779b1) >>> 0;
+      let s = Math.imul(keys[r]!, 0x9e3779b1) >>> 0;
       for (;;) {
         const slot = s & this.slotMask;
-        if (this.slots[slot] < 0) {
+        if (this.slots[slot]! < 0) {
           this.slots[slot] = r;
-          this.slotKeys[slot] = keys[r];
+          this.slotKeys[slot] = keys[r]!;
           break;
         }
         s++;
@@ -159,12 +159,12 @@ export class KoreanModel implements Scorer {
     let s = Math.imul(bucket, 0x9e3779b1) >>> 0;
     for (;;) {
       const slot = s & this.slotMask;
-      const r = this.slots[slot];
+      const r = this.slots[slot]!;
       if (r < 0) return;
       if (this.slotKeys[slot] === bucket) {
         const w = r * TAG_COUNT;
         const scale = this.scale;
-        for (let t = 0; t < TAG_COUNT; t++) out[at + t] += this.weights[w + t] * scale;
+        for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += this.weights[w + t]! * scale;
         return;
       }
       s++;
@@ -205,11 +205,11 @@ export function encodeModel(
   view.setUint32(4, MODEL_VERSION, true);
   view.setUint32(8, headerBytes.length, true);
   out.set(headerBytes, 12);
-  for (let k = 0; k < T * T; k++) view.setFloat32(transAt + 4 * k, trans[k], true);
-  for (let k = 0; k < T; k++) view.setFloat32(startAt + 4 * k, start[k], true);
-  for (let k = 0; k < keys.length; k++) view.setUint32(keysAt + 4 * k, keys[k], true);
+  for (let k = 0; k < T * T; k++) view.setFloat32(transAt + 4 * k, trans[k]!, true);
+  for (let k = 0; k < T; k++) view.setFloat32(startAt + 4 * k, start[k]!, true);
+  for (let k = 0; k < keys.length; k++) view.setUint32(keysAt + 4 * k, keys[k]!, true);
   for (let k = 0; k < rowWeights.length; k++) {
-    const q = Math.max(-levels, Math.min(levels, Math.round(rowWeights[k] / scale)));
+    const q = Math.max(-levels, Math.min(levels, Math.round(rowWeights[k]! / scale)));
     if (weightBytes === 1) view.setInt8(weightsAt + k, q);
     else view.setInt16(weightsAt + 2 * k, q, true);
   }
