@@ -101,7 +101,7 @@ describe('export → import', () => {
 
   it('writes Markdown for Obsidian: YAML front matter, quotes, notes, tags, optional entity links, safe names', async () => {
     const data = await readData(await seeded());
-    const [group] = byArticle(data);
+    const group = byArticle(data)[0]!;
     const md = articleMarkdown(group, { entityLinks: true });
     expect(md.startsWith('---\ntitle: "시의회, \\"예산안\\" 통과 | 한빛일보: <특집>"\nurl: "https://news.example/budget?id=7"\nsite: "한빛일보"\nauthor: "정다은 기자"\npublished: "2026-02-03T08:00:00+09:00"\n')).toBe(true);
     expect(md).toContain('tags: ["예산", "AI_정책", "해시"]');
@@ -112,9 +112,9 @@ describe('export → import', () => {
     expect(md).not.toContain('<script>');
     expect(escapeMarkdown('- a\n1. b [[c]] <d>')).toBe('\\- a\n1\\. b \\[\\[c\\]\\] \\<d\\>');
     const files = markdownFiles(data);
-    expect(files[0].name).toBe('2026-02-03 시의회, 예산안 통과 한빛일보 특집.md');
+    expect(files[0]!.name).toBe('2026-02-03 시의회, 예산안 통과 한빛일보 특집.md');
     const zip = unzipSync(zipFiles(files));
-    expect(strFromU8(zip[files[0].name])).toBe(files[0].content);
+    expect(strFromU8(zip[files[0]!.name]!)).toBe(files[0]!.content);
     expect(combinedMarkdown(data)).toContain('## 시의회');
   });
 
@@ -166,8 +166,8 @@ describe('import of other tools’ files', () => {
     };
     const data = parseImport(JSON.stringify([h]));
     expect(data.annotations[0]).toMatchObject({ note: 'Hypothesis note', tags: ['x'], quote: 'quoted words' });
-    expect(data.articles[0].title).toBe('A story');
-    expect(parseImport(JSON.stringify({ rows: [h] })).annotations[0].id).toBe(data.annotations[0].id);
+    expect(data.articles[0]!.title).toBe('A story');
+    expect(parseImport(JSON.stringify({ rows: [h] })).annotations[0]!.id).toBe(data.annotations[0]!.id);
   });
 });
 

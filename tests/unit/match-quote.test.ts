@@ -19,7 +19,7 @@ describe('Hypothesis match-quote cases', () => {
 
   it.each(ORDER_CASES)('scores fall with $name', ({ text, runs }) => {
     const scores = runs.map((r) => matchQuote(text, r.quote, { prefix: r.prefix, suffix: r.suffix })!.score);
-    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThan(scores[i - 1]);
+    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThan(scores[i - 1]!);
   });
 
   it.each(CONTEXT_CASES)('best context: $name', ({ quote, prefix, suffix, expected }) => {

@@ -51,7 +51,7 @@ export function tagName(tag: string): string {
     .replace(/\/{2,}/g, '/')
     .split('/')
     .map((part) => part.replace(/^_+|_+$/g, '') || '_')
-    .filter((part, i, all) => part !== '_' || all.length === 1)
+    .filter((part, _i, all) => part !== '_' || all.length === 1)
     .join('/');
   if (!name || name === '_') return '';
   return /^[\d/]+$/.test(name) ? `_${name}` : name;
