@@ -24,13 +24,36 @@ async function seeded() {
   let now = 1_700_000_000_000;
   const articles = new ArticleRepository(db, () => (now += 1000));
   const annotations = new AnnotationRepository(db, () => (now += 1000));
-  const article: Article = { url: 'https://news.example/budget?id=7', title: '시의회, "예산안" 통과 | 한빛일보: <특집>', byline: '정다은 기자', siteName: '한빛일보', lang: 'ko', publishedTime: '2026-02-03T08:00:00+09:00', excerpt: '요약, "쉼표"', contentHtml: `<p>${TEXT}</p>`, textContent: TEXT };
+  const article: Article = {
+    url: 'https://news.example/budget?id=7',
+    title: '시의회, "예산안" 통과 | 한빛일보: <특집>',
+    byline: '정다은 기자',
+    siteName: '한빛일보',
+    lang: 'ko',
+    publishedTime: '2026-02-03T08:00:00+09:00',
+    excerpt: '요약, "쉼표"',
+    contentHtml: `<p>${TEXT}</p>`,
+    textContent: TEXT,
+  };
   const a = await articles.save(article);
   await articles.setEntities(a.id, [{ text: '정민호', type: 'person', count: 1 }]);
   const quote1 = '"예산안, 확정안"을 표결에';
   const quote2 = '정민호 의원은 *세수* 전망이 <b>낙관적</b>이라고 말했다.\n# 끝';
-  await annotations.create({ articleId: a.id, url: a.url, selectors: selectors(TEXT, TEXT.indexOf(quote1), TEXT.indexOf(quote1) + quote1.length), color: 'pink', note: NASTY_NOTE, tags: ['예산', 'AI, 정책', '#해시'] });
-  await annotations.create({ articleId: a.id, url: a.url, selectors: selectors(TEXT, TEXT.indexOf(quote2), TEXT.indexOf(quote2) + quote2.length), color: 'blue', entities: [{ text: '정민호', type: 'person' }] });
+  await annotations.create({
+    articleId: a.id,
+    url: a.url,
+    selectors: selectors(TEXT, TEXT.indexOf(quote1), TEXT.indexOf(quote1) + quote1.length),
+    color: 'pink',
+    note: NASTY_NOTE,
+    tags: ['예산', 'AI, 정책', '#해시'],
+  });
+  await annotations.create({
+    articleId: a.id,
+    url: a.url,
+    selectors: selectors(TEXT, TEXT.indexOf(quote2), TEXT.indexOf(quote2) + quote2.length),
+    color: 'blue',
+    entities: [{ text: '정민호', type: 'person' }],
+  });
   await new CorrectionRepository(db).save({ text: '한빛일보', action: 'set', type: 'org' });
   return db;
 }
@@ -103,7 +126,11 @@ describe('export → import', () => {
     const data = await readData(await seeded());
     const group = byArticle(data)[0]!;
     const md = articleMarkdown(group, { entityLinks: true });
-    expect(md.startsWith('---\ntitle: "시의회, \\"예산안\\" 통과 | 한빛일보: <특집>"\nurl: "https://news.example/budget?id=7"\nsite: "한빛일보"\nauthor: "정다은 기자"\npublished: "2026-02-03T08:00:00+09:00"\n')).toBe(true);
+    expect(
+      md.startsWith(
+        '---\ntitle: "시의회, \\"예산안\\" 통과 | 한빛일보: <특집>"\nurl: "https://news.example/budget?id=7"\nsite: "한빛일보"\nauthor: "정다은 기자"\npublished: "2026-02-03T08:00:00+09:00"\n',
+      ),
+    ).toBe(true);
     expect(md).toContain('tags: ["예산", "AI_정책", "해시"]');
     expect(md).toContain('> 정민호 의원은 \\*세수\\* 전망이 \\<b\\>낙관적\\</b\\>이라고 말했다.\n> \\# 끝');
     expect(md).toContain('[[정민호]]');
@@ -141,10 +168,22 @@ describe('import of other tools’ files', () => {
   };
 
   it('reads one annotation, an array, a collection and a page, without duplicates on re-import', async () => {
-    for (const doc of [w3c, [w3c], { type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [w3c] } }, { type: 'AnnotationPage', items: [w3c] }]) {
+    for (const doc of [
+      w3c,
+      [w3c],
+      { type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [w3c] } },
+      { type: 'AnnotationPage', items: [w3c] },
+    ]) {
       const data = parseImport(JSON.stringify(doc));
       expect(data.annotations).toHaveLength(1);
-      expect(data.annotations[0]).toMatchObject({ quote: 'the budget', note: 'A note', tags: ['policy'], color: 'yellow', url: 'https://news.example/story', orphaned: true });
+      expect(data.annotations[0]).toMatchObject({
+        quote: 'the budget',
+        note: 'A note',
+        tags: ['policy'],
+        color: 'yellow',
+        url: 'https://news.example/story',
+        orphaned: true,
+      });
       expect(data.articles).toEqual([expect.objectContaining({ url: 'https://news.example/story', textContent: '' })]);
     }
     const db = freshDb();
@@ -161,7 +200,15 @@ describe('import of other tools’ files', () => {
       tags: ['x'],
       created: '2024-01-02T03:04:05Z',
       updated: '2024-01-03T03:04:05Z',
-      target: [{ source: 'https://news.example/story', selector: [{ type: 'TextQuoteSelector', exact: 'quoted words', prefix: 'a ', suffix: ' b' }, { type: 'TextPositionSelector', start: 5, end: 17 }] }],
+      target: [
+        {
+          source: 'https://news.example/story',
+          selector: [
+            { type: 'TextQuoteSelector', exact: 'quoted words', prefix: 'a ', suffix: ' b' },
+            { type: 'TextPositionSelector', start: 5, end: 17 },
+          ],
+        },
+      ],
       document: { title: ['A story'] },
     };
     const data = parseImport(JSON.stringify([h]));
@@ -192,7 +239,11 @@ describe('bad import files are refused with a clear message and change nothing',
     ['target without source', mutate((d) => delete d.first.items[0].target.source), /annotation 1/],
     ['javascript: source', mutate((d) => (d.first.items[0].target.source = 'javascript:alert(1)')), /not a web address/],
     ['quote selector without exact', mutate((d) => delete d.first.items[0].target.selector[0].exact), /annotation 1\.target\.selector\.0/],
-    ['position that ends before it starts', mutate((d) => (d.first.items[0].target.selector[1] = { type: 'TextPositionSelector', start: 9, end: 3 })), /ends before it starts/],
+    [
+      'position that ends before it starts',
+      mutate((d) => (d.first.items[0].target.selector[1] = { type: 'TextPositionSelector', start: 9, end: 3 })),
+      /ends before it starts/,
+    ],
     ['quote not text', mutate((d) => (d.first.items[0].target.selector[0].exact = { $gt: '' })), /annotation 1/],
     ['bad date', mutate((d) => (d.first.items[0].created = 'yesterday')), /not a date/],
     ['unknown colour', mutate((d) => (d.first.items[0]['margin:color'] = 'purple')), /annotation 1/],
@@ -203,10 +254,18 @@ describe('bad import files are refused with a clear message and change nothing',
     ['article saved at nonsense', mutate((d) => (d['margin:articles'][0].savedAt = 'soon')), /not a date/],
     ['two articles for one URL', mutate((d) => d['margin:articles'].push({ ...d['margin:articles'][0], id: 'other' })), /second article/],
     ['duplicate annotation ids', mutate((d) => d.first.items.push(d.first.items[0])), /appears twice/],
-    ['correction without a kind', mutate((d) => (d['margin:entityCorrections'][0] = { text: 'x', action: 'set', createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' })), /sets no kind/],
+    [
+      'correction without a kind',
+      mutate((d) => (d['margin:entityCorrections'][0] = { text: 'x', action: 'set', createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' })),
+      /sets no kind/,
+    ],
     ['unknown entity kind', mutate((d) => (d.first.items[1]['margin:entities'] = [{ text: 'x', type: 'spaceship' }])), /annotation 2/],
     ['prototype pollution attempt', mutate((d) => (d.first.items[0] = JSON.parse('{"__proto__":{"polluted":true},"type":"Annotation"}'))), /annotation 1/],
-    ['Hypothesis file of page notes only', JSON.stringify([{ id: 'a', uri: 'https://x.example/', created: '2024-01-01T00:00:00Z', target: [] }]), /Nothing in this file.*1 page notes \(item 1\)/],
+    [
+      'Hypothesis file of page notes only',
+      JSON.stringify([{ id: 'a', uri: 'https://x.example/', created: '2024-01-01T00:00:00Z', target: [] }]),
+      /Nothing in this file.*1 page notes \(item 1\)/,
+    ],
     ['array item without a target', JSON.stringify([{ id: 'a', created: '2024-01-01T00:00:00Z', target: [] }]), /annotation 1: has no target/],
   ];
 

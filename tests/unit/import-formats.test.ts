@@ -25,9 +25,21 @@ describe("Hypothesis' own “Export annotations” file", () => {
   it('imports the highlights, and skips page notes and replies, reporting them by position', () => {
     const data = parse(HYPOTHESIS_BUTTON_EXPORT);
     expect(data.annotations.map((a) => a.quote)).toEqual(['quoted words', '두 번째 구절 🙂']);
-    expect(data.skipped).toEqual({ count: 2, byReason: { 'page-note': 1, reply: 1 }, first: [{ position: 2, reason: 'page-note' }, { position: 4, reason: 'reply' }] });
+    expect(data.skipped).toEqual({
+      count: 2,
+      byReason: { 'page-note': 1, reply: 1 },
+      first: [
+        { position: 2, reason: 'page-note' },
+        { position: 4, reason: 'reply' },
+      ],
+    });
     const [first, second] = data.annotations;
-    expect(first).toMatchObject({ note: 'A note', tags: ['AI/ML', 'ai'], url: 'https://news.example/story', createdAt: Date.parse('2024-01-02T03:04:05.000Z') });
+    expect(first).toMatchObject({
+      note: 'A note',
+      tags: ['AI/ML', 'ai'],
+      url: 'https://news.example/story',
+      createdAt: Date.parse('2024-01-02T03:04:05.000Z'),
+    });
     // The original URL kept beside the normalised one; the Hypothesis id given back as `via`.
     expect(first!.imported).toMatchObject({ source: 'https://news.example/story?utm_source=x#intro', id: 'https://hypothes.is/a/abc123' });
     // Hypothesis counts UTF-16, as Margin does: kept as it came.
@@ -41,7 +53,7 @@ describe("Hypothesis' own “Export annotations” file", () => {
   it('reports skips in the library, in English and in Korean', async () => {
     const summary = await importData(freshDb(), parse(HYPOTHESIS_BUTTON_EXPORT));
     expect(importReportText(summary, 'en')).toContain('Skipped 2: 1 page notes, 1 replies (items 2, 4).');
-    expect(importReportText(summary, 'ko')).toContain('건너뛴 항목 2건: 페이지 메모 1건, 답글 1건 (2, 4번째).');
+    expect(importReportText(summary, 'ko')).toContain('페이지 메모 1건, 답글 1건 (2, 4번째), 모두 2건은 건너뛰었어요.');
   });
 
   it('refuses a file with nothing to anchor, saying why, in both languages', () => {
@@ -77,7 +89,10 @@ describe('W3C Web Annotation documents', () => {
   });
 
   it('refuses a hostile second target outright', () => {
-    const a = { type: 'Annotation', target: [{ source: 'https://news.example/a', selector: { type: 'TextQuoteSelector', exact: 'x' } }, { source: 'javascript:alert(1)' }] };
+    const a = {
+      type: 'Annotation',
+      target: [{ source: 'https://news.example/a', selector: { type: 'TextQuoteSelector', exact: 'x' } }, { source: 'javascript:alert(1)' }],
+    };
     expect(() => parse(a)).toThrow(/annotation 1\.target\.1\.source: is not a web address/);
   });
 });
@@ -98,7 +113,17 @@ describe('positions in code points (W3C §4.2.4), UTF-16 inside', () => {
 
   it('exports code points and reads them back into the same UTF-16 offsets', async () => {
     const db = freshDb();
-    const article: Article = { url: 'https://news.example/emoji', title: 't', byline: null, siteName: null, lang: 'ko', publishedTime: null, excerpt: null, contentHtml: `<p>${TEXT}</p>`, textContent: TEXT };
+    const article: Article = {
+      url: 'https://news.example/emoji',
+      title: 't',
+      byline: null,
+      siteName: null,
+      lang: 'ko',
+      publishedTime: null,
+      excerpt: null,
+      contentHtml: `<p>${TEXT}</p>`,
+      textContent: TEXT,
+    };
     const saved = await new ArticleRepository(db).save(article);
     const start = TEXT.indexOf('the quote');
     await new AnnotationRepository(db).create({ articleId: saved.id, url: saved.url, selectors: selectorsAt(TEXT, start, start + 9), color: 'yellow' });
@@ -116,8 +141,28 @@ describe('positions in code points (W3C §4.2.4), UTF-16 inside', () => {
       'margin:version': 1,
       first: {
         items: [
-          { type: 'Annotation', created: '2024-01-01T00:00:00Z', target: { source: 'https://news.example/emoji', selector: [{ type: 'TextQuoteSelector', exact: 'the quote' }, { type: 'TextPositionSelector', start: 30, end: 39 }] } },
-          { type: 'Annotation', created: '2024-01-01T00:00:00Z', target: { source: 'https://news.example/emoji', selector: [{ type: 'TextQuoteSelector', exact: 'then' }, { type: 'TextPositionSelector', start: 0, end: 0 }] } },
+          {
+            type: 'Annotation',
+            created: '2024-01-01T00:00:00Z',
+            target: {
+              source: 'https://news.example/emoji',
+              selector: [
+                { type: 'TextQuoteSelector', exact: 'the quote' },
+                { type: 'TextPositionSelector', start: 30, end: 39 },
+              ],
+            },
+          },
+          {
+            type: 'Annotation',
+            created: '2024-01-01T00:00:00Z',
+            target: {
+              source: 'https://news.example/emoji',
+              selector: [
+                { type: 'TextQuoteSelector', exact: 'then' },
+                { type: 'TextPositionSelector', start: 0, end: 0 },
+              ],
+            },
+          },
         ],
       },
       'margin:articles': [],
@@ -136,9 +181,26 @@ async function library() {
   const articles = new ArticleRepository(db, () => (now += 1000));
   const annotations = new AnnotationRepository(db, () => (now += 1000));
   const text = 'The council approved the budget on Tuesday. The mayor said the budget was fair.';
-  const article = await articles.save({ url: 'https://news.example/mine', title: 'Mine', byline: null, siteName: null, lang: 'en', publishedTime: null, excerpt: null, contentHtml: `<p>${text}</p>`, textContent: text });
+  const article = await articles.save({
+    url: 'https://news.example/mine',
+    title: 'Mine',
+    byline: null,
+    siteName: null,
+    lang: 'en',
+    publishedTime: null,
+    excerpt: null,
+    contentHtml: `<p>${text}</p>`,
+    textContent: text,
+  });
   const at = text.indexOf('the budget');
-  const highlight = await annotations.create({ articleId: article.id, url: article.url, selectors: selectorsAt(text, at, at + 10), color: 'pink', note: 'My own note', tags: ['mine'] });
+  const highlight = await annotations.create({
+    articleId: article.id,
+    url: article.url,
+    selectors: selectorsAt(text, at, at + 10),
+    color: 'pink',
+    note: 'My own note',
+    tags: ['mine'],
+  });
   await new CorrectionRepository(db).save({ text: '한빛일보', action: 'set', type: 'org' });
   return { db, article, highlight, annotations, text };
 }
@@ -153,7 +215,13 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
   it('an article with my article’s id but another URL gets a new id; mine keeps its URL, title, text and notes', async () => {
     const { db, article, highlight } = await library();
     const file = JSON.parse(marginJson(await readData(db)));
-    file['margin:articles'][0] = { ...file['margin:articles'][0], url: 'https://other.example/theirs', title: 'Theirs', textContent: 'Other text.', contentHtml: '<p>Other text.</p>' };
+    file['margin:articles'][0] = {
+      ...file['margin:articles'][0],
+      url: 'https://other.example/theirs',
+      title: 'Theirs',
+      textContent: 'Other text.',
+      contentHtml: '<p>Other text.</p>',
+    };
     file.first.items = [];
     file['margin:entityCorrections'] = [];
     const summary = await importData(db, parseImport(JSON.stringify(file)));
@@ -167,7 +235,11 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
 
   it('a highlight with my highlight’s id but other content is imported under a new id; both stay', async () => {
     const { db, highlight } = await library();
-    const other = plain('https://news.example/other', 'something else', { id: `urn:uuid:${highlight.id}`, created: '2024-01-01T00:00:00Z', bodyValue: 'theirs' });
+    const other = plain('https://news.example/other', 'something else', {
+      id: `urn:uuid:${highlight.id}`,
+      created: '2024-01-01T00:00:00Z',
+      bodyValue: 'theirs',
+    });
     const summary = await importData(db, parse(other));
     expect(summary.annotations).toMatchObject({ added: 1, renamed: 1 });
     const after = await readData(db);
@@ -179,7 +251,18 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
   it('the same highlight under another id is matched by content, and a differing note is kept beside mine, once', async () => {
     const { db, highlight, text } = await library();
     const at = text.indexOf('the budget');
-    const theirs = { type: 'Annotation', created: '2020-01-01T00:00:00Z', bodyValue: 'Their note', target: { source: 'https://news.example/mine#frag', selector: [{ type: 'TextQuoteSelector', exact: 'the budget' }, { type: 'TextPositionSelector', start: at, end: at + 10 }] } };
+    const theirs = {
+      type: 'Annotation',
+      created: '2020-01-01T00:00:00Z',
+      bodyValue: 'Their note',
+      target: {
+        source: 'https://news.example/mine#frag',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'the budget' },
+          { type: 'TextPositionSelector', start: at, end: at + 10 },
+        ],
+      },
+    };
     const first = await importData(db, parse(theirs), { conflictHeading: conflictHeading('ko') });
     expect(first.annotations).toMatchObject({ added: 0, updated: 1, conflicts: 1 });
     const merged = (await readData(db)).annotations;
@@ -227,9 +310,22 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
   });
 
   it.each([
-    ['two articles with one id', (f: Doc) => f['margin:articles'].push({ ...f['margin:articles'][0], url: 'https://news.example/second' }), /margin:articles\.1: the id .* appears twice/],
-    ['two highlights with one id', (f: Doc) => f.first.items.push({ ...f.first.items[0], target: { source: 'https://news.example/x', selector: [{ type: 'TextQuoteSelector', exact: 'x' }] } }), /annotation 2: the id .* appears twice/],
-    ['two corrections with one id', (f: Doc) => f['margin:entityCorrections'].push({ ...f['margin:entityCorrections'][0], text: '다른' }), /margin:entityCorrections\.1: the id .* appears twice/],
+    [
+      'two articles with one id',
+      (f: Doc) => f['margin:articles'].push({ ...f['margin:articles'][0], url: 'https://news.example/second' }),
+      /margin:articles\.1: the id .* appears twice/,
+    ],
+    [
+      'two highlights with one id',
+      (f: Doc) =>
+        f.first.items.push({ ...f.first.items[0], target: { source: 'https://news.example/x', selector: [{ type: 'TextQuoteSelector', exact: 'x' }] } }),
+      /annotation 2: the id .* appears twice/,
+    ],
+    [
+      'two corrections with one id',
+      (f: Doc) => f['margin:entityCorrections'].push({ ...f['margin:entityCorrections'][0], text: '다른' }),
+      /margin:entityCorrections\.1: the id .* appears twice/,
+    ],
   ])('refuses a file with %s, changing nothing', async (_, mutate, message) => {
     const { db } = await library();
     const before = await readData(db);
@@ -274,7 +370,9 @@ describe('huge files are refused at once, with bounded memory (issue 14, item 4)
   it('deep nesting, and one annotation with thousands of selectors', () => {
     expect(timed('['.repeat(200_000) + ']'.repeat(200_000)).error).toBeInstanceOf(ImportError);
     const selectors = Array(10_000).fill({ type: 'CssSelector', value: 'p' });
-    expect(timed(JSON.stringify(plain('https://news.example/', 'x', { target: { source: 'https://news.example/', selector: selectors } }))).error.message).toMatch(/more than 50 entries/);
+    expect(
+      timed(JSON.stringify(plain('https://news.example/', 'x', { target: { source: 'https://news.example/', selector: selectors } }))).error.message,
+    ).toMatch(/more than 50 entries/);
     expect(LIMITS.parts).toBe(50);
   });
 });

@@ -162,7 +162,12 @@ function scoreCandidate(text: string, c: Candidate, quoteLength: number, context
  * Pick the best of several places a quote (or an approximation of it) occurs; the first
  * (lowest offset) wins a tie.
  */
-function best(text: string, candidates: Candidate[], quote: TextQuoteSelector, hint: number | undefined): (Candidate & { context: number; score: number }) | null {
+function best(
+  text: string,
+  candidates: Candidate[],
+  quote: TextQuoteSelector,
+  hint: number | undefined,
+): (Candidate & { context: number; score: number }) | null {
   let top: (Candidate & { context: number; score: number }) | null = null;
   const context: QuoteContext = { prefix: quote.prefix, suffix: quote.suffix, hint };
   for (const c of candidates) {

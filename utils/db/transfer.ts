@@ -101,7 +101,11 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
     await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.entityCorrections, db.search], async () => {
       // --- Articles
       const idMap = new Map<string, string>();
-      const existingRows = await rowsWhere(db.articles, 'url', data.articles.map((a) => a.url));
+      const existingRows = await rowsWhere(
+        db.articles,
+        'url',
+        data.articles.map((a) => a.url),
+      );
       const byUrl = new Map(existingRows.map((r) => [r.url, r]));
       const sameIds = await db.articles.bulkGet(data.articles.map((a) => a.id));
       const takenArticleIds = new Set(sameIds.filter(Boolean).map((r) => r!.id));
@@ -132,7 +136,10 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
       }
       await db.articles.bulkPut(rows);
       await db.bodies.bulkPut(bodies);
-      await unindex(db, replaced.map((r) => searchRef('t', r.id)));
+      await unindex(
+        db,
+        replaced.map((r) => searchRef('t', r.id)),
+      );
       await writeSearchRows(db, rows.map(articleSearchRow), 'new');
 
       // --- Highlights
@@ -205,7 +212,9 @@ export async function readData(db: MarginDB, filter: ExportFilter = {}): Promise
     const rows = filter.articleIds ? ((await db.articles.bulkGet(filter.articleIds)).filter(Boolean) as ArticleRow[]) : await db.articles.toArray();
     const bodies = await db.bodies.bulkGet(rows.map((r) => r.id));
     const articles = rows.map((row, i) => ({ ...joinArticle(row, bodies[i]), entities: row.entities }));
-    const annotations: AnnotationRecord[] = filter.articleIds ? await rowsWhere(db.annotations, 'articleId', filter.articleIds) : await db.annotations.toArray();
+    const annotations: AnnotationRecord[] = filter.articleIds
+      ? await rowsWhere(db.annotations, 'articleId', filter.articleIds)
+      : await db.annotations.toArray();
     const corrections = await db.entityCorrections.toArray();
     return { articles, annotations, corrections };
   });

@@ -15,6 +15,7 @@ export const READWISE_LIMITS = { text: 8191, title: 511, author: 1024, url: 2047
 export function readwiseTag(tag: string): string {
   return tag
     .normalize('NFC')
+    .replace(/^#+/, '')
     .replace(/\+/g, '_plus_')
     .replace(/&/g, '_and_')
     .replace(/%/g, '_percent_')
@@ -50,7 +51,7 @@ function pieces(value: string, max: number): string[] {
   if (value.length <= max) return [value];
   const room = max - 12;
   const out: string[] = [];
-  for (let at = 0; at < value.length; ) {
+  for (let at = 0; at < value.length;) {
     let end = Math.min(value.length, at + room);
     const c = value.charCodeAt(end - 1);
     if (end < value.length && c >= 0xd800 && c <= 0xdbff) end--;

@@ -148,7 +148,10 @@ const hypothesisAnnotation = v.looseObject({
   created: v.optional(date),
   updated: v.optional(date),
   references: v.optional(v.pipe(v.array(text(200)), v.maxLength(1000))),
-  target: v.pipe(v.array(v.looseObject({ source: v.optional(webUrl), selector: v.optional(v.pipe(v.array(anySelector), v.maxLength(LIMITS.parts))) })), v.maxLength(LIMITS.parts)),
+  target: v.pipe(
+    v.array(v.looseObject({ source: v.optional(webUrl), selector: v.optional(v.pipe(v.array(anySelector), v.maxLength(LIMITS.parts))) })),
+    v.maxLength(LIMITS.parts),
+  ),
   document: v.optional(v.looseObject({ title: v.optional(v.union([v.pipe(v.array(text(2000)), v.maxLength(20)), text(2000)])) })),
 });
 
@@ -304,7 +307,8 @@ function readBodies(body: unknown, where: string): Bodies {
       if (value) out.tags.push(value);
     } else out.notes.push(value);
     const plainKeys = Object.keys(b).every((k) => ['type', 'value', 'purpose', 'format'].includes(k));
-    if (!plainKeys || (b.format !== undefined && b.format !== 'text/plain') || (purpose !== 'tagging' && purpose !== 'commenting' && purpose !== undefined)) out.special = true;
+    if (!plainKeys || (b.format !== undefined && b.format !== 'text/plain') || (purpose !== 'tagging' && purpose !== 'commenting' && purpose !== undefined))
+      out.special = true;
   });
   return out;
 }
@@ -317,7 +321,12 @@ function tagsAsWritten(tags: string[]): string[] {
 }
 
 /** Internal (UTF-16) selectors from what the file gave, converting code points when the article's text allows it. */
-function internalSelectors(found: Found & { quote: TextQuoteSelector }, article: ArticleRecord, unit: Context['positionUnit'], extras: ImportedExtras): Selectors {
+function internalSelectors(
+  found: Found & { quote: TextQuoteSelector },
+  article: ArticleRecord,
+  unit: Context['positionUnit'],
+  extras: ImportedExtras,
+): Selectors {
   const selectors: Selectors = { quote: found.quote };
   const p = found.position;
   // 0–0 is what Margin's format 1 wrote for "no position": absent.
@@ -378,7 +387,9 @@ function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): An
   }
   if (a.motivation !== undefined && !margin) extras.motivation = a.motivation;
   if (!a.created) extras.undated = true;
-  const contentId = stableId(`w3c:${a.id ?? `${url}\u0000${selectors.quote.exact}\u0000${selectors.position ? `${selectors.position.start}-${selectors.position.end}` : ''}`}`);
+  const contentId = stableId(
+    `w3c:${a.id ?? `${url}\u0000${selectors.quote.exact}\u0000${selectors.position ? `${selectors.position.start}-${selectors.position.end}` : ''}`}`,
+  );
   return {
     id: idMatch?.[1] ? idMatch[1].toLowerCase() : contentId,
     articleId: article.id,
@@ -461,7 +472,8 @@ function counted(value: unknown, what: string, max: number, where: string): unkn
  */
 export function parseImport(input: string, now = Date.now()): ParsedImport {
   // Two bytes per UTF-16 unit at most: a cheap, safe bound before parsing.
-  if (input.length > LIMITS.fileBytes) throw new ImportError(`The file is larger than ${LIMITS.fileBytes / 1024 / 1024} MB`, 'too-large', { mb: String(LIMITS.fileBytes / 1024 / 1024) });
+  if (input.length > LIMITS.fileBytes)
+    throw new ImportError(`The file is larger than ${LIMITS.fileBytes / 1024 / 1024} MB`, 'too-large', { mb: String(LIMITS.fileBytes / 1024 / 1024) });
   if (!input.trim()) throw new ImportError('The file is empty', 'empty');
   let json: unknown;
   try {
@@ -478,10 +490,14 @@ export function parseImport(input: string, now = Date.now()): ParsedImport {
   if (isObject(json) && 'margin:version' in json) {
     const version = json['margin:version'];
     if (!READABLE_VERSIONS.includes(version as number)) {
-      throw new ImportError(`This file is in Margin's format ${JSON.stringify(version)}; this version of Margin reads format ${FORMAT_VERSION}`, 'margin-version', {
-        version: JSON.stringify(version) ?? '',
-        supported: String(FORMAT_VERSION),
-      });
+      throw new ImportError(
+        `This file is in Margin's format ${JSON.stringify(version)}; this version of Margin reads format ${FORMAT_VERSION}`,
+        'margin-version',
+        {
+          version: JSON.stringify(version) ?? '',
+          supported: String(FORMAT_VERSION),
+        },
+      );
     }
     if (json.type !== 'AnnotationCollection') throw invalid('type', 'is not "AnnotationCollection"');
     kind = 'margin';
@@ -495,20 +511,40 @@ export function parseImport(input: string, now = Date.now()): ParsedImport {
     for (const [k, raw] of rawArticles.entries()) {
       const a = parse(marginArticle, raw, `margin:articles.${k}`);
       const url = normalizeUrl(a.url);
-      if (ctx.articles.has(url)) throw new ImportError(`margin:articles.${k}: a second article for ${url}`, 'second-article', { at: `margin:articles.${k}`, url });
-      if (articleIds.has(a.id)) throw new ImportError(`margin:articles.${k}: the id ${a.id} appears twice`, 'duplicate-id', { at: `margin:articles.${k}`, id: a.id });
+      if (ctx.articles.has(url))
+        throw new ImportError(`margin:articles.${k}: a second article for ${url}`, 'second-article', { at: `margin:articles.${k}`, url });
+      if (articleIds.has(a.id))
+        throw new ImportError(`margin:articles.${k}: the id ${a.id} appears twice`, 'duplicate-id', { at: `margin:articles.${k}`, id: a.id });
       articleIds.add(a.id);
       const { entities, ...rest } = a;
-      ctx.articles.set(url, { ...rest, url, savedAt: Date.parse(a.savedAt), updatedAt: Date.parse(a.updatedAt), ...(entities ? { entities } : {}) } as ArticleRecord);
+      ctx.articles.set(url, {
+        ...rest,
+        url,
+        savedAt: Date.parse(a.savedAt),
+        updatedAt: Date.parse(a.updatedAt),
+        ...(entities ? { entities } : {}),
+      } as ArticleRecord);
     }
     const correctionIds = new Set<string>();
     for (const [k, raw] of rawCorrections.entries()) {
       const c = parse(marginCorrection, raw, `margin:entityCorrections.${k}`);
-      if (c.action === 'set' && !c.type) throw new ImportError(`margin:entityCorrections.${k}: "${c.text}" sets no kind`, 'correction-kind', { at: `margin:entityCorrections.${k}`, text: c.text });
+      if (c.action === 'set' && !c.type)
+        throw new ImportError(`margin:entityCorrections.${k}: "${c.text}" sets no kind`, 'correction-kind', {
+          at: `margin:entityCorrections.${k}`,
+          text: c.text,
+        });
       const id = c.id ?? stableId(`correction:${c.text}`);
-      if (correctionIds.has(id)) throw new ImportError(`margin:entityCorrections.${k}: the id ${id} appears twice`, 'duplicate-id', { at: `margin:entityCorrections.${k}`, id });
+      if (correctionIds.has(id))
+        throw new ImportError(`margin:entityCorrections.${k}: the id ${id} appears twice`, 'duplicate-id', { at: `margin:entityCorrections.${k}`, id });
       correctionIds.add(id);
-      corrections.push({ id, text: c.text, action: c.action, ...(c.type ? { type: c.type } : {}), createdAt: Date.parse(c.createdAt), updatedAt: Date.parse(c.updatedAt) });
+      corrections.push({
+        id,
+        text: c.text,
+        action: c.action,
+        ...(c.type ? { type: c.type } : {}),
+        createdAt: Date.parse(c.createdAt),
+        updatedAt: Date.parse(c.updatedAt),
+      });
     }
   } else if (Array.isArray(json)) {
     items = counted(json, 'annotations', LIMITS.annotations, '');
@@ -555,12 +591,21 @@ export function parseImport(input: string, now = Date.now()): ParsedImport {
       continue;
     }
     const seen = ids.get(record.id);
-    if (seen !== undefined) throw new ImportError(`annotation ${i + 1}: the id ${record.id} appears twice (also annotation ${seen})`, 'duplicate-id', { at: `annotation ${i + 1}`, id: record.id });
+    if (seen !== undefined)
+      throw new ImportError(`annotation ${i + 1}: the id ${record.id} appears twice (also annotation ${seen})`, 'duplicate-id', {
+        at: `annotation ${i + 1}`,
+        id: record.id,
+      });
     ids.set(record.id, i + 1);
     annotations.push(record);
   }
   if (!annotations.length && skipped.count && !ctx.articles.size && !corrections.length) {
-    throw new ImportError(`Nothing in this file can be placed in an article's text: ${describeSkips(skipped)}`, 'nothing-importable', { skipped: describeSkips(skipped) }, skipped);
+    throw new ImportError(
+      `Nothing in this file can be placed in an article's text: ${describeSkips(skipped)}`,
+      'nothing-importable',
+      { skipped: describeSkips(skipped) },
+      skipped,
+    );
   }
   return { articles: [...ctx.articles.values()], annotations, corrections, skipped };
 }

@@ -8,7 +8,10 @@ import { utf16ToCodePoints } from './positions';
  * when they are UTF-16 units that cannot be converted — an export never states what it
  * does not know. `internal` is then the UTF-16 position Margin keeps for itself.
  */
-function exportedPosition(a: AnnotationRecord, text: string | undefined): { position?: { start: number; end: number }; internal?: { start: number; end: number } } {
+function exportedPosition(
+  a: AnnotationRecord,
+  text: string | undefined,
+): { position?: { start: number; end: number }; internal?: { start: number; end: number } } {
   const p = a.selectors.position;
   if (!p) return {};
   if (text) return { position: { start: utf16ToCodePoints(text, p.start), end: utf16ToCodePoints(text, p.end) } };
@@ -40,7 +43,9 @@ export function toW3cAnnotation(a: AnnotationRecord, text?: string) {
     if (bodies.length) body = bodies;
   }
   const { position, internal } = exportedPosition(a, text);
-  const selector: unknown[] = [{ type: 'TextQuoteSelector', exact: a.selectors.quote.exact, prefix: a.selectors.quote.prefix, suffix: a.selectors.quote.suffix }];
+  const selector: unknown[] = [
+    { type: 'TextQuoteSelector', exact: a.selectors.quote.exact, prefix: a.selectors.quote.prefix, suffix: a.selectors.quote.suffix },
+  ];
   if (position) selector.push({ type: 'TextPositionSelector', start: position.start, end: position.end });
   if (x.selectors) selector.push(...x.selectors);
   const target = { source: x.source ?? a.url, selector };
@@ -77,7 +82,13 @@ export function marginJson(data: MarginData, generated = Date.now()): string {
     total: data.annotations.length,
     'margin:version': FORMAT_VERSION,
     // The W3C model requires the page's own IRI too (§6.1).
-    first: { id: `${id}#page-1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items: data.annotations.map((a) => toW3cAnnotation(a, texts.get(a.articleId))) },
+    first: {
+      id: `${id}#page-1`,
+      type: 'AnnotationPage',
+      partOf: id,
+      startIndex: 0,
+      items: data.annotations.map((a) => toW3cAnnotation(a, texts.get(a.articleId))),
+    },
     'margin:articles': data.articles.map((a) => ({ ...a, savedAt: iso(a.savedAt), updatedAt: iso(a.updatedAt) })),
     'margin:entityCorrections': data.corrections.map((c) => ({ ...c, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) })),
   };

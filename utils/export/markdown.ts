@@ -111,7 +111,10 @@ export function articleMarkdown({ article, annotations }: Group, options: Markdo
     ],
     articleTags(annotations),
   );
-  const body = [`# ${escapeMarkdown(oneLine(article.title))}`, `[${escapeMarkdown(oneLine(article.siteName ?? new URL(article.url).hostname))}](<${article.url}>)`];
+  const body = [
+    `# ${escapeMarkdown(oneLine(article.title))}`,
+    `[${escapeMarkdown(oneLine(article.siteName ?? new URL(article.url).hostname))}](<${article.url}>)`,
+  ];
   for (const a of annotations) body.push(highlightBlock(a, options));
   return `${head}\n\n${body.join('\n\n')}\n`;
 }

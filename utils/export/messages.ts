@@ -19,7 +19,9 @@ const SKIPS: Record<ImportLang, Record<SkipReason, string>> = {
 
 export function skipsText(s: SkipReport, lang: ImportLang): string {
   if (!s.count) return '';
-  const counts = Object.entries(s.byReason).map(([reason, n]) => (lang === 'ko' ? `${SKIPS.ko[reason as SkipReason]} ${n}건` : `${n} ${SKIPS.en[reason as SkipReason]}`));
+  const counts = Object.entries(s.byReason).map(([reason, n]) =>
+    lang === 'ko' ? `${SKIPS.ko[reason as SkipReason]} ${n}건` : `${n} ${SKIPS.en[reason as SkipReason]}`,
+  );
   const at = s.first.map((f) => f.position).join(', ') + (s.count > s.first.length ? ', …' : '');
   return lang === 'ko' ? `${counts.join(', ')} (${at}번째)` : `${counts.join(', ')} (item${s.first.length > 1 ? 's' : ''} ${at})`;
 }
@@ -47,7 +49,10 @@ function placeKo(at: string): string {
 
 /** The reason a file was refused, for the toast "Nothing was imported: …". */
 export function importErrorText(error: ImportError, lang: ImportLang): string {
-  if (lang === 'en') return error.code === 'nothing-importable' && error.skipped ? `Nothing in this file can be placed in an article's text: ${skipsText(error.skipped, 'en')}` : error.message;
+  if (lang === 'en')
+    return error.code === 'nothing-importable' && error.skipped
+      ? `Nothing in this file can be placed in an article's text: ${skipsText(error.skipped, 'en')}`
+      : error.message;
   const p = error.params;
   switch (error.code) {
     case 'too-large':
@@ -85,12 +90,16 @@ export function importErrorText(error: ImportError, lang: ImportLang): string {
 export function importReportText(s: ImportSummary, lang: ImportLang): string {
   const parts: string[] = [];
   if (lang === 'ko') {
-    parts.push(`가져왔어요: 새 기사 ${s.articles.added}건, 새 하이라이트 ${s.annotations.added}건, 바뀐 하이라이트 ${s.annotations.updated}건 (이미 있던 것 ${s.annotations.unchanged}건).`);
+    parts.push(
+      `새 기사 ${s.articles.added}건, 새 하이라이트 ${s.annotations.added}건, 바뀐 하이라이트 ${s.annotations.updated}건을 가져왔어요. 이미 있던 하이라이트는 ${s.annotations.unchanged}건이에요.`,
+    );
     if (s.annotations.conflicts) parts.push(`메모가 달랐던 ${s.annotations.conflicts}건은 내 메모 아래에 가져온 메모를 함께 남겼어요.`);
     if (s.annotations.renamed) parts.push(`id가 겹친 다른 하이라이트 ${s.annotations.renamed}건은 새 id로 가져왔어요.`);
-    if (s.skipped.count) parts.push(`건너뛴 항목 ${s.skipped.count}건: ${skipsText(s.skipped, 'ko')}.`);
+    if (s.skipped.count) parts.push(`${skipsText(s.skipped, 'ko')}, 모두 ${s.skipped.count}건은 건너뛰었어요.`);
   } else {
-    parts.push(`Imported: ${s.articles.added} new articles, ${s.annotations.added} new highlights, ${s.annotations.updated} updated (${s.annotations.unchanged} already here).`);
+    parts.push(
+      `Imported: ${s.articles.added} new articles, ${s.annotations.added} new highlights, ${s.annotations.updated} updated (${s.annotations.unchanged} already here).`,
+    );
     if (s.annotations.conflicts) parts.push(`${s.annotations.conflicts} had a different note: the imported one is kept below yours.`);
     if (s.annotations.renamed) parts.push(`${s.annotations.renamed} other highlights with an id already in use were imported under a new id.`);
     if (s.skipped.count) parts.push(`Skipped ${s.skipped.count}: ${skipsText(s.skipped, 'en')}.`);

@@ -27,7 +27,12 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** Highlights in the order of the article's text, orphaned ones (no longer in it) last. */
 export function readingOrder(x: AnnotationRecord, y: AnnotationRecord): number {
-  return Number(x.orphaned) - Number(y.orphaned) || (x.selectors.position?.start ?? Infinity) - (y.selectors.position?.start ?? Infinity) || 0 || x.createdAt - y.createdAt;
+  return (
+    Number(x.orphaned) - Number(y.orphaned) ||
+    (x.selectors.position?.start ?? Infinity) - (y.selectors.position?.start ?? Infinity) ||
+    0 ||
+    x.createdAt - y.createdAt
+  );
 }
 
 /** Highlights of each article, in reading order (orphaned ones last), articles newest first. */

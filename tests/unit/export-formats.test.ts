@@ -1,0 +1,300 @@
+import { spawnSync } from 'node:child_process';
+import Ajv from 'ajv';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { describe as selectorsAt } from '../../utils/anchoring';
+import type { ArticleRecord } from '../../utils/article';
+import type { AnnotationRecord } from '../../utils/db/schema';
+import { neutralizeCell, READWISE_COLUMNS, READWISE_LIMITS, readwiseCsv, readwiseTag } from '../../utils/export/csv';
+import { safeFileName, uniqueNames, utf8Length } from '../../utils/export/filenames';
+import { parseImport } from '../../utils/export/import';
+import { marginJson } from '../../utils/export/jsonld';
+import { articleMarkdown, combinedMarkdown, markdownFiles, tagName, yamlString } from '../../utils/export/markdown';
+import { importErrorText, importReportText } from '../../utils/export/messages';
+import type { MarginData } from '../../utils/export/model';
+import { zipFiles } from '../../utils/export/zip';
+import { FILE_NAME_CASES, FORMULA_PAYLOADS, HARMLESS_MINUS, TAG_CASES } from '../fixtures/export-cases';
+import { HYPOTHESIS_BUTTON_EXPORT, W3C_CASES } from '../fixtures/import-cases';
+import schema from '../fixtures/peers/w3c-anno-schema.json';
+
+const TEXT = 'A first sentence. 🙂 Then the second one, with the quote in it.';
+
+function article(over: Partial<ArticleRecord> = {}): ArticleRecord {
+  return {
+    id: 'a1',
+    url: 'https://news.example/story',
+    title: 'Title',
+    byline: 'Author',
+    siteName: 'Site',
+    lang: 'en',
+    publishedTime: '2026-01-02T03:04:05+09:00',
+    excerpt: null,
+    contentHtml: `<p>${TEXT}</p>`,
+    textContent: TEXT,
+    savedAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    ...over,
+  };
+}
+
+function highlight(over: Partial<AnnotationRecord> = {}): AnnotationRecord {
+  const start = TEXT.indexOf('the quote');
+  const selectors = selectorsAt(TEXT, start, start + 9);
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    articleId: 'a1',
+    url: 'https://news.example/story',
+    selectors,
+    quote: selectors.quote.exact,
+    color: 'yellow',
+    note: '',
+    tags: [],
+    entities: [],
+    createdAt: 1_700_000_001_000,
+    updatedAt: 1_700_000_001_000,
+    orphaned: false,
+    ...over,
+  };
+}
+
+const data = (annotations: AnnotationRecord[], a: Partial<ArticleRecord> = {}): MarginData => ({ articles: [article(a)], annotations, corrections: [] });
+
+/** The CSV read back by Papa Parse and by csv-parse (RFC 4180), which must agree. */
+function readBack(csv: string): string[][] {
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.slice(1).startsWith(`${READWISE_COLUMNS.join(',')}\r\n`)).toBe(true);
+  // No LF that is not part of a CRLF outside quoted cells: every row ends CRLF, the file too.
+  expect(csv.endsWith('\r\n')).toBe(true);
+  const papa = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+  expect(papa.errors).toEqual([]);
+  const rfc: string[][] = parseCsv(csv, { bom: true, relax_quotes: false });
+  expect(rfc).toEqual(papa.data);
+  return rfc;
+}
+
+describe('Readwise CSV', () => {
+  it('reads back identically with Papa Parse, csv-parse and Python’s csv module (BOM, unquoted header)', () => {
+    const nasty = highlight({ note: 'note, with "quotes"\r\nand lines 🙂', tags: ['C++', 'R&D'] });
+    const csv = readwiseCsv(data([nasty], { title: '제목, "따옴표"', byline: null }));
+    const rows = readBack(csv);
+    expect(rows[0]).toEqual([...READWISE_COLUMNS]);
+    expect(rows[1]).toEqual([
+      'the quote',
+      '제목, "따옴표"',
+      '',
+      'https://news.example/story',
+      '.C_plus_plus .R_and_D\nnote, with "quotes"\r\nand lines 🙂',
+      String(nasty.selectors.position!.start),
+      '2023-11-14T22:13:21.000Z',
+    ]);
+    const python = spawnSync(
+      'python3',
+      ['-c', 'import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1] if False else 0, encoding="utf-8-sig", newline="")))))'],
+      { input: csv, encoding: 'utf8' },
+    );
+    if (python.status === 0) expect(JSON.parse(python.stdout)).toEqual(rows);
+  });
+
+  it.each(TAG_CASES)('tag %s → Readwise token .%s', (tag, token) => {
+    expect(readwiseTag(tag)).toBe(token);
+    const [, row] = readBack(readwiseCsv(data([highlight({ tags: [tag], note: 'the note' })])));
+    expect(row![4]).toBe(`.${token}\nthe note`);
+  });
+
+  it.each(FORMULA_PAYLOADS)('neutralises the formula %j in every column', (payload) => {
+    const csv = readwiseCsv(data([highlight({ quote: payload, note: payload })], { title: payload, byline: payload }));
+    const [, row] = readBack(csv);
+    for (const i of [0, 1, 2, 4]) expect(row![i]).toBe(`'${payload}`);
+  });
+
+  it.each(HARMLESS_MINUS)('leaves a note that merely starts with a minus as written: %j', (note) => {
+    expect(neutralizeCell(note)).toBe(note);
+    const [, row] = readBack(readwiseCsv(data([highlight({ note })])));
+    expect(row![4]).toBe(note);
+  });
+
+  it('splits a highlight and a note over Readwise’s 8,191 characters into marked rows, losing nothing', () => {
+    const quote = `${'긴 구절 🙂 '.repeat(2500)}끝`;
+    const note = `${'note '.repeat(4000)}end`;
+    const rows = readBack(readwiseCsv(data([highlight({ quote, note, tags: ['t'] })]))).slice(1);
+    expect(rows.length).toBe(3);
+    for (const [i, row] of rows.entries()) {
+      for (const cell of row) expect(cell.length).toBeLessThanOrEqual(READWISE_LIMITS.text);
+      expect(row[4]).toMatch(new RegExp(` \\[${i + 1}/3\\]$`));
+      // No half of a surrogate pair at a cut.
+      expect(row[0]).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    }
+    const unmark = (s: string) => s.replace(/ \[\d+\/3\]$/, '');
+    expect(rows.map((r) => unmark(r[4]!)).join('')).toBe(`.t\n${note}`);
+    expect(rows.map((r) => unmark(r[0]!)).join('')).toBe(quote);
+  });
+
+  it('cuts title, author and URL to Readwise’s limits', () => {
+    const long = (n: number) => 'x'.repeat(n);
+    const [, row] = readBack(
+      readwiseCsv(data([highlight()], { title: long(600), byline: long(2000), url: `https://news.example/${long(100)}?q=${long(3000)}` })),
+    );
+    expect(row![1]!.length).toBe(READWISE_LIMITS.title);
+    expect(row![1]!.endsWith('…')).toBe(true);
+    expect(row![2]!.length).toBe(READWISE_LIMITS.author);
+    expect(row![3]).toBe(`https://news.example/${long(100)}`);
+  });
+});
+
+describe('Obsidian Markdown', () => {
+  it.each(TAG_CASES)('tag %s → #%s', (tag, _, obsidian) => {
+    expect(tagName(tag)).toBe(obsidian);
+    // Obsidian's tag grammar: letters, digits, _, -, / — at least one that is not a digit.
+    expect(obsidian).toMatch(/^[\p{L}\p{M}\p{N}_\-/]+$/u);
+    expect(obsidian).toMatch(/[^\d/]/);
+  });
+
+  const CONTROL_TITLES = [
+    'ESC \u001b[31m red',
+    'NUL \u0000 byte',
+    'DEL \u007f',
+    'C1 \u0085 next line',
+    'line\u2028separator',
+    'BOM \ufeff inside',
+    'quote " and \\ backslash',
+    'lone \ud800 surrogate',
+    'new\nline: and # hash',
+  ];
+
+  it.each(CONTROL_TITLES)('front matter stays valid YAML and reads back as the title: %j', (title) => {
+    const md = articleMarkdown({
+      article: article({ title, byline: title, publishedTime: `2026-01-01\n${title}` }),
+      annotations: [highlight({ tags: ['AI/ML', '1984'] })],
+    });
+    const front = /^---\n([\s\S]*?)\n---\n/.exec(md)![1]!;
+    const parsed = parseYaml(front);
+    const expected = title.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd');
+    expect(parsed.title).toBe(expected);
+    expect(parsed.author).toBe(expected);
+    expect(parsed.published).toBe(`2026-01-01\n${expected}`);
+    expect(parsed.tags).toEqual(['AI/ML', '_1984']);
+    expect(front).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\ufeff]/);
+    expect(yamlString(title)).not.toContain('\n');
+  });
+
+  it('writes the page-controlled publishedTime, site and author of the CLI’s document escaped, on one line', () => {
+    const md = combinedMarkdown(
+      data([highlight()], { publishedTime: '2026\n# Injected heading\n<script>x</script>', siteName: 'Site\n## also', byline: '[link](javascript:alert(1))' }),
+    );
+    expect(md).not.toMatch(/^#+ (Injected|also)/m);
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('- published: 2026 \\# Injected heading \\<script\\>x\\</script\\>');
+    expect(md).toContain('- author: \\[link\\](javascript:alert(1))');
+  });
+});
+
+describe('file and zip entry names', () => {
+  it.each(FILE_NAME_CASES)('%j', (title, expected) => {
+    const name = safeFileName(title, 'md');
+    if (expected) expect(name).toBe(expected);
+    expect(utf8Length(name)).toBeLessThanOrEqual(255 - 8);
+    expect(name).not.toMatch(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*#[\]^\u202a-\u202e\u2066-\u2069\u200e\u200f]/);
+    expect(name).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(name).not.toMatch(/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\.|$)/i);
+  });
+
+  it('zips many articles under names of at most 255 UTF-8 bytes, distinct, surrogates whole, readable back', () => {
+    const titles = ['가'.repeat(300), '가'.repeat(300), `${'a'.repeat(240)}🙂🙂🙂`, 'evil\u202Egpj.exe', 'COM¹'];
+    const many: MarginData = {
+      articles: titles.map((title, i) =>
+        article({ id: `a${i}`, url: `https://news.example/${i}`, title, publishedTime: null, savedAt: 1_700_000_000_000 + i }),
+      ),
+      annotations: titles.map((_, i) => highlight({ id: `00000000-0000-4000-8000-00000000000${i}`, articleId: `a${i}` })),
+      corrections: [],
+    };
+    const files = markdownFiles(many);
+    const zip = unzipSync(zipFiles(files));
+    const names = Object.keys(zip);
+    expect(names).toHaveLength(titles.length);
+    for (const name of names) {
+      expect(utf8Length(name)).toBeLessThanOrEqual(255);
+      expect(name).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u202e/);
+    }
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names.some((n) => / \(2\)\.md$/.test(n))).toBe(true);
+    for (const f of files) expect(Object.values(zip).map((x) => strFromU8(x))).toContain(f.content);
+    expect(uniqueNames(['é.md', 'e\u0301.md'])).toEqual(['é.md', 'e\u0301 (2).md']);
+  });
+});
+
+describe('JSON-LD against the W3C Web Annotation JSON schema (ajv)', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(s));
+  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s));
+  const validate = ajv.compile(schema);
+
+  it.each([
+    [
+      'the reader’s own highlights',
+      data([
+        highlight({ note: 'a note', tags: ['C++'] }),
+        highlight({ id: '00000000-0000-4000-8000-000000000002', selectors: { quote: highlight().selectors.quote } }),
+      ]),
+    ],
+    ['a Hypothesis import', parseImport(JSON.stringify(HYPOTHESIS_BUTTON_EXPORT))],
+    ['the W3C import cases', parseImport(JSON.stringify(W3C_CASES.map((c) => c.annotation)))],
+    ['nothing at all', { articles: [], annotations: [], corrections: [] }],
+  ])('%s', (_, input) => {
+    const doc = JSON.parse(marginJson(input));
+    const ok = validate(doc);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(doc.first.id).toMatch(/^urn:uuid:.+#page-1$/);
+  });
+
+  it('and the schema does refuse what the model forbids (a page without id, a quote without exact)', () => {
+    const doc = JSON.parse(marginJson(data([highlight()])));
+    delete doc.first.id;
+    expect(validate(doc)).toBe(false);
+    const bad = JSON.parse(marginJson(data([highlight()])));
+    delete bad.first.items[0].target.selector[0].exact;
+    expect(validate(bad)).toBe(false);
+  });
+});
+
+describe('messages in the reader’s language', () => {
+  const refusals = [
+    '',
+    'not json',
+    '42',
+    '{"margin:version":9}',
+    '[{"type":"Annotation","target":{"source":"javascript:1","selector":{"type":"TextQuoteSelector","exact":"x"}}}]',
+    '[{"type":"Annotation","created":"soon","target":"https://x.example/"}]',
+  ];
+
+  it.each(refusals)('refusal of %j: English, and Korean in 해요체', (file) => {
+    let error: unknown;
+    try {
+      parseImport(file);
+    } catch (e) {
+      error = e;
+    }
+    const ko = importErrorText(error as never, 'ko');
+    expect(importErrorText(error as never, 'en')).toMatch(/[a-z]/);
+    expect(ko).toMatch(/[가-힣]/);
+    // 해요체: the sentence ends in -요 (never 합니다/-다).
+    expect(ko).toMatch(/요\.?$/);
+    expect(ko).not.toMatch(/니다|[^요]\.$/);
+  });
+
+  it('the import report, both languages', () => {
+    const summary = {
+      articles: { added: 1, updated: 0 },
+      annotations: { added: 2, updated: 1, unchanged: 3, conflicts: 1, renamed: 1 },
+      corrections: 0,
+      skipped: { count: 1, byReason: { reply: 1 }, first: [{ position: 4, reason: 'reply' as const }] },
+    };
+    expect(importReportText(summary, 'en')).toBe(
+      'Imported: 1 new articles, 2 new highlights, 1 updated (3 already here). 1 had a different note: the imported one is kept below yours. 1 other highlights with an id already in use were imported under a new id. Skipped 1: 1 replies (item 4).',
+    );
+    for (const sentence of importReportText(summary, 'ko').split(/(?<=\.) /)) expect(sentence).toMatch(/요\.$/);
+  });
+});
