@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { EditOutcome, PatchBase } from '../utils/db/annotations';
 import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
 import { t } from '../utils/i18n';
 import { ColorSwatches } from './ColorSwatches';
@@ -8,7 +9,13 @@ interface Props {
   annotation: AnnotationRecord;
   anchor: () => AnchorRect | null;
   focusNote: boolean;
-  onChange: (patch: { color?: HighlightColor; note?: string; tags?: string[] }) => void;
+  /**
+   * Save a change. `base` is the version of the record the change was made against (for the
+   * note: what the field showed when the reader started typing), so the writer can merge it
+   * with edits made meanwhile or refuse it. A 'conflict' answer moves the base on: the
+   * reader's text stays in the field, and their next edit replaces the other one.
+   */
+  onChange: (patch: { color?: HighlightColor; note?: string; tags?: string[] }, base: PatchBase) => void | Promise<EditOutcome | void>;
   onDelete: () => void;
   onClose: () => void;
 }
@@ -26,13 +33,37 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  // The version the note in the field is based on: moves on when the field follows live data
+  // or a save lands, stays while the reader types.
+  const seen = useRef<PatchBase>({ updatedAt: annotation.updatedAt, note: annotation.note });
+  const noteShown = useRef(annotation.note);
+
   const flush = () => {
     clearTimeout(timer.current);
     if (pending.current !== null) {
-      onChange({ note: pending.current });
+      const value = pending.current;
       pending.current = null;
+      void Promise.resolve(onChange({ note: value }, { ...seen.current })).then((result) => {
+        if (result?.status === 'saved') seen.current = { updatedAt: result.record.updatedAt, note: result.record.note };
+        else if (result?.status === 'conflict') seen.current = { updatedAt: result.record.updatedAt, note: result.record.note };
+      });
     }
   };
+
+  // Live data: another page changed the note while the reader is not editing it here, so the
+  // field shows the new note (what the reader typed and has not saved is never replaced).
+  useEffect(() => {
+    if (annotation.updatedAt === seen.current.updatedAt) return;
+    if (pending.current === null && noteShown.current === seen.current.note) {
+      seen.current = { updatedAt: annotation.updatedAt, note: annotation.note };
+      noteShown.current = annotation.note;
+      setNote(annotation.note);
+    } else if (pending.current === null && noteShown.current === annotation.note) {
+      seen.current = { updatedAt: annotation.updatedAt, note: annotation.note };
+    }
+  }, [annotation.updatedAt, annotation.note]);
+
+  const fieldBase = (): PatchBase => ({ updatedAt: annotation.updatedAt, color: annotation.color, tags: annotation.tags });
 
   useEffect(() => {
     // Whatever was typed is saved when the card (or the whole popup) goes away.
@@ -48,6 +79,7 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
 
   const typeNote = (value: string) => {
     setNote(value);
+    noteShown.current = value;
     pending.current = value;
     clearTimeout(timer.current);
     timer.current = setTimeout(flush, NOTE_SAVE_DELAY);
@@ -56,7 +88,7 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
   const addTag = () => {
     const value = tag.trim();
     if (!value) return;
-    onChange({ tags: [...annotation.tags, ...value.split(',')] });
+    void onChange({ tags: [...annotation.tags, ...value.split(',')] }, fieldBase());
     setTag('');
   };
 
@@ -71,14 +103,23 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
       focus={focusNote ? () => noteRef.current : 'first'}
     >
       <div class="card-row" role="radiogroup" aria-label={t('colorLabel')}>
-        <ColorSwatches selected={annotation.color} onPick={(color) => onChange({ color })} />
+        <ColorSwatches selected={annotation.color} onPick={(color) => void onChange({ color }, fieldBase())} />
         <button type="button" class="icon-button card-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
           ×
         </button>
       </div>
       <label class="card-label">
         {t('noteLabel')}
-        <textarea ref={noteRef} class="note-input" rows={4} placeholder={t('notePlaceholder')} value={note} onInput={(e) => typeNote((e.target as HTMLTextAreaElement).value)} onBlur={flush} data-testid="note-input" />
+        <textarea
+          ref={noteRef}
+          class="note-input"
+          rows={4}
+          placeholder={t('notePlaceholder')}
+          value={note}
+          onInput={(e) => typeNote((e.target as HTMLTextAreaElement).value)}
+          onBlur={flush}
+          data-testid="note-input"
+        />
       </label>
       <div class="card-label">
         {t('tagsLabel')}
@@ -86,7 +127,11 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
           {annotation.tags.map((tagName) => (
             <li key={tagName} class="tag">
               #{tagName}
-              <button type="button" aria-label={t('removeTag', tagName)} onClick={() => onChange({ tags: annotation.tags.filter((x) => x !== tagName) })}>
+              <button
+                type="button"
+                aria-label={t('removeTag', tagName)}
+                onClick={() => void onChange({ tags: annotation.tags.filter((x) => x !== tagName) }, fieldBase())}
+              >
                 ×
               </button>
             </li>

@@ -1,14 +1,27 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../utils/async';
 import { download } from '../utils/dom/download';
-import { AnnotationRepository } from '../utils/db/annotations';
-import { facets, filteredArticleIds, listArticles, search, SEARCH_LIMIT, type ArticleSummary, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
+import type { AnnotationPatch, EditOutcome, PatchBase } from '../utils/db/annotations';
+import {
+  facets,
+  filteredArticleIds,
+  listArticles,
+  search,
+  SEARCH_LIMIT,
+  type ArticleSummary,
+  type LibraryPage,
+  type LibraryQuery,
+  type SearchHit,
+} from '../utils/db/library';
 import { entityKey, type AnnotationRecord, type HighlightColor, type MarginDB } from '../utils/db/schema';
-import { deleteArticles, importData, readData, StorageFullError } from '../utils/db/transfer';
+import { importData, readData, StorageFullError } from '../utils/db/transfer';
+import { listTrash, TRASH_DAYS } from '../utils/db/trash';
 import type { ExportFormat } from '../utils/export/build';
 import type { EntityType } from '../utils/entities/types';
 import { formatDateTime } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
+import { sendMessage, type WriteOutcome } from '../utils/messages';
+import { useLiveQuery } from './hooks/useLiveQuery';
 import { kindLabel } from './entity-kinds';
 import { ColorSwatches } from './ColorSwatches';
 import { HighlightCard } from './HighlightCard';
@@ -45,25 +58,28 @@ function Marked({ text, marks }: { text: string; marks: { start: number; end: nu
 
 /**
  * The library: every saved article with its highlights and notes, sorted and filtered
- * (site, tag, colour, entity), searched, edited, exported and imported. It reads and
- * writes the database directly — it is an extension page of the same origin, and every
- * write is a transactional patch — and pages through articles 30 at a time.
+ * (site, tag, colour, entity), searched, edited, exported and imported, 30 articles at a
+ * time. It reads the database directly and live (an edit made in the popup shows on an open
+ * card at once); every edit goes through the background, as the popup's do, so closing the
+ * tab right after typing loses nothing, and each carries the version it was made against (a
+ * stale card never overwrites another page's edit). A failed write is said in the reader's
+ * language and what they wrote stays in the field.
  */
 export function LibraryApp({ db }: { db: MarginDB }) {
   const [filter, setFilter] = useState<Filter>({ sort: 'saved' });
-  const [page, setPage] = useState<LibraryPage>({ items: [], total: 0 });
   const [limit, setLimit] = useState(PAGE);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [options, setOptions] = useState<{ sites: string[]; tags: string[] }>({ sites: [], tags: [] });
   const [editing, setEditing] = useState<{ id: string; button: HTMLElement } | null>(null);
+  // Bumped to show the other page's note in an open card (the card starts again from live data).
+  const [cardKey, setCardKey] = useState(0);
   const { toast, show, hide } = useToast(4000);
   const [entityLinks, setEntityLinks] = useState(true);
   const [version, setVersion] = useState(0);
-  const [loading, setLoading] = useState(true);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const annotations = useMemo(() => new AnnotationRepository(db), [db]);
   const fileInput = useRef<HTMLInputElement>(null);
+  // The last version of each highlight this page showed: what a highlight deleted elsewhere is restored from.
+  const lastSeen = useRef(new Map<string, AnnotationRecord>());
 
   const refresh = () => setVersion((v) => v + 1);
 
@@ -77,20 +93,18 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     limit: count,
   });
 
+  // Live: a write anywhere (popup, side panel, another library tab, the background) re-runs these.
+  const livePage = useLiveQuery(() => listArticles(db, libraryQuery(0, limit)), [db, filter, limit, version]);
+  const [page, setPage] = useState<LibraryPage>({ items: [], total: 0 });
   useEffect(() => {
-    let live = true;
-    setLoading(true);
-    listArticles(db, libraryQuery(0, limit)).then((p) => {
-      if (!live) return;
-      setPage(p);
-      setLoading(false);
-      document.documentElement.dataset.library = 'ready';
-    });
-    facets(db).then((f) => live && setOptions(f));
-    return () => {
-      live = false;
-    };
-  }, [db, filter, limit, version]);
+    if (!livePage) return;
+    setPage(livePage);
+    for (const a of livePage.items.flatMap((i) => i.annotations)) lastSeen.current.set(a.id, a);
+    document.documentElement.dataset.library = 'ready';
+  }, [livePage]);
+  const loading = !livePage && page.items.length === 0;
+  const options = useLiveQuery(() => facets(db), [db]) ?? { sites: [], tags: [] };
+  const trash = useLiveQuery(() => listTrash(db), [db]) ?? [];
 
   useEffect(() => {
     const q = query.trim();
@@ -154,27 +168,68 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     }
   };
 
-  const deleteArticle = async (articleId: string) => {
-    const removed = await readData(db, { articleIds: [articleId] });
-    await deleteArticles(db, [articleId]);
-    refresh();
-    show({ text: t('articleDeleted'), undo: () => void importData(db, removed).then(refresh) }, 8000);
+  /** Say why a write failed; what the reader wrote stays where it is. */
+  const failed = (result: Exclude<WriteOutcome<unknown>, { status: 'saved' }>) =>
+    show({ text: result.status === 'full' ? t('writeFailedFull') : result.status === 'gone' ? t('alreadyGone') : t('writeFailed', result.reason) }, 12_000);
+  const failure = (error: unknown) => ({ status: 'failed' as const, reason: errorMessage(error) });
+
+  const restoreFromTrash = async (articleId: string) => {
+    const result = await sendMessage('restoreArticle', { articleId }).catch(failure);
+    if (result.status !== 'saved') return failed(result);
+    show({ text: t('articleRestored') });
   };
 
-  const change = async (id: string, patch: { color?: HighlightColor; note?: string; tags?: string[] }) => {
-    await annotations.update(id, patch);
-    refresh();
+  const deleteArticle = async (articleId: string) => {
+    const result = await sendMessage('trashArticle', { articleId }).catch(failure);
+    if (result.status !== 'saved') return failed(result);
+    show({ text: t('articleTrashed', String(TRASH_DAYS)), undo: () => void restoreFromTrash(articleId) }, 8000);
+  };
+
+  const revive = async (record: AnnotationRecord) => {
+    const result = await sendMessage('reviveAnnotation', { record: { ...record, updatedAt: Date.now() } }).catch(failure);
+    if (result.status !== 'saved') return failed(result);
+    show({ text: t('highlightRestored') });
+  };
+
+  const change = async (id: string, patch: AnnotationPatch, base: PatchBase): Promise<EditOutcome> => {
+    const result = await sendMessage('editAnnotation', { id, patch, base }).catch((error: unknown): EditOutcome => failure(error));
+    if (result.status === 'saved') {
+      lastSeen.current.set(id, result.record);
+      if (query.trim()) refresh();
+    } else if (result.status === 'conflict') {
+      show(
+        result.fields.includes('note')
+          ? { text: t('noteConflict'), action: t('showOtherNote'), undo: () => setCardKey((k) => k + 1) }
+          : { text: t('colorConflict') },
+        12_000,
+      );
+    } else if (result.status === 'gone') {
+      const last = lastSeen.current.get(id);
+      // Restored as this page last showed it, with the reader's change on top.
+      const withChange = last && {
+        ...last,
+        ...(patch.note !== undefined && { note: patch.note }),
+        ...(patch.tags !== undefined && { tags: patch.tags }),
+        ...(patch.color && { color: patch.color }),
+      };
+      show({ text: t('highlightGoneElsewhere'), ...(withChange && { action: t('restoreWithNote'), undo: () => void revive(withChange) }) }, 15_000);
+    } else failed(result);
+    return result;
   };
 
   const remove = async (id: string) => {
     setEditing(null);
-    const removed = await annotations.remove(id);
-    refresh();
-    if (removed) show({ text: t('highlightDeleted'), undo: () => void annotations.restore(removed).then(refresh) }, 8000);
+    const removed = await sendMessage('deleteAnnotation', { id }).catch((error: unknown) => {
+      show({ text: t('writeFailed', errorMessage(error)) }, 12_000);
+      return null;
+    });
+    if (query.trim()) refresh();
+    if (removed) show({ text: t('highlightDeleted'), undo: () => void revive(removed) }, 8000);
   };
 
   const allAnnotations = page.items.flatMap((i) => i.annotations);
-  const editingAnnotation = editing && allAnnotations.find((a) => a.id === editing.id);
+  // A highlight deleted elsewhere while its card is open keeps its card (and the reader's text) until they close it.
+  const editingAnnotation = editing && (allAnnotations.find((a) => a.id === editing.id) ?? lastSeen.current.get(editing.id));
   const language = uiLanguage();
 
   return (
@@ -234,6 +289,23 @@ export function LibraryApp({ db }: { db: MarginDB }) {
               </label>
             </div>
           </details>
+          <details class="export-menu trash-menu" data-testid="trash">
+            <summary class="button button-quiet">{t('trashLabel', String(trash.length))}</summary>
+            <div class="popover export-options">
+              <p>{t('trashHint', String(TRASH_DAYS))}</p>
+              <ul class="trash-list">
+                {trash.map((item) => (
+                  <li key={item.id} data-testid="trash-item">
+                    <p class="trash-title">{item.title || item.url}</p>
+                    <p class="card-meta">{t('trashItemMeta', [formatDateTime(item.deletedAt, language) ?? '', String(item.highlights)])}</p>
+                    <button type="button" class="menu-item" onClick={() => void restoreFromTrash(item.id)} data-action="restore-article">
+                      {t('restoreArticle')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </details>
         </div>
       </header>
 
@@ -245,7 +317,12 @@ export function LibraryApp({ db }: { db: MarginDB }) {
             <option value="published">{t('sortPublished')}</option>
           </select>
         </label>
-        <select aria-label={t('allSites')} value={filter.site ?? ''} onChange={(e) => setAndReset({ site: (e.target as HTMLSelectElement).value || undefined })} data-testid="site-filter">
+        <select
+          aria-label={t('allSites')}
+          value={filter.site ?? ''}
+          onChange={(e) => setAndReset({ site: (e.target as HTMLSelectElement).value || undefined })}
+          data-testid="site-filter"
+        >
           <option value="">{t('allSites')}</option>
           {options.sites.map((s) => (
             <option key={s} value={s}>
@@ -253,7 +330,12 @@ export function LibraryApp({ db }: { db: MarginDB }) {
             </option>
           ))}
         </select>
-        <select aria-label={t('allTags')} value={filter.tag ?? ''} onChange={(e) => setAndReset({ tag: (e.target as HTMLSelectElement).value || undefined })} data-testid="tag-filter">
+        <select
+          aria-label={t('allTags')}
+          value={filter.tag ?? ''}
+          onChange={(e) => setAndReset({ tag: (e.target as HTMLSelectElement).value || undefined })}
+          data-testid="tag-filter"
+        >
           <option value="">{t('allTags')}</option>
           {options.tags.map((tag) => (
             <option key={tag} value={tag}>
@@ -295,7 +377,9 @@ export function LibraryApp({ db }: { db: MarginDB }) {
         ) : (
           <>
             <p class="count">{t('articlesCount', String(page.total))}</p>
-            {!loading && page.total === 0 && <p class="empty">{filter.site || filter.tag || filter.color || filter.entity ? t('noResults') : t('libraryEmpty')}</p>}
+            {!loading && page.total === 0 && (
+              <p class="empty">{filter.site || filter.tag || filter.color || filter.entity ? t('noResults') : t('libraryEmpty')}</p>
+            )}
             {page.items.map(({ article, annotations: list }) => (
               <article key={article.id} class="card" data-testid="article-card" data-url={article.url}>
                 <header>
@@ -317,17 +401,17 @@ export function LibraryApp({ db }: { db: MarginDB }) {
                     {names(article.entities)
                       .slice(0, expanded.has(article.id) ? undefined : 12)
                       .map((e) => (
-                      <button
-                        type="button"
-                        key={`${e.type}:${e.text}`}
-                        class={`chip chip-${e.type}`}
-                        title={t(kindLabel(e.type))}
-                        data-entity={e.text}
-                        onClick={() => setAndReset({ entity: { key: entityKey(e), text: e.text, type: e.type } })}
-                      >
-                        <span class={`swatch ent-${e.type}`} aria-hidden="true" />
-                        {e.text}
-                      </button>
+                        <button
+                          type="button"
+                          key={`${e.type}:${e.text}`}
+                          class={`chip chip-${e.type}`}
+                          title={t(kindLabel(e.type))}
+                          data-entity={e.text}
+                          onClick={() => setAndReset({ entity: { key: entityKey(e), text: e.text, type: e.type } })}
+                        >
+                          <span class={`swatch ent-${e.type}`} aria-hidden="true" />
+                          {e.text}
+                        </button>
                       ))}
                     {names(article.entities).length > 12 && !expanded.has(article.id) && (
                       <button type="button" class="chip" onClick={() => setExpanded((x) => new Set([...x, article.id]))} data-testid="more-entities">
@@ -374,10 +458,11 @@ export function LibraryApp({ db }: { db: MarginDB }) {
 
       {editingAnnotation && editing && (
         <HighlightCard
+          key={`${editingAnnotation.id}:${cardKey}`}
           annotation={editingAnnotation}
           anchor={() => (editing.button.isConnected ? editing.button.getBoundingClientRect() : null)}
           focusNote
-          onChange={(patch) => change(editingAnnotation.id, patch)}
+          onChange={(patch, base) => change(editingAnnotation.id, patch, base)}
           onDelete={() => remove(editingAnnotation.id)}
           onClose={() => setEditing(null)}
         />
@@ -386,4 +471,3 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     </div>
   );
 }
-

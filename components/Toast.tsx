@@ -3,7 +3,9 @@ import { t } from '../utils/i18n';
 
 export interface Toast {
   text: string;
+  /** The toast's one action (Undo unless `action` names another). */
   undo?: () => void;
+  action?: string;
 }
 
 /** One message at a time at the bottom of the page, gone after `ms` (the reader's and the library's). */
@@ -37,7 +39,7 @@ export function ToastView({ toast, onDone }: { toast: Toast | null; onDone: () =
             onDone();
           }}
         >
-          {t('undo')}
+          {toast.action ?? t('undo')}
         </button>
       )}
     </p>

@@ -2,16 +2,25 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { highlightSelectionOnPage, toPageHighlights, type HighlightDeps } from '../utils/background/highlights';
 import { openArticle, type ReaderDeps } from '../utils/background/reader';
-import { applyAlwaysShow, readHiddenKinds, readPreferences, readSettings, writeHiddenKinds, writePreferences, type Preferences } from '../utils/background/settings';
+import {
+  applyAlwaysShow,
+  readHiddenKinds,
+  readPreferences,
+  readSettings,
+  writeHiddenKinds,
+  writePreferences,
+  type Preferences,
+} from '../utils/background/settings';
 import { AnnotationRepository } from '../utils/db/annotations';
-import { ArticleRepository } from '../utils/db/articles';
+import { ArticleRepository, isQuotaError } from '../utils/db/articles';
 import { CorrectionRepository } from '../utils/db/corrections';
 import { MarginDB } from '../utils/db/schema';
 import { readData } from '../utils/db/transfer';
+import { purgeTrash, restoreArticle, trashArticle } from '../utils/db/trash';
 import { singleMarkdown } from '../utils/export/markdown';
 import type { PageCapture } from '../utils/extract/capture';
 import { finishArticle } from '../utils/extract/finish';
-import { onMessage, pageMessenger, panelMessenger } from '../utils/messages';
+import { onMessage, pageMessenger, panelMessenger, type WriteOutcome } from '../utils/messages';
 
 const HIGHLIGHTER = '/content-scripts/highlighter.js';
 
@@ -92,6 +101,37 @@ export default defineBackground(() => {
     if (data.patch.color !== undefined) redraw(data.tabId);
     return record;
   });
+  // The library's writes: done here, so closing its tab right after typing cannot abort them,
+  // and answered as outcomes, so a full disk or a highlight deleted elsewhere is said, not thrown.
+  const failure = (error: unknown): { status: 'full' } | { status: 'failed'; reason: string } =>
+    isQuotaError(error) ? { status: 'full' } : { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  const outcome = async <T>(write: () => Promise<T>): Promise<WriteOutcome<T>> => {
+    try {
+      return { status: 'saved', value: await write() };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+  onMessage('editAnnotation', async ({ data }) => {
+    try {
+      const result = await annotations.edit(data.id, data.patch, data.base);
+      if (result.status === 'saved' && data.patch.color !== undefined) redraw(data.tabId);
+      return result;
+    } catch (error) {
+      return failure(error);
+    }
+  });
+  onMessage('reviveAnnotation', ({ data }) => outcome(() => annotations.restore(data.record)));
+  onMessage('trashArticle', async ({ data }) => {
+    const result = await outcome(() => trashArticle(db, data.articleId));
+    return result.status === 'saved' ? (result.value.status === 'gone' ? { status: 'gone' as const } : { status: 'saved' as const, value: null }) : result;
+  });
+  onMessage('restoreArticle', async ({ data }) => {
+    const result = await outcome(() => restoreArticle(db, data.articleId));
+    return result.status === 'saved' ? (result.value.status === 'gone' ? { status: 'gone' as const } : { status: 'saved' as const, value: null }) : result;
+  });
+  // The trash keeps deleted articles for TRASH_DAYS days.
+  void purgeTrash(db).catch(() => {});
   onMessage('deleteAnnotation', async ({ data }) => {
     const removed = await annotations.remove(data.id);
     redraw(data.tabId);
@@ -102,7 +142,9 @@ export default defineBackground(() => {
     redraw(data.tabId);
     return record;
   });
-  onMessage('scrollPageToHighlight', ({ data }) => pageMessenger.sendMessage('scrollToHighlight', { id: data.id }, { tabId: data.tabId, frameId: 0 }).catch(() => false));
+  onMessage('scrollPageToHighlight', ({ data }) =>
+    pageMessenger.sendMessage('scrollToHighlight', { id: data.id }, { tabId: data.tabId, frameId: 0 }).catch(() => false),
+  );
   onMessage('pageHighlights', async ({ data }) => toPageHighlights(await annotations.forUrl(data.url)));
 
   onMessage('setArticleEntities', ({ data }) => reader.articles.setEntities(data.articleId, data.entities));
@@ -126,10 +168,16 @@ export default defineBackground(() => {
   const action = (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction)!;
   const panels = browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> }; sidebarAction?: { open(): Promise<void> } };
   const applyToolbar = (preferences: Preferences) => action.setPopup({ popup: preferences.toolbarOpens === 'panel' ? '' : 'popup.html' });
-  void readPreferences(db).then(applyToolbar).catch(() => {});
+  void readPreferences(db)
+    .then(applyToolbar)
+    .catch(() => {});
   action.onClicked.addListener((tab) => {
     // Opened first, in the click: both browsers require the user's gesture for it.
-    const opened = panels.sidebarAction ? panels.sidebarAction.open() : tab.windowId !== undefined ? panels.sidePanel?.open({ windowId: tab.windowId }) : undefined;
+    const opened = panels.sidebarAction
+      ? panels.sidebarAction.open()
+      : tab.windowId !== undefined
+        ? panels.sidePanel?.open({ windowId: tab.windowId })
+        : undefined;
     void Promise.resolve(opened)
       .catch(() => {})
       // An open panel reads the tab again, now that the click gave access to it.

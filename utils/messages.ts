@@ -1,10 +1,13 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { OpenArticleResponse } from './background/reader';
 import type { Selectors } from './anchoring';
-import type { AnnotationPatch, NewAnnotation } from './db/annotations';
+import type { AnnotationPatch, EditOutcome, NewAnnotation, PatchBase } from './db/annotations';
 import type { AnnotationRecord, ArticleEntity, HighlightColor } from './db/schema';
 import type { EntityCorrection, EntityType } from './entities/types';
 import type { Preferences } from './background/settings';
+
+/** How a write from an extension page went, said so the page can tell the reader. */
+export type WriteOutcome<T> = { status: 'saved'; value: T } | { status: 'gone' } | { status: 'full' } | { status: 'failed'; reason: string };
 
 /** What the live page needs to draw a highlight. */
 export interface PageHighlight {
@@ -43,6 +46,18 @@ export interface ProtocolMap {
   createAnnotation(request: NewAnnotation & { tabId?: number }): AnnotationRecord;
   /** Change a highlight's colour, note, tags or orphaned flag. */
   updateAnnotation(request: { id: string; patch: AnnotationPatch; tabId?: number }): AnnotationRecord;
+  /**
+   * The library's edit of a highlight: a patch with the version it was based on, merged with
+   * edits made meanwhile or refused (see AnnotationRepository.edit). Answers what happened,
+   * never throws for a full disk or a highlight deleted elsewhere.
+   */
+  editAnnotation(request: { id: string; patch: AnnotationPatch; base?: PatchBase; tabId?: number }): EditOutcome;
+  /** Put a highlight back (a deleted one, with the reader's latest note): answers what happened. */
+  reviveAnnotation(request: { record: AnnotationRecord }): WriteOutcome<AnnotationRecord>;
+  /** Move an article and its highlights to the trash (restorable for TRASH_DAYS days). */
+  trashArticle(request: { articleId: string }): WriteOutcome<null>;
+  /** Bring an article back from the trash. */
+  restoreArticle(request: { articleId: string }): WriteOutcome<null>;
   /** Delete a highlight; answers it, for undo. */
   deleteAnnotation(request: { id: string; tabId?: number }): AnnotationRecord | null;
   /** Put a deleted highlight back. */

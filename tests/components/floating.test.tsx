@@ -126,7 +126,7 @@ describe('highlight card', () => {
     expect(onClose).toHaveBeenCalled();
     view.unmount();
     await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
-    expect(onChange).toHaveBeenCalledWith({ note: 'a thought' });
+    expect(onChange).toHaveBeenCalledWith({ note: 'a thought' }, { updatedAt: 1, note: '' });
     expect(document.activeElement).toBe(opener);
     opener.remove();
   });

@@ -19,6 +19,62 @@ export type AnnotationPatch = Partial<Pick<AnnotationRecord, 'color' | 'note' | 
 
 export const MAX_NOTE = 200_000;
 
+/**
+ * What an edit was based on: the record's `updatedAt` as the editor last saw it, and the
+ * values it saw of the fields the patch changes. With it, a stale editor (a library card
+ * opened before the popup changed the note) never overwrites another page's edit.
+ */
+export interface PatchBase {
+  updatedAt: number;
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+}
+
+/** How an edit went: saved (merged with edits made meanwhile), refused, or failed. */
+export type EditOutcome =
+  | { status: 'saved'; record: AnnotationRecord; merged: boolean }
+  /** Another page changed these fields since `base`: nothing was written; `record` is as it is now. */
+  | { status: 'conflict'; record: AnnotationRecord; fields: ('color' | 'note')[] }
+  /** The highlight was deleted meanwhile (in another page). */
+  | { status: 'gone' }
+  /** The disk (or the browser's quota) is full: nothing was written. */
+  | { status: 'full' }
+  | { status: 'failed'; reason: string };
+
+const sameTags = (a: readonly string[], b: readonly string[]) => a.join('\u0000') === b.join('\u0000');
+
+/**
+ * Three-way merge of a patch made against `base` onto the record as it is now. Tags merge
+ * as sets (what the editor added and removed is applied to the current list); colour and
+ * note take the editor's value when nobody else changed them (or changed them to the same
+ * value), and are a conflict otherwise.
+ */
+export function mergePatch(
+  current: AnnotationRecord,
+  patch: AnnotationPatch,
+  base: PatchBase | undefined,
+): { patch: AnnotationPatch; conflicts: ('color' | 'note')[] } {
+  if (!base || base.updatedAt === current.updatedAt) return { patch, conflicts: [] };
+  const merged: AnnotationPatch = { ...patch };
+  const conflicts: ('color' | 'note')[] = [];
+  for (const field of ['color', 'note'] as const) {
+    const wanted = patch[field];
+    if (wanted === undefined) continue;
+    const seen = base[field];
+    // An editor that does not say what it saw cannot prove it is not stale.
+    if (current[field] !== wanted && (seen === undefined || current[field] !== seen)) conflicts.push(field);
+  }
+  if (patch.tags !== undefined) {
+    const seen = base.tags ?? current.tags;
+    const key = (t: string) => t.toLowerCase();
+    const added = patch.tags.filter((t) => !seen.some((s) => key(s) === key(t)));
+    const removed = new Set(seen.filter((s) => !patch.tags!.some((t) => key(s) === key(t))).map(key));
+    merged.tags = [...current.tags.filter((t) => !removed.has(key(t))), ...added];
+  }
+  return { patch: merged, conflicts };
+}
+
 /** Tags as the reader means them: trimmed, no leading #, no empty or repeated ones. */
 export function cleanTags(tags: readonly string[]): string[] {
   const out: string[] = [];
@@ -36,7 +92,10 @@ export function cleanTags(tags: readonly string[]): string[] {
 export async function putAnnotations(db: MarginDB, records: AnnotationRecord[], known: 'new' | 'maybe-indexed' = 'maybe-indexed'): Promise<void> {
   await db.annotations.bulkPut(records);
   await writeSearchRows(db, records.map(annotationSearchRow), known);
-  await refreshFacets(db, records.map((r) => r.articleId));
+  await refreshFacets(
+    db,
+    records.map((r) => r.articleId),
+  );
 }
 
 function checkColor(color: string): HighlightColor {
@@ -84,17 +143,40 @@ export class AnnotationRepository {
     return this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async () => {
       const current = await this.db.annotations.get(id);
       if (!current) throw new Error('This highlight no longer exists');
-      const next: AnnotationRecord = { ...current };
-      if (patch.color !== undefined) next.color = checkColor(patch.color);
-      if (patch.note !== undefined) next.note = checkNote(patch.note);
-      if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
-      if (patch.orphaned !== undefined) next.orphaned = patch.orphaned;
-      const changed = next.color !== current.color || next.note !== current.note || next.orphaned !== current.orphaned || next.tags.join('\u0000') !== current.tags.join('\u0000');
-      if (!changed) return current;
-      if (patch.orphaned === undefined || patch.color !== undefined || patch.note !== undefined || patch.tags !== undefined) next.updatedAt = this.now();
-      await putAnnotations(this.db, [next]);
-      return next;
+      return this.apply(current, patch);
     });
+  }
+
+  /**
+   * An edit from a page that may be stale: the patch is merged field-wise with what other
+   * pages wrote since `base` (see mergePatch), or refused when they changed the same note
+   * or colour. Answers an outcome instead of throwing, so every caller can say what happened.
+   */
+  async edit(id: string, patch: AnnotationPatch, base?: PatchBase): Promise<EditOutcome> {
+    return this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async (): Promise<EditOutcome> => {
+      const current = await this.db.annotations.get(id);
+      if (!current) return { status: 'gone' };
+      const merge = mergePatch(current, patch, base);
+      if (merge.conflicts.length) return { status: 'conflict', record: current, fields: merge.conflicts };
+      const record = await this.apply(current, merge.patch);
+      return { status: 'saved', record, merged: !!base && base.updatedAt !== current.updatedAt };
+    });
+  }
+
+  /** Apply a patch to the record as it is (inside the caller's transaction). */
+  private async apply(current: AnnotationRecord, patch: AnnotationPatch): Promise<AnnotationRecord> {
+    const next: AnnotationRecord = { ...current };
+    if (patch.color !== undefined) next.color = checkColor(patch.color);
+    if (patch.note !== undefined) next.note = checkNote(patch.note);
+    if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
+    if (patch.orphaned !== undefined) next.orphaned = patch.orphaned;
+    const changed = next.color !== current.color || next.note !== current.note || next.orphaned !== current.orphaned || !sameTags(next.tags, current.tags);
+    if (!changed) return current;
+    // Strictly later than the version it replaces, so a base version always tells two writes apart.
+    if (patch.orphaned === undefined || patch.color !== undefined || patch.note !== undefined || patch.tags !== undefined)
+      next.updatedAt = Math.max(this.now(), current.updatedAt + 1);
+    await putAnnotations(this.db, [next]);
+    return next;
   }
 
   /** Delete, answering the record so the reader can undo. */

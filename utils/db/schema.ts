@@ -99,7 +99,10 @@ export interface SearchRow {
 }
 
 /** What an article is filtered by (see ArticleRow.facets). */
-export function articleFacets(entities: readonly { text: string; type: EntityType }[], highlights: readonly Pick<AnnotationRecord, 'color' | 'tags' | 'entities'>[]): string[] {
+export function articleFacets(
+  entities: readonly { text: string; type: EntityType }[],
+  highlights: readonly Pick<AnnotationRecord, 'color' | 'tags' | 'entities'>[],
+): string[] {
   const out = new Set<string>();
   for (const e of entities) out.add(`e:${entityKey(e)}`);
   for (const h of highlights) {
@@ -116,6 +119,21 @@ export { entityKey };
 export function publishedAt(a: Pick<Article, 'publishedTime'> & { savedAt: number }): number {
   const time = a.publishedTime ? Date.parse(a.publishedTime) : NaN;
   return Number.isFinite(time) ? time : a.savedAt;
+}
+
+/**
+ * A deleted article with its body and highlights, kept in the trash for TRASH_DAYS so that
+ * deleting stays undoable after the toast is gone (utils/db/trash.ts).
+ */
+export interface TrashRecord {
+  /** The article's id. */
+  id: string;
+  deletedAt: number;
+  title: string;
+  url: string;
+  row: ArticleRow;
+  body: ArticleBody | undefined;
+  annotations: AnnotationRecord[];
 }
 
 /** Small settings kept with the data. */
@@ -150,6 +168,7 @@ export class MarginDB extends Dexie {
   annotations!: EntityTable<AnnotationRecord, 'id'>;
   search!: EntityTable<SearchRow, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  trash!: EntityTable<TrashRecord, 'id'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -202,5 +221,9 @@ export class MarginDB extends Dexie {
             row.facets = articleFacets(row.entities, byArticle.get(row.id) ?? []);
           });
       });
+    // v5: deleted articles kept for some days (the trash).
+    this.version(5).stores({
+      trash: 'id, deletedAt',
+    });
   }
 }
