@@ -19,8 +19,14 @@ writeFileSync(
         {
           type: 'Annotation',
           created: '2025-01-28T14:21:00Z',
-          body: [{ type: 'TextualBody', value: '메모, "쉼표"\n둘째 줄', purpose: 'commenting' }, { type: 'TextualBody', value: 'AI', purpose: 'tagging' }],
-          target: { source: 'https://www.newspim.com/news/view/1', selector: [{ type: 'TextQuoteSelector', exact: '딥시크가 미국에', prefix: '', suffix: '' }] },
+          body: [
+            { type: 'TextualBody', value: '메모, "쉼표"\n둘째 줄', purpose: 'commenting' },
+            { type: 'TextualBody', value: 'AI', purpose: 'tagging' },
+          ],
+          target: {
+            source: 'https://www.newspim.com/news/view/1',
+            selector: [{ type: 'TextQuoteSelector', exact: '딥시크가 미국에', prefix: '', suffix: '' }],
+          },
         },
       ],
     },
@@ -36,10 +42,16 @@ describe('npm run export', () => {
   it('converts a W3C file to Readwise CSV', () => {
     const { code, stdout } = run('--format', 'csv', w3c);
     expect(code).toBe(0);
-    const rows = Papa.parse<string[]>(stdout.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const parsed = Papa.parse<string[]>(stdout.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const rows = parsed.data;
     expect(rows[0]).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
     expect(rows[1]?.[0]).toBe('딥시크가 미국에');
-    expect(rows[1]?.[4]).toBe('메모, "쉼표"\n둘째 줄\n.AI');
+    // Readwise reads tags from the start of the note.
+    expect(rows[1]?.[4]).toBe('.AI\n메모, "쉼표"\n둘째 줄');
+    // Every row ends CRLF, the last one too, and no LF of the CLI's own follows.
+    expect(stdout.endsWith('"\r\n')).toBe(true);
+    expect(stdout.replace(/"[^"]*"/g, '')).not.toMatch(/[^\r]\n|\r\n\n/);
   });
 
   it('converts to one Markdown document and to Margin JSON', () => {
@@ -48,7 +60,49 @@ describe('npm run export', () => {
     expect(md.stdout).toContain('> 딥시크가 미국에');
     expect(md.stdout).toContain('#AI');
     const json = run('--format', 'json', w3c);
-    expect(JSON.parse(json.stdout)['margin:version']).toBe(1);
+    expect(JSON.parse(json.stdout)['margin:version']).toBe(2);
+  });
+
+  it('refuses a 3 MB file of 1,000,000 empty articles in seconds, without running out of memory', () => {
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, `{"type":"AnnotationCollection","margin:version":2,"first":{"items":[]},"margin:articles":[${Array(1_000_000).fill('{}').join(',')}]}`);
+    const started = Date.now();
+    const r = spawnSync(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', join(ROOT, 'scripts/export.ts'), '--format', 'csv', huge], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/more than 100,000 articles/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('says on stderr what it skipped (page notes, replies) and converts the rest', () => {
+    const file = join(dir, 'hypothesis.json');
+    const annotation = (id: string, extra: Record<string, unknown>) => ({
+      id,
+      uri: 'https://news.example/h',
+      created: '2024-01-01T00:00:00Z',
+      target: [{ source: 'https://news.example/h' }],
+      ...extra,
+    });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        export_date: '2026-01-01T00:00:00Z',
+        export_userid: 'acct:r@hypothes.is',
+        client_version: '1.0',
+        annotations: [
+          annotation('h1', { target: [{ source: 'https://news.example/h', selector: [{ type: 'TextQuoteSelector', exact: 'kept' }] }] }),
+          annotation('p1', {}),
+          annotation('r1', { references: ['h1'] }),
+        ],
+      }),
+    );
+    const r = run('--format', 'md', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('> kept');
+    expect(r.stderr).toContain('skipped 2 item(s) with nothing to anchor: 1 page notes, 1 replies (items 2, 3)');
   });
 
   it('refuses a bad file with one line on stderr', () => {
