@@ -1,6 +1,23 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/**
+ * The content security policy of Margin's own pages (popup, side panel, library). DOMPurify
+ * is the first layer against a hostile article; this is the second: no plugins, no <base>
+ * to redirect relative URLs, no form that could post the reader's data, no frames, and no
+ * connection anywhere but the extension itself (the Korean model is fetched from the
+ * package). When sync exists, its server is added to connect-src here and nowhere else.
+ * Images and styles stay open: articles show their own pictures.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "connect-src 'self'",
+].join('; ');
+
 // Margin's extension build. Everything about the manifest lives here so that the
 // permissions a reader is asked for can be read in one place.
 export default defineConfig({
@@ -31,6 +48,7 @@ export default defineConfig({
     // activeTab), so only that build may read the local test server.
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
+    content_security_policy: browser === 'firefox' ? (EXTENSION_PAGES_CSP as never) : { extension_pages: EXTENSION_PAGES_CSP },
     // The library is also the options page.
     options_ui: { page: 'library.html', open_in_tab: true },
     ...(browser === 'firefox'
