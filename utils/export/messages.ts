@@ -91,7 +91,7 @@ export function importReportText(s: ImportSummary, lang: ImportLang): string {
   const parts: string[] = [];
   if (lang === 'ko') {
     parts.push(
-      `새 기사 ${s.articles.added}건, 새 하이라이트 ${s.annotations.added}건, 바뀐 하이라이트 ${s.annotations.updated}건을 가져왔어요. 이미 있던 하이라이트는 ${s.annotations.unchanged}건이에요.`,
+      `새 기사 ${s.articles.added}건, 새 하이라이트 ${s.annotations.added}건, 바뀐 하이라이트 ${s.annotations.updated}건을 가져왔어요. 이미 있던 것 ${s.annotations.unchanged}건은 그대로예요.`,
     );
     if (s.annotations.conflicts) parts.push(`메모가 달랐던 ${s.annotations.conflicts}건은 내 메모 아래에 가져온 메모를 함께 남겼어요.`);
     if (s.annotations.renamed) parts.push(`id가 겹친 다른 하이라이트 ${s.annotations.renamed}건은 새 id로 가져왔어요.`);
