@@ -274,6 +274,13 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
     expect((await readData(db)).annotations[0]!.note).toBe(merged[0]!.note);
   });
 
+  it('a file without positions matches my highlight by page and quote when only one fits', async () => {
+    const { db, highlight } = await library();
+    const summary = await importData(db, parse(plain('https://news.example/mine?utm_source=feed', 'the budget', { bodyValue: 'My own note' })));
+    expect(summary.annotations).toMatchObject({ added: 0, unchanged: 1 });
+    expect((await readData(db)).annotations.map((a) => a.id)).toEqual([highlight.id]);
+  });
+
   it('re-importing a dateless file after the reader edited never reverts the edit', async () => {
     const { db, highlight, annotations } = await library();
     const file = JSON.stringify([plain('https://news.example/dateless', 'a dateless quote', { id: 'https://example.org/anno/1', bodyValue: 'first version' })]);

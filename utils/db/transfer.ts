@@ -147,13 +147,25 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
       const byId = new Map((await db.annotations.bulkGet(incoming.map((a) => a.id))).filter(Boolean).map((r) => [r!.id, r!]));
       const here = await rowsWhere(db.annotations, 'url', [...new Set(incoming.map((a) => a.url))]);
       const byContent = new Map(here.map((r) => [contentKey(r), r]));
+      // A file that gives no position (most tools but Margin and Hypothesis) still names the
+      // highlight by its page and quote, when exactly one highlight here has them.
+      const byQuote = new Map<string, AnnotationRecord[]>();
+      for (const r of here) {
+        const key = `${r.url}\u0000${r.quote}`;
+        byQuote.set(key, [...(byQuote.get(key) ?? []), r]);
+      }
+      const onlyByQuote = (a: AnnotationRecord) => {
+        if (a.selectors.position) return undefined;
+        const same = byQuote.get(`${a.url}\u0000${a.quote}`);
+        return same?.length === 1 ? same[0] : undefined;
+      };
       const fileIds = new Set(incoming.map((a) => a.id));
       const added: AnnotationRecord[] = [];
       const updated = new Map<string, AnnotationRecord>();
       for (const a of incoming) {
         const key = contentKey(a);
         const sameId = byId.get(a.id);
-        const match = sameId && contentKey(sameId) === key ? sameId : byContent.get(key);
+        const match = sameId && contentKey(sameId) === key ? sameId : (byContent.get(key) ?? onlyByQuote(a));
         if (!match) {
           if (sameId) {
             // Same id, another highlight: both stay, the imported one under a new id.
