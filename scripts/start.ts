@@ -56,10 +56,15 @@ Close the browser (or press Ctrl+C) to stop.`);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  child.on('exit', async () => {
-    await server.close();
-    rmSync(profile, { recursive: true, force: true });
-    process.exit(0);
+  child.on('exit', () => {
+    // The browser is gone: stop serving, drop the throwaway profile, and leave even if closing fails.
+    void server
+      .close()
+      .catch((error: unknown) => console.error(error))
+      .finally(() => {
+        rmSync(profile, { recursive: true, force: true });
+        process.exit(0);
+      });
   });
 } else {
   // No screen to show a browser on: open the popup headless for each sample and keep

@@ -223,7 +223,12 @@ export function trainCrf(examples: readonly Example[], options: TrainOptions & {
       for (let i = 1; i < n; i++) {
         for (let b = 0; b < T; b++) {
           let m = -Infinity;
-          for (let a = 0; a < T; a++) if (ok[a]![b]) tmp[a] = alpha[(i - 1) * T + a]! + trans[a * T + b]!, (m = Math.max(m, tmp[a]!));
+          for (let a = 0; a < T; a++) {
+            if (!ok[a]![b]) continue;
+            const v = alpha[(i - 1) * T + a]! + trans[a * T + b]!;
+            tmp[a] = v;
+            m = Math.max(m, v);
+          }
           if (m === -Infinity) continue;
           let s = 0;
           for (let a = 0; a < T; a++) if (ok[a]![b]) s += Math.exp(tmp[a]! - m);
@@ -234,7 +239,12 @@ export function trainCrf(examples: readonly Example[], options: TrainOptions & {
       for (let i = n - 2; i >= 0; i--) {
         for (let a = 0; a < T; a++) {
           let m = -Infinity;
-          for (let b = 0; b < T; b++) if (ok[a]![b]) tmp[b] = trans[a * T + b]! + em[(i + 1) * T + b]! + beta[(i + 1) * T + b]!, (m = Math.max(m, tmp[b]!));
+          for (let b = 0; b < T; b++) {
+            if (!ok[a]![b]) continue;
+            const v = trans[a * T + b]! + em[(i + 1) * T + b]! + beta[(i + 1) * T + b]!;
+            tmp[b] = v;
+            m = Math.max(m, v);
+          }
           if (m === -Infinity) continue;
           let s = 0;
           for (let b = 0; b < T; b++) if (ok[a]![b]) s += Math.exp(tmp[b]! - m);

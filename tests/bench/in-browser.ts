@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 export interface BenchPage {
   page: Page;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** A blank page of headless Chromium with an entry module bundled into it. */

@@ -102,4 +102,6 @@ const api = {
     return { baselineMs, exportMs, rawBytes: raw.length, exportBytes: json.length };
   },
 };
+/** What tests/bench/library.ts calls in the page. */
+export type LibraryBenchApi = typeof api;
 (window as unknown as { marginLibrary: typeof api }).marginLibrary = api;

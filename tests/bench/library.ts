@@ -8,6 +8,9 @@ import { ROOT } from '../support/paths';
 import { startServer } from '../support/server';
 import { extractionPages } from './corpus';
 import { median, quantile } from './stats';
+import type { LibraryBenchApi } from './library-entry';
+
+type LibraryWindow = { marginLibrary: LibraryBenchApi };
 
 export interface LibraryBench {
   articles: number;
@@ -49,27 +52,27 @@ export async function benchLibrary(articles = 5000, annotations = 100_000): Prom
     const page = await browser.newPage();
     await page.goto(`${server.origin}/bench.html`);
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    const seeded = await page.evaluate(({ s, a, n }) => (window as any).marginLibrary.seed(s, a, n), { s: sentencesForBench(), a: articles, n: annotations });
+    const seeded = await page.evaluate(({ s, a, n }) => (window as unknown as LibraryWindow).marginLibrary.seed(s, a, n), { s: sentencesForBench(), a: articles, n: annotations });
     const run = async (queries: string[]) => {
       const times: number[] = [];
-      for (const q of queries) await page.evaluate((x) => (window as any).marginLibrary.search(x), q); // warm
+      for (const q of queries) await page.evaluate((x) => (window as unknown as LibraryWindow).marginLibrary.search(x), q); // warm
       for (let round = 0; round < 5; round++) {
-        for (const q of queries) times.push((await page.evaluate((x) => (window as any).marginLibrary.search(x), q)).ms);
+        for (const q of queries) times.push((await page.evaluate((x) => (window as unknown as LibraryWindow).marginLibrary.search(x), q)).ms);
       }
       return { p50: median(times), p95: quantile(times, 0.95) };
     };
     const korean = await run(KOREAN_QUERIES);
     const english = await run(ENGLISH_QUERIES);
-    const filters = [{}, { sort: 'published' }, { site: '한빛일보' }, { tag: '경제' }, { color: 'pink' }, { tag: 'AI', color: 'blue', sort: 'published' }];
+    const filters: Parameters<LibraryBenchApi['list']>[0][] = [{}, { sort: 'published' }, { site: '한빛일보' }, { tag: '경제' }, { color: 'pink' }, { tag: 'AI', color: 'blue', sort: 'published' }];
     const listTimes: number[] = [];
     for (let round = 0; round < 4; round++) {
       for (const f of filters) {
-        const r = await page.evaluate((x) => (window as any).marginLibrary.list(x), f);
+        const r = await page.evaluate((x) => (window as unknown as LibraryWindow).marginLibrary.list(x), f);
         if (round > 0) listTimes.push(r.ms);
       }
     }
     const exports: { baselineMs: number; exportMs: number }[] = [];
-    for (let i = 0; i < 3; i++) exports.push(await page.evaluate(() => (window as any).marginLibrary.exportAll()));
+    for (let i = 0; i < 3; i++) exports.push(await page.evaluate(() => (window as unknown as LibraryWindow).marginLibrary.exportAll()));
     const exportMs = median(exports.map((e) => e.exportMs));
     const baselineMs = median(exports.map((e) => e.baselineMs));
     return {

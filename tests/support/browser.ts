@@ -100,7 +100,7 @@ export async function readStore<T = Record<string, unknown>>(extensionPage: Page
     (name) =>
       new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('margin');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error(`indexedDB.open('margin') failed`));
         open.onsuccess = () => {
           const db = open.result;
           const request = db.transaction(name, 'readonly').objectStore(name).getAll();
@@ -108,7 +108,7 @@ export async function readStore<T = Record<string, unknown>>(extensionPage: Page
             resolve(request.result as T[]);
             db.close();
           };
-          request.onerror = () => reject(request.error);
+          request.onerror = () => reject(request.error ?? new Error(`reading ${name} failed`));
         };
       }),
     store,

@@ -220,6 +220,8 @@ describe('import of other tools’ files', () => {
 
 describe('bad import files are refused with a clear message and change nothing', async () => {
   const good = JSON.parse(marginJson(await readData(await seeded())));
+  // The mutators reach into an exported file as plain JSON, whatever its shape.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary JSON under test
   const mutate = (f: (doc: any) => void) => {
     const doc = structuredClone(good);
     f(doc);
@@ -248,6 +250,7 @@ describe('bad import files are refused with a clear message and change nothing',
     ['bad date', mutate((d) => (d.first.items[0].created = 'yesterday')), /not a date/],
     ['unknown colour', mutate((d) => (d.first.items[0]['margin:color'] = 'purple')), /annotation 1/],
     ['negative position', mutate((d) => (d.first.items[0].target.selector[1].start = -5)), /annotation 1\.target\.selector\.1\.start/],
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary JSON under test
     ['huge note', mutate((d) => (d.first.items.find((i: any) => i.body).body[0].value = 'x'.repeat(300_000))), /longer than/],
     ['article with a bad URL', mutate((d) => (d['margin:articles'][0].url = 'ftp://x')), /margin:articles/],
     ['article without text', mutate((d) => delete d['margin:articles'][0].textContent), /margin:articles/],

@@ -7,7 +7,8 @@ import { windowFromHtml } from '../../scripts/lib/dom';
 import { PAGES } from '../support/paths';
 
 const win = windowFromHtml('', 'https://example.com/');
-const sanitize = createSanitizer(win).html;
+const sanitizer = createSanitizer(win);
+const sanitize = (html: string) => sanitizer.html(html);
 
 function parse(html: string): HTMLElement {
   const div = win.document.createElement('div');

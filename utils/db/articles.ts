@@ -91,7 +91,8 @@ export async function refreshFacets(db: MarginDB, articleIds: readonly string[])
 
 /** IndexedDB reports a full disk as QuotaExceededError; Dexie keeps the name (also on .inner). */
 export function isQuotaError(error: unknown): boolean {
-  for (let e: any = error; e; e = e.inner) {
+  type Chained = { name?: unknown; inner?: unknown };
+  for (let e = error as Chained | null | undefined; e; e = e.inner as Chained | undefined) {
     if (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
   }
   return false;

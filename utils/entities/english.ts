@@ -95,7 +95,7 @@ function lexTags(lexicon: EnglishLexicon | null, word: string): string[] {
   return tags;
 }
 
-const CAP_WORD = /^(?:al-|el-|ad-|as-)?[A-Z\u00c0-\u00de\u0100-\u017f][\p{L}'’.\-]*$/u;
+const CAP_WORD = /^(?:al-|el-|ad-|as-)?[A-Z\u00c0-\u00de\u0100-\u017f][\p{L}'’.-]*$/u;
 const isCap = (w: string) => {
   const c = w.charCodeAt(0);
   // Quick exit for the common case: a lower-case word.
@@ -117,7 +117,7 @@ function tokenize(text: string): Token[] {
   const words: Token[] = [];
   // Letters and digits of any script without Unicode property classes (several times
   // faster); general punctuation (U+2000–206F) and CJK punctuation stay outside.
-  const re = /[A-Za-z0-9\u00c0-\u1fff\u2070-\u2fff\u3040-\uffef][A-Za-z0-9\u00c0-\u1fff\u2070-\u2fff\u3040-\uffef'’.&\-]*/g;
+  const re = /[A-Za-z0-9\u00c0-\u1fff\u2070-\u2fff\u3040-\uffef][A-Za-z0-9\u00c0-\u1fff\u2070-\u2fff\u3040-\uffef'’.&-]*/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let token = m[0];
     const last = token[token.length - 1];

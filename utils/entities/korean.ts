@@ -62,7 +62,7 @@ interface Token {
   particle: string;
 }
 
-const TOKEN_RE = /[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9&'’.\-]*[A-Za-z0-9&]|[A-Za-z]|[\u4e00-\u9fff\u3400-\u4dbf\u3005\u3040-\u30ff]+|\d[\d,.]*|\S/g;
+const TOKEN_RE = /[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]|[A-Za-z]|[\u4e00-\u9fff\u3400-\u4dbf\u3005\u3040-\u30ff]+|\d[\d,.]*|\S/g;
 
 function kindOf(text: string): Kind {
   const c = text.charCodeAt(0);
@@ -475,13 +475,13 @@ export function analyzeKorean(text: string): KoreanResult {
   }
 
   // 3. Datelines and bylines: [서울=뉴스핌], (서울=연합뉴스), [문화누리신문 윤지호 기자].
-  for (const m of text.matchAll(/[\[(【]\s*([\uac00-\ud7a3]{2,8})\s*=\s*([\uac00-\ud7a3A-Za-z0-9]{2,12}(?: [A-Za-z0-9]+)?)\s*[\])】]/g)) {
+  for (const m of text.matchAll(/[[(【]\s*([\uac00-\ud7a3]{2,8})\s*=\s*([\uac00-\ud7a3A-Za-z0-9]{2,12}(?: [A-Za-z0-9]+)?)\s*[\])】]/g)) {
     const [, place = '', agency = ''] = m; // both groups are required: never the defaults
     if (!isPlaceWord(place) && !placeSuffix(place)) continue; // (사진=…) is a credit, see below
     found.add(place, 'place', FAIR);
     found.add(agency, 'org', STRONG);
   }
-  for (const m of text.matchAll(/[\[(【]\s*([^\]\[()=\n]{2,20}?)\s+([\uac00-\ud7a3]{2,4})\s+(?:[\uac00-\ud7a3]{0,6}기자|특파원)\s*[\])】]/g)) {
+  for (const m of text.matchAll(/[[(【]\s*([^\][()=\n]{2,20}?)\s+([\uac00-\ud7a3]{2,4})\s+(?:[\uac00-\ud7a3]{0,6}기자|특파원)\s*[\])】]/g)) {
     const [, outlet = '', reporter = ''] = m; // both groups are required: never the defaults
     found.add(outlet, 'org', STRONG);
     found.add(reporter, 'person', STRONG);

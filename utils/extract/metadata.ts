@@ -23,9 +23,9 @@ export function cleanByline(raw: string | null | undefined): string | null {
   let text = squash(raw.replace(EMAIL, ' ').replace(URLISH, ' '));
   text = text.replace(/^(?:by|글|기자명|작성자|written by)\s*[:：]?\s+/i, '');
   text = text.replace(/\(\s*\)|\[\s*\]/g, '').trim();
-  text = text.replace(/^[\[(【<\s]+|[\])】>=/|·,:\s]+$/g, '').trim();
+  text = text.replace(/^[[(【<\s]+|[\])】>=/|·,:\s]+$/g, '').trim();
   // A bracket left open by the removals above ("홍길동 기자 (").
-  text = text.replace(/\s*[(\[【]$/, '').trim();
+  text = text.replace(/\s*[([【]$/, '').trim();
   if (!text || text.length > MAX_BYLINE || !/\p{L}/u.test(text)) return null;
   return text;
 }

@@ -14,7 +14,7 @@ const HANGUL = /[\uac00-\ud7a3]/u;
 /** What a highlight does not start with: spaces, and punctuation that ends what came before. */
 const LEAD = /[\s,.;:!?)\]}’”»›」』…·—–-]/u;
 /** What a highlight does not end with: spaces, and punctuation that opens what comes after. */
-const TRAIL = /[\s,;:(\[{‘“«‹「『—–-]/u;
+const TRAIL = /[\s,;:([{‘“«‹「『—–-]/u;
 
 function isWordAt(text: string, i: number): boolean {
   const c = text[i];

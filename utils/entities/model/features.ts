@@ -100,7 +100,7 @@ function runsOf(text: string, cls: Uint8Array): { runs: Run[]; runAt: Int32Array
   const runAt = new Int32Array(text.length).fill(-1);
   let i = 0;
   while (i < text.length) {
-    const c = cls[i]!;
+    const c = cls[i] as Cls; // cls holds Cls values; i < text.length
     if (c === Cls.Space) {
       i++;
       continue;

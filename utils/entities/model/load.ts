@@ -32,11 +32,11 @@ type ExtensionRuntime = { runtime?: { getURL?(path: string): string } };
 /** The model file's bytes, read from the extension's own files. */
 async function extensionFile(): Promise<ArrayBuffer> {
   const g = globalThis as { browser?: ExtensionRuntime; chrome?: ExtensionRuntime };
-  const getURL = g.browser?.runtime?.getURL ?? g.chrome?.runtime?.getURL;
-  if (!getURL) throw new ModelError('The entity model can only be loaded inside the extension.');
+  const runtime = g.browser?.runtime?.getURL ? g.browser.runtime : g.chrome?.runtime;
+  if (!runtime?.getURL) throw new ModelError('The entity model can only be loaded inside the extension.');
   let response: Response;
   try {
-    response = await fetch(getURL(MODEL_PATH));
+    response = await fetch(runtime.getURL(MODEL_PATH));
   } catch {
     throw new ModelError('The entity model file is missing from the extension.');
   }

@@ -161,8 +161,8 @@ function misparsedParticle(text: string, span: EntitySpan): boolean {
 /** A span with punctuation trimmed off its edges (none if nothing is left). */
 function edges(text: string, start: number, end: number, type: EntityType): EntitySpan[] {
   const raw = text.slice(start, end);
-  const lead = /^[\s·•,.:;!?\-–—~…'"“”‘’«»()（）\[\]「」『』<>《》〈〉]*/.exec(raw)![0].length;
-  const trail = /[\s·•,.:;!?\-–—~…'"“”‘’«»()（）\[\]「」『』<>《》〈〉]*$/.exec(raw.slice(lead))![0].length;
+  const lead = /^[\s·•,.:;!?\-–—~…'"“”‘’«»()（）[\]「」『』<>《》〈〉]*/.exec(raw)![0].length;
+  const trail = /[\s·•,.:;!?\-–—~…'"“”‘’«»()（）[\]「」『』<>《》〈〉]*$/.exec(raw.slice(lead))![0].length;
   const s = start + lead;
   const e = end - trail;
   return e > s ? [{ start: s, end: e, text: text.slice(s, e), type }] : [];
