@@ -25,6 +25,8 @@ export type LexLabel = (typeof LEX_LABELS)[number];
 export interface Lexicon {
   forms: Map<string, number[]>;
   maxLength: number;
+  /** The longest form starting with each character (no entry: no form starts with it). */
+  longestFrom: Map<number, number>;
 }
 
 /** Lexicon entries pack a label (low 3 bits) and a frequency bucket (next 3 bits). */
@@ -139,7 +141,9 @@ function lexiconMarks(text: string, cls: Uint8Array, lexicon: Lexicon | null): M
     if (cls[s] === Cls.Space || cls[s] === Cls.Punct) continue;
     // A match starts where a run starts, or (for Hangul) anywhere inside a run: compounds.
     const atRunStart = s === 0 || cls[s - 1] !== cls[s];
-    const limit = Math.min(text.length, s + lexicon.maxLength);
+    const longest = lexicon.longestFrom.get(text.charCodeAt(s));
+    if (longest === undefined) continue;
+    const limit = Math.min(text.length, s + longest);
     for (let e = s + 1; e <= limit; e++) {
       // Forms may hold a space (지난 1일), never start or end on one.
       if (cls[e - 1] === Cls.Space) {
@@ -196,30 +200,40 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
   const at = (i: number) => (i < 0 || i >= n ? 0xffff : code[i]!);
   const clsAt = (i: number) => (i < 0 || i >= n ? Cls.Boundary : cls[i]!);
 
-  const ids: number[] = [];
+  // A typed buffer, grown when needed: hashes are 32-bit unsigned, which a plain array would box.
+  let ids = new Uint32Array(n * 48 + 64);
+  let count = 0;
+  const push = (v: number) => {
+    if (count === ids.length) {
+      const bigger = new Uint32Array(ids.length * 2);
+      bigger.set(ids);
+      ids = bigger;
+    }
+    ids[count++] = v;
+  };
   const offsets = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    offsets[i] = ids.length;
+    offsets[i] = count;
     const c0 = at(i);
     const cm1 = at(i - 1);
     const cm2 = at(i - 2);
     const cp1 = at(i + 1);
     const cp2 = at(i + 2);
-    ids.push(finish(seed(0)));
-    ids.push(finish(mix(seed(1), c0)));
-    ids.push(finish(mix(seed(2), cm1)));
-    ids.push(finish(mix(seed(3), cp1)));
-    ids.push(finish(mix(seed(4), cm2)));
-    ids.push(finish(mix(seed(5), cp2)));
-    ids.push(finish(mix(mix(seed(6), cm1), c0)));
-    ids.push(finish(mix(mix(seed(7), c0), cp1)));
-    ids.push(finish(mix(mix(seed(8), cm2), cm1)));
-    ids.push(finish(mix(mix(seed(9), cp1), cp2)));
-    ids.push(finish(mix(mix(mix(seed(10), cm1), c0), cp1)));
-    ids.push(finish(mix(mix(mix(seed(11), cm2), cm1), c0)));
-    ids.push(finish(mix(mix(mix(seed(12), c0), cp1), cp2)));
-    ids.push(finish(mix(mix(mix(seed(13), clsAt(i - 1)), clsAt(i)), clsAt(i + 1))));
-    ids.push(finish(mix(mix(mix(mix(mix(seed(14), clsAt(i - 2)), clsAt(i - 1)), clsAt(i)), clsAt(i + 1)), clsAt(i + 2))));
+    push(finish(seed(0)));
+    push(finish(mix(seed(1), c0)));
+    push(finish(mix(seed(2), cm1)));
+    push(finish(mix(seed(3), cp1)));
+    push(finish(mix(seed(4), cm2)));
+    push(finish(mix(seed(5), cp2)));
+    push(finish(mix(mix(seed(6), cm1), c0)));
+    push(finish(mix(mix(seed(7), c0), cp1)));
+    push(finish(mix(mix(seed(8), cm2), cm1)));
+    push(finish(mix(mix(seed(9), cp1), cp2)));
+    push(finish(mix(mix(mix(seed(10), cm1), c0), cp1)));
+    push(finish(mix(mix(mix(seed(11), cm2), cm1), c0)));
+    push(finish(mix(mix(mix(seed(12), c0), cp1), cp2)));
+    push(finish(mix(mix(mix(seed(13), clsAt(i - 1)), clsAt(i)), clsAt(i + 1))));
+    push(finish(mix(mix(mix(mix(mix(seed(14), clsAt(i - 2)), clsAt(i - 1)), clsAt(i)), clsAt(i + 1)), clsAt(i + 2))));
 
     const r = runAt[i]!;
     if (r >= 0) {
@@ -230,45 +244,45 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
       const inParticle = i >= stemEnd ? 1 : 0;
       const stemLen = Math.min(stemEnd - run.start, 8);
       const place = pos === 0 ? (fromEnd === 0 ? 3 : 0) : fromEnd === 0 ? 2 : 1;
-      ids.push(finish(mix(mix(mix(seed(20), Math.min(pos, 5)), Math.min(fromEnd, 5)), run.cls)));
-      ids.push(finish(mix(mix(mix(seed(21), inParticle), run.particle), place)));
-      ids.push(finish(mix(mix(mix(mix(seed(22), c0), Math.min(pos, 4)), stemLen), inParticle)));
-      ids.push(finish(mix(mix(seed(23), hashSlice(seed(24), text, run.start, stemEnd)), Math.min(pos, 7))));
-      ids.push(finish(mix(mix(seed(25), run.spaceBefore ? 1 : 0), run.spaceAfter ? 1 : 0)));
+      push(finish(mix(mix(mix(seed(20), Math.min(pos, 5)), Math.min(fromEnd, 5)), run.cls)));
+      push(finish(mix(mix(mix(seed(21), inParticle), run.particle), place)));
+      push(finish(mix(mix(mix(mix(seed(22), c0), Math.min(pos, 4)), stemLen), inParticle)));
+      push(finish(mix(mix(seed(23), hashSlice(seed(24), text, run.start, stemEnd)), Math.min(pos, 7))));
+      push(finish(mix(mix(seed(25), run.spaceBefore ? 1 : 0), run.spaceAfter ? 1 : 0)));
       // The runs around this one: the words before and after a name are its best evidence.
       const prev = r > 0 ? runs[r - 1] : null;
       const next = r + 1 < runs.length ? runs[r + 1] : null;
       if (prev) {
         const pe = prev.end;
-        ids.push(finish(mix(mix(mix(seed(30), at(pe - 1)), prev.cls), run.spaceBefore ? 1 : 0)));
-        ids.push(finish(mix(mix(mix(seed(31), at(pe - 2)), at(pe - 1)), inParticle)));
+        push(finish(mix(mix(mix(seed(30), at(pe - 1)), prev.cls), run.spaceBefore ? 1 : 0)));
+        push(finish(mix(mix(mix(seed(31), at(pe - 2)), at(pe - 1)), inParticle)));
         const prevStem = hashSlice(seed(33), text, prev.start, prev.end - prev.particleLength);
-        ids.push(finish(mix(mix(seed(32), prevStem), run.spaceBefore ? 1 : 0)));
-        ids.push(finish(mix(mix(mix(seed(44), prevStem), hashSlice(seed(24), text, run.start, stemEnd)), Math.min(pos, 3))));
-      } else ids.push(finish(seed(34)));
+        push(finish(mix(mix(seed(32), prevStem), run.spaceBefore ? 1 : 0)));
+        push(finish(mix(mix(mix(seed(44), prevStem), hashSlice(seed(24), text, run.start, stemEnd)), Math.min(pos, 3))));
+      } else push(finish(seed(34)));
       if (next) {
         const ns = next.start;
-        ids.push(finish(mix(mix(mix(seed(35), at(ns)), next.cls), run.spaceAfter ? 1 : 0)));
-        ids.push(finish(mix(mix(mix(seed(36), at(ns)), at(ns + 1)), inParticle)));
-        ids.push(finish(mix(mix(mix(seed(37), hashSlice(seed(38), text, ns, next.end - next.particleLength)), run.spaceAfter ? 1 : 0), inParticle)));
-        ids.push(finish(mix(mix(seed(39), next.particle), next.cls)));
-      } else ids.push(finish(seed(40)));
-      if (r > 1) ids.push(finish(mix(mix(seed(41), at(runs[r - 2]!.end - 1)), at(runs[r - 2]!.end - 2))));
-      if (r + 2 < runs.length) ids.push(finish(mix(mix(seed(42), at(runs[r + 2]!.start)), at(runs[r + 2]!.start + 1))));
-    } else ids.push(finish(seed(43)));
+        push(finish(mix(mix(mix(seed(35), at(ns)), next.cls), run.spaceAfter ? 1 : 0)));
+        push(finish(mix(mix(mix(seed(36), at(ns)), at(ns + 1)), inParticle)));
+        push(finish(mix(mix(mix(seed(37), hashSlice(seed(38), text, ns, next.end - next.particleLength)), run.spaceAfter ? 1 : 0), inParticle)));
+        push(finish(mix(mix(seed(39), next.particle), next.cls)));
+      } else push(finish(seed(40)));
+      if (r > 1) push(finish(mix(mix(seed(41), at(runs[r - 2]!.end - 1)), at(runs[r - 2]!.end - 2))));
+      if (r + 2 < runs.length) push(finish(mix(mix(seed(42), at(runs[r + 2]!.start)), at(runs[r + 2]!.start + 1))));
+    } else push(finish(seed(43)));
 
     const marks = lex.get(i);
     if (marks) {
       for (const m of marks) {
-        ids.push(finish(mix(seed(50), m)));
-        ids.push(finish(mix(seed(51), m >> 3)));
+        push(finish(mix(seed(50), m)));
+        push(finish(mix(seed(51), m >> 3)));
       }
-      ids.push(finish(mix(seed(52), marks.length)));
+      push(finish(mix(seed(52), marks.length)));
     }
-    if (rule[i]! >= 0) ids.push(finish(mix(seed(60), rule[i]!)));
+    if (rule[i]! >= 0) push(finish(mix(seed(60), rule[i]!)));
   }
-  offsets[n] = ids.length;
-  return { ids: Uint32Array.from(ids), offsets };
+  offsets[n] = count;
+  return { ids: ids.subarray(0, count), offsets };
 }
 
 // --- Tags ---------------------------------------------------------------------------

@@ -256,6 +256,7 @@ export function decodeModel(bytes: Uint8Array): KoreanModel {
 /** Lexicon lines "form<TAB>packed[,packed…]" → lookup table. */
 export function parseLexicon(lines: string): Lexicon {
   const forms = new Map<string, number[]>();
+  const longestFrom = new Map<number, number>();
   let maxLength = 1;
   for (const line of lines.split('\n')) {
     const tab = line.indexOf('\t');
@@ -263,8 +264,10 @@ export function parseLexicon(lines: string): Lexicon {
     const form = line.slice(0, tab);
     forms.set(form, line.slice(tab + 1).split(',').map((v) => Number(v) | 0));
     maxLength = Math.max(maxLength, form.length);
+    const first = form.charCodeAt(0);
+    longestFrom.set(first, Math.min(16, Math.max(longestFrom.get(first) ?? 0, form.length)));
   }
-  return { forms, maxLength: Math.min(maxLength, 16) };
+  return { forms, maxLength: Math.min(maxLength, 16), longestFrom };
 }
 
 export { LEX_LABELS };
