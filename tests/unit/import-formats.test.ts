@@ -50,6 +50,18 @@ describe("Hypothesis' own “Export annotations” file", () => {
     expect(data.articles.find((a) => a.id === first!.articleId)!.title).toBe('A story');
   });
 
+  it('skips an annotation on a local PDF (urn:x-pdf: and no web address), imports one whose source is a web page, refuses javascript:', () => {
+    const [h] = HYPOTHESIS_BUTTON_EXPORT.annotations;
+    const selector = [{ type: 'TextQuoteSelector', exact: 'in the PDF' }];
+    const local = { ...h, id: 'pdf1', uri: 'urn:x-pdf:6b3f5e', target: [{ source: 'urn:x-pdf:6b3f5e', selector }] };
+    const web = { ...h, id: 'pdf2', uri: 'urn:x-pdf:6b3f5e', target: [{ source: 'https://papers.example/p.pdf', selector }] };
+    const data = parse({ ...HYPOTHESIS_BUTTON_EXPORT, annotations: [local, web] });
+    expect(data.annotations.map((a) => a.url)).toEqual(['https://papers.example/p.pdf']);
+    expect(data.skipped.first).toEqual([{ position: 1, reason: 'not-a-web-page' }]);
+    const hostile = { ...h, id: 'x', target: [{ source: 'javascript:alert(1)', selector }] };
+    expect(() => parse({ ...HYPOTHESIS_BUTTON_EXPORT, annotations: [hostile] })).toThrow(/annotation 1\.target\.0\.source: is not a web address/);
+  });
+
   it('reports skips in the library, in English and in Korean', async () => {
     const summary = await importData(freshDb(), parse(HYPOTHESIS_BUTTON_EXPORT));
     expect(importReportText(summary, 'en')).toContain('Skipped 2: 1 page notes, 1 replies (items 2, 4).');

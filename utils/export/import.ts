@@ -41,7 +41,7 @@ export class ImportError extends Error {
 }
 
 /** Items that are valid but have nothing Margin can place in a text; they are skipped, and reported. */
-export type SkipReason = 'reply' | 'page-note' | 'no-quote' | 'empty-quote';
+export type SkipReason = 'reply' | 'page-note' | 'no-quote' | 'empty-quote' | 'not-a-web-page';
 
 export interface SkipReport {
   count: number;
@@ -142,14 +142,15 @@ const marginCorrection = v.object({
 
 const hypothesisAnnotation = v.looseObject({
   id: text(200),
-  uri: webUrl,
+  // Not always a web address: Hypothesis gives PDFs `urn:x-pdf:…`, with the web address in the target's source.
+  uri: text(4096),
   text: v.optional(text(MAX_NOTE), ''),
   tags: v.optional(v.pipe(v.array(text(200)), v.maxLength(100)), []),
   created: v.optional(date),
   updated: v.optional(date),
   references: v.optional(v.pipe(v.array(text(200)), v.maxLength(1000))),
   target: v.pipe(
-    v.array(v.looseObject({ source: v.optional(webUrl), selector: v.optional(v.pipe(v.array(anySelector), v.maxLength(LIMITS.parts))) })),
+    v.array(v.looseObject({ source: v.optional(text(4096)), selector: v.optional(v.pipe(v.array(anySelector), v.maxLength(LIMITS.parts))) })),
     v.maxLength(LIMITS.parts),
   ),
   document: v.optional(v.looseObject({ title: v.optional(v.union([v.pipe(v.array(text(2000)), v.maxLength(20)), text(2000)])) })),
@@ -415,7 +416,11 @@ function fromHypothesis(raw: unknown, index: number, ctx: Context): AnnotationRe
   const chosen = targets.find((x) => x.found.quote);
   if (!chosen) throw new Skip(targets.some((x) => x.t.selector?.length) ? 'no-quote' : 'page-note');
   if (!chosen.found.quote!.exact) throw new Skip('empty-quote');
-  const written = chosen.t.source ?? h.uri;
+  // A web address to anchor to: the target's source, else the document's uri. A `javascript:`
+  // one refuses the file; one that is only a local file's name (urn:x-pdf:…) skips the item.
+  const written = [chosen.t.source, h.uri].find((u) => u !== undefined && /^[a-z][a-z0-9+.-]*:/i.test(u) && !/^urn:/i.test(u));
+  if (written === undefined) throw new Skip('not-a-web-page');
+  parse(webUrl, written, `${where}.target.${h.target.indexOf(chosen.t)}.source`);
   const url = normalizeUrl(written);
   const created = h.created ? Date.parse(h.created) : ctx.now;
   const title = Array.isArray(h.document?.title) ? h.document?.title[0] : h.document?.title;
@@ -615,6 +620,7 @@ const SKIP_WORDS: Record<SkipReason, string> = {
   'page-note': 'page notes',
   'no-quote': 'without a text quote',
   'empty-quote': 'with an empty quote',
+  'not-a-web-page': 'on a local file, not a web page',
 };
 
 /** "2 replies, 1 page notes (items 3, 5, 9)" — the English summary the CLI and errors use. */

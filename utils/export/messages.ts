@@ -13,8 +13,20 @@ export function importLang(uiLanguage: string): ImportLang {
 }
 
 const SKIPS: Record<ImportLang, Record<SkipReason, string>> = {
-  en: { reply: 'replies', 'page-note': 'page notes', 'no-quote': 'without a highlighted passage', 'empty-quote': 'with an empty passage' },
-  ko: { reply: '답글', 'page-note': '페이지 메모', 'no-quote': '하이라이트 구절이 없는 항목', 'empty-quote': '구절이 빈 항목' },
+  en: {
+    reply: 'replies',
+    'page-note': 'page notes',
+    'no-quote': 'without a highlighted passage',
+    'empty-quote': 'with an empty passage',
+    'not-a-web-page': 'on a local file, not a web page',
+  },
+  ko: {
+    reply: '답글',
+    'page-note': '페이지 메모',
+    'no-quote': '하이라이트 구절이 없는 항목',
+    'empty-quote': '구절이 빈 항목',
+    'not-a-web-page': '웹 페이지가 아닌 파일의 주석',
+  },
 };
 
 export function skipsText(s: SkipReport, lang: ImportLang): string {
