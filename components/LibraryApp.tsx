@@ -113,7 +113,13 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       return;
     }
     let live = true;
-    const timer = setTimeout(() => search(db, q).then((h) => live && setHits(h)), 120);
+    const timer = setTimeout(() => {
+      // A failed search leaves the last results; the next keystroke searches again.
+      search(db, q).then(
+        (h) => live && setHits(h),
+        (error: unknown) => console.error('Library search failed', error),
+      );
+    }, 120);
     return () => {
       live = false;
       clearTimeout(timer);
@@ -428,7 +434,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
                         <button
                           type="button"
                           class="toolbar-text"
-                          onClick={(e) => setEditing({ id: a.id, button: e.currentTarget as HTMLElement })}
+                          onClick={(e) => setEditing({ id: a.id, button: e.currentTarget })}
                           data-action="edit"
                         >
                           {t('editNote')}

@@ -162,7 +162,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
   const activate = (target: Element) => {
     // A switched-off kind is plain text: a click on it is not a click on a name.
     const entity = (ancestors(target, 'mark.ent') as HTMLElement[]).find((m) => !hidden.has(m.dataset.kind as EntityType)) ?? null;
-    const hl = target.closest('mark.hl') as HTMLElement | null;
+    const hl = target.closest<HTMLElement>('mark.hl');
     if (entity && !(hl && entity.contains(hl))) return openEntityMenu(entity), true;
     const annotation = hl && highlights.annotations.find((a) => a.id === hl.dataset.hl);
     if (annotation) return openCard(annotation), true;

@@ -81,11 +81,11 @@ if (values.rescore) {
   const cvScore = emptyScore();
   fit.forEach((s, i) => scoreSentence(cvScore, s, recognizeEntities(s.text, { lang: 'ko', korean: models[fold[i]!] })));
   console.log(formatScore('fit split, 5-fold cross-validation (model)', cvScore));
-  const raw = new Uint8Array(gunzipSync(readFileSync(values.out!)));
+  const raw = new Uint8Array(gunzipSync(readFileSync(values.out)));
   const testScore = scoreModel(test, raw);
   console.log(formatScore('test split (model) — the honest figure', testScore));
   const old = decodeModel(raw).meta;
-  writeFileSync(values.out!, gzipSync(withMeta(raw, { ...old, cvF1: summary(cvScore), testF1: summary(testScore) }), { level: 9 }));
+  writeFileSync(values.out, gzipSync(withMeta(raw, { ...old, cvF1: summary(cvScore), testF1: summary(testScore) }), { level: 9 }));
   console.log(`re-recorded ${values.out}`);
   process.exit(0);
 }
@@ -152,5 +152,5 @@ console.log(formatScore('test split (rules only, the baseline)', scoreModel(test
 // The recorded figures travel in the file, so a test can check the model still makes them.
 bytes = packModel(trained, lexiconText, meta({ cvF1: cv, testF1: summary(testScore) }), minWeight);
 const gz = gzipSync(bytes, { level: 9 });
-writeFileSync(values.out!, gz);
+writeFileSync(values.out, gz);
 console.log(`wrote ${values.out} (${(gz.length / 1024 / 1024).toFixed(2)} MB gzip, ${decodeModel(bytes).rows} weight rows) in ${elapsed()}`);

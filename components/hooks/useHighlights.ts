@@ -29,7 +29,7 @@ export interface HighlightLayer {
  * the live page).
  */
 export function useHighlights(article: Article | ArticleRecord, body: HTMLElement | null, tabId: number | undefined): HighlightLayer {
-  const articleId = 'id' in article ? (article as ArticleRecord).id : null;
+  const articleId = 'id' in article ? article.id : null;
   const live = useLiveQuery(async () => (articleId ? readerDb().annotations.where('articleId').equals(articleId).sortBy('createdAt') : []), [articleId]);
   // The live answer, with this page's own writes applied at once (before the query comes back).
   const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);

@@ -84,7 +84,7 @@ export function useSelection(body: HTMLElement | null, keep: () => boolean) {
 export function extendSelectionByKey(body: HTMLElement, event: KeyboardEvent): boolean {
   if (!event.shiftKey || !event.key.startsWith('Arrow')) return false;
   const doc = body.ownerDocument;
-  const selection = doc.getSelection() as (Selection & { modify?: (a: string, d: string, g: string) => void }) | null;
+  const selection = doc.getSelection();
   if (!selection?.modify) return false;
   if (!selection.rangeCount || !body.contains(selection.anchorNode)) {
     const start = startPoint(body, doc.activeElement);

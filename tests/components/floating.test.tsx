@@ -118,7 +118,7 @@ describe('highlight card', () => {
     document.body.append(opener);
     opener.focus();
     const view = render(<HighlightCard annotation={annotation} anchor={rect} focusNote onChange={onChange} onDelete={() => {}} onClose={onClose} />);
-    const note = screen.getByTestId('note-input') as HTMLTextAreaElement;
+    const note = screen.getByTestId<HTMLTextAreaElement>('note-input');
     expect(document.activeElement).toBe(note);
     note.value = 'a thought';
     note.dispatchEvent(new Event('input', { bubbles: true }));

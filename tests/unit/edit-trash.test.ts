@@ -98,7 +98,7 @@ group('the trash (issue 14, item 7)', () => {
 
   it('keeps a deleted article with its highlights and notes, restorable exactly, searchable again', async () => {
     const db = freshDb();
-    const saved = await new ArticleRepository(db).save(article as never);
+    const saved = await new ArticleRepository(db).save(article);
     const repo = new AnnotationRepository(db);
     const h = await repo.create({ articleId: saved.id, url: saved.url, selectors: selectors('예산안'), color: 'pink', note: '중요한 메모', tags: ['예산'] });
     expect(await trashArticle(db, saved.id, 1_000)).toMatchObject({ status: 'done' });
@@ -119,10 +119,10 @@ group('the trash (issue 14, item 7)', () => {
   it('restores the highlights onto the page saved again since (same URL, new article)', async () => {
     const db = freshDb();
     const articles = new ArticleRepository(db);
-    const first = await articles.save(article as never);
+    const first = await articles.save(article);
     const h = await new AnnotationRepository(db).create({ articleId: first.id, url: first.url, selectors: selectors('본회의'), color: 'blue', note: '메모' });
     await trashArticle(db, first.id);
-    const again = await articles.save(article as never);
+    const again = await articles.save(article);
     expect(again.id).not.toBe(first.id);
     await restoreArticle(db, first.id);
     expect(await db.articles.count()).toBe(1);
@@ -132,8 +132,8 @@ group('the trash (issue 14, item 7)', () => {
   it(`forgets what was deleted more than ${TRASH_DAYS} days ago, and only that`, async () => {
     const db = freshDb();
     const articles = new ArticleRepository(db);
-    const a = await articles.save(article as never);
-    const b = await articles.save({ ...article, url: 'https://news.example/other' } as never);
+    const a = await articles.save(article);
+    const b = await articles.save({ ...article, url: 'https://news.example/other' });
     const day = 24 * 60 * 60 * 1000;
     await trashArticle(db, a.id, 0);
     await trashArticle(db, b.id, 10 * day);

@@ -58,7 +58,7 @@ export async function highlightSelectionOnPage(
     await deps.notify(tabId, messages.noArticle).catch(() => {});
     return { status: 'no-article' };
   }
-  const article = opened.article as ArticleRecord;
+  const article = opened.article;
   const found = anchor(article.textContent, { quote: { type: 'TextQuoteSelector', ...selection } });
   if (!found) {
     await deps.notify(tabId, messages.notInArticle).catch(() => {});
