@@ -25,18 +25,23 @@ export function ArticleView({ article, onRendered }: Props) {
   const title = useRef<HTMLHeadingElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const published = formatDateTime(article.publishedTime, uiLanguage());
+  // The latest callback, read when the text is set: a new callback alone must not rebuild the
+  // body (that would drop the marks the layers drew on it).
+  const rendered = useRef(onRendered);
+  rendered.current = onRendered;
 
   useLayoutEffect(() => {
     if (!body.current || !title.current) return;
     title.current.textContent = article.title;
     body.current.replaceChildren(sanitize(article.contentHtml));
-    onRendered?.(title.current, body.current);
+    rendered.current?.(title.current, body.current);
   }, [article.contentHtml, article.title]);
 
   return (
     <article class="reader" lang={article.lang ?? undefined} data-testid="article">
       <header class="reader-head">
         {article.siteName && <p class="reader-site" data-testid="site-name">{article.siteName}</p>}
+        {/* eslint-disable-next-line jsx-a11y/heading-has-content -- the layout effect sets the title's text (layers wrap it; Preact must not own it) */}
         <h1 class="reader-title" ref={title} data-testid="title" />
         <p class="reader-meta">
           {article.byline && (
@@ -52,6 +57,7 @@ export function ArticleView({ article, onRendered }: Props) {
         </p>
       </header>
       {/* Focusable, so a keyboard reader can go in and select with Shift+Arrow (see useSelection). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable text region must take focus for keyboard selection (axe: scrollable-region-focusable) */}
       <div class="reader-body" ref={body} tabIndex={0} role="region" aria-label={t('articleBodyLabel')} data-testid="article-body" />
     </article>
   );

@@ -75,6 +75,10 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
       document.removeEventListener('visibilitychange', onHide);
       flush();
     };
+    // Per annotation, on purpose: the flush of this annotation's render saves what was typed for
+    // it (a later flush could carry a newer onChange for another annotation), and subscribing
+    // again on every render would save on every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [annotation.id]);
 
   const typeNote = (value: string) => {

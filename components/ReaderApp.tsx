@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorMessage, withTimeout } from '../utils/async';
 import type { OpenArticleResponse } from '../utils/background/reader';
@@ -63,6 +63,9 @@ export function ReaderApp({ surface, tabId, initial }: Props) {
   const [attempt, setAttempt] = useState(0);
   const preferences = usePreferences();
   const [windowId, setWindowId] = useState<number | undefined>(undefined);
+  // Read by the request effect without re-running it: a change of phase is no reason to ask again.
+  const phase = useRef(state.phase);
+  phase.current = state.phase;
 
   useEffect(() => {
     performance.mark('margin:shell');
@@ -70,28 +73,34 @@ export function ReaderApp({ surface, tabId, initial }: Props) {
     void loadRecognizer();
     // Known before the reader clicks "Open in side panel" (the click may await nothing first).
     if (surface === 'popup') browser.windows.getCurrent().then((w) => setWindowId(w.id), () => {});
-  }, []);
+  }, [surface]);
 
   useEffect(() => {
     document.documentElement.dataset.textSize = preferences.textSize;
   }, [preferences.textSize]);
 
   useEffect(() => {
-    if (surface === 'panel' && target === undefined && followed.version === 0 && state.phase === 'loading') return;
+    if (surface === 'panel' && target === undefined && followed.version === 0 && phase.current === 'loading') return;
     let live = true;
     // A new tab shows the loading state; the same tab read again keeps its article meanwhile.
     setState((s) => (s.phase === 'done' && s.tabId === target && target !== undefined ? s : { phase: 'loading', slow: false }));
     const slow = setTimeout(() => live && setState((s) => (s.phase === 'loading' ? { ...s, slow: true } : s)), SLOW_AFTER_MS);
     const first = attempt === 0 && followed.version === 0 && initial && target === tabId;
-    (first ? initial : requestArticle(target, surface)).then(({ response, tabId: resolved }) => {
-      clearTimeout(slow);
-      if (live) setState({ phase: 'done', response, tabId: resolved });
-    });
+    (first ? initial : requestArticle(target, surface)).then(
+      ({ response, tabId: resolved }) => {
+        clearTimeout(slow);
+        if (live) setState({ phase: 'done', response, tabId: resolved });
+      },
+      (error: unknown) => {
+        clearTimeout(slow);
+        if (live) setState({ phase: 'done', response: { status: 'failed', detail: errorMessage(error) }, tabId: target });
+      },
+    );
     return () => {
       live = false;
       clearTimeout(slow);
     };
-  }, [target, followed.version, attempt]);
+  }, [target, followed.version, attempt, surface, tabId, initial]);
 
   const retry = () => setAttempt((n) => n + 1);
   const response = state.phase === 'done' ? state.response : null;

@@ -183,7 +183,10 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
     } else if (extendSelectionByKey(rendered.body, event)) event.preventDefault();
   };
 
-  // While the toolbar is up: 1–4 highlight in a colour, N highlights and opens the note.
+  // While the toolbar is up: 1–4 highlight in a colour, N highlights and opens the note (with
+  // the highlight function of the latest render: it sees the current marks and highlights).
+  const latestHighlight = useRef(highlight);
+  latestHighlight.current = highlight;
   useEffect(() => {
     if (!selection) return;
     const onKey = (event: KeyboardEvent) => {
@@ -191,12 +194,12 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
       const color = COLORS.find((c) => c.code === event.code);
       if (color || event.code === NOTE_KEY.code) {
         event.preventDefault();
-        void highlight(color?.color ?? 'yellow', !color);
+        void latestHighlight.current(color?.color ?? 'yellow', !color);
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [selection, entities.spans, highlights]);
+  }, [selection]);
 
   const placed = highlights.annotations.filter((a) => highlights.placement.has(a.id)).sort((a, b) => highlights.placement.get(a.id)!.start - highlights.placement.get(b.id)!.start);
   const orphaned = highlights.annotations.filter((a) => !highlights.placement.has(a.id));
@@ -205,6 +208,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
 
   const classes = ['reader-screen', ...[...hidden].map((type) => `hide-${type}`)].join(' ');
   return (
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- delegation: the marks inside are the controls (focusable, with roles); this only routes their clicks and keys
     <div class={classes} ref={wrapper} onClick={onClick} onKeyDown={onKeyDown}>
       <div class="reader-tools" role="toolbar" aria-label={t('readerToolsLabel')}>
         {!!entities.spans?.length && (

@@ -48,11 +48,15 @@ export function useEntityLayer(
   const cursor = useRef(new Map<string, number>());
   const articleId = 'id' in article ? (article as { id: string }).id : undefined;
   const kindsKnown = hidden !== undefined;
+  // The callbacks of the latest render, called when recognition ends: new callbacks alone are no
+  // reason to recognise again.
+  const callbacks = useRef({ onReady, onModelError });
+  callbacks.current = { onReady, onModelError };
 
   useLayoutEffect(() => {
     if (!rendered || !corrections || !kindsKnown) return;
     let live = true;
-    (async () => {
+    void (async () => {
       const titleText = rendered.title.textContent ?? '';
       const bodyText = rendered.body.textContent ?? '';
       const text = `${titleText}\n${bodyText}`;
@@ -62,7 +66,7 @@ export function useEntityLayer(
       const korean = isKoreanText(text, article.lang)
         ? await loadKoreanModel().catch((error: unknown) => {
             console.warn('Margin: Korean entity model not loaded', error);
-            if (live) onModelError?.(t('entityModelFailed'));
+            if (live) callbacks.current.onModelError?.(t('entityModelFailed'));
             return null;
           })
         : null;
@@ -86,12 +90,12 @@ export function useEntityLayer(
         marks.current.push(...els);
       }
       setSpans(found);
-      onReady?.();
-    })();
+      callbacks.current.onReady?.();
+    })().catch((error: unknown) => console.warn('Margin: entities not drawn', error));
     return () => {
       live = false;
     };
-  }, [rendered, corrections, kindsKnown]);
+  }, [rendered, corrections, kindsKnown, article.lang]);
 
   // A mark names its kind in its title; a switched-off kind shows nothing, not even on hover.
   useEffect(() => {
@@ -110,7 +114,7 @@ export function useEntityLayer(
     if (!spans || !articleId) return;
     const entities = [...groups.values()].flat().map((g) => ({ text: g.text, type: g.type, count: g.spans.length }));
     void sendMessage('setArticleEntities', { articleId, entities }).catch(() => {});
-  }, [groups]);
+  }, [groups, spans, articleId]);
 
   const next = (group: EntityGroup) => {
     if (!rendered) return null;

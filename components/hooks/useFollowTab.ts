@@ -43,7 +43,7 @@ export function useFollowTab(initial: number | undefined) {
       browser.tabs.onRemoved.removeListener(onRemoved);
       stop();
     };
-  }, []);
+  }, [initial]);
 
   return tab;
 }

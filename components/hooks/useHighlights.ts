@@ -83,6 +83,10 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
       reported.current.set(a.id, orphaned);
       void sendMessage('updateAnnotation', { id: a.id, patch: { orphaned } }).catch(() => {});
     }
+    // Only when a placement is new: the commit that brings new annotations still holds the old
+    // placement (the layout effect above sets the new one), and would report a new highlight
+    // orphaned for a moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [placement]);
 
   const create = useCallback(
@@ -101,7 +105,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
       setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record]);
       return record;
     },
-    [articleId, body, tabId],
+    [articleId, body, tabId, article.url],
   );
 
   const update = useCallback(

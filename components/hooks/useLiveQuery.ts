@@ -16,6 +16,9 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | u
       error: (error) => console.warn('Margin: live query failed', error),
     });
     return () => subscription.unsubscribe();
+    // The caller's deps are the query's inputs, as with useMemo: the query itself is a new
+    // closure on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;
 }

@@ -10,7 +10,7 @@ export interface ArticleSelection {
   end: number;
   text: string;
   /** Where the selection is on screen now. */
-  rect(): AnchorRect | null;
+  rect: () => AnchorRect | null;
 }
 
 const SETTLE_MS = 120;
@@ -40,6 +40,10 @@ export function readSelection(body: HTMLElement): ArticleSelection | null {
 export function useSelection(body: HTMLElement | null, keep: () => boolean) {
   const [selection, setSelection] = useState<ArticleSelection | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The latest `keep`, asked when the selection goes: a new function alone is no reason to
+  // listen again (that would also cancel a selection settling).
+  const keeping = useRef(keep);
+  keeping.current = keep;
 
   useEffect(() => {
     if (!body) return;
@@ -48,7 +52,7 @@ export function useSelection(body: HTMLElement | null, keep: () => boolean) {
       clearTimeout(timer.current);
       const now = readSelection(body);
       if (!now) {
-        if (!keep()) setSelection(null);
+        if (!keeping.current()) setSelection(null);
         return;
       }
       timer.current = setTimeout(() => setSelection(readSelection(body)), SETTLE_MS);
