@@ -165,7 +165,7 @@ export default defineBackground(() => {
 
   // What the toolbar button opens. With no popup set, a click reaches onClicked (and grants
   // activeTab on the tab), which opens the side panel in that window.
-  const action = (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction)!;
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const panels = browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> }; sidebarAction?: { open(): Promise<void> } };
   const applyToolbar = (preferences: Preferences) => action.setPopup({ popup: preferences.toolbarOpens === 'panel' ? '' : 'popup.html' });
   void readPreferences(db)

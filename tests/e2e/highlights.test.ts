@@ -148,7 +148,7 @@ describe('highlights and notes', () => {
     const { page, tabId } = await openTab(browser, `${origin}/live/command.html`);
     // Select on the page itself.
     await page.evaluate(() => {
-      const p = Array.from(document.querySelectorAll('p')).find((x) => x.textContent!.includes('담당 국장은'))!;
+      const p = Array.from(document.querySelectorAll('p')).find((x) => x.textContent.includes('담당 국장은'))!;
       const node = p.firstChild as Text;
       const at = node.data.indexOf('담당 국장은');
       const range = document.createRange();
