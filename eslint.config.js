@@ -36,8 +36,8 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node, ...globals.webextensions },
       parserOptions: {
         // The strict flags (noUncheckedIndexedAccess) change what a non-null assertion is for:
-        // lint must see the same types as `npm run typecheck`.
-        project: './tsconfig.strict.json',
+        // lint must see the same types as `npm run typecheck` (both read tsconfig.json).
+        project: './tsconfig.json',
         tsconfigRootDir: import.meta.dirname,
       },
     },
