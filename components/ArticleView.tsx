@@ -40,7 +40,11 @@ export function ArticleView({ article, onRendered }: Props) {
   return (
     <article class="reader" lang={article.lang ?? undefined} data-testid="article">
       <header class="reader-head">
-        {article.siteName && <p class="reader-site" data-testid="site-name">{article.siteName}</p>}
+        {article.siteName && (
+          <p class="reader-site" data-testid="site-name">
+            {article.siteName}
+          </p>
+        )}
         {/* eslint-disable-next-line jsx-a11y/heading-has-content -- the layout effect sets the title's text (layers wrap it; Preact must not own it) */}
         <h1 class="reader-title" ref={title} data-testid="title" />
         <p class="reader-meta">

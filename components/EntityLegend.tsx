@@ -33,7 +33,14 @@ export function EntityLegend({ counts, hidden, onToggle, panelOpen, onTogglePane
           </button>
         );
       })}
-      <button type="button" class="chip chip-list" aria-expanded={panelOpen} title={t('entitiesButtonTitle')} onClick={onTogglePanel} data-testid="entities-button">
+      <button
+        type="button"
+        class="chip chip-list"
+        aria-expanded={panelOpen}
+        title={t('entitiesButtonTitle')}
+        onClick={onTogglePanel}
+        data-testid="entities-button"
+      >
         {t('entitiesButton')}
       </button>
     </div>

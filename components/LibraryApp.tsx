@@ -431,12 +431,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
                     <li key={a.id} data-testid="library-note">
                       <div class="note-button">
                         <NoteBody a={a} badge onTag={(tag) => setAndReset({ tag })} />
-                        <button
-                          type="button"
-                          class="toolbar-text"
-                          onClick={(e) => setEditing({ id: a.id, button: e.currentTarget })}
-                          data-action="edit"
-                        >
+                        <button type="button" class="toolbar-text" onClick={(e) => setEditing({ id: a.id, button: e.currentTarget })} data-action="edit">
                           {t('editNote')}
                         </button>
                       </div>

@@ -65,7 +65,11 @@ export function Popover(props: PopoverProps) {
     const rect = latest.current.anchor();
     if (!el || !rect) return;
     el.style.maxHeight = '';
-    const { x, y, maxHeight, clipped } = place(rect, { width: el.offsetWidth, height: el.scrollHeight }, { width: window.innerWidth, height: window.innerHeight });
+    const { x, y, maxHeight, clipped } = place(
+      rect,
+      { width: el.offsetWidth, height: el.scrollHeight },
+      { width: window.innerWidth, height: window.innerHeight },
+    );
     el.style.left = `${x}px`;
     el.style.top = `${y}px`;
     el.style.maxWidth = `${window.innerWidth - 2 * MARGIN}px`;

@@ -72,7 +72,11 @@ export function ReaderApp({ surface, tabId, initial }: Props) {
     // Fetch the recogniser while the article is being extracted.
     void loadRecognizer();
     // Known before the reader clicks "Open in side panel" (the click may await nothing first).
-    if (surface === 'popup') browser.windows.getCurrent().then((w) => setWindowId(w.id), () => {});
+    if (surface === 'popup')
+      browser.windows.getCurrent().then(
+        (w) => setWindowId(w.id),
+        () => {},
+      );
   }, [surface]);
 
   useEffect(() => {
@@ -129,7 +133,13 @@ export function ReaderApp({ surface, tabId, initial }: Props) {
               {t('openInPanel')}
             </button>
           )}
-          <button type="button" class="topbar-link link-button" title={t('openLibraryTitle')} onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-library">
+          <button
+            type="button"
+            class="topbar-link link-button"
+            title={t('openLibraryTitle')}
+            onClick={() => void browser.runtime.openOptionsPage()}
+            data-testid="open-library"
+          >
             {t('openLibrary')}
           </button>
           <SettingsMenu preferences={preferences} />
@@ -143,7 +153,11 @@ export function ReaderApp({ surface, tabId, initial }: Props) {
             response={response}
             tabId={shownTab}
             onRetry={retry}
-            onGoToHighlight={surface === 'panel' && shownTab !== undefined ? (id) => void sendMessage('scrollPageToHighlight', { tabId: shownTab, id }).catch(() => {}) : undefined}
+            onGoToHighlight={
+              surface === 'panel' && shownTab !== undefined
+                ? (id) => void sendMessage('scrollPageToHighlight', { tabId: shownTab, id }).catch(() => {})
+                : undefined
+            }
           />
         )}
       </main>
@@ -151,7 +165,17 @@ export function ReaderApp({ surface, tabId, initial }: Props) {
   );
 }
 
-function Outcome({ response, tabId, onRetry, onGoToHighlight }: { response: OpenArticleResponse; tabId?: number; onRetry: () => void; onGoToHighlight?: (id: string) => void }) {
+function Outcome({
+  response,
+  tabId,
+  onRetry,
+  onGoToHighlight,
+}: {
+  response: OpenArticleResponse;
+  tabId?: number;
+  onRetry: () => void;
+  onGoToHighlight?: (id: string) => void;
+}) {
   switch (response.status) {
     case 'ok': {
       const notice = response.notice;

@@ -63,10 +63,17 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
   const toolbarHasFocus = () => !!document.activeElement?.closest('.selection-toolbar');
   const { selection, clear: clearSelection, current: currentSelection } = useSelection(rendered?.body ?? null, toolbarHasFocus);
   const highlights = useHighlights(article, rendered?.body ?? null, tabId);
-  const entities = useEntityLayer(article, rendered, corrections, hiddenKinds, () => {
-    performance.mark('margin:entities');
-    wrapper.current?.setAttribute('data-entities', 'ready');
-  }, (text) => showToast({ text }, 8000));
+  const entities = useEntityLayer(
+    article,
+    rendered,
+    corrections,
+    hiddenKinds,
+    () => {
+      performance.mark('margin:entities');
+      wrapper.current?.setAttribute('data-entities', 'ready');
+    },
+    (text) => showToast({ text }, 8000),
+  );
   const articleId = 'id' in article ? (article as { id: string }).id : undefined;
   const corrected = new Set((corrections ?? []).map((c) => normalizeName(c.text)));
 
@@ -97,7 +104,12 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
       await request();
       if (!undoable) return showToast({ text });
       const undo = () =>
-        void correct(name, () => (before ? sendMessage('saveEntityCorrection', before) : sendMessage('removeEntityCorrection', { text: name })), t('correctionUndone'), false);
+        void correct(
+          name,
+          () => (before ? sendMessage('saveEntityCorrection', before) : sendMessage('removeEntityCorrection', { text: name })),
+          t('correctionUndone'),
+          false,
+        );
       showToast({ text, undo }, 8000);
     } catch (error) {
       console.warn('Margin: correction not saved', errorMessage(error));
@@ -163,9 +175,9 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
     // A switched-off kind is plain text: a click on it is not a click on a name.
     const entity = (ancestors(target, 'mark.ent') as HTMLElement[]).find((m) => !hidden.has(m.dataset.kind as EntityType)) ?? null;
     const hl = target.closest<HTMLElement>('mark.hl');
-    if (entity && !(hl && entity.contains(hl))) return openEntityMenu(entity), true;
+    if (entity && !(hl && entity.contains(hl))) return (openEntityMenu(entity), true);
     const annotation = hl && highlights.annotations.find((a) => a.id === hl.dataset.hl);
-    if (annotation) return openCard(annotation), true;
+    if (annotation) return (openCard(annotation), true);
     return false;
   };
 
@@ -201,7 +213,9 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
     return () => document.removeEventListener('keydown', onKey);
   }, [selection]);
 
-  const placed = highlights.annotations.filter((a) => highlights.placement.has(a.id)).sort((a, b) => highlights.placement.get(a.id)!.start - highlights.placement.get(b.id)!.start);
+  const placed = highlights.annotations
+    .filter((a) => highlights.placement.has(a.id))
+    .sort((a, b) => highlights.placement.get(a.id)!.start - highlights.placement.get(b.id)!.start);
   const orphaned = highlights.annotations.filter((a) => !highlights.placement.has(a.id));
   const notes = highlights.annotations.filter((a) => a.note.trim()).length;
   const cardAnnotation = card && highlights.annotations.find((a) => a.id === card.id);
@@ -295,7 +309,9 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
             if (hidden.has(type)) setKindShown(type, true);
             void correct(menu.name, () => sendMessage('saveEntityCorrection', { text: menu.name, action: 'set', type }), t('correctionSaved'));
           }}
-          onRemove={() => void correct(menu.name, () => sendMessage('saveEntityCorrection', { text: menu.name, action: 'remove' }), t('entityRemoved', menu.name))}
+          onRemove={() =>
+            void correct(menu.name, () => sendMessage('saveEntityCorrection', { text: menu.name, action: 'remove' }), t('entityRemoved', menu.name))
+          }
           onUndo={() => void correct(menu.name, () => sendMessage('removeEntityCorrection', { text: menu.name }), t('correctionUndone'), false)}
           onClose={() => setMenu(null)}
         />

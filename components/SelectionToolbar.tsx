@@ -18,9 +18,24 @@ interface Props {
  */
 export function SelectionToolbar({ anchor, onHighlight, onMarkName, onClose }: Props) {
   return (
-    <Popover anchor={anchor} onClose={onClose} role="toolbar" label={t('selectionToolbarLabel')} class="selection-toolbar" testId="selection-toolbar" keepSelection>
+    <Popover
+      anchor={anchor}
+      onClose={onClose}
+      role="toolbar"
+      label={t('selectionToolbarLabel')}
+      class="selection-toolbar"
+      testId="selection-toolbar"
+      keepSelection
+    >
       <ColorSwatches onPick={(color) => onHighlight(color, false)} name={(label, key) => t('highlightInKey', [label, key])} />
-      <button type="button" class="toolbar-text" data-action="note" title={t('addNoteTitle')} aria-keyshortcuts={NOTE_KEY.key} onClick={() => onHighlight('yellow', true)}>
+      <button
+        type="button"
+        class="toolbar-text"
+        data-action="note"
+        title={t('addNoteTitle')}
+        aria-keyshortcuts={NOTE_KEY.key}
+        onClick={() => onHighlight('yellow', true)}
+      >
         {t('addNote')}
       </button>
       <button type="button" class="toolbar-text" data-action="name" title={t('markAsNameTitle')} onClick={onMarkName}>

@@ -21,7 +21,11 @@ export function SettingsMenu({ preferences }: { preferences: Preferences }) {
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (open) sendMessage('getSettings').then((s) => setOn(s.alwaysShowHighlights), () => {});
+    if (open)
+      sendMessage('getSettings').then(
+        (s) => setOn(s.alwaysShowHighlights),
+        () => {},
+      );
   }, [open]);
 
   const toggle = async (want: boolean) => {
@@ -73,14 +77,24 @@ export function SettingsMenu({ preferences }: { preferences: Preferences }) {
             <legend>{t('settingToolbarOpens')}</legend>
             {(['popup', 'panel'] as const).map((value) => (
               <label class="setting" key={value}>
-                <input type="radio" name="toolbar-opens" checked={preferences.toolbarOpens === value} onChange={() => prefer({ toolbarOpens: value })} data-testid={`toolbar-opens-${value}`} />
+                <input
+                  type="radio"
+                  name="toolbar-opens"
+                  checked={preferences.toolbarOpens === value}
+                  onChange={() => prefer({ toolbarOpens: value })}
+                  data-testid={`toolbar-opens-${value}`}
+                />
                 <span>{t(value === 'popup' ? 'settingOpensPopup' : 'settingOpensPanel')}</span>
               </label>
             ))}
           </fieldset>
           <label class="setting setting-select">
             <span>{t('settingTextSize')}</span>
-            <select value={preferences.textSize} onChange={(e) => prefer({ textSize: (e.target as HTMLSelectElement).value as TextSize })} data-testid="text-size">
+            <select
+              value={preferences.textSize}
+              onChange={(e) => prefer({ textSize: (e.target as HTMLSelectElement).value as TextSize })}
+              data-testid="text-size"
+            >
               {TEXT_SIZES.map((size) => (
                 <option key={size} value={size}>
                   {t(SIZE_LABELS[size])}

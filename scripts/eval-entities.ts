@@ -74,7 +74,8 @@ for (const file of files) {
   const ok = typed.f1 >= target;
   if (!ok) failed = true;
   rows.push(
-    `${(heldOut ? 'held-out ' : '') + file.name}`.padEnd(38) + ` typed P ${pct(typed.precision)} R ${pct(typed.recall)} F1 ${pct(typed.f1)} │ untyped F1 ${pct(untyped.f1)} │ target ${target} ${ok ? 'met' : 'NOT MET'}`,
+    `${(heldOut ? 'held-out ' : '') + file.name}`.padEnd(38) +
+      ` typed P ${pct(typed.precision)} R ${pct(typed.recall)} F1 ${pct(typed.f1)} │ untyped F1 ${pct(untyped.f1)} │ target ${target} ${ok ? 'met' : 'NOT MET'}`,
   );
   if (values.verbose || !ok) {
     if (typed.missed.length) rows.push(`    missed: ${typed.missed.join(', ')}`);

@@ -105,7 +105,9 @@ if (values['prune-study']) {
       const model = decodeModel(bytes);
       for (const s of held) scoreSentence(score, s, recognizeEntities(s.text, { lang: 'ko', korean: model }));
       const f = summary(score);
-      console.log(`${bytesPerWeight} B/weight, min ${w}: ${model.rows} rows, ${(gzipSync(bytes, { level: 9 }).length / 1048576).toFixed(2)} MB gzip, F1 ${f.all} (person ${f.person})`);
+      console.log(
+        `${bytesPerWeight} B/weight, min ${w}: ${model.rows} rows, ${(gzipSync(bytes, { level: 9 }).length / 1048576).toFixed(2)} MB gzip, F1 ${f.all} (person ${f.person})`,
+      );
     }
   }
   process.exit(0);

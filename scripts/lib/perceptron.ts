@@ -172,7 +172,9 @@ export function lexiconLines(tsvPath: string): string {
     // Every label the form takes at least a fifth of the time: 미국 is a place and a government.
     const packed = ranked
       .filter(([, n], k) => k === 0 || n / total >= 0.2)
-      .map(([label, n]) => packLex(LEX_LABELS.indexOf(label as (typeof LEX_LABELS)[number]), (n >= 20 ? 3 : n >= 5 ? 2 : n >= 2 ? 1 : 0) | (n / total < 0.7 ? 4 : 0)));
+      .map(([label, n]) =>
+        packLex(LEX_LABELS.indexOf(label as (typeof LEX_LABELS)[number]), (n >= 20 ? 3 : n >= 5 ? 2 : n >= 2 ? 1 : 0) | (n / total < 0.7 ? 4 : 0)),
+      );
     out.push(`${form}\t${packed.join(',')}`);
   }
   return out.join('\n');

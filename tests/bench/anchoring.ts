@@ -83,7 +83,9 @@ export function benchAnchoring(count = 1000): AnchoringBench {
   // The edited article.
   const removed = new Set<number>();
   while (removed.size < 3) removed.add(1 + Math.floor(random() * (clean.length - 1)));
-  const editedParagraphs: { index: number; text: string }[] = [{ index: -1, text: 'ADVERTISEMENT — Subscribe now and get your first month free. Offer ends soon.' }];
+  const editedParagraphs: { index: number; text: string }[] = [
+    { index: -1, text: 'ADVERTISEMENT — Subscribe now and get your first month free. Offer ends soon.' },
+  ];
   clean.forEach((p, index) => {
     if (removed.has(index)) return;
     const spaced = index % 7 === 0 ? p.replace(/ /g, '  ') : p;
@@ -114,7 +116,8 @@ export function benchAnchoring(count = 1000): AnchoringBench {
   };
 
   // Unchanged: the right place is where it was made.
-  const rightUnchanged = (h: Planted, at: { start: number; end: number } | null) => !!at && at.start === starts[h.paragraph]! + h.from && at.end === starts[h.paragraph]! + h.to;
+  const rightUnchanged = (h: Planted, at: { start: number; end: number } | null) =>
+    !!at && at.start === starts[h.paragraph]! + h.from && at.end === starts[h.paragraph]! + h.to;
   const margin = run((s) => anchor(originalText, s), rightUnchanged);
   const naiveUnchanged = run(naive(originalText), rightUnchanged);
 

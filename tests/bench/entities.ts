@@ -59,11 +59,11 @@ export async function benchRecognizer(rounds = 5): Promise<RecognizerBench> {
     const run = (p: CorpusPage) =>
       page.evaluate(
         ({ html, url, rounds }) =>
-          (window as unknown as { marginEntities: { entities(h: string, u: string, r: number): { base: number[]; recognizer: number[]; chars: number; korean: boolean } } }).marginEntities.entities(
-            html,
-            url,
-            rounds,
-          ),
+          (
+            window as unknown as {
+              marginEntities: { entities(h: string, u: string, r: number): { base: number[]; recognizer: number[]; chars: number; korean: boolean } };
+            }
+          ).marginEntities.entities(html, url, rounds),
         { html: p.html, url: p.url, rounds },
       );
     const ratios: number[] = [];

@@ -20,7 +20,7 @@ const TAGS = ['경제', '정치', 'AI', '반도체', '예산', 'climate', 'trans
 /** Articles and highlights made from real sentences (Korean fixtures and English corpus text). */
 function generate(sentences: string[], articles: number, annotations: number): MarginData {
   const random = rng(7);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)]!; // every list here is non-empty
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!; // every list here is non-empty
   const out: MarginData = { articles: [], annotations: [], corrections: [] };
   const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < articles; i++) {
@@ -94,7 +94,12 @@ const api = {
   async exportAll() {
     const db = api.db!;
     let t = performance.now();
-    const raw = JSON.stringify({ articles: await db.articles.toArray(), bodies: await db.bodies.toArray(), annotations: await db.annotations.toArray(), corrections: await db.entityCorrections.toArray() });
+    const raw = JSON.stringify({
+      articles: await db.articles.toArray(),
+      bodies: await db.bodies.toArray(),
+      annotations: await db.annotations.toArray(),
+      corrections: await db.entityCorrections.toArray(),
+    });
     const baselineMs = performance.now() - t;
     t = performance.now();
     const json = marginJson(await readData(db));

@@ -45,14 +45,31 @@ export function sentencesForBench(): string[] {
  * everything against reading the tables raw and stringifying them in the same run.
  */
 export async function benchLibrary(articles = 5000, annotations = 100_000): Promise<LibraryBench> {
-  const bundle = await build({ entryPoints: [join(ROOT, 'tests/bench/library-entry.ts')], bundle: true, format: 'iife', write: false, minify: true, target: 'es2022', logLevel: 'error' });
-  const server = await startServer([(url) => (url.pathname === '/bench.html' ? { body: '<!doctype html><meta charset="utf-8"><title>bench</title>' } : undefined)]);
-  const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'tests/bench/library-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    target: 'es2022',
+    logLevel: 'error',
+  });
+  const server = await startServer([
+    (url) => (url.pathname === '/bench.html' ? { body: '<!doctype html><meta charset="utf-8"><title>bench</title>' } : undefined),
+  ]);
+  const browser = await chromium.launch({
+    executablePath: findChrome(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/bench.html`);
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    const seeded = await page.evaluate(({ s, a, n }) => (window as unknown as LibraryWindow).marginLibrary.seed(s, a, n), { s: sentencesForBench(), a: articles, n: annotations });
+    const seeded = await page.evaluate(({ s, a, n }) => (window as unknown as LibraryWindow).marginLibrary.seed(s, a, n), {
+      s: sentencesForBench(),
+      a: articles,
+      n: annotations,
+    });
     const run = async (queries: string[]) => {
       const times: number[] = [];
       for (const q of queries) await page.evaluate((x) => (window as unknown as LibraryWindow).marginLibrary.search(x), q); // warm
@@ -63,7 +80,14 @@ export async function benchLibrary(articles = 5000, annotations = 100_000): Prom
     };
     const korean = await run(KOREAN_QUERIES);
     const english = await run(ENGLISH_QUERIES);
-    const filters: Parameters<LibraryBenchApi['list']>[0][] = [{}, { sort: 'published' }, { site: '한빛일보' }, { tag: '경제' }, { color: 'pink' }, { tag: 'AI', color: 'blue', sort: 'published' }];
+    const filters: Parameters<LibraryBenchApi['list']>[0][] = [
+      {},
+      { sort: 'published' },
+      { site: '한빛일보' },
+      { tag: '경제' },
+      { color: 'pink' },
+      { tag: 'AI', color: 'blue', sort: 'published' },
+    ];
     const listTimes: number[] = [];
     for (let round = 0; round < 4; round++) {
       for (const f of filters) {

@@ -42,7 +42,9 @@ export async function benchPopup(runs = 9): Promise<PopupBench> {
         await page.setViewportSize(surface === 'popup' ? { width: 560, height: 600 } : { width: 400, height: 800 });
         await page.goto(`chrome-extension://${browser.extensionId}/${surface}.html?tabId=${tabId}`);
         await page.waitForSelector('[data-entities="ready"]', { timeout: 30_000 });
-        const [shell, article, ready] = await page.evaluate(() => ['margin:shell', 'margin:article', 'margin:entities'].map((n) => performance.getEntriesByName(n)[0]!.startTime) as [number, number, number]);
+        const [shell, article, ready] = await page.evaluate(
+          () => ['margin:shell', 'margin:article', 'margin:entities'].map((n) => performance.getEntriesByName(n)[0]!.startTime) as [number, number, number],
+        );
         if (surface === 'popup') {
           shells.push(shell);
           readies.push(ready);

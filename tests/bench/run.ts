@@ -40,7 +40,12 @@ if (wanted('speed')) {
   const speed = await benchExtractionSpeed(Number(values.rounds ?? 7));
   report.extractionSpeed = speed;
   rows.push(
-    { metric: `extraction time ÷ Readability.parse, median (${speed.pages} pages)`, value: `${fmt(speed.ratioMedian)}×`, target: '≤ 1.15×', met: speed.ratioMedian <= 1.15 },
+    {
+      metric: `extraction time ÷ Readability.parse, median (${speed.pages} pages)`,
+      value: `${fmt(speed.ratioMedian)}×`,
+      target: '≤ 1.15×',
+      met: speed.ratioMedian <= 1.15,
+    },
     { metric: 'extraction time ÷ Readability.parse, p95', value: `${fmt(speed.ratioP95)}×`, target: '(report)', met: null },
     {
       metric: 'Readability.parse / pipeline ms per page, median (pipeline p95)',
@@ -56,7 +61,12 @@ if (wanted('quality')) {
   const quality = await benchExtractionQuality();
   report.extractionQuality = quality;
   rows.push(
-    { metric: `token F1 vs human ground truth, Readability alone (${quality.pages} pages)`, value: fmt(quality.readabilityMeanF1, 4), target: '(baseline)', met: null },
+    {
+      metric: `token F1 vs human ground truth, Readability alone (${quality.pages} pages)`,
+      value: fmt(quality.readabilityMeanF1, 4),
+      target: '(baseline)',
+      met: null,
+    },
     {
       metric: 'token F1 vs human ground truth, Margin pipeline',
       value: fmt(quality.pipelineMeanF1, 4),
@@ -71,7 +81,12 @@ if (wanted('entities')) {
   const rec = await benchRecognizer();
   report.recognizer = rec;
   rows.push(
-    { metric: `recogniser time ÷ Readability.parse, median (${rec.pages} pages)`, value: `${fmt(rec.ratioMedian)}×`, target: '≤ 0.5×', met: rec.ratioMedian <= 0.5 },
+    {
+      metric: `recogniser time ÷ Readability.parse, median (${rec.pages} pages)`,
+      value: `${fmt(rec.ratioMedian)}×`,
+      target: '≤ 0.5×',
+      met: rec.ratioMedian <= 0.5,
+    },
     {
       metric: `… Korean pages only, learned model (${rec.koreanPages} pages)`,
       value: `${fmt(rec.koreanRatioMedian)}×`,
@@ -80,7 +95,12 @@ if (wanted('entities')) {
     },
     { metric: 'Korean model load (inflate + read), ms', value: fmt(rec.koreanModelLoadMs, 0), target: '(report)', met: null },
     { metric: 'recogniser time ÷ Readability.parse, p95', value: `${fmt(rec.ratioP95)}×`, target: '(report)', met: null },
-    { metric: 'recogniser throughput, Korean / English', value: `${Math.round(rec.koreanCharsPerSecond / 1000)}k / ${Math.round(rec.englishCharsPerSecond / 1000)}k chars/s`, target: '(report)', met: null },
+    {
+      metric: 'recogniser throughput, Korean / English',
+      value: `${Math.round(rec.koreanCharsPerSecond / 1000)}k / ${Math.round(rec.englishCharsPerSecond / 1000)}k chars/s`,
+      target: '(report)',
+      met: null,
+    },
   );
 }
 
@@ -122,11 +142,36 @@ if (wanted('anchoring')) {
   report.anchoring = a;
   const pctv = (n: number) => `${(n * 100).toFixed(1)}%`;
   rows.push(
-    { metric: `anchoring ${a.highlights} highlights, unchanged text (${Math.round(a.articleChars / 1000)}k chars): success`, value: pctv(a.unchanged.success), target: '100%', met: a.unchanged.success === 1 },
-    { metric: `anchoring ${a.highlights} highlights, unchanged: time (naive indexOf)`, value: `${fmt(a.unchanged.ms, 1)} ms (${fmt(a.unchanged.naiveMs, 1)} ms)`, target: '≤ 50 ms', met: a.unchanged.ms <= 50 },
-    { metric: 'anchoring after edits: success (naive indexOf)', value: `${pctv(a.edited.success)} (${pctv(a.edited.naiveSuccess)})`, target: '≥ 95%', met: a.edited.success >= 0.95 },
-    { metric: 'anchoring after edits: time per highlight (naive)', value: `${fmt(a.edited.ms / a.highlights, 3)} ms (${fmt(a.edited.naiveMs / a.highlights, 3)} ms)`, target: '(report)', met: null },
-    { metric: 'highlights whose paragraph was removed: reported orphaned', value: `${a.edited.goneReportedOrphaned} of ${a.edited.gone}`, target: '(report)', met: null },
+    {
+      metric: `anchoring ${a.highlights} highlights, unchanged text (${Math.round(a.articleChars / 1000)}k chars): success`,
+      value: pctv(a.unchanged.success),
+      target: '100%',
+      met: a.unchanged.success === 1,
+    },
+    {
+      metric: `anchoring ${a.highlights} highlights, unchanged: time (naive indexOf)`,
+      value: `${fmt(a.unchanged.ms, 1)} ms (${fmt(a.unchanged.naiveMs, 1)} ms)`,
+      target: '≤ 50 ms',
+      met: a.unchanged.ms <= 50,
+    },
+    {
+      metric: 'anchoring after edits: success (naive indexOf)',
+      value: `${pctv(a.edited.success)} (${pctv(a.edited.naiveSuccess)})`,
+      target: '≥ 95%',
+      met: a.edited.success >= 0.95,
+    },
+    {
+      metric: 'anchoring after edits: time per highlight (naive)',
+      value: `${fmt(a.edited.ms / a.highlights, 3)} ms (${fmt(a.edited.naiveMs / a.highlights, 3)} ms)`,
+      target: '(report)',
+      met: null,
+    },
+    {
+      metric: 'highlights whose paragraph was removed: reported orphaned',
+      value: `${a.edited.goneReportedOrphaned} of ${a.edited.gone}`,
+      target: '(report)',
+      met: null,
+    },
   );
 }
 
@@ -136,10 +181,25 @@ if (wanted('library')) {
   report.library = lib;
   const scale = `${lib.annotations / 1000}k highlights / ${lib.articles / 1000}k articles`;
   rows.push(
-    { metric: `search p50 / p95, Korean (${scale})`, value: `${fmt(lib.search.korean.p50, 1)} / ${fmt(lib.search.korean.p95, 1)} ms`, target: 'p95 ≤ 30 ms', met: lib.search.korean.p95 <= 30 },
-    { metric: 'search p50 / p95, English', value: `${fmt(lib.search.english.p50, 1)} / ${fmt(lib.search.english.p95, 1)} ms`, target: 'p95 ≤ 30 ms', met: lib.search.english.p95 <= 30 },
+    {
+      metric: `search p50 / p95, Korean (${scale})`,
+      value: `${fmt(lib.search.korean.p50, 1)} / ${fmt(lib.search.korean.p95, 1)} ms`,
+      target: 'p95 ≤ 30 ms',
+      met: lib.search.korean.p95 <= 30,
+    },
+    {
+      metric: 'search p50 / p95, English',
+      value: `${fmt(lib.search.english.p50, 1)} / ${fmt(lib.search.english.p95, 1)} ms`,
+      target: 'p95 ≤ 30 ms',
+      met: lib.search.english.p95 <= 30,
+    },
     { metric: 'library list, first page of a filter: p50 / p95', value: `${fmt(lib.list.p50, 1)} / ${fmt(lib.list.p95, 1)} ms`, target: '(report)', met: null },
-    { metric: 'export of everything (JSON-LD) ÷ raw toArray + JSON.stringify', value: `${fmt(lib.exportRatio)}× (${fmt(lib.exportMs / 1000, 2)} s / ${fmt(lib.baselineMs / 1000, 2)} s)`, target: '≤ 1.5×', met: lib.exportRatio <= 1.5 },
+    {
+      metric: 'export of everything (JSON-LD) ÷ raw toArray + JSON.stringify',
+      value: `${fmt(lib.exportRatio)}× (${fmt(lib.exportMs / 1000, 2)} s / ${fmt(lib.baselineMs / 1000, 2)} s)`,
+      target: '≤ 1.5×',
+      met: lib.exportRatio <= 1.5,
+    },
     { metric: 'import of everything (one transaction)', value: `${fmt(lib.importMs / 1000, 1)} s`, target: '(report)', met: null },
   );
 }
@@ -162,7 +222,11 @@ if (wanted('sizes')) {
 }
 
 report.rows = rows;
-const widths = [Math.max(...rows.map((r) => r.metric.length), 6), Math.max(...rows.map((r) => r.value.length), 5), Math.max(...rows.map((r) => r.target.length), 6)];
+const widths = [
+  Math.max(...rows.map((r) => r.metric.length), 6),
+  Math.max(...rows.map((r) => r.value.length), 5),
+  Math.max(...rows.map((r) => r.target.length), 6),
+];
 const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join(' │ ');
 console.log(line(['metric', 'value', 'target', 'met']));
 console.log(widths.map((w) => '─'.repeat(w)).join('─┼─') + '─┼─────');

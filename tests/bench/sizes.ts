@@ -23,9 +23,7 @@ function measure(dir: string, name: string, files: string[]): BundleSize {
 /** The JavaScript an HTML entrypoint loads before it can run: its module script and everything it imports statically. */
 function initialScripts(dir: string, html: string): string[] {
   const page = readFileSync(join(dir, html), 'utf8');
-  const entry = [...page.matchAll(/<script[^>]+src="\/?([^"]+)"/g), ...page.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+)"/g)].map(
-    (m) => m[1]!,
-  );
+  const entry = [...page.matchAll(/<script[^>]+src="\/?([^"]+)"/g), ...page.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+)"/g)].map((m) => m[1]!);
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;

@@ -27,7 +27,9 @@ async function readerFor(id: string): Promise<Page> {
 
 /** Every mark in the article body: its name and kind. */
 const marks = (popup: Page) =>
-  popup.$$eval('[data-testid="article-body"] mark.ent', (els) => els.map((m) => ({ name: (m as HTMLElement).dataset.name!, kind: (m as HTMLElement).dataset.kind! })));
+  popup.$$eval('[data-testid="article-body"] mark.ent', (els) =>
+    els.map((m) => ({ name: (m as HTMLElement).dataset.name!, kind: (m as HTMLElement).dataset.kind! })),
+  );
 
 describe('the learned Korean model in the extension', () => {
   it('marks the people of a drama column at every mention, with no particle fragments', async () => {

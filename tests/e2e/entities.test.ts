@@ -90,7 +90,9 @@ describe('entities in the reader', () => {
     expect((await looks(again, '17%', 'percent')).underline).toBe('underline');
     // Back to the defaults for the tests that follow.
     await chip(again, 'percent').click();
-    await expect.poll(async () => (await readStore<{ key: string; value: unknown }>(again, 'settings')).find((r) => r.key === 'hiddenEntityKinds')?.value).toEqual(['date', 'money', 'percent', 'misc']);
+    await expect
+      .poll(async () => (await readStore<{ key: string; value: unknown }>(again, 'settings')).find((r) => r.key === 'hiddenEntityKinds')?.value)
+      .toEqual(['date', 'money', 'percent', 'misc']);
     await again.close();
     await page.close();
   });
@@ -108,7 +110,11 @@ describe('entities in the reader', () => {
     // Not by colour alone: the title names the kind, in the reader's language.
     expect(await mark(popup, '량원펑', 'person').first().getAttribute('title')).toBe('인물 · 량원펑');
     // The span is the name, never its particle: "량원펑의" is marked as "량원펑".
-    expect(await popup.locator('mark.ent').evaluateAll((ms) => ms.filter((m) => /[은는이가을를의]$/.test(m.textContent ?? '') && (m as HTMLElement).dataset.kind === 'person').length)).toBe(0);
+    expect(
+      await popup
+        .locator('mark.ent')
+        .evaluateAll((ms) => ms.filter((m) => /[은는이가을를의]$/.test(m.textContent ?? '') && (m as HTMLElement).dataset.kind === 'person').length),
+    ).toBe(0);
     mkdirSync(ARTIFACTS, { recursive: true });
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-ko-entities.png') });
     await page.close();
@@ -186,7 +192,10 @@ describe('entities in the reader', () => {
     await expect.poll(() => toast.textContent()).toContain('이제 어느 기사에서도 ‘엔비디아’ 표시를 하지 않아요.');
     const stored = () => readStore<{ text: string; action: string; type?: string }>(first.popup, 'entityCorrections');
     expect(await stored()).toEqual(
-      expect.arrayContaining([expect.objectContaining({ text: '사진', action: 'set', type: 'org' }), expect.objectContaining({ text: '엔비디아', action: 'remove' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ text: '사진', action: 'set', type: 'org' }),
+        expect.objectContaining({ text: '엔비디아', action: 'remove' }),
+      ]),
     );
     mkdirSync(ARTIFACTS, { recursive: true });
     await first.popup.screenshot({ path: join(ARTIFACTS, 'popup-ko-not-a-name-undo.png') });
@@ -214,11 +223,17 @@ describe('entities in the reader', () => {
         await popup.emulateMedia({ colorScheme: scheme });
         await popup.locator('.content').evaluate((c) => (c.scrollTop = 0));
         await popup.screenshot({ path: join(ARTIFACTS, `popup-${name}-top-${scheme}.png`) });
-        await popup.locator('mark.hl').first().evaluate((m) => m.scrollIntoView({ block: 'center' }));
+        await popup
+          .locator('mark.hl')
+          .first()
+          .evaluate((m) => m.scrollIntoView({ block: 'center' }));
         await popup.screenshot({ path: join(ARTIFACTS, `popup-${name}-marks-${scheme}.png`) });
         // A close-up at twice the size, to see the underlines against the highlight.
         await popup.evaluate(() => (document.body.style.zoom = '2'));
-        await popup.locator('mark.hl').first().evaluate((m) => m.scrollIntoView({ block: 'center' }));
+        await popup
+          .locator('mark.hl')
+          .first()
+          .evaluate((m) => m.scrollIntoView({ block: 'center' }));
         await popup.screenshot({ path: join(ARTIFACTS, `popup-${name}-closeup-${scheme}.png`) });
         await popup.locator('.content').evaluate((c) => (c.scrollTop = 0));
         await popup.screenshot({ path: join(ARTIFACTS, `popup-${name}-legend-${scheme}.png`), clip: { x: 0, y: 0, width: 560, height: 300 } });

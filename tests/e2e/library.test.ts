@@ -44,7 +44,10 @@ async function highlight(popup: Page, text: string, color: string, note?: string
   }, text);
   await popup.locator(`[data-testid="selection-toolbar"] button[data-color="${color}"]`).click();
   if (note || tag) {
-    await popup.locator(`mark.hl.hl-${color}[data-hl-first]`).last().click({ position: { x: 2, y: 4 } });
+    await popup
+      .locator(`mark.hl.hl-${color}[data-hl-first]`)
+      .last()
+      .click({ position: { x: 2, y: 4 } });
     if (note) await popup.getByTestId('note-input').fill(note);
     if (tag) {
       await popup.getByTestId('tag-input').fill(tag);
@@ -127,7 +130,12 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     const rows = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
     // '…부상은' was selected; the highlight snaps to words and leaves the particle 은 out.
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['딥시크(Deep Seek)의 부상', '부산시는 올해 영화제에 60억원을 지원했다', '삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다'].sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(['딥시크(Deep Seek)의 부상', '부산시는 올해 영화제에 60억원을 지원했다', '삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다'].sort());
     expect(rows.find((r) => r[0]!.startsWith('삼성전자'))![4]).toContain('엔비디아 하락폭, 메모 "따옴표", 쉼표');
 
     const json = await downloadFrom(library, pick('json-all'));

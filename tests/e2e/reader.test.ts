@@ -97,7 +97,12 @@ describe('what a reader sees', () => {
       fg: getComputedStyle(document.querySelector('.reader-title')!).color,
     }));
     // Dark scheme: a dark background under light text.
-    const lum = (c: string) => c.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+    const lum = (c: string) =>
+      c
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
     expect(lum(colors.bg)).toBeLessThan(150);
     expect(lum(colors.fg)).toBeGreaterThan(500);
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-ko-dark.png') });

@@ -29,7 +29,8 @@ describe('a page full of XSS payloads, read through the real extension', () => {
     const active = await body.evaluate((root) => {
       const found: string[] = [];
       for (const el of Array.from(root.querySelectorAll('*'))) {
-        if (/^(script|iframe|frame|object|embed|form|input|button|style|link|meta|base|svg|math|template|video|audio)$/i.test(el.localName)) found.push(el.localName);
+        if (/^(script|iframe|frame|object|embed|form|input|button|style|link|meta|base|svg|math|template|video|audio)$/i.test(el.localName))
+          found.push(el.localName);
         for (const attr of Array.from(el.attributes)) {
           if (/^on/i.test(attr.name) || /^(style|srcdoc|id|name)$/i.test(attr.name)) found.push(`${el.localName}[${attr.name}]`);
           if (/^\s*(javascript|vbscript|data:text)/i.test(attr.value)) found.push(`${el.localName}[${attr.name}=${attr.value}]`);

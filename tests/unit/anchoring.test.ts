@@ -27,7 +27,12 @@ function highlight(text: string, quote: string, occurrence = 0) {
 group('describe', () => {
   it('gives a quote with context and a position', () => {
     const { selectors, start } = highlight(EN, 'new ferry timetable');
-    expect(selectors.quote).toEqual({ type: 'TextQuoteSelector', exact: 'new ferry timetable', prefix: ' harbour authority approved the ', suffix: ' on Tuesday.\nResidents said the ' });
+    expect(selectors.quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'new ferry timetable',
+      prefix: ' harbour authority approved the ',
+      suffix: ' on Tuesday.\nResidents said the ',
+    });
     expect(selectors.position).toEqual({ type: 'TextPositionSelector', start, end: start + 19 });
     expect(() => describe(EN, 10, 5)).toThrow(RangeError);
   });
@@ -48,7 +53,11 @@ group.each([
     const paragraphs = text.split('\n');
     for (const q of quotes) {
       const { selectors } = highlight(text, q);
-      const edited = ['광고 · ADVERTISEMENT: subscribe today and save 50% on your first year!', ...paragraphs.filter((p) => !p.includes(q)).slice(1), ...paragraphs.filter((p) => p.includes(q))].join('\n');
+      const edited = [
+        '광고 · ADVERTISEMENT: subscribe today and save 50% on your first year!',
+        ...paragraphs.filter((p) => !p.includes(q)).slice(1),
+        ...paragraphs.filter((p) => p.includes(q)),
+      ].join('\n');
       const found = anchor(edited, selectors)!;
       expect(edited.slice(found.start, found.end)).toBe(q);
     }

@@ -15,8 +15,25 @@ group('AnnotationRepository', () => {
   it('creates a highlight with everything the data model names', async () => {
     const now = 100;
     const repo = new AnnotationRepository(freshDb(), () => now);
-    const a = await repo.create({ articleId: 'art', url: 'https://x.example/a?utm_source=y#z', selectors: selectors('예산안'), color: 'yellow', tags: ['#예산', ' 예산 ', '시의회'] });
-    expect(a).toMatchObject({ articleId: 'art', url: 'https://x.example/a', quote: '예산안', color: 'yellow', note: '', tags: ['예산', '시의회'], createdAt: 100, updatedAt: 100, orphaned: false, entities: [] });
+    const a = await repo.create({
+      articleId: 'art',
+      url: 'https://x.example/a?utm_source=y#z',
+      selectors: selectors('예산안'),
+      color: 'yellow',
+      tags: ['#예산', ' 예산 ', '시의회'],
+    });
+    expect(a).toMatchObject({
+      articleId: 'art',
+      url: 'https://x.example/a',
+      quote: '예산안',
+      color: 'yellow',
+      note: '',
+      tags: ['예산', '시의회'],
+      createdAt: 100,
+      updatedAt: 100,
+      orphaned: false,
+      entities: [],
+    });
     expect(await repo.forArticle('art')).toEqual([a]);
     expect(await repo.forUrl('https://x.example/a#other')).toEqual([a]);
   });
@@ -39,7 +56,12 @@ group('AnnotationRepository', () => {
     const a = new AnnotationRepository(new MarginDB('margin', { indexedDB, IDBKeyRange }));
     const b = new AnnotationRepository(new MarginDB('margin', { indexedDB, IDBKeyRange }));
     const h = await a.create({ articleId: 'art', url: 'https://x.example/a', selectors: selectors('합의했다'), color: 'yellow' });
-    await Promise.all([a.update(h.id, { note: '탭 1의 메모' }), b.update(h.id, { tags: ['탭2'] }), a.update(h.id, { color: 'pink' }), b.update(h.id, { tags: ['탭2', '팝업'] })]);
+    await Promise.all([
+      a.update(h.id, { note: '탭 1의 메모' }),
+      b.update(h.id, { tags: ['탭2'] }),
+      a.update(h.id, { color: 'pink' }),
+      b.update(h.id, { tags: ['탭2', '팝업'] }),
+    ]);
     const [final] = await a.forArticle('art');
     expect(final).toMatchObject({ note: '탭 1의 메모', color: 'pink', tags: ['탭2', '팝업'] });
   });

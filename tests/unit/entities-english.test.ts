@@ -82,7 +82,9 @@ describe('datelines', () => {
 describe('agencies', () => {
   it('news agencies are organisations', () => {
     const got = pairs('SEOUL, March 3 (Yonhap) -- Prices rose. Reuters, AP and AFP reported it, as did Bloomberg, Xinhua and the Associated Press.');
-    expect(got).toEqual(expect.arrayContaining(['Yonhap:org', 'Reuters:org', 'AP:org', 'AFP:org', 'Bloomberg:org', 'Xinhua:org', 'Associated Press:org', 'SEOUL:place']));
+    expect(got).toEqual(
+      expect.arrayContaining(['Yonhap:org', 'Reuters:org', 'AP:org', 'AFP:org', 'Bloomberg:org', 'Xinhua:org', 'Associated Press:org', 'SEOUL:place']),
+    );
   });
 });
 

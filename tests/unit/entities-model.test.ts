@@ -106,8 +106,20 @@ describe('the model loader', () => {
 
 describe('training', () => {
   const sentences = [
-    { text: '김하늘 기자가 부산에서 전했다.', spans: [{ start: 0, end: 3, type: 'person' as const }, { start: 8, end: 10, type: 'place' as const }] },
-    { text: '박서준 교수는 대전에 산다.', spans: [{ start: 0, end: 3, type: 'person' as const }, { start: 8, end: 10, type: 'place' as const }] },
+    {
+      text: '김하늘 기자가 부산에서 전했다.',
+      spans: [
+        { start: 0, end: 3, type: 'person' as const },
+        { start: 8, end: 10, type: 'place' as const },
+      ],
+    },
+    {
+      text: '박서준 교수는 대전에 산다.',
+      spans: [
+        { start: 0, end: 3, type: 'person' as const },
+        { start: 8, end: 10, type: 'place' as const },
+      ],
+    },
   ];
   const examples = () => sentences.map((s) => example(s.text, extractFeatures(s.text, null, []), s.spans));
 

@@ -80,7 +80,16 @@ describe('English, with compromise and its fixes', () => {
       'Achterberg added that Fairhaven Securities would invest $4.2 billion, about 12.5 percent more than last year.';
     const got = pairs(recognizeEntities(text, { lang: 'en', english }));
     expect(got).toEqual(
-      expect.arrayContaining(['Westbrook University:org', 'Ministry of Energy:org', 'Helen Achterberg:person', 'Achterberg:person', 'Fairhaven Securities:org', '$4.2 billion:money', '12.5 percent:percent', 'last year:date']),
+      expect.arrayContaining([
+        'Westbrook University:org',
+        'Ministry of Energy:org',
+        'Helen Achterberg:person',
+        'Achterberg:person',
+        'Fairhaven Securities:org',
+        '$4.2 billion:money',
+        '12.5 percent:percent',
+        'last year:date',
+      ]),
     );
   });
 });

@@ -46,7 +46,9 @@ describe('summarizeEntities', () => {
   });
 
   it('merges case and spacing variants, keeping the first spelling, most mentioned first', () => {
-    const groups = summarizeEntities(spans(['량원펑', 'person'], ['NVIDIA', 'org'], ['Nvidia', 'org'], ['량원펑', 'person'], ['량원펑', 'person'], ['저커버그', 'person']));
+    const groups = summarizeEntities(
+      spans(['량원펑', 'person'], ['NVIDIA', 'org'], ['Nvidia', 'org'], ['량원펑', 'person'], ['량원펑', 'person'], ['저커버그', 'person']),
+    );
     expect(groups.get('person')!.map((g) => [g.text, g.spans.length])).toEqual([
       ['량원펑', 3],
       ['저커버그', 1],
@@ -56,7 +58,11 @@ describe('summarizeEntities', () => {
 
   it('orders groups by mentions, then by first appearance, whatever the order of the input', () => {
     const list = spans(['B', 'person'], ['A', 'person'], ['A', 'person'], ['C', 'person']);
-    expect(summarizeEntities([...list].reverse()).get('person')!.map((g) => g.text)).toEqual(['A', 'B', 'C']);
+    expect(
+      summarizeEntities([...list].reverse())
+        .get('person')!
+        .map((g) => g.text),
+    ).toEqual(['A', 'B', 'C']);
   });
 });
 

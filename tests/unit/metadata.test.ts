@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectScriptLang, normalizeLangTag, resolveLang } from '../../utils/extract/lang';
-import {
-  bylineFromCandidates,
-  bylineFromText,
-  cleanByline,
-  parseNewsDate,
-  publishedFromCandidates,
-  siteNameFromTitle,
-} from '../../utils/extract/metadata';
+import { bylineFromCandidates, bylineFromText, cleanByline, parseNewsDate, publishedFromCandidates, siteNameFromTitle } from '../../utils/extract/metadata';
 
 describe('Korean bylines in the body', () => {
   it.each([

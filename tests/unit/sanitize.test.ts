@@ -21,7 +21,11 @@ function activeParts(root: Element): string[] {
   const found: string[] = [];
   for (const el of Array.from(root.querySelectorAll('*'))) {
     const tag = el.localName;
-    if (/^(script|iframe|frame|object|embed|applet|form|input|button|textarea|select|style|link|meta|base|svg|math|template|noscript|video|audio|source)$/.test(tag)) {
+    if (
+      /^(script|iframe|frame|object|embed|applet|form|input|button|textarea|select|style|link|meta|base|svg|math|template|noscript|video|audio|source)$/.test(
+        tag,
+      )
+    ) {
       found.push(`<${tag}>`);
     }
     for (const attr of Array.from(el.attributes)) {

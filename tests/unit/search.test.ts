@@ -31,7 +31,17 @@ describe('search terms', () => {
 });
 
 function article(n: number, title: string, site: string, text = '본문'): Article {
-  return { url: `https://news.example/${n}`, title, byline: null, siteName: site, lang: 'ko', publishedTime: `2025-0${(n % 9) + 1}-01T00:00:00Z`, excerpt: null, contentHtml: `<p>${text}</p>`, textContent: text };
+  return {
+    url: `https://news.example/${n}`,
+    title,
+    byline: null,
+    siteName: site,
+    lang: 'ko',
+    publishedTime: `2025-0${(n % 9) + 1}-01T00:00:00Z`,
+    excerpt: null,
+    contentHtml: `<p>${text}</p>`,
+    textContent: text,
+  };
 }
 
 describe('the library over the database', () => {
@@ -46,7 +56,15 @@ describe('the library over the database', () => {
     await articles.setEntities(a1.id, [{ text: '엔비디아', type: 'org', count: 1 }]);
     const h = (a: typeof a1, quote: string, extra: { note?: string; tags?: string[]; color?: 'yellow' | 'pink' } = {}) => {
       const start = a.textContent.indexOf(quote);
-      return annotations.create({ articleId: a.id, url: a.url, selectors: selectors(a.textContent, start, start + quote.length), color: extra.color ?? 'yellow', note: extra.note, tags: extra.tags, entities: quote.includes('엔비디아') ? [{ text: '엔비디아', type: 'org' }] : [] });
+      return annotations.create({
+        articleId: a.id,
+        url: a.url,
+        selectors: selectors(a.textContent, start, start + quote.length),
+        color: extra.color ?? 'yellow',
+        note: extra.note,
+        tags: extra.tags,
+        entities: quote.includes('엔비디아') ? [{ text: '엔비디아', type: 'org' }] : [],
+      });
     };
     await h(a1, '딥시크가 미국에', { note: '딥시크의 전략을 더 볼 것', tags: ['AI'] });
     await h(a1, '엔비디아 주가가 17% 빠졌다', { tags: ['주식'], color: 'pink' });
@@ -58,7 +76,12 @@ describe('the library over the database', () => {
   it('finds notes and quotes in Korean through particles, and titles', async () => {
     const { db } = await seed();
     const hits = await search(db, '딥시크');
-    expect(hits.map((h) => [h.kind, h.field])).toEqual(expect.arrayContaining([['annotation', 'quote'], ['article', 'title']]));
+    expect(hits.map((h) => [h.kind, h.field])).toEqual(
+      expect.arrayContaining([
+        ['annotation', 'quote'],
+        ['article', 'title'],
+      ]),
+    );
     for (const h of hits) expect(h.snippet.text.slice(h.snippet.marks[0]!.start, h.snippet.marks[0]!.end)).toBe('딥시크');
     // Notes are searched too; the article's body is not (only titles, quotes, notes, tags).
     expect((await search(db, '전략')).map((h) => [h.kind, h.field])).toEqual([['annotation', 'note']]);
@@ -120,7 +143,15 @@ describe('the library over the database', () => {
     const at = (quote: string) => selectors(text, text.indexOf(quote), text.indexOf(quote) + quote.length);
     // The real match is the oldest; 600 newer highlights have both pieces of 반도체 (반도, 도체) apart.
     const match = await repo.create({ articleId: a.id, url: a.url, selectors: at('반도체 산업'), color: 'yellow' });
-    const newer = Array.from({ length: 600 }, (_, i) => ({ ...match, id: `n${i}`, selectors: at('정부는'), quote: '정부는', note: `반도 끝에서 ${i} 도체 앞까지`, createdAt: 10 + i, updatedAt: 10 + i }));
+    const newer = Array.from({ length: 600 }, (_, i) => ({
+      ...match,
+      id: `n${i}`,
+      selectors: at('정부는'),
+      quote: '정부는',
+      note: `반도 끝에서 ${i} 도체 앞까지`,
+      createdAt: 10 + i,
+      updatedAt: 10 + i,
+    }));
     await importData(db, { articles: [], annotations: newer, corrections: [] });
     const hits = await search(db, '반도체');
     expect(hits.map((h) => h.annotationId)).toEqual([match.id]);
@@ -133,4 +164,3 @@ describe('the library over the database', () => {
     expect((await search(db, '앞', 5)).map((h) => h.snippet.text)).toEqual([599, 598, 597, 596, 595].map((i) => `반도 끝에서 ${i} 도체 앞까지`));
   });
 });
-

@@ -11,12 +11,8 @@ describe('normalizeUrl', () => {
   });
 
   it('keeps the parameters that identify the article, in a stable order', () => {
-    expect(normalizeUrl('https://news.example.kr/view.php?idxno=123&utm_source=x&sc=7')).toBe(
-      'https://news.example.kr/view.php?idxno=123&sc=7',
-    );
-    expect(normalizeUrl('https://news.example.kr/view.php?sc=7&idxno=123')).toBe(
-      normalizeUrl('https://news.example.kr/view.php?idxno=123&sc=7'),
-    );
+    expect(normalizeUrl('https://news.example.kr/view.php?idxno=123&utm_source=x&sc=7')).toBe('https://news.example.kr/view.php?idxno=123&sc=7');
+    expect(normalizeUrl('https://news.example.kr/view.php?sc=7&idxno=123')).toBe(normalizeUrl('https://news.example.kr/view.php?idxno=123&sc=7'));
   });
 
   it('lower-cases scheme and host and drops default ports, but keeps the path as it is', () => {

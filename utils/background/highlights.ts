@@ -19,10 +19,7 @@ export interface HighlightDeps {
 }
 
 export type PageHighlightOutcome =
-  | { status: 'created'; annotation: AnnotationRecord }
-  | { status: 'no-selection' }
-  | { status: 'not-in-article' }
-  | { status: 'no-article' };
+  { status: 'created'; annotation: AnnotationRecord } | { status: 'no-selection' } | { status: 'not-in-article' } | { status: 'no-article' };
 
 /** The highlights of a page, as the live page needs them. */
 export function toPageHighlights(records: AnnotationRecord[]): PageHighlight[] {

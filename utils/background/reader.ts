@@ -20,9 +20,7 @@ export interface ReaderDeps {
   timeoutMs?: number;
 }
 
-export type Notice =
-  | { kind: 'not-saved'; quota: boolean; detail: string }
-  | { kind: 'saved-copy'; savedAt: number; because: 'failed' | 'no-article' };
+export type Notice = { kind: 'not-saved'; quota: boolean; detail: string } | { kind: 'saved-copy'; savedAt: number; because: 'failed' | 'no-article' };
 
 export type OpenArticleResponse =
   | { status: 'ok'; article: ArticleRecord | Article; saved: boolean; notice?: Notice }
@@ -77,12 +75,7 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
   }
 }
 
-async function savedCopyOr(
-  deps: ReaderDeps,
-  url: string,
-  because: 'failed' | 'no-article',
-  otherwise: OpenArticleResponse,
-): Promise<OpenArticleResponse> {
+async function savedCopyOr(deps: ReaderDeps, url: string, because: 'failed' | 'no-article', otherwise: OpenArticleResponse): Promise<OpenArticleResponse> {
   const saved = await deps.articles.getByUrl(url).catch(() => undefined);
   if (!saved) return otherwise;
   return { status: 'ok', article: saved, saved: true, notice: { kind: 'saved-copy', savedAt: saved.updatedAt, because } };

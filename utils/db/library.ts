@@ -128,10 +128,21 @@ async function candidates(db: MarginDB, parsed: ParsedQuery, depth: number): Pro
   const byTerm = await Promise.all(parsed.terms.map((t) => db.search.where('terms').equals(t).limit(depth).primaryKeys() as Promise<string[]>));
   // A one-syllable word is any piece starting with it. Those come term by term, not in time
   // order, so a list cut short says nothing and is left to the check against the query.
-  const byPrefix = (
+  const byPrefix =
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it reads primaryKeys' thenShortcut overload as an inferable type argument; the keys are strings
-    await Promise.all(parsed.prefixes.map(async (p) => [...new Set((await db.search.where('terms').startsWith(p).limit(depth * 4).primaryKeys()) as string[])]))
-  ).filter((l) => l.length < depth * 4);
+    (
+      await Promise.all(
+        parsed.prefixes.map(async (p) => [
+          ...new Set(
+            (await db.search
+              .where('terms')
+              .startsWith(p)
+              .limit(depth * 4)
+              .primaryKeys()) as string[],
+          ),
+        ]),
+      )
+    ).filter((l) => l.length < depth * 4);
   const lists = [...byTerm, ...byPrefix];
   // Only cut-short prefix lists: every record, newest first, is a candidate.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- as above: the search table's keys are strings
@@ -145,7 +156,13 @@ async function candidates(db: MarginDB, parsed: ParsedQuery, depth: number): Pro
   if (whole.length) return { keys: intersect(whole), complete: true };
   // Every list cut short: each is complete up to its last key (keys sort newest first), all together up to the earliest of those.
   const horizon = lists.map((l) => l[l.length - 1]).sort()[0];
-  return { keys: intersect(lists.sort((a, b) => a.length - b.length), horizon), complete: false };
+  return {
+    keys: intersect(
+      lists.sort((a, b) => a.length - b.length),
+      horizon,
+    ),
+    complete: false,
+  };
 }
 
 /** A highlight or title that really has the query (the index can only say it may). */
@@ -153,7 +170,9 @@ function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: Par
   if (kind === 't') {
     const article = row as ArticleRow;
     const shown = snippet(article.title, parsed);
-    return shown && { kind: 'article', articleId: article.id, title: article.title, url: article.url, field: 'title', snippet: shown, updatedAt: article.savedAt };
+    return (
+      shown && { kind: 'article', articleId: article.id, title: article.title, url: article.url, field: 'title', snippet: shown, updatedAt: article.savedAt }
+    );
   }
   const a = row as AnnotationRecord;
   if (!findMatches(`${a.quote}\n${a.note}\n${a.tags.join(' ')}`, parsed).length) return null;
@@ -164,7 +183,19 @@ function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: Par
   const has = (text: string, word: ParsedQuery['words'][number]) => findMatches(text, { ...parsed, words: [word] }).length > 0;
   const [field, text] = fields.find(([, t]) => parsed.words.some((w) => has(t, w))) ?? quote;
   const shown = snippet(text, { ...parsed, words: parsed.words.filter((w) => has(text, w)) });
-  return shown && { kind: 'annotation', articleId: a.articleId, annotationId: a.id, title: '', url: a.url, color: a.color, field, snippet: shown, updatedAt: a.updatedAt };
+  return (
+    shown && {
+      kind: 'annotation',
+      articleId: a.articleId,
+      annotationId: a.id,
+      title: '',
+      url: a.url,
+      color: a.color,
+      field,
+      snippet: shown,
+      updatedAt: a.updatedAt,
+    }
+  );
 }
 
 /**

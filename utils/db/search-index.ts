@@ -46,7 +46,11 @@ export function annotationSearchRow(record: Pick<AnnotationRecord, 'id' | 'updat
  */
 export async function writeSearchRows(db: MarginDB, rows: SearchRow[], known: 'new' | 'maybe-indexed' = 'maybe-indexed'): Promise<void> {
   if (!rows.length) return;
-  if (known === 'maybe-indexed') await unindex(db, rows.map((r) => r.ref));
+  if (known === 'maybe-indexed')
+    await unindex(
+      db,
+      rows.map((r) => r.ref),
+    );
   await db.search.bulkPut(rows);
 }
 

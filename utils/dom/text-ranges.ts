@@ -59,7 +59,10 @@ export function wrapRanges<T extends { start: number; end: number }>(root: Eleme
     while (last > 0 && segments[last]!.start >= range.end) last--;
     let first = last;
     while (first > 0 && segments[first]!.start > range.start) first--;
-    out.set(range, wrapRange(root, range.start, range.end, () => make(range), segments.slice(first, last + 1)));
+    out.set(
+      range,
+      wrapRange(root, range.start, range.end, () => make(range), segments.slice(first, last + 1)),
+    );
   }
   return out;
 }

@@ -26,20 +26,25 @@ General Gen Col Colonel Capt Captain Lt Lieutenant Sgt Sergeant Officer Detectiv
 Chair CEO Commissioner Ambassador Councillor Councilman Councilwoman Speaker Leader Deputy Dean Saint St Whale Sheriff Admiral Marshal
 Superintendent Commander Agent Attorney Lawyer Dr. Mr. Mrs. Ms. Prof. Gen. Sen. Rep. Gov. Lt. Col. Capt. Sgt. Rev. Judge`.split(/\s+/),
 );
-const MULTI_TITLES = /\b(?:Prime Minister|Foreign Minister|Defence Minister|Defense Secretary|Secretary of State|Chief Executive|Chief Justice|Attorney General|Press Secretary|Vice President|First Minister|Supreme Leader|Crown Prince)\s+$/;
-const ROLE_BEFORE = /\b(?:prophet|daughter|son|wife|husband|father|mother|brother|sister|uncle|aunt|grandson|granddaughter|cousin|partner|friend|chief executive|executive|spokesman|spokeswoman|spokesperson|analyst|economist|professor|director|founder|co-founder|chairman|president|minister|secretary|senator|manager|coach|officer|lawyer|attorney|author|writer|researcher|scientist|activist|leader|chief|ambassador|governor|mayor|official|elder|candidate|adviser|advisor|editor|correspondent|reporter|CEO|head)\s+$/i;
+const MULTI_TITLES =
+  /\b(?:Prime Minister|Foreign Minister|Defence Minister|Defense Secretary|Secretary of State|Chief Executive|Chief Justice|Attorney General|Press Secretary|Vice President|First Minister|Supreme Leader|Crown Prince)\s+$/;
+const ROLE_BEFORE =
+  /\b(?:prophet|daughter|son|wife|husband|father|mother|brother|sister|uncle|aunt|grandson|granddaughter|cousin|partner|friend|chief executive|executive|spokesman|spokeswoman|spokesperson|analyst|economist|professor|director|founder|co-founder|chairman|president|minister|secretary|senator|manager|coach|officer|lawyer|attorney|author|writer|researcher|scientist|activist|leader|chief|ambassador|governor|mayor|official|elder|candidate|adviser|advisor|editor|correspondent|reporter|CEO|head)\s+$/i;
 
 const ORG_HEADS =
   /^(?:Inc|Inc\.|Corp|Corp\.|Corporation|Co|Co\.|Company|Ltd|Ltd\.|LLC|PLC|AG|SA|GmbH|Group|Holdings|Bank|Capital|Partners|Fund|Securities|Investments?|Technologies|Technology|Systems|Labs|Motors|Electronics|Energy|Pharmaceuticals|Airlines?|Airways|University|College|Institute|Foundation|Association|Agency|Council|Committee|Commission|Ministry|Department|Bureau|Office|Authority|Court|Police|Service|Services|Party|Parliament|Congress|Senate|Assembly|Army|Navy|Force|Forces|Guard|Union|Federation|League|Organization|Organisation|Alliance|Coalition|Society|Trust|Network|Media|Studios?|Entertainment|Club|FC|United|Times|Post|News|Journal|Herald|Tribune|Gazette|Courier|Review|Press|Broadcasting|Channel|Radio|Television|Brands|Industries|Enterprises|Solutions|Communications|Telecom|Semiconductor|Chemicals|Insurance|Exchange|Reserve|Chamber|Watch|Project|Campaign|Movement|Front|State|Research|Finance|Analytics|Consulting|Advisors|Advisers|Ventures|Brewing|Foods|Stores|Markets|Police|Commission)$/;
-const ORG_OF = /^(?:Department|Ministry|Bank|University|Institute|Bureau|Office|Council|Commission|Committee|Chamber|Church|Board|Court|League|Federation|Union|Society|Academy|School|College|Museum|House)$/;
+const ORG_OF =
+  /^(?:Department|Ministry|Bank|University|Institute|Bureau|Office|Council|Commission|Committee|Chamber|Church|Board|Court|League|Federation|Union|Society|Academy|School|College|Museum|House)$/;
 const PLACE_HEADS =
   /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Square|Park|Bridge|Airport|Station|Harbour|Harbor|Port|Beach|Island|Islands|Mountains?|Mount|Mt|River|Lake|Bay|Valley|County|Province|Region|District|City|Town|Village|Peninsula|Coast|Sea|Ocean|Desert|Forest|Hills|Heights|Falls|Canyon|Plaza|Stadium|Arena|Centre|Center|Museum|Palace|Castle|Cathedral|Temple|Mosque|Hall|Tower|Embassy|Camp|Base|Strait|Gulf|Canal|Locks|Passage|Terminal|Pier|Wharf|Marina|Quay|Square|Pavilion|Amphitheatre|Amphitheater|Theatre|Theater|Auditorium|Coliseum|Ballpark|Dome)$/;
 const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'al', 'bin', 'ibn', 'y', '&', 'and']);
-const ORG_BEFORE_EN = /\b(?:party|group|company|firm|movement|militia|organization|organisation|startup|start-up|agency|brand|network|newspaper|broadcaster|carrier|airline|automaker|carmaker|retailer|insurer|lender|bank|website|app|service|union|charity|club|team)\s+(?:the\s+)?$/i;
+const ORG_BEFORE_EN =
+  /\b(?:party|group|company|firm|movement|militia|organization|organisation|startup|start-up|agency|brand|network|newspaper|broadcaster|carrier|airline|automaker|carmaker|retailer|insurer|lender|bank|website|app|service|union|charity|club|team)\s+(?:the\s+)?$/i;
 // Sentence-initial words with these endings are common words (Investment, Ordinary, Officials).
 const COMMON_SHAPE = /(?:ment|ments|tion|tions|sion|ness|ity|ities|ing|ed|ly|ous|ive|able|ible|ful|less|ary|ers|ists|ians|ings)$/;
 // "of" joins a name only after words that take it: Department of Conservation, Gulf of Mexico.
-const OF_HEADS = /^(?:Department|Ministry|Bank|University|Institute|Bureau|Office|Council|Commission|Committee|Chamber|Church|Board|Court|League|Federation|Union|Society|Academy|School|College|Museum|House|Republic|Kingdom|Gulf|Bay|Isle|Sea|Strait|Cape|Port|Lake|Mount|City|State|States|Province|District|Duke|Duchess|Prince|Princess|Secretary|Minister|Archbishop|Bishop|Order|Association|Organization|Organisation|Army|Sisters|Brothers|Friends|Party|Institution)$/;
+const OF_HEADS =
+  /^(?:Department|Ministry|Bank|University|Institute|Bureau|Office|Council|Commission|Committee|Chamber|Church|Board|Court|League|Federation|Union|Society|Academy|School|College|Museum|House|Republic|Kingdom|Gulf|Bay|Isle|Sea|Strait|Cape|Port|Lake|Mount|City|State|States|Province|District|Duke|Duchess|Prince|Princess|Secretary|Minister|Archbishop|Bishop|Order|Association|Organization|Organisation|Army|Sisters|Brothers|Friends|Party|Institution)$/;
 const SAID = /^\s*,?\s*(?:said|says|told|added|wrote|asked|explained|noted|argued|warned|insisted|stated|replied|recalled)\b/;
 const SAID_BEFORE = /\b(?:said|says|according to)\s+$/;
 const DEMONYM_OR_COMMON = new Set(
@@ -54,7 +59,9 @@ Photograph Photo Image Video Related Read Share Advertisement Caption Editor Upd
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ese|ish|ist))$/;
 
 // Never names by themselves: fillers of spoken English, and contractions (We'll, I'm, Don't).
-const FILLERS = new Set(`Um Umm Uh Uhh Er Erm Ah Oh Hmm Mm Yeah Yes Yep Yup Nope Nah OK Okay Ok Wow Hey Hi Hello Bye Well Right Sure Thanks Please Sorry Huh Whoa Aw`.split(/\s+/));
+const FILLERS = new Set(
+  `Um Umm Uh Uhh Er Erm Ah Oh Hmm Mm Yeah Yes Yep Yup Nope Nah OK Okay Ok Wow Hey Hi Hello Bye Well Right Sure Thanks Please Sorry Huh Whoa Aw`.split(/\s+/),
+);
 const CONTRACTION = /^\p{L}+(?:['’](?:m|re|ve|ll|d)|n['’]t)$/iu;
 const PRONOUNS = new Set(`I He She We They You It Me Him Us Them`.split(/\s+/));
 // News agencies, named in datelines and credits: organisations, never places or people.
@@ -240,13 +247,21 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     // sentence's start or alone (He; but He Lifeng inside a sentence is a name).
     while (
       words.length &&
-      (FILLERS.has(words[0]!.text) || CONTRACTION.test(words[0]!.text) || (PRONOUNS.has(words[0]!.text) && (sentenceStart || words.length === 1)) || (words !== raw && CONNECTORS.has(words[0]!.text)))
+      (FILLERS.has(words[0]!.text) ||
+        CONTRACTION.test(words[0]!.text) ||
+        (PRONOUNS.has(words[0]!.text) && (sentenceStart || words.length === 1)) ||
+        (words !== raw && CONNECTORS.has(words[0]!.text)))
     ) {
       words = words.slice(1);
     }
     if (!words.length) continue;
     // A product (MacBook Pro, Galaxy S24) is no name; its maker before it may be one (Apple).
-    const product = productStart(text, words, tokens[(indexOfStart.get(words[words.length - 1]!.start) ?? -2) + 1], tokens[(indexOfStart.get(words[0]!.start) ?? 0) - 1]);
+    const product = productStart(
+      text,
+      words,
+      tokens[(indexOfStart.get(words[words.length - 1]!.start) ?? -2) + 1],
+      tokens[(indexOfStart.get(words[0]!.start) ?? 0) - 1],
+    );
     if (product >= 0) words = words.slice(0, product);
     if (!words.length) continue;
     {
@@ -269,12 +284,14 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
           known.set(whole, 'place');
           continue;
         }
-        if (DATELINE_AFTER.test(text.slice(e0, e0 + 40)) || words.some((w) => w.text.length > 8) || (words.length >= 2 && words.some((w) => w.text.length > 4))) continue;
+        if (DATELINE_AFTER.test(text.slice(e0, e0 + 40)) || words.some((w) => w.text.length > 8) || (words.length >= 2 && words.some((w) => w.text.length > 4)))
+          continue;
         // Acronyms side by side ("US FDA"): each on its own.
         if (words.length >= 2) {
           for (const w of words) {
             if (EN_PLACES.has(w.text)) typed.push({ start: w.start, end: w.end, text: w.text, type: 'place', weight: 1 });
-            else if (isAcronym(w.text) && !LATIN_STOPWORDS.has(w.text) && lexTags(lexicon, w.text).every((t) => /Organization|Acronym|ProperNoun/.test(t))) typed.push({ start: w.start, end: w.end, text: w.text, type: 'org', weight: 1 });
+            else if (isAcronym(w.text) && !LATIN_STOPWORDS.has(w.text) && lexTags(lexicon, w.text).every((t) => /Organization|Acronym|ProperNoun/.test(t)))
+              typed.push({ start: w.start, end: w.end, text: w.text, type: 'org', weight: 1 });
           }
           continue;
         }
@@ -288,7 +305,15 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     if (inner > 0 && words.slice(inner + 1).every((w) => TITLES.has(w.text))) words = words.slice(0, inner);
     if (inner > 0 && !titled && words.length > inner + 1) {
       const person = words.slice(inner + 1);
-      const left = words.slice(0, inner).filter((w, k, all) => !(k === all.length - 1 && /^(?:Opposition|Foreign|Prime|Deputy|Communications|Finance|Defence|Defense|Health|Interior|Justice|Trade|Energy)$/.test(w.text)));
+      const left = words
+        .slice(0, inner)
+        .filter(
+          (w, k, all) =>
+            !(
+              k === all.length - 1 &&
+              /^(?:Opposition|Foreign|Prime|Deputy|Communications|Finance|Defence|Defense|Health|Interior|Justice|Trade|Energy)$/.test(w.text)
+            ),
+        );
       const pStart = person[0]!.start;
       const pEnd = person[person.length - 1]!.end;
       typed.push({ start: pStart, end: pEnd, text: text.slice(pStart, pEnd), type: 'person', weight: 1 });
@@ -330,10 +355,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       const first = words[0]!.text;
       const tags = lexTags(lexicon, first);
       const known = tags.some((t) => /Name|Person|Place|City|Country|Region|Organization|ProperNoun/.test(t)) || EN_PLACES.has(first);
-      const common =
-        DEMONYM_OR_COMMON.has(first) ||
-        (tags.length > 0 && !known) ||
-        (!known && (COMMON_SHAPE.test(first) || occursInLowerCase(first)));
+      const common = DEMONYM_OR_COMMON.has(first) || (tags.length > 0 && !known) || (!known && (COMMON_SHAPE.test(first) || occursInLowerCase(first)));
       if (common) {
         words = words.slice(1);
         while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
@@ -342,7 +364,11 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     if (words.length && words[0]!.text === 'The') words = words.slice(1);
     if (!words.length) continue;
     // A title alone (the President, the Prime Minister) is not a name.
-    if ((words.length === 1 && TITLES.has(words[0]!.text.replace(/\.$/, ''))) || (words.length === 2 && MULTI_TITLES.test(`${words[0]!.text} ${words[1]!.text} `))) continue;
+    if (
+      (words.length === 1 && TITLES.has(words[0]!.text.replace(/\.$/, ''))) ||
+      (words.length === 2 && MULTI_TITLES.test(`${words[0]!.text} ${words[1]!.text} `))
+    )
+      continue;
     // Currency fragments: US in "US dollars", NT in "NT$60", HK in "HK$".
     if (words.length <= 2 && currencyFragment(text, words[words.length - 1]!.end)) continue;
     const start = words[0]!.start;
@@ -376,7 +402,9 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     } else if (
       ORG_HEADS.test(head) ||
       (words.length >= 3 && words.some((w, k) => k < words.length - 1 && ORG_OF.test(w.text) && words[k + 1]!.text === 'of')) ||
-      words.some((w) => /^(?:Department|Ministry|University|Council|Commission|Committee|Agency|Bureau|Institute|Association|Foundation|Corporation|Company)$/.test(w.text)) ||
+      words.some((w) =>
+        /^(?:Department|Ministry|University|Council|Commission|Committee|Agency|Bureau|Institute|Association|Foundation|Corporation|Company)$/.test(w.text),
+      ) ||
       /^(?:International|Brotherhood|Sharia|Qaeda)$/.test(head.replace(/^al-/, '')) ||
       allTags.includes('Organization') ||
       allTags.includes('SportsTeam')
@@ -422,7 +450,14 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
   const endsTitledSurname = (name: string) => {
     const parts = name.split(' ');
     const last = parts[parts.length - 1]!;
-    return parts.length >= 2 && parts.length <= 4 && titledSingles.has(last) && parts.every((w) => /^[A-Z][a-z]/.test(w)) && !ORG_HEADS.test(last) && !PLACE_HEADS.test(last);
+    return (
+      parts.length >= 2 &&
+      parts.length <= 4 &&
+      titledSingles.has(last) &&
+      parts.every((w) => /^[A-Z][a-z]/.test(w)) &&
+      !ORG_HEADS.test(last) &&
+      !PLACE_HEADS.test(last)
+    );
   };
   for (const t of [...typed, ...unknown]) {
     if (!endsTitledSurname(t.text)) continue;
@@ -443,7 +478,8 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     if (names.size !== 1 || key === undefined) continue;
     const [type, full] = key.split('\u0000');
     if (type !== 'org' || full === undefined || first.length < 3 || !/^[A-Z][a-z]/.test(first) || fullNames.has(first)) continue;
-    if (EN_PLACES.has(first) || DEMONYM_OR_COMMON.has(first) || DEMONYM.test(first) || TITLES.has(first) || ORG_HEADS.test(first) || PLACE_HEADS.test(first)) continue;
+    if (EN_PLACES.has(first) || DEMONYM_OR_COMMON.has(first) || DEMONYM.test(first) || TITLES.has(first) || ORG_HEADS.test(first) || PLACE_HEADS.test(first))
+      continue;
     const tags = lexTags(lexicon, first);
     if (tags.length && !tags.some((t) => /Name|Organization|ProperNoun|Place|City/.test(t))) continue;
     if (occursInLowerCase(first) || known.get(first) === 'person') continue;
@@ -480,7 +516,10 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
   const byFirst = new Map<string, string[]>();
   for (const name of known.keys()) {
     const first = name.split(/[\s]/)[0]!.replace(/['’]s$/, '');
-    byFirst.set(first, [...(byFirst.get(first) ?? []), name].sort((a, b) => b.length - a.length));
+    byFirst.set(
+      first,
+      [...(byFirst.get(first) ?? []), name].sort((a, b) => b.length - a.length),
+    );
   }
   for (const t of tokens) {
     if (t.text === t.lower && !t.text.startsWith('al-')) continue;

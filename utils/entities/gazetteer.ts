@@ -84,7 +84,10 @@ export const EN_PLACES_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() =>
   const map = new Map<string, string[]>();
   for (const place of EN_PLACES) {
     const first = place.split(' ', 1)[0] ?? place;
-    map.set(first, [...(map.get(first) ?? []), place].sort((a, b) => b.length - a.length));
+    map.set(
+      first,
+      [...(map.get(first) ?? []), place].sort((a, b) => b.length - a.length),
+    );
   }
   return map;
 })();

@@ -162,7 +162,9 @@ function wholeName(t: Token): string | null {
 
 /** The first word of a foreign name in Hangul: 고레에다 (히로카즈), 마커스 (델가도). */
 function isForeignNamePart(word: string): boolean {
-  return isNameLike(word) && !isPlaceWord(word) && !ROLES_BEFORE.has(word) && !ORG_BEFORE.has(word) && !isKoreanName(word) && !orgSuffix(word) && word.length >= 2;
+  return (
+    isNameLike(word) && !isPlaceWord(word) && !ROLES_BEFORE.has(word) && !ORG_BEFORE.has(word) && !isKoreanName(word) && !orgSuffix(word) && word.length >= 2
+  );
 }
 
 function venueSuffix(word: string): string | null {
@@ -180,7 +182,11 @@ function venueSuffix(word: string): string | null {
 
 function isTitle(word: string): boolean {
   // A name glued to its title (김민수기자) is a name, not a title word (중국전문기자).
-  return TITLES_AFTER.has(word) || (word.length > 2 && TITLE_ENDINGS.some((e) => word.endsWith(e) && !(isKoreanName(word.slice(0, -e.length)) && !/[시도군구]$/.test(word.slice(0, -e.length)))));
+  return (
+    TITLES_AFTER.has(word) ||
+    (word.length > 2 &&
+      TITLE_ENDINGS.some((e) => word.endsWith(e) && !(isKoreanName(word.slice(0, -e.length)) && !/[시도군구]$/.test(word.slice(0, -e.length)))))
+  );
 }
 
 const orgSuffixCache = new Map<string, string | null>();
@@ -254,7 +260,15 @@ class Findings {
     let ev = this.names.get(name);
     if (!ev) this.names.set(name, (ev = { scores: new Map() }));
     ev.scores.set(type, (ev.scores.get(type) ?? 0) + weight);
-    if (TRACE) this.trace.push(`${name} ${type} +${weight} ← ${new Error().stack?.split('\n')[2]?.trim().replace(/^at /, '').replace(/\(.*korean\.ts:/, 'line ').replace(/\)$/, '')}`);
+    if (TRACE)
+      this.trace.push(
+        `${name} ${type} +${weight} ← ${new Error().stack
+          ?.split('\n')[2]
+          ?.trim()
+          .replace(/^at /, '')
+          .replace(/\(.*korean\.ts:/, 'line ')
+          .replace(/\)$/, '')}`,
+      );
   }
 
   link(a: string, b: string): void {
@@ -351,7 +365,12 @@ export function analyzeKorean(text: string): KoreanResult {
     const second = at(j + 1);
     if ((!first.particle || AMBIGUOUS_ENDINGS.has(first.particle)) && second && second.kind === 'hangul' && !second.glued && isForeignNamePart(firstName)) {
       const secondName = nameOf(second);
-      if (isNameLike(secondName) && !isPlaceWord(secondName) && !isTitle(secondName) && (second.particle || at(j + 2)?.text === '(' || isTitle(at(j + 2)?.stem ?? ''))) {
+      if (
+        isNameLike(secondName) &&
+        !isPlaceWord(secondName) &&
+        !isTitle(secondName) &&
+        (second.particle || at(j + 2)?.text === '(' || isTitle(at(j + 2)?.stem ?? ''))
+      ) {
         found.add(`${firstName} ${secondName}`, 'person', GOOD);
         return;
       }
@@ -364,7 +383,7 @@ export function analyzeKorean(text: string): KoreanResult {
   /** A Latin name (one or more capitalised words) ending at token i, joined by single spaces. */
   const latinNameEndingAt = (i: number): { text: string; from: number } | null => {
     const t = at(i);
-    if (!t || t.kind !== 'latin' || !isLatinName(t.text) && !/^[A-Z]{2,}/.test(t.text)) return null;
+    if (!t || t.kind !== 'latin' || (!isLatinName(t.text) && !/^[A-Z]{2,}/.test(t.text))) return null;
     let from = i;
     let head = t; // the token at `from`
     for (let prev = at(from - 1); prev; prev = at(from - 1)) {
@@ -441,16 +460,29 @@ export function analyzeKorean(text: string): KoreanResult {
     }
     if (COMMON_NOUNS.has(hangul) || ORG_BEFORE.has(hangul)) continue;
     const after = at(closeAt + 1);
-    const suffixAfter = after && after.glued && after.kind === 'hangul' ? orgSuffix('X' + after.stem) ?? (ORG_SUFFIXES.includes(after.stem) ? after.stem : null) : null;
+    const suffixAfter =
+      after && after.glued && after.kind === 'hangul' ? (orgSuffix('X' + after.stem) ?? (ORG_SUFFIXES.includes(after.stem) ? after.stem : null)) : null;
     for (const part of parts) {
       if (/[的之了是在和]/.test(part) || part.length > 20) continue;
       glossPairs.push({ hangul, gloss: part });
       if (/^[\u4e00-\u9fff\u3040-\u30ff]+(?:\s[\u4e00-\u9fff\u3040-\u30ff]+)*$/.test(part)) {
         if (/[市省县縣镇鎮区區州村乡鄉道府]$/.test(part)) found.add(part, 'place', GOOD);
-        else if (/(?:公司|集团|集團|基金|银行|銀行|大学|大學|研究所|协会|協會|委员会|委員會|部|局|厅|署|院|社|报|報|台|資本|资本|キャピタル|ホールディングス|株式会社|商事|銀行)$/.test(part)) found.add(part, 'org', GOOD);
+        else if (
+          /(?:公司|集团|集團|基金|银行|銀行|大学|大學|研究所|协会|協會|委员会|委員會|部|局|厅|署|院|社|报|報|台|資本|资本|キャピタル|ホールディングス|株式会社|商事|銀行)$/.test(
+            part,
+          )
+        )
+          found.add(part, 'org', GOOD);
         // A person's name in Hanja: two or three characters for a name of two syllables or more, with
         // nothing glued after the bracket (칭짱(靑藏)고원, 장쑤(江蘇)성 are parts of longer names).
-        else if (part.length >= 2 && part.length <= 3 && (part.length === 3 || hangul.length >= 3) && !(after?.glued && after.kind === 'hangul' && !PARTICLE_SET.has(after.text)) && (isKoreanName(hangul) || hangul.length <= 4)) found.add(part, 'person', FAIR);
+        else if (
+          part.length >= 2 &&
+          part.length <= 3 &&
+          (part.length === 3 || hangul.length >= 3) &&
+          !(after?.glued && after.kind === 'hangul' && !PARTICLE_SET.has(after.text)) &&
+          (isKoreanName(hangul) || hangul.length <= 4)
+        )
+          found.add(part, 'person', FAIR);
         else if (part.length >= 4) found.add(part, 'org', WEAK);
       } else if (/^[A-Za-z]/.test(part)) {
         if (latinAcronym(part)) found.add(part, 'org', GOOD);
@@ -487,7 +519,9 @@ export function analyzeKorean(text: string): KoreanResult {
     found.add(reporter, 'person', STRONG);
   }
   // Bylines: 글=김선영 기자, 글·사진=홍길동 기자, 정리=이영희 기자.
-  for (const m of text.matchAll(/(?:글|사진|영상|그래픽|편집|정리|취재|기사)(?:\s*[·ㆍ/]\s*(?:글|사진|영상|그래픽))?\s*=\s*([\uac00-\ud7a3]{2,4})\s*(?:[\uac00-\ud7a3]{0,6}기자|특파원|작가|PD)(?![\uac00-\ud7a3])/g)) {
+  for (const m of text.matchAll(
+    /(?:글|사진|영상|그래픽|편집|정리|취재|기사)(?:\s*[·ㆍ/]\s*(?:글|사진|영상|그래픽))?\s*=\s*([\uac00-\ud7a3]{2,4})\s*(?:[\uac00-\ud7a3]{0,6}기자|특파원|작가|PD)(?![\uac00-\ud7a3])/g,
+  )) {
     const [, name = ''] = m;
     if (isKoreanName(name)) found.add(name, 'person', STRONG);
   }
@@ -513,7 +547,14 @@ export function analyzeKorean(text: string): KoreanResult {
     }
     // Latin initials glued to a Hangul organisation name are one name: SK수펙스추구협의회, KB국민은행,
     // CJ제일제당 주가 (an organisation suffix, or organisation context after it).
-    if (t.kind === 'latin' && /^[A-Z][A-Z&]{1,4}$/.test(t.text) && !(t.glued && prev && (prev.kind === 'hangul' || prev.kind === 'latin')) && next?.kind === 'hangul' && next.glued && next.stem.length >= 2) {
+    if (
+      t.kind === 'latin' &&
+      /^[A-Z][A-Z&]{1,4}$/.test(t.text) &&
+      !(t.glued && prev && (prev.kind === 'hangul' || prev.kind === 'latin')) &&
+      next?.kind === 'hangul' &&
+      next.glued &&
+      next.stem.length >= 2
+    ) {
       const after = at(i + 2);
       const context = !next.particle && after?.kind === 'hangul' && !after.glued && ORG_AFTER.has(after.stem);
       const suffix = orgSuffix(next.stem) || ORG_SUFFIXES.includes(next.stem);
@@ -581,7 +622,14 @@ export function analyzeKorean(text: string): KoreanResult {
       if (name && !isPlaceWord(name) && !isTitle(name) && !orgSuffix(name) && !/(?:해|한|된|난|했|됐)$/.test(name)) {
         const before = at(nameAt - 1);
         const person =
-          name.length >= 2 && before?.kind === 'hangul' && !before.particle && !nameToken!.glued && isKoreanName(before.stem) && !/(?:해|한|된|난|돼|했|됐)$/.test(before.stem) ? before.stem : null;
+          name.length >= 2 &&
+          before?.kind === 'hangul' &&
+          !before.particle &&
+          !nameToken!.glued &&
+          isKoreanName(before.stem) &&
+          !/(?:해|한|된|난|돼|했|됐)$/.test(before.stem)
+            ? before.stem
+            : null;
         if (isKoreanName(name)) found.add(name, 'person', STRONG);
         // 안철수 새정치민주연합 전 공동대표: the word before the title is the affiliation.
         else if (person) found.add(person, 'person', STRONG);
@@ -660,7 +708,12 @@ export function analyzeKorean(text: string): KoreanResult {
     }
 
     // Roles before a name: 배우 송민재, 가수 겸 배우 오하린, 프랑스 배우 쥘리에트 비노슈, 주민 윤가영(34) 씨.
-    if ((ROLES_BEFORE.has(t.text) || (t.kind === 'hangul' && /^(?:CEO|CFO|CTO)$/.test(prev?.text ?? '') && false)) && next && next.kind === 'hangul' && !next.glued) {
+    if (
+      (ROLES_BEFORE.has(t.text) || (t.kind === 'hangul' && /^(?:CEO|CFO|CTO)$/.test(prev?.text ?? '') && false)) &&
+      next &&
+      next.kind === 'hangul' &&
+      !next.glued
+    ) {
       addNameAfterRole(i + 1);
     }
     // Organisation context before: 배터리 제조사 세움에너지, 공유킥보드 업체 '달리고', 방산업체 PT 인도아비아.
@@ -679,9 +732,16 @@ export function analyzeKorean(text: string): KoreanResult {
     // Organisation context after: 엔비디아 주가, 딥시크 모회사, 딥시크 어떤 회사, 충남대 인근.
     const after = next && (next.text === '어떤' || next.text === '같은') ? at(i + 2) : next;
     if (!t.particle && after && after.kind === 'hangul' && ORG_AFTER.has(after.stem) && !after.glued) {
-      if (isNameLike(word) && !MODIFIER_ENDING.test(word) && !isPlaceWord(word) && !isKoreanName(word) && !GENERIC_MODIFIERS.has(word) && !ORG_BEFORE.has(word)) found.add(word, 'org', FAIR);
+      if (isNameLike(word) && !MODIFIER_ENDING.test(word) && !isPlaceWord(word) && !isKoreanName(word) && !GENERIC_MODIFIERS.has(word) && !ORG_BEFORE.has(word))
+        found.add(word, 'org', FAIR);
     }
-    if (/^[\uac00-\ud7a3]{2,6}대$/.test(word) && !t.particle && after && /^(?:인근|앞|캠퍼스|교수|교수팀|연구팀|연구진|학생|학생들|병원|총장|총학생회|정문|의과대학|의대|대학원|공대|법대)$/.test(after.stem) && !GENERIC_MODIFIERS.has(word.slice(0, -1))) {
+    if (
+      /^[\uac00-\ud7a3]{2,6}대$/.test(word) &&
+      !t.particle &&
+      after &&
+      /^(?:인근|앞|캠퍼스|교수|교수팀|연구팀|연구진|학생|학생들|병원|총장|총학생회|정문|의과대학|의대|대학원|공대|법대)$/.test(after.stem) &&
+      !GENERIC_MODIFIERS.has(word.slice(0, -1))
+    ) {
       found.add(word, 'org', GOOD);
     }
     // Masked names in reports: 김OO(67) 씨, 이○○ 씨.
@@ -689,14 +749,28 @@ export function analyzeKorean(text: string): KoreanResult {
       found.add(t.text + next.text, 'person', GOOD);
     }
     // The organisation of a role: 그래닛피크의 매니징 파트너 에밀리 카터.
-    if (t.particle === '의' && next?.kind === 'hangul' && (ROLES_BEFORE.has(next.text) || isTitle(next.stem)) && isNameLike(word) && !isPlaceWord(word) && !isKoreanName(word) && !COMMON_NOUNS.has(word)) {
+    if (
+      t.particle === '의' &&
+      next?.kind === 'hangul' &&
+      (ROLES_BEFORE.has(next.text) || isTitle(next.stem)) &&
+      isNameLike(word) &&
+      !isPlaceWord(word) &&
+      !isKoreanName(word) &&
+      !COMMON_NOUNS.has(word)
+    ) {
       let j = i + 1;
       while (at(j + 1)?.kind === 'hangul' && ROLES_BEFORE.has(at(j + 1)?.text ?? '')) j++;
       const person = tokens[j + 1];
       if (person && person.kind === 'hangul' && (isKoreanName(nameOf(person)) || isForeignNamePart(nameOf(person)))) found.add(word, 'org', FAIR);
     }
     // The company of a person with a title: 대원소재의 박선우 대표.
-    if (t.particle === '의' && next?.kind === 'hangul' && isKoreanName(next.text) && at(i + 2) && /^(?:대표|사장|회장|부회장|대표이사|CEO|연구원|교수|이사|전무|상무|부사장|창업자|총장|감독|단장)$/.test(at(i + 2)!.stem)) {
+    if (
+      t.particle === '의' &&
+      next?.kind === 'hangul' &&
+      isKoreanName(next.text) &&
+      at(i + 2) &&
+      /^(?:대표|사장|회장|부회장|대표이사|CEO|연구원|교수|이사|전무|상무|부사장|창업자|총장|감독|단장)$/.test(at(i + 2)!.stem)
+    ) {
       if (isNameLike(word) && !isPlaceWord(word) && !isKoreanName(word)) found.add(word, 'org', FAIR);
     }
     // A name with an age in brackets is a person: 윤가영(34) 씨, 유지석(19).
@@ -708,7 +782,15 @@ export function analyzeKorean(text: string): KoreanResult {
       found.add(word, 'org', FAIR);
     }
     // A place, a direction, then a name: 헝가리 동부 데브레첸에.
-    if (t.particle && /^(?:에|에서|의|으로|로)$/.test(t.particle) && prev?.kind === 'hangul' && /^(?:동부|서부|남부|북부|중부|남동부|북동부|남서부|북서부)$/.test(prev.text) && isPlaceWord(at(i - 2)?.stem ?? '') && isNameLike(word) && !isKoreanName(word)) {
+    if (
+      t.particle &&
+      /^(?:에|에서|의|으로|로)$/.test(t.particle) &&
+      prev?.kind === 'hangul' &&
+      /^(?:동부|서부|남부|북부|중부|남동부|북동부|남서부|북서부)$/.test(prev.text) &&
+      isPlaceWord(at(i - 2)?.stem ?? '') &&
+      isNameLike(word) &&
+      !isKoreanName(word)
+    ) {
       found.add(word, 'place', FAIR);
     }
     // A name and a venue word: 모로왈리 산업단지.
@@ -717,7 +799,16 @@ export function analyzeKorean(text: string): KoreanResult {
     }
     // Sports teams: 새한 돌핀스, 시애틀 매리너스 — a name and a plural loanword, in a sports sentence.
     const sportsSentence = () => SPORTS_CONTEXT.test(sentenceText(i));
-    if (next && next.kind === 'hangul' && !next.glued && !t.particle && /(?:스|즈|츠)$/.test(nameOf(next)) && nameOf(next).length >= 3 && isNameLike(nameOf(next)) && sportsSentence()) {
+    if (
+      next &&
+      next.kind === 'hangul' &&
+      !next.glued &&
+      !t.particle &&
+      /(?:스|즈|츠)$/.test(nameOf(next)) &&
+      nameOf(next).length >= 3 &&
+      isNameLike(nameOf(next)) &&
+      sportsSentence()
+    ) {
       const team = `${word} ${nameOf(next)}`;
       if ((isNameLike(word) || isPlaceWord(word)) && word.length >= 2 && !isKoreanName(word) && !ROLES_BEFORE.has(word)) {
         found.add(team, 'org', FAIR);
@@ -888,7 +979,13 @@ export function markNames(text: string, { types, mentionTypes }: KoreanResult): 
       if (first >= 0xac00 && first <= 0xd7a3) {
         if (/[\uac00-\ud7a3]/.test(before)) continue;
         const rest = afterText.match(/^[\uac00-\ud7a3]*/)![0];
-        if (rest && !PARTICLE_SET.has(rest) && !(type === 'place' && DERIVED.test(rest)) && !(type === 'org' && ORG_SUFFIXES.some((s) => rest.startsWith(s))) && !(type === 'person' && gluedTitle(rest))) {
+        if (
+          rest &&
+          !PARTICLE_SET.has(rest) &&
+          !(type === 'place' && DERIVED.test(rest)) &&
+          !(type === 'org' && ORG_SUFFIXES.some((s) => rest.startsWith(s))) &&
+          !(type === 'person' && gluedTitle(rest))
+        ) {
           // A name may carry a particle plus more (…에서는): accept a particle followed by one.
           let ok = false;
           for (let len = 1; len < rest.length && !ok; len++) ok = PARTICLE_SET.has(rest.slice(0, len)) && PARTICLE_SET.has(rest.slice(len));

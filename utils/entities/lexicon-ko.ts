@@ -7,14 +7,15 @@
 const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
 
 /** Particles and copula endings that follow a noun, longest first when stripping. */
-export const PARTICLES: readonly string[] = `에서부터 으로부터 에게서는 이라면서 에서는 에서도 에서의 에서만 으로는 으로도 으로서 으로써 에게는 에게도 까지는 까지도
+export const PARTICLES: readonly string[] =
+  `에서부터 으로부터 에게서는 이라면서 에서는 에서도 에서의 에서만 으로는 으로도 으로서 으로써 에게는 에게도 까지는 까지도
 부터는 이라는 이라고 이라며 이라면 이었다 이었던 이어서 이지만 이었고 라면서 에서 에게 한테 께서 으로 까지 부터 보다 처럼 만큼 마저
 조차 라는 라고 라며 와의 과의 에의 로서 로써 로는 로도 에는 에도 에만 이나 이며 이고 이다 이든 이란 이랑 이자 였다 였던 뿐이다 이라
 인가 인지 인데 일까 이냐 입니다 께서는 께서도 에게서
 의 은 는 이 가 을 를 에 와 과 도 로 만 며 나 랑 인 뿐 께`
-  .split(/\s+/)
-  .filter(Boolean)
-  .sort((a, b) => b.length - a.length);
+    .split(/\s+/)
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
 
 /** Words after a name that make it a person: 홍길동 기자, 전병서 박사, 박광수 … 이사장. */
 export const TITLES_AFTER = set(`기자 특파원 논설위원 논설실장 앵커 PD 박사 교수 부교수 조교수 명예교수 석좌교수 연구원 연구위원 선임연구원
@@ -29,7 +30,43 @@ export const TITLES_AFTER = set(`기자 특파원 논설위원 논설실장 앵�
 선생 선생님 군 양 선배 후배 코치진 에이전트`);
 
 /** A title written as one word ending in one of these is a title too: 중국전문기자, 수석연구원. */
-export const TITLE_ENDINGS: readonly string[] = ['정책관', '협력관', '심의관', '조정관', '기획관', '비서관', '기자', '특파원', '연구원', '교수', '위원', '대표', '장관', '의원', '감독', '선수', '회장', '사장', '이사장', '청장', '시장', '지사', '대사', '총장', '위원장', '대변인', '비서관', '차관', '의장', '소장', '원장', '국장', '실장', '단장', '부장'];
+export const TITLE_ENDINGS: readonly string[] = [
+  '정책관',
+  '협력관',
+  '심의관',
+  '조정관',
+  '기획관',
+  '비서관',
+  '기자',
+  '특파원',
+  '연구원',
+  '교수',
+  '위원',
+  '대표',
+  '장관',
+  '의원',
+  '감독',
+  '선수',
+  '회장',
+  '사장',
+  '이사장',
+  '청장',
+  '시장',
+  '지사',
+  '대사',
+  '총장',
+  '위원장',
+  '대변인',
+  '비서관',
+  '차관',
+  '의장',
+  '소장',
+  '원장',
+  '국장',
+  '실장',
+  '단장',
+  '부장',
+];
 
 /** Words before a name that make it a person: 배우 송민재, 가수 겸 배우 오하린, CEO 량원펑. */
 export const ROLES_BEFORE = set(`배우 가수 감독 영화감독 소설가 작가 시인 화가 사진작가 앵커 아나운서 코미디언 개그맨 개그우먼 방송인 래퍼
@@ -58,7 +95,8 @@ export const ORG_AFTER = set(`모회사 자회사 계열사 회사 본사 주가
 export const ORG_OBJECT_VERBS = /^(?:설립|창립|창업|인수|합병|상장|출범|세웠|세운|차렸)/;
 
 /** Speech verbs: the subject of "…"고 말했다 is a person. */
-export const SPEECH_VERBS = /^(?:말했|말한|말했을|밝혔|밝힌|강조했|강조한|설명했|설명한|덧붙였|주장했|주장한|전했|지적했|지적한|언급했|답했|물었|토로했|평가했|예상했|내다봤|털어놨|했다|했고|한다)/;
+export const SPEECH_VERBS =
+  /^(?:말했|말한|말했을|밝혔|밝힌|강조했|강조한|설명했|설명한|덧붙였|주장했|주장한|전했|지적했|지적한|언급했|답했|물었|토로했|평가했|예상했|내다봤|털어놨|했다|했고|한다)/;
 
 /** Organisation suffixes, longest first: 삼성전자, 저장대학교, 부산국제영화제, 미래산업부. */
 export const ORG_SUFFIXES: readonly string[] = `대학교 대학원 대학 전자 그룹 은행 저축은행 공사 증권 투자증권 보험 화재 생명 화학 제약 자동차 모터스 중공업
@@ -150,10 +188,12 @@ export const VERBAL_ENDING = /(?:고|며|면|게|요|든|던|된|할|될|까|서
 export const MODIFIER_ENDING = /(?:한|된|는|던|든|적인|스러운|하는|있는|없는)$/;
 
 /** Nouns that end a compound common noun (우주전쟁, 기술경쟁): such a word is no name. */
-export const COMMON_ENDINGS = /(?:전쟁|경쟁|기술|산업|시장|정책|문제|사업|분야|업계|기업|정부|시대|관계|협력|개발|투자|계획|제도|정보|서비스|프로그램|시스템|센터|사업단|지원|행사|대회|회의|문화|교육|연구|경제|정치|사회|환경|에너지|우주|모델|제품|시설|단지|투자액|매출액|금액|규모|비율|가격|액)$/;
+export const COMMON_ENDINGS =
+  /(?:전쟁|경쟁|기술|산업|시장|정책|문제|사업|분야|업계|기업|정부|시대|관계|협력|개발|투자|계획|제도|정보|서비스|프로그램|시스템|센터|사업단|지원|행사|대회|회의|문화|교육|연구|경제|정치|사회|환경|에너지|우주|모델|제품|시설|단지|투자액|매출액|금액|규모|비율|가격|액)$/;
 
 /** Words that show a sentence is about sport, where "X Y스" names a team (새한 돌핀스). */
-export const SPORTS_CONTEXT = /(?:경기|구단|프로야구|프로축구|프로농구|시즌|연승|연패|홈런|이닝|득점|골을|리그|선발|투수|타자|원정|홈경기|맞대결|3연전|우승|챔피언|결승|준결승|구장)/;
+export const SPORTS_CONTEXT =
+  /(?:경기|구단|프로야구|프로축구|프로농구|시즌|연승|연패|홈런|이닝|득점|골을|리그|선발|투수|타자|원정|홈경기|맞대결|3연전|우승|챔피언|결승|준결승|구장)/;
 
 /** Venue words written as a separate word after a name: 모로왈리 산업단지, 인천 국제공항. */
 export const VENUE_WORDS = new Set(['산업단지', '국가산업단지', '국제공항', '공항', '야구장', '경기장', '체육관', '터미널', '광장', '해수욕장', '국립공원']);

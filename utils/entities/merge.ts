@@ -8,10 +8,7 @@ const RANK: Record<EntityType, number> = { date: 0, money: 0, percent: 0, person
 export function mergeSpans(spans: EntitySpan[]): EntitySpan[] {
   const sorted = [...spans].sort(
     (a, b) =>
-      (RANK[a.type] === 0 ? 0 : 1) - (RANK[b.type] === 0 ? 0 : 1) ||
-      b.end - b.start - (a.end - a.start) ||
-      RANK[a.type] - RANK[b.type] ||
-      a.start - b.start,
+      (RANK[a.type] === 0 ? 0 : 1) - (RANK[b.type] === 0 ? 0 : 1) || b.end - b.start - (a.end - a.start) || RANK[a.type] - RANK[b.type] || a.start - b.start,
   );
   const taken: EntitySpan[] = [];
   const end = spans.reduce((max, s) => Math.max(max, s.end), 0);

@@ -23,8 +23,7 @@ const EN_CURRENCY_QUALIFIER = String.raw`(?:(?:US|U\.S\.|American|Australian|Can
 // Currency signs and the prefixes that say whose dollar it is: US$5, NT$60 million, HK$3bn, R$10, S$2.
 const EN_SIGN = String.raw`(?:\b(?:US|USD|A|AU|AUD|C|CA|CAD|HK|NZ|NT|S|R|RM|Rs\.?|MX|Z)\s?)?[$£€¥₩₹₽₺₦₫₱₪]|\bRs\.?\s?|\bRM\s?(?=\d)`;
 const EN_CODE = '(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|HKD|TWD|AUD|CAD|CHF|INR|SGD)';
-const MONTH =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const FULL_MONTH = '(?:January|February|March|April|June|July|August|September|October|November|December)';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const YEAR = '(?:1[6-9]\\d\\d|20\\d\\d)';
@@ -41,10 +40,7 @@ const RULES: Rule[] = [
   // --- percent: 3.38%, 7~10%, 10-20%, 5.5 per cent, 30~40퍼센트, 5프로
   {
     type: 'percent',
-    re: new RegExp(
-      String.raw`(?<![\d.,])(?:${NUM}\s?(?:%|％|퍼센트|프로)?\s?${TILDE}\s?|${NUM}${DASH})?${NUM}\s?(?:%|％)(?:\s?p\b)?`,
-      'g',
-    ),
+    re: new RegExp(String.raw`(?<![\d.,])(?:${NUM}\s?(?:%|％|퍼센트|프로)?\s?${TILDE}\s?|${NUM}${DASH})?${NUM}\s?(?:%|％)(?:\s?p\b)?`, 'g'),
   },
   {
     type: 'percent',
@@ -71,16 +67,21 @@ const RULES: Rule[] = [
   // --- dates: Korean
   {
     type: 'date',
-    re: new RegExp(
-      String.raw`(?<!\d)\d{4}년(?:대|\s?\d{1,2}월(?:\s?\d{1,2}일)?)?(?:말|초|께|경|중반|초반|후반)?`,
-      'g',
-    ),
+    re: new RegExp(String.raw`(?<!\d)\d{4}년(?:대|\s?\d{1,2}월(?:\s?\d{1,2}일)?)?(?:말|초|께|경|중반|초반|후반)?`, 'g'),
   },
   { type: 'date', re: /(?<![\d.])(?:1[0-2]|0?[1-9])월(?:\s?(?:[12]\d|3[01]|0?[1-9])일|\s?(?:초|중순|말|하순|상순))?/g, needs: 'hangul' },
   { type: 'date', re: /(?<![\d.,~])(?:[12]\d|3[01]|0?[1-9])일(?!\s?(?:간|동안|째|만에|치|분))/g, needs: 'hangul' },
   { type: 'date', re: /(?<![\d.])(?:19|20)\d\d[./-](?:1[0-2]|0?[1-9])[./-](?:[12]\d|3[01]|0?[1-9])(?![\d])/g },
-  { type: 'date', re: /(?<![가-힣])(?:올해|지난해|작년|내년|재작년|금년|오늘|어제|내일|그제|지난주|지난달|다음 ?달|다음 ?주|이번 ?주|올 ?상반기|올 ?하반기)(?![가-힣]*(?:날|도록))/g, needs: 'hangul' },
-  { type: 'date', re: /(?<![\d.~])\d{1,3}\s?(?:년|개월|주|일)\s?전(?![가-힣])|(?<![\d.~])\d{1,3}\s?(?:년|개월|주|일)\s?전(?=보다|에|까지|부터|의|인|만|과|와)/g, needs: 'hangul' },
+  {
+    type: 'date',
+    re: /(?<![가-힣])(?:올해|지난해|작년|내년|재작년|금년|오늘|어제|내일|그제|지난주|지난달|다음 ?달|다음 ?주|이번 ?주|올 ?상반기|올 ?하반기)(?![가-힣]*(?:날|도록))/g,
+    needs: 'hangul',
+  },
+  {
+    type: 'date',
+    re: /(?<![\d.~])\d{1,3}\s?(?:년|개월|주|일)\s?전(?![가-힣])|(?<![\d.~])\d{1,3}\s?(?:년|개월|주|일)\s?전(?=보다|에|까지|부터|의|인|만|과|와)/g,
+    needs: 'hangul',
+  },
   // --- dates: Chinese / Japanese
   { type: 'date', re: /(?<!\d)\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<!\d)\d{1,2}月\d{1,2}日/g, needs: 'han' },
   // --- dates: English
@@ -90,7 +91,10 @@ const RULES: Rule[] = [
   { type: 'date', re: new RegExp(String.raw`(?<=\b(?:in|since|by|from|until|last|next|this|early|late|mid-?|of|during)\s)${FULL_MONTH}\b`, 'gi') },
   { type: 'date', re: new RegExp(String.raw`\b${WEEKDAY}\b`, 'g') },
   { type: 'date', re: new RegExp(String.raw`\b${FULL_MONTH}\b`, 'g') },
-  { type: 'date', re: /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|many)\s(?:days?|weeks?|months?|years?|decades?)\sago\b/gi },
+  {
+    type: 'date',
+    re: /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|many)\s(?:days?|weeks?|months?|years?|decades?)\sago\b/gi,
+  },
   { type: 'date', re: new RegExp(String.raw`(?<=\b${DATE_LEAD}\s)${YEAR}s?\b(?![\d,.]\d)`, 'gi') },
   { type: 'date', re: new RegExp(String.raw`\b${YEAR}s\b`, 'g') },
   { type: 'date', re: /\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g },

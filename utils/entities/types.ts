@@ -15,9 +15,7 @@ export interface EntitySpan {
 }
 
 /** The reader's corrections, applied to every article. `text` is matched as written. */
-export type EntityCorrection =
-  | { text: string; action: 'remove' }
-  | { text: string; action: 'set'; type: EntityType };
+export type EntityCorrection = { text: string; action: 'remove' } | { text: string; action: 'set'; type: EntityType };
 
 /** A name as written, told apart from spelling noise: NFC, white space collapsed and trimmed. */
 export const normalizeName = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();

@@ -40,8 +40,7 @@ const DATE_SELECTORS = '[class*=date i],[class*=time i],[id*=date i]';
 const TIME_SELECTORS = 'article time[datetime],time[pubdate][datetime],time[itemprop=datePublished][datetime]';
 // Page furniture Readability would throw away anyway; removing it from the clone first
 // spares Readability most of its work on a typical news page (see the benchmark).
-const FURNITURE =
-  'nav,aside,footer,[role=navigation],[role=complementary],[role=menu],[role=menubar],[role=dialog],[role=alertdialog],[role=contentinfo]';
+const FURNITURE = 'nav,aside,footer,[role=navigation],[role=complementary],[role=menu],[role=menubar],[role=dialog],[role=alertdialog],[role=contentinfo]';
 
 function metaValues(doc: Document, names: string[]): string[] {
   const out: string[] = [];

@@ -95,7 +95,10 @@ const TITLE_SEPARATORS = /\s+(?:[-|–—:<>»·]|::)\s+/;
 export function siteNameFromTitle(documentTitle: string, articleTitle: string): string | null {
   const title = squash(documentTitle);
   if (!title || title === articleTitle) return null;
-  const parts = title.split(TITLE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  const parts = title
+    .split(TITLE_SEPARATORS)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const candidates = parts.filter((p) => p !== articleTitle && !articleTitle.includes(p));
   const last = candidates[candidates.length - 1];
   return last && last.length <= 40 ? last : null;

@@ -69,10 +69,62 @@ const seed = (template: number) => mix(0x811c9dc5, template);
 
 /** Particles (and copula endings) that follow a noun; longest first. */
 const PARTICLES = [
-  '으로부터', '에서부터', '에게서는', '이라는', '이라고', '에서는', '에게는', '으로는', '으로서', '으로써', '이었다', '이라며', '께서는',
-  '에서', '에게', '으로', '부터', '까지', '처럼', '보다', '이나', '라는', '라고', '하고', '와의', '과의', '에는', '에도', '로서', '로써',
-  '께서', '이다', '였다', '이며', '이고', '조차', '마저', '밖에', '한테', '의', '은', '는', '이', '가', '을', '를', '에', '와', '과',
-  '도', '로', '만', '씨', '측', '님', '들',
+  '으로부터',
+  '에서부터',
+  '에게서는',
+  '이라는',
+  '이라고',
+  '에서는',
+  '에게는',
+  '으로는',
+  '으로서',
+  '으로써',
+  '이었다',
+  '이라며',
+  '께서는',
+  '에서',
+  '에게',
+  '으로',
+  '부터',
+  '까지',
+  '처럼',
+  '보다',
+  '이나',
+  '라는',
+  '라고',
+  '하고',
+  '와의',
+  '과의',
+  '에는',
+  '에도',
+  '로서',
+  '로써',
+  '께서',
+  '이다',
+  '였다',
+  '이며',
+  '이고',
+  '조차',
+  '마저',
+  '밖에',
+  '한테',
+  '의',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '에',
+  '와',
+  '과',
+  '도',
+  '로',
+  '만',
+  '씨',
+  '측',
+  '님',
+  '들',
 ];
 const MAX_PARTICLE = 4;
 const PARTICLE_ID = new Map(PARTICLES.map((p, k) => [p, k + 1]));
@@ -155,16 +207,16 @@ function lexiconMarks(text: string, cls: Uint8Array, lexicon: Lexicon | null): M
       if (labels === undefined) continue;
       const atRunEnd = e >= text.length || cls[e] !== cls[e - 1];
       for (const v of labels) {
-      const label = lexLabel(v);
-      const bucket = lexBucket(v);
-      // position: 0 begin, 1 inside, 2 end, 3 single; alignment: run start/end flags.
-      const align = (atRunStart ? 1 : 0) | (atRunEnd ? 2 : 0);
-      if (e - s === 1) add(s, (label << 10) | (3 << 6) | (align << 3) | bucket);
-      else {
-        add(s, (label << 10) | (0 << 6) | (align << 3) | bucket);
-        for (let k = s + 1; k < e - 1; k++) add(k, (label << 10) | (1 << 6) | (align << 3));
-        add(e - 1, (label << 10) | (2 << 6) | (align << 3) | bucket);
-      }
+        const label = lexLabel(v);
+        const bucket = lexBucket(v);
+        // position: 0 begin, 1 inside, 2 end, 3 single; alignment: run start/end flags.
+        const align = (atRunStart ? 1 : 0) | (atRunEnd ? 2 : 0);
+        if (e - s === 1) add(s, (label << 10) | (3 << 6) | (align << 3) | bucket);
+        else {
+          add(s, (label << 10) | (0 << 6) | (align << 3) | bucket);
+          for (let k = s + 1; k < e - 1; k++) add(k, (label << 10) | (1 << 6) | (align << 3));
+          add(e - 1, (label << 10) | (2 << 6) | (align << 3) | bucket);
+        }
       }
     }
   }

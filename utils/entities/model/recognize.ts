@@ -95,7 +95,8 @@ function isPlaceWord(word: string, model: KoreanModel): boolean {
  */
 function tidy(text: string, span: EntitySpan, model: KoreanModel, splitPlaces: boolean): EntitySpan[] {
   if (misparsedParticle(text, span)) return [];
-  if (span.text.includes('@') || text[span.end] === '@' || text[span.start - 1] === '@' || /^[.\w-]*\.(?:com|net|kr|org)\b/i.test(text.slice(span.end))) return [];
+  if (span.text.includes('@') || text[span.end] === '@' || text[span.start - 1] === '@' || /^[.\w-]*\.(?:com|net|kr|org)\b/i.test(text.slice(span.end)))
+    return [];
   if (!isName(span.type)) return [span];
   // Pieces: cut at unbalanced brackets, middle dots and descriptor words.
   const pieces: { start: number; end: number }[] = [];
