@@ -50,7 +50,6 @@ export default defineBackground(() => {
 
   /** Draw the page's highlights: the highlighter asks for them itself when injected. */
   const draw = async (tabId: number) => {
-    await browser.scripting.insertCSS({ target: { tabId }, files: ['/highlights.css'] });
     await browser.scripting.executeScript({ target: { tabId }, files: [HIGHLIGHTER] });
   };
   const redraw = (tabId: number | undefined) => {

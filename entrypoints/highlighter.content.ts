@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
 import { pageMessenger, sendMessage } from '../utils/messages';
-import { captureSelection, clearHighlights, drawHighlights, scrollToHighlight, showNotice } from '../utils/page/highlighter';
+import { captureSelection, clearHighlights, drawHighlights, drawnHighlights, scrollToHighlight, showNotice } from '../utils/page/highlighter';
 
 // Draws the reader's highlights on the live page. Injected by the background when the
 // reader uses Margin on a page, or registered for every page when the reader turns on
@@ -14,6 +15,13 @@ export default defineContentScript({
       pageMessenger.onMessage('showNotice', ({ data }) => showNotice(document, data.text)),
       pageMessenger.onMessage('scrollToHighlight', ({ data }) => scrollToHighlight(document, data.id)),
     ];
+    // The end-to-end tests ask what is drawn through the extension (the page itself cannot).
+    if (import.meta.env.MODE === 'e2e') {
+      const test = (message: unknown) =>
+        (message as { marginTest?: string } | null)?.marginTest === 'drawn' ? Promise.resolve(drawnHighlights(document)) : undefined;
+      browser.runtime.onMessage.addListener(test);
+      stops.push(() => browser.runtime.onMessage.removeListener(test));
+    }
     ctx.onInvalidated(() => {
       for (const stop of stops) stop();
       clearHighlights(document);

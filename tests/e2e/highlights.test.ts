@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AnnotationRecord } from '../../utils/db/schema';
-import { launchWithExtension, openPopup, openTab, readStore, type ExtensionBrowser } from '../support/browser';
+import { drawnOnPage, launchWithExtension, openPopup, openTab, readStore, type ExtensionBrowser } from '../support/browser';
 import { ARTIFACTS } from '../support/paths';
 
 const origin = inject('origin');
@@ -37,17 +37,8 @@ async function select(popup: Page, text: string) {
   await popup.getByTestId('selection-toolbar').waitFor();
 }
 
-/** The text the live page draws with the CSS Custom Highlight API, per colour. */
-function liveHighlights(page: Page) {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    registry.forEach((highlight, name) => {
-      out[name] = Array.from(highlight).map((r) => r.toString());
-    });
-    return out;
-  });
-}
+/** The text Margin draws on the live page, per colour (asked through the extension: the page cannot read it). */
+const liveHighlights = async (tabId: number) => (await drawnOnPage(browser, tabId)).byColor;
 
 describe('highlights and notes', () => {
   it('highlights a passage, adds a note and tags, and keeps them when the popup is reopened', async () => {
@@ -116,7 +107,7 @@ describe('highlights and notes', () => {
     // Reload the page: once Margin is used there, the highlights are drawn on it.
     await page.reload();
     popup = await openPopup(browser, tabId);
-    await expect.poll(() => liveHighlights(page)).toEqual({ 'margin-blue': ['합의햇다고 밝혔다'], 'margin-yellow': ['세수 전망이 지나치게 낙관적'] });
+    await expect.poll(() => liveHighlights(tabId)).toEqual({ blue: ['합의햇다고 밝혔다'], yellow: ['세수 전망이 지나치게 낙관적'] });
     await popup.close();
 
     // The site inserts an ad paragraph and fixes the typo: both are found again.
@@ -125,7 +116,7 @@ describe('highlights and notes', () => {
     popup = await openPopup(browser, tabId);
     await popup.waitForFunction(() => document.querySelectorAll('mark.hl[data-hl-first]').length === 2);
     expect((await popup.locator('mark.hl.hl-blue').allTextContents()).join('')).toBe('합의했다고 밝혔다');
-    await expect.poll(() => liveHighlights(page)).toEqual({ 'margin-blue': ['합의했다고 밝혔다'], 'margin-yellow': ['세수 전망이 지나치게 낙관적'] });
+    await expect.poll(() => liveHighlights(tabId)).toEqual({ blue: ['합의했다고 밝혔다'], yellow: ['세수 전망이 지나치게 낙관적'] });
     await popup.close();
 
     // The paragraph with the second highlight is removed: it is listed as orphaned, with its quote.
@@ -136,9 +127,9 @@ describe('highlights and notes', () => {
     await popup.getByTestId('notes-button').click();
     const orphaned = popup.getByTestId('orphaned');
     expect(await orphaned.locator('.note-quote').allTextContents()).toEqual(['세수 전망이 지나치게 낙관적']);
-    await expect.poll(async () => (await readStore<AnnotationRecord>(popup, 'annotations')).filter((a) => a.url === url && a.orphaned).map((a) => a.quote)).toEqual([
-      '세수 전망이 지나치게 낙관적',
-    ]);
+    await expect
+      .poll(async () => (await readStore<AnnotationRecord>(popup, 'annotations')).filter((a) => a.url === url && a.orphaned).map((a) => a.quote))
+      .toEqual(['세수 전망이 지나치게 낙관적']);
     await page.screenshot({ path: join(ARTIFACTS, 'live-page-highlights.png') });
     await page.close();
     await popup.close();
@@ -163,7 +154,7 @@ describe('highlights and notes', () => {
       if (!listeners) throw new Error('command hook missing');
       await listeners(id);
     }, tabId);
-    await expect.poll(() => liveHighlights(page)).toEqual({ 'margin-yellow': ['담당 국장은 다음 달까지'] });
+    await expect.poll(() => liveHighlights(tabId)).toEqual({ yellow: ['담당 국장은 다음 달까지'] });
     const popup = await openPopup(browser, tabId);
     await popup.waitForSelector('mark.hl.hl-yellow');
     expect((await popup.locator('mark.hl.hl-yellow').allTextContents()).join('')).toBe('담당 국장은 다음 달까지');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AnnotationRecord } from '../../utils/db/schema';
-import { launchWithExtension, openPanel, openPopup, openTab, readStore, type ExtensionBrowser } from '../support/browser';
+import { drawnOnPage, launchWithExtension, openPanel, openPopup, openTab, readStore, type ExtensionBrowser } from '../support/browser';
 import { ARTIFACTS } from '../support/paths';
 
 const origin = inject('origin');
@@ -44,12 +44,11 @@ async function selectOn(page: Page, text: string, root = 'body') {
   expect(found, `"${text}" is on the page`).toBe(true);
 }
 
-const liveHighlights = (page: Page) =>
-  page.evaluate(() => {
-    const out: string[] = [];
-    (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((h) => h.forEach((r) => out.push(r.toString())));
-    return out.sort();
-  });
+/** The text Margin draws on the live page (asked through the extension: the page cannot read it). */
+const liveHighlights = async (tabId: number) =>
+  Object.values((await drawnOnPage(browser, tabId)).byColor)
+    .flat()
+    .sort();
 
 const command = (tabId: number) =>
   browser.background.evaluate(async (id) => {
@@ -76,7 +75,7 @@ describe('side panel', () => {
     await selectOn(panel, '의회는 상반기 집행 실적을', '[data-testid="article-body"]');
     await panel.getByTestId('selection-toolbar').waitFor();
     await panel.locator('[data-testid="selection-toolbar"] button[data-color="green"]').click();
-    await expect.poll(() => liveHighlights(page), { timeout: 10_000 }).toEqual(['담당 국장은 다음 달까지', '의회는 상반기 집행 실적'].sort()); // the particle 을 left out
+    await expect.poll(() => liveHighlights(tabId), { timeout: 10_000 }).toEqual(['담당 국장은 다음 달까지', '의회는 상반기 집행 실적'].sort()); // the particle 을 left out
 
     // A click on a highlight in the panel's notes scrolls the page to it.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -127,7 +126,8 @@ describe('keyboard only', () => {
     await popup.waitForSelector('[data-entities="ready"]');
     await popup.evaluate(() => {
       (window as unknown as { mouse: number }).mouse = 0;
-      for (const type of ['mousedown', 'mouseup', 'click', 'pointerdown']) document.addEventListener(type, (e) => e.isTrusted && (window as unknown as { mouse: number }).mouse++, true);
+      for (const type of ['mousedown', 'mouseup', 'click', 'pointerdown'])
+        document.addEventListener(type, (e) => e.isTrusted && (window as unknown as { mouse: number }).mouse++, true);
     });
     for (let i = 0; i < 40; i++) {
       await popup.keyboard.press('Tab');
@@ -254,7 +254,9 @@ describe('screenshots: the panel beside the page', () => {
           const shots = [await page.screenshot(), await panel.screenshot()].map((b) => `data:image/png;base64,${b.toString('base64')}`);
           const sheet = await local.context.newPage();
           await sheet.setViewportSize({ width: 1280, height: 800 });
-          await sheet.setContent(`<body style="margin:0;display:flex;background:#888"><img src="${shots[0]}" width="880" height="800"><img src="${shots[1]}" width="400" height="800"></body>`);
+          await sheet.setContent(
+            `<body style="margin:0;display:flex;background:#888"><img src="${shots[0]}" width="880" height="800"><img src="${shots[1]}" width="400" height="800"></body>`,
+          );
           mkdirSync(ARTIFACTS, { recursive: true });
           await sheet.screenshot({ path: join(ARTIFACTS, `panel-${lang}-${scheme}.png`) });
         } finally {

@@ -50,12 +50,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     acceptDownloads: true,
     env: { ...process.env, LANGUAGE: locale, LANG: `${locale}.UTF-8` },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      ...QUIET_FLAGS,
-      `--lang=${locale}`,
-      `--disable-extensions-except=${options.extensionDir}`,
-      `--load-extension=${options.extensionDir}`,
-    ],
+    args: [...QUIET_FLAGS, `--lang=${locale}`, `--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(background.url()).host;
@@ -153,4 +148,23 @@ export async function openPanel(browser: ExtensionBrowser, tabId: number, size =
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=${tabId}`);
   await panel.waitForSelector('main[data-phase="done"]', { timeout: 45_000 });
   return panel;
+}
+
+/**
+ * What Margin drew on a tab's live page: the text under each colour, the overlay's boxes and
+ * its last layout time. Asked through the extension (the e2e build's highlighter answers it):
+ * the page itself can read none of it.
+ */
+export async function drawnOnPage(browser: ExtensionBrowser, tabId: number): Promise<{ byColor: Record<string, string[]>; boxes: number; layoutMs: number }> {
+  const empty = { byColor: {}, boxes: 0, layoutMs: 0 };
+  return browser.background.evaluate(
+    async ([id, fallback]) => {
+      const api = (
+        globalThis as unknown as { chrome: { tabs: { sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown> } } }
+      ).chrome;
+      const answer = await api.tabs.sendMessage(id, { marginTest: 'drawn' }, { frameId: 0 }).catch(() => null);
+      return (answer as typeof fallback | null) ?? fallback;
+    },
+    [tabId, empty] as const,
+  );
 }

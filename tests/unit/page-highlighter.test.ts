@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { describe } from '../../utils/anchoring';
-import { captureSelection, clearHighlights, drawHighlights, pageSegments } from '../../utils/page/highlighter';
+import { captureSelection, clearHighlights, drawHighlights, drawnHighlights, pageSegments } from '../../utils/page/highlighter';
 import { windowFromHtml } from '../../scripts/lib/dom';
 
 const PAGE = `<html><body><nav>홈 정치</nav><script>var x = "예산안";</script>
@@ -29,21 +29,28 @@ group('the live page', () => {
     expect(pageSegments(win.document).text).not.toContain('var x');
   });
 
-  it('places the article’s highlights on the page (marks where the Highlight API is missing) and clears them', () => {
+  it('places the article’s highlights in a closed overlay: the page’s DOM and CSS.highlights are untouched, and no highlighted text is reachable from the page', () => {
     const win = windowFromHtml(PAGE, 'https://news.example/a');
     const doc = win.document;
-    const result = drawHighlights(doc, [highlight('a', '내년도 예산안을'), highlight('b', '교통과 주거', 'pink'), gone], false);
+    const html = doc.body.innerHTML;
+    // jsdom has no layout: give every range one line box.
+    const proto = (win as unknown as { Range: { prototype: { getClientRects?: () => unknown } } }).Range.prototype;
+    proto.getClientRects = () => [{ left: 10, top: 20, width: 50, height: 16 }];
+    const result = drawHighlights(doc, [highlight('a', '내년도 예산안을'), highlight('b', '교통과 주거', 'pink'), gone]);
     expect(result).toEqual({ drawn: 2, missing: ['c'] });
-    const marks = Array.from(doc.querySelectorAll('mark[data-margin-hl]'));
-    expect(marks.map((m) => [m.getAttribute('data-margin-hl'), m.textContent])).toEqual([
-      ['yellow', '내년도 예산안'],
-      ['yellow', '을'],
-      ['pink', '교통과 주거'],
-    ]);
-    const text = doc.body.textContent;
-    clearHighlights(doc);
+    // What Margin knows it drew (never answered to the page): the quote under each colour, one box per text node line.
+    expect(drawnHighlights(doc)).toMatchObject({ byColor: { yellow: ['내년도 예산안을'], pink: ['교통과 주거'] }, boxes: 3 });
+    // The page sees its body as it was, one added element with a closed root, and nothing of the passages anywhere.
+    expect(doc.body.innerHTML).toBe(html);
     expect(doc.querySelector('mark')).toBeNull();
-    expect(doc.body.textContent).toBe(text);
+    const added = Array.from(doc.documentElement.children).filter((el) => el.tagName !== 'HEAD' && el.tagName !== 'BODY');
+    expect(added).toHaveLength(1);
+    expect(added[0]!.shadowRoot).toBeNull();
+    expect(added[0]!.textContent).toBe('');
+    expect(doc.documentElement.outerHTML.split('<body')[0]!.concat(added[0]!.outerHTML)).not.toMatch(/예산|교통|yellow|pink|margin/i);
+    clearHighlights(doc);
+    expect(doc.documentElement.children).toHaveLength(2);
+    expect(doc.body.innerHTML).toBe(html);
   });
 
   it('captures the reader’s selection as a quote with context', () => {

@@ -8,7 +8,9 @@ const KEY = 'alwaysShowHighlights';
 /** The parts of the extension API the setting needs (a fake one in tests). */
 export interface ScriptingApi {
   scripting: {
-    registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; css?: string[]; runAt?: 'document_idle'; persistAcrossSessions?: boolean }[]): Promise<void>;
+    registerContentScripts(
+      scripts: { id: string; matches: string[]; js: string[]; css?: string[]; runAt?: 'document_idle'; persistAcrossSessions?: boolean }[],
+    ): Promise<void>;
     unregisterContentScripts(filter?: { ids: string[] }): Promise<void>;
     getRegisteredContentScripts(filter?: { ids: string[] }): Promise<{ id: string }[]>;
   };
@@ -35,9 +37,7 @@ export async function applyAlwaysShow(db: MarginDB, api: ScriptingApi, on: boole
   if (on) {
     if (!(await api.permissions.contains({ origins: ALL_SITES }))) throw new Error('Margin was not given access to the pages you visit');
     if (!registered) {
-      await api.scripting.registerContentScripts([
-        { id: ALWAYS_SHOW_ID, matches: ALL_SITES, js: ['content-scripts/highlighter.js'], css: ['highlights.css'], runAt: 'document_idle' },
-      ]);
+      await api.scripting.registerContentScripts([{ id: ALWAYS_SHOW_ID, matches: ALL_SITES, js: ['content-scripts/highlighter.js'], runAt: 'document_idle' }]);
     }
   } else {
     if (registered) await api.scripting.unregisterContentScripts({ ids: [ALWAYS_SHOW_ID] });

@@ -1,13 +1,21 @@
 import { anchor, CONTEXT } from '../anchoring';
-import { HIGHLIGHT_COLORS } from '../colors';
+import type { HighlightColor } from '../colors';
 import type { PageHighlight } from '../messages';
-import { rangeOffsets, textSegments, unwrap, wrapRange, type TextSegment } from '../dom/text-ranges';
+import { rangeOffsets, textSegments, type TextSegment } from '../dom/text-ranges';
 
 /**
- * Highlights on the live news page. With the CSS Custom Highlight API the page's DOM is
- * not touched at all (ranges are registered and styled by ::highlight(margin-…) rules
- * that the background inserts); where the API is missing, the text is wrapped in
- * <mark data-margin-hl> elements instead.
+ * Highlights on the live news page, drawn so that the page cannot read them.
+ *
+ * The page's own scripts share its DOM and its `CSS.highlights` registry: a highlight
+ * registered there, or wrapped in <mark>, hands the passage (and its colour) to the site. So
+ * Margin draws on an overlay instead: one element appended to the page holding a *closed*
+ * shadow root, in which each highlighted line is an empty, absolutely positioned box laid
+ * over the text (`mix-blend-mode: multiply`, no pointer events). The page can see that an
+ * element was added, but not what is inside it: a closed root is unreachable from the page
+ * (`host.shadowRoot` is null), the boxes hold no text, take no clicks and no selection, and
+ * the ranges that place them live only in the content script's isolated world. Boxes are
+ * placed again when the page's layout changes (resize, fonts, DOM changes, an inner scroll);
+ * scrolling the document itself moves them with the text at no cost. README, "Privacy".
  */
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
@@ -22,43 +30,152 @@ export function pageSegments(doc: Document): { text: string; segments: TextSegme
   return { text: segments.map((s) => s.node.data).join(''), segments };
 }
 
-function rangeAt(doc: Document, segments: TextSegment[], start: number, end: number): Range | null {
-  const locate = (offset: number, isEnd: boolean) => {
-    for (const s of segments) {
-      const len = s.node.data.length;
-      if (offset < s.start + len || (isEnd && offset === s.start + len)) return { node: s.node, offset: offset - s.start };
+/** One range per text node between two offsets of the page's text (so an element's own box is never painted twice). */
+function textRanges(doc: Document, segments: TextSegment[], start: number, end: number): Range[] {
+  const out: Range[] = [];
+  for (const s of segments) {
+    const len = s.node.data.length;
+    if (s.start + len <= start) continue;
+    if (s.start >= end) break;
+    const range = doc.createRange();
+    range.setStart(s.node, Math.max(0, start - s.start));
+    range.setEnd(s.node, Math.min(len, end - s.start));
+    if (!range.collapsed) out.push(range);
+  }
+  return out;
+}
+
+/** The overlay's colours: the reader's four, light enough to multiply over text. */
+const PAINT: Record<HighlightColor, string> = {
+  yellow: 'rgb(255 214 64 / 55%)',
+  green: 'rgb(120 220 140 / 50%)',
+  blue: 'rgb(120 180 255 / 45%)',
+  pink: 'rgb(255 150 200 / 50%)',
+};
+
+interface Placed {
+  id: string;
+  color: HighlightColor;
+  /** Live ranges, one per text node: they follow the page's text when it changes. */
+  ranges: Range[];
+}
+
+interface Overlay {
+  host: HTMLElement;
+  layer: HTMLElement;
+  placed: Placed[];
+  stop(): void;
+  /** Boxes placed by the last layout, and its time in ms (for the benchmark). */
+  boxes: number;
+  layoutMs: number;
+}
+
+const overlays = new WeakMap<Document, Overlay>();
+
+/** Style set through the CSSOM (a page's CSP may forbid style attributes and <style>, not this). */
+function setStyle(el: HTMLElement, props: Record<string, string>, important = false) {
+  for (const [name, value] of Object.entries(props)) el.style.setProperty(name, value, important ? 'important' : '');
+}
+
+function layout(doc: Document, o: Overlay): void {
+  const t0 = performance.now();
+  const origin = o.host.getBoundingClientRect();
+  const fragment = doc.createDocumentFragment();
+  let boxes = 0;
+  for (const p of o.placed) {
+    for (const range of p.ranges) {
+      // jsdom and detached nodes have no layout.
+      if (typeof range.getClientRects !== 'function' || !range.startContainer.isConnected) continue;
+      for (const r of Array.from(range.getClientRects())) {
+        if (r.width < 0.5 || r.height < 0.5) continue;
+        const box = doc.createElement('div');
+        setStyle(box, {
+          position: 'absolute',
+          left: `${r.left - origin.left}px`,
+          top: `${r.top - origin.top}px`,
+          width: `${r.width}px`,
+          height: `${r.height}px`,
+          background: PAINT[p.color],
+          'mix-blend-mode': 'multiply',
+          'border-radius': '2px',
+          'pointer-events': 'none',
+        });
+        fragment.append(box);
+        boxes++;
+      }
     }
-    return null;
+  }
+  o.layer.replaceChildren(fragment);
+  o.boxes = boxes;
+  o.layoutMs = performance.now() - t0;
+}
+
+function createOverlay(doc: Document): Overlay {
+  const host = doc.createElement('div');
+  setStyle(
+    host,
+    {
+      all: 'initial',
+      display: 'block',
+      position: 'absolute',
+      top: '0',
+      left: '0',
+      width: '0',
+      height: '0',
+      overflow: 'visible',
+      'pointer-events': 'none',
+      'user-select': 'none',
+      'z-index': '2147483646',
+    },
+    true,
+  );
+  host.setAttribute('aria-hidden', 'true');
+  const root = host.attachShadow({ mode: 'closed' });
+  const layer = doc.createElement('div');
+  root.append(layer);
+  const overlay: Overlay = { host, layer, placed: [], boxes: 0, layoutMs: 0, stop: () => {} };
+  const win = doc.defaultView;
+  let queued = false;
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    const run = () => {
+      queued = false;
+      if (overlays.get(doc) === overlay) layout(doc, overlay);
+    };
+    // A hidden page runs no animation frames.
+    if (win && doc.visibilityState === 'visible') win.requestAnimationFrame(run);
+    else setTimeout(run, 50);
   };
-  const a = locate(start, false);
-  const b = locate(end, true);
-  if (!a || !b) return null;
-  const range = doc.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
-  return range;
+  const resize = win && 'ResizeObserver' in win ? new win.ResizeObserver(schedule) : null;
+  resize?.observe(doc.documentElement);
+  if (doc.body) resize?.observe(doc.body);
+  const mutations = win && 'MutationObserver' in win ? new win.MutationObserver(schedule) : null;
+  if (doc.body) mutations?.observe(doc.body, { subtree: true, childList: true, characterData: true });
+  // Only an inner scroller moves text against the overlay; the document's own scroll moves both.
+  const onScroll = (e: Event) => {
+    if (e.target !== doc) schedule();
+  };
+  win?.addEventListener('resize', schedule);
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  doc.addEventListener('visibilitychange', schedule);
+  void doc.fonts?.ready.then(schedule);
+  overlay.stop = () => {
+    resize?.disconnect();
+    mutations?.disconnect();
+    win?.removeEventListener('resize', schedule);
+    doc.removeEventListener('scroll', onScroll, { capture: true });
+    doc.removeEventListener('visibilitychange', schedule);
+  };
+  doc.documentElement.append(host);
+  return overlay;
 }
-
-interface HighlightRegistry {
-  set(name: string, value: unknown): void;
-  delete(name: string): void;
-}
-
-function registry(doc: Document): { highlights: HighlightRegistry; Highlight: new (...ranges: Range[]) => unknown } | null {
-  const win = doc.defaultView as unknown as { CSS?: { highlights?: HighlightRegistry }; Highlight?: new (...ranges: Range[]) => unknown } | null;
-  const css = win?.CSS;
-  return css?.highlights && win?.Highlight ? { highlights: css.highlights, Highlight: win.Highlight } : null;
-}
-
-/** The ranges drawn last, by highlight id (to scroll to one). */
-const drawn = new WeakMap<Document, Map<string, Range>>();
 
 /** Scroll the page to a drawn highlight; answers whether it is there. */
 export function scrollToHighlight(doc: Document, id: string): boolean {
   const win = doc.defaultView;
-  const range = drawn.get(doc)?.get(id);
-  const mark = Array.from(doc.querySelectorAll('mark[data-margin-id]')).find((m) => m.getAttribute('data-margin-id') === id);
-  const rect = (range ?? mark)?.getBoundingClientRect();
+  const first = overlays.get(doc)?.placed.find((p) => p.id === id)?.ranges[0];
+  const rect = first && typeof first.getBoundingClientRect === 'function' ? first.getBoundingClientRect() : null;
   if (!win || !rect) return false;
   // A hidden page runs no animation frames: a smooth scroll there would never move.
   const smooth = doc.visibilityState === 'visible' && !win.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -68,50 +185,44 @@ export function scrollToHighlight(doc: Document, id: string): boolean {
 
 /** Remove what Margin drew. */
 export function clearHighlights(doc: Document): void {
-  drawn.delete(doc);
-  const api = registry(doc);
-  if (api) for (const color of HIGHLIGHT_COLORS) api.highlights.delete(`margin-${color}`);
-  unwrap(Array.from(doc.querySelectorAll('mark[data-margin-hl]')));
+  const overlay = overlays.get(doc);
+  if (!overlay) return;
+  overlays.delete(doc);
+  overlay.stop();
+  overlay.host.remove();
 }
 
 /** Draw highlights (replacing earlier ones); those whose text is not on the page are reported. */
-export function drawHighlights(doc: Document, highlights: PageHighlight[], useApi = true): { drawn: number; missing: string[] } {
+export function drawHighlights(doc: Document, highlights: PageHighlight[]): { drawn: number; missing: string[] } {
   clearHighlights(doc);
   const { text, segments } = pageSegments(doc);
-  const placed: { h: PageHighlight; start: number; end: number }[] = [];
+  const placed: Placed[] = [];
   const missing: string[] = [];
   for (const h of highlights) {
     // Positions refer to the article's text, not the page's: the quote and its context decide.
     const found = anchor(text, { quote: h.selectors.quote });
-    if (found) placed.push({ h, ...found });
+    const ranges = found ? textRanges(doc, segments, found.start, found.end) : [];
+    if (ranges.length) placed.push({ id: h.id, color: h.color, ranges });
     else missing.push(h.id);
   }
-  const api = useApi ? registry(doc) : null;
-  if (api) {
-    const byId = new Map<string, Range>();
-    for (const color of HIGHLIGHT_COLORS) {
-      const ranges: Range[] = [];
-      for (const p of placed.filter((x) => x.h.color === color)) {
-        const range = rangeAt(doc, segments, p.start, p.end);
-        if (!range) continue;
-        ranges.push(range);
-        byId.set(p.h.id, range);
-      }
-      if (ranges.length) api.highlights.set(`margin-${color}`, new api.Highlight(...ranges));
-    }
-    drawn.set(doc, byId);
-  } else {
-    // From the last to the first, so earlier offsets stay valid.
-    for (const p of [...placed].sort((a, b) => b.start - a.start)) {
-      wrapRange(doc.body, p.start, p.end, () => {
-        const mark = doc.createElement('mark');
-        mark.setAttribute('data-margin-hl', p.h.color);
-        mark.setAttribute('data-margin-id', p.h.id);
-        return mark;
-      }, segments);
-    }
+  if (placed.length) {
+    const overlay = createOverlay(doc);
+    overlay.placed = placed;
+    overlays.set(doc, overlay);
+    layout(doc, overlay);
   }
   return { drawn: placed.length, missing };
+}
+
+/**
+ * What is drawn, for the end-to-end tests and the benchmark (never answered to the page): the
+ * text under each colour, the number of boxes and the last layout's time.
+ */
+export function drawnHighlights(doc: Document): { byColor: Record<string, string[]>; boxes: number; layoutMs: number } {
+  const overlay = overlays.get(doc);
+  const byColor: Record<string, string[]> = {};
+  for (const p of overlay?.placed ?? []) (byColor[p.color] ??= []).push(p.ranges.map((r) => r.toString()).join(''));
+  return { byColor, boxes: overlay?.boxes ?? 0, layoutMs: overlay?.layoutMs ?? 0 };
 }
 
 /** The reader's selection on the page as a quote with context, or null. */
