@@ -38,38 +38,34 @@ describe('database upgrades', () => {
     old.version(2).stores({ entityCorrections: 'id, &text, updatedAt' });
     old.version(3).stores({ annotations: 'id, articleId, url, *tags, updatedAt, color, createdAt', settings: 'key' });
     const text = '딥시크가 미국에 역습을 가했다.';
-    await old
-      .table('articles')
-      .put({
-        id: 'a',
-        url: 'https://x.example/1',
-        title: '딥시크의 역습',
-        byline: null,
-        siteName: '뉴스핌',
-        lang: 'ko',
-        publishedTime: 'not a date',
-        excerpt: null,
-        contentHtml: `<p>${text}</p>`,
-        textContent: text,
-        savedAt: 5,
-        updatedAt: 5,
-      });
-    await old
-      .table('annotations')
-      .put({
-        id: 'h',
-        articleId: 'a',
-        url: 'https://x.example/1',
-        selectors: describeQuote(text, 0, 8),
-        quote: text.slice(0, 8),
-        color: 'pink',
-        note: 'Ferries later',
-        tags: ['AI'],
-        entities: [{ text: '미국', type: 'loc' }],
-        createdAt: 6,
-        updatedAt: 6,
-        orphaned: false,
-      });
+    await old.table('articles').put({
+      id: 'a',
+      url: 'https://x.example/1',
+      title: '딥시크의 역습',
+      byline: null,
+      siteName: '뉴스핌',
+      lang: 'ko',
+      publishedTime: 'not a date',
+      excerpt: null,
+      contentHtml: `<p>${text}</p>`,
+      textContent: text,
+      savedAt: 5,
+      updatedAt: 5,
+    });
+    await old.table('annotations').put({
+      id: 'h',
+      articleId: 'a',
+      url: 'https://x.example/1',
+      selectors: describeQuote(text, 0, 8),
+      quote: text.slice(0, 8),
+      color: 'pink',
+      note: 'Ferries later',
+      tags: ['AI'],
+      entities: [{ text: '미국', type: 'loc' }],
+      createdAt: 6,
+      updatedAt: 6,
+      orphaned: false,
+    });
     old.close();
 
     const db = new MarginDB('margin', { indexedDB, IDBKeyRange });

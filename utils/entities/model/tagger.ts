@@ -262,7 +262,13 @@ export function parseLexicon(lines: string): Lexicon {
     const tab = line.indexOf('\t');
     if (tab <= 0) continue;
     const form = line.slice(0, tab);
-    forms.set(form, line.slice(tab + 1).split(',').map((v) => Number(v) | 0));
+    forms.set(
+      form,
+      line
+        .slice(tab + 1)
+        .split(',')
+        .map((v) => Number(v) | 0),
+    );
     maxLength = Math.max(maxLength, form.length);
     const first = form.charCodeAt(0);
     longestFrom.set(first, Math.min(16, Math.max(longestFrom.get(first) ?? 0, form.length)));
