@@ -17,8 +17,10 @@ export default defineContentScript({
     ];
     // The end-to-end tests ask what is drawn through the extension (the page itself cannot).
     if (import.meta.env.MODE === 'e2e') {
-      const test = (message: unknown) =>
-        (message as { marginTest?: string } | null)?.marginTest === 'drawn' ? Promise.resolve(drawnHighlights(document)) : undefined;
+      // Answered at once through sendResponse (the listener type returns void; the answer is ready).
+      const test = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+        if ((message as { marginTest?: string } | null)?.marginTest === 'drawn') sendResponse(drawnHighlights(document));
+      };
       browser.runtime.onMessage.addListener(test);
       stops.push(() => browser.runtime.onMessage.removeListener(test));
     }

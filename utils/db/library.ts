@@ -128,25 +128,22 @@ async function candidates(db: MarginDB, parsed: ParsedQuery, depth: number): Pro
   const byTerm = await Promise.all(parsed.terms.map((t) => db.search.where('terms').equals(t).limit(depth).primaryKeys() as Promise<string[]>));
   // A one-syllable word is any piece starting with it. Those come term by term, not in time
   // order, so a list cut short says nothing and is left to the check against the query.
-  const byPrefix =
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it reads primaryKeys' thenShortcut overload as an inferable type argument; the keys are strings
-    (
-      await Promise.all(
-        parsed.prefixes.map(async (p) => [
-          ...new Set(
-            (await db.search
-              .where('terms')
-              .startsWith(p)
-              .limit(depth * 4)
-              .primaryKeys()) as string[],
-          ),
-        ]),
-      )
-    ).filter((l) => l.length < depth * 4);
+  const byPrefix = (
+    await Promise.all(
+      parsed.prefixes.map(async (p) => [
+        ...new Set(
+          await (db.search
+            .where('terms')
+            .startsWith(p)
+            .limit(depth * 4)
+            .primaryKeys() as Promise<string[]>),
+        ),
+      ]),
+    )
+  ).filter((l) => l.length < depth * 4);
   const lists = [...byTerm, ...byPrefix];
   // Only cut-short prefix lists: every record, newest first, is a candidate.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- as above: the search table's keys are strings
-  if (!lists.length) lists.push((await db.search.limit(depth).primaryKeys()) as string[]);
+  if (!lists.length) lists.push(await db.search.limit(depth).primaryKeys());
   const intersect = ([first = [], ...others]: string[][], horizon?: string) => {
     const sets = others.map((l) => new Set(l));
     return first.filter((k) => (horizon === undefined || k <= horizon) && sets.every((set) => set.has(k))).sort();
