@@ -26,6 +26,27 @@ const HIGHLIGHTER = '/content-scripts/highlighter.js';
 
 export default defineBackground(() => {
   const db = new MarginDB();
+  // The end-to-end tests' full disk: Chromium does not refuse an extension origin's IndexedDB
+  // writes under a DevTools quota override (measured: 60k characters written with the quota at
+  // half the usage), so the e2e build can make every write fail as a full disk does.
+  if (import.meta.env.MODE === 'e2e') {
+    let full = false;
+    db.use({
+      stack: 'dbcore',
+      name: 'e2e-full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) => (full ? Promise.reject(new DOMException('The disk is full (simulated)', 'QuotaExceededError')) : table.mutate(request)),
+          };
+        },
+      }),
+    });
+    Object.assign(globalThis, { __marginFullDisk: (on: boolean) => (full = on) });
+  }
   const annotations = new AnnotationRepository(db);
   const corrections = new CorrectionRepository(db);
   const reader: ReaderDeps = {

