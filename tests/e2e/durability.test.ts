@@ -57,8 +57,17 @@ async function highlight(popup: Page, text: string, color: string, note: string)
   }, text);
   await popup.locator(`[data-testid="selection-toolbar"] button[data-color="${color}"]`).click();
   // Enter on the highlight opens its card (a click may land on a wrapped line's neighbour).
-  await popup.locator(`mark.hl.hl-${color}[data-hl-first]`).last().focus();
+  const mark = popup.locator(`mark.hl.hl-${color}[data-hl-first]`).last();
+  await mark.focus();
   await popup.keyboard.press('Enter');
+  const card = popup.getByTestId('note-input');
+  if (
+    !(await card.waitFor({ timeout: 2000 }).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await mark.dispatchEvent('click');
   await popup.getByTestId('note-input').fill(note);
   await popup.getByTestId('note-input').press('Tab');
   await popup.keyboard.press('Escape');
