@@ -108,7 +108,7 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     await library.screenshot({ path: join(ARTIFACTS, 'library.png'), fullPage: true });
 
     // Export each format.
-    const menu = library.locator('details.export-menu');
+    const menu = library.locator('details.export-menu:not(.trash-menu)');
     const pick = (what: string) => async () => {
       if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
       await library.locator(`button[data-export="${what}"]`).click();
@@ -197,7 +197,7 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     const chooser = library.waitForEvent('filechooser');
     await library.getByTestId('import-button').click();
     await (await chooser).setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(exportedJson.slice(0, 400)) });
-    await expect.poll(() => library.getByTestId('toast').textContent()).toMatch(/가져오지 않았어요: .*not valid JSON/);
+    await expect.poll(() => library.getByTestId('toast').textContent()).toMatch(/가져오지 않았어요: 올바른 JSON 파일이 아니에요/);
     await library.reload();
     await library.waitForSelector('html[data-library="ready"]');
     expect(await library.getByTestId('library-note').count()).toBe(before);
