@@ -126,13 +126,14 @@ describe('entities in the reader', () => {
     const person = chip(popup, 'person');
     expect(await person.textContent()).toMatch(/인물\s*\d+/);
     expect(await person.getAttribute('aria-pressed')).toBe('true');
+    // The choice goes through the background and comes back as live data: wait for it.
     await person.click();
-    expect(await person.getAttribute('aria-pressed')).toBe('false');
-    expect((await looks(popup, '량원펑', 'person')).underline).toBe('none');
+    await expect.poll(() => person.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+    await expect.poll(async () => (await looks(popup, '량원펑', 'person')).underline, { timeout: 10_000 }).toBe('none');
     // Other kinds stay marked.
     expect((await looks(popup, '엔비디아', 'org')).underline).toBe('underline');
     await person.click();
-    expect(await looks(popup, '량원펑', 'person')).toMatchObject({ underline: 'underline', title: '인물 · 량원펑' });
+    await expect.poll(() => looks(popup, '량원펑', 'person'), { timeout: 10_000 }).toMatchObject({ underline: 'underline', title: '인물 · 량원펑' });
     await page.close();
     await popup.close();
   });
