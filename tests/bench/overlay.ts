@@ -37,7 +37,10 @@ async function main() {
         const relayout: number[] = [];
         let boxes = 0;
         let drawn = 0;
-        for (let i = 0; i < 3; i++) (bench.overlay(h), bench.css(h));
+        for (let i = 0; i < 3; i++) {
+          bench.overlay(h);
+          bench.css(h);
+        }
         for (let i = 0; i < 21; i++) {
           const o = bench.overlay(h);
           overlay.push(o.ms);
