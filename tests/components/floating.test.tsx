@@ -131,6 +131,31 @@ describe('highlight card', () => {
     opener.remove();
   });
 
+  it('follows live data while the reader is not typing, never replaces what they typed, and sends the version an edit was made on', async () => {
+    const onChange = vi.fn().mockResolvedValue(undefined);
+    const props = { anchor: rect, focusNote: true, onChange, onDelete: () => {}, onClose: () => {} };
+    const view = render(<HighlightCard annotation={{ ...annotation, note: 'first' }} {...props} />);
+    const note = screen.getByTestId<HTMLTextAreaElement>('note-input');
+    // Another page rewrites the note: the untouched field shows it.
+    view.rerender(<HighlightCard annotation={{ ...annotation, note: 'from the popup', updatedAt: 2 }} {...props} />);
+    await vi.waitFor(() => expect(note.value).toBe('from the popup'));
+    // The reader types; another write arrives before the save: the field keeps the reader's text.
+    note.value = 'mine';
+    note.dispatchEvent(new Event('input', { bubbles: true }));
+    view.rerender(<HighlightCard annotation={{ ...annotation, note: 'third page', updatedAt: 3 }} {...props} />);
+    expect(note.value).toBe('mine');
+    fireEvent.blur(note);
+    // …and the save says it was made on the version the field showed (2), so the writer can refuse it.
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledWith({ note: 'mine' }, { updatedAt: 2, note: 'from the popup' }));
+    // A tag is added against the record as shown now.
+    const tagInput = screen.getByTestId<HTMLInputElement>('tag-input');
+    fireEvent.input(tagInput, { target: { value: 'new' } });
+    await vi.waitFor(() => expect(tagInput.value).toBe('new'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+    await vi.waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ tags: ['one', 'new'] }, { updatedAt: 3, color: 'yellow', tags: ['one'] }));
+  });
+
   it('names every control and marks the current colour', () => {
     render(<HighlightCard annotation={annotation} anchor={rect} focusNote={false} onChange={() => {}} onDelete={() => {}} onClose={() => {}} />);
     const card = screen.getByTestId('highlight-card');
