@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { recognizeEntities } from '../utils/entities';
 import { loadEnglishModel } from '../utils/entities/english-model';
-import { FIXTURES, ROOT, SHARED } from '../tests/support/paths';
+import { FIXTURES, ROOT, SHARED } from './lib/paths';
 import { loadLabelFiles, pageText, scoreEntities } from './lib/entity-eval';
 import { emptyScore, formatScore, loadKlue, prf, scoreSentence } from './lib/klue';
 import { koreanModelFromDisk } from './lib/korean-model';

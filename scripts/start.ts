@@ -5,8 +5,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT } from '../tests/support/paths';
-import { startServer } from '../tests/support/server';
+import { ARTIFACTS, ROOT } from './lib/paths';
+import { startServer } from './lib/server';
 import { findChrome } from './lib/chrome';
 
 const wxt = join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
@@ -69,7 +69,7 @@ Close the browser (or press Ctrl+C) to stop.`);
 } else {
   // No screen to show a browser on: open the popup headless for each sample and keep
   // what a reader would have seen. (The e2e build may read 127.0.0.1 without a toolbar click.)
-  const { launchWithExtension, openPopup, openTab } = await import('../tests/support/browser');
+  const { launchWithExtension, openPopup, openTab } = await import('./lib/browser');
   const extension = build('e2e');
   console.log('No display found: running the demo headless.');
   mkdirSync(ARTIFACTS, { recursive: true });

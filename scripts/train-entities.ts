@@ -10,7 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { koreanRules, recognizeEntities } from '../utils/entities';
 import { extractFeatures } from '../utils/entities/model/features';
 import { decodeModel, parseLexicon, withMeta } from '../utils/entities/model/tagger';
-import { ROOT, SHARED } from '../tests/support/paths';
+import { ROOT, SHARED } from './lib/paths';
 import { emptyScore, formatScore, klueDir, loadKlue, scoreSentence, sentenceErrors, summary, type KlueScore, type KlueSentence } from './lib/klue';
 import { example, lexiconLines, packModel, rng, train as trainPerceptron, trainCrf, type Example, type TrainOptions } from './lib/perceptron';
 

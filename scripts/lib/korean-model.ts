@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadKoreanModel } from '../../utils/entities/model/load';
 import type { KoreanModel } from '../../utils/entities/model/tagger';
-import { ROOT } from '../../tests/support/paths';
+import { ROOT } from './paths';
 
 /** The committed model file. */
 export const MODEL_FILE = join(ROOT, 'public/models/ko-ner.bin.gz');
