@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LEX_LABELS, packLex, spansToTags, TAG_COUNT, type TextFeatures } from '../../utils/entities/model/features';
-import { allowed, encodeModel, viterbi, emissions, type Scorer } from '../../utils/entities/model/tagger';
+import { ALLOWED, encodeModel, viterbi, emissions, type Scorer } from '../../utils/entities/model/tagger';
 import type { EntityType } from '../../utils/entities';
 
 /**
@@ -59,6 +59,36 @@ class DenseScorer implements Scorer {
   }
 }
 
+/**
+ * Both trainers' outer loop: each epoch visits the examples in a seeded shuffle (so a run
+ * is reproducible); before each one the current transitions are copied into the scorer,
+ * and `visit` gets the example's emissions under the current weights.
+ */
+function eachExample(
+  examples: readonly Example[],
+  options: TrainOptions,
+  scorer: DenseScorer,
+  trans: Float64Array,
+  start: Float64Array,
+  visit: (ex: Example, em: Float32Array) => void,
+): void {
+  const random = rng(options.seed);
+  const order = examples.map((_, k) => k);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = Math.floor(random() * (k + 1));
+      [order[k], order[j]] = [order[j]!, order[k]!];
+    }
+    for (const index of order) {
+      const ex = examples[index]!;
+      if (!ex.text.length) continue;
+      scorer.trans.set(trans);
+      scorer.start.set(start);
+      visit(ex, emissions(scorer, ex.features, ex.text.length));
+    }
+  }
+}
+
 export function train(examples: readonly Example[], options: TrainOptions): Trained {
   const T = TAG_COUNT;
   const mask = (1 << options.hashBits) - 1;
@@ -72,58 +102,45 @@ export function train(examples: readonly Example[], options: TrainOptions): Trai
   const transF = new Float32Array(T * T);
   const startF = new Float32Array(T);
   const scorer = new DenseScorer(options.hashBits, w, transF, startF);
-  const random = rng(options.seed);
-  const order = examples.map((_, k) => k);
   let c = 1;
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let k = order.length - 1; k > 0; k--) {
-      const j = Math.floor(random() * (k + 1));
-      [order[k], order[j]] = [order[j]!, order[k]!];
-    }
-    for (const index of order) {
-      const ex = examples[index]!;
-      const n = ex.text.length;
-      if (!n) continue;
-      for (let k = 0; k < T * T; k++) transF[k] = trans[k]!;
-      for (let k = 0; k < T; k++) startF[k] = start[k]!;
-      const em = emissions(scorer, ex.features, n);
-      const pred = new Uint8Array(n);
-      viterbi(em, 0, n, transF, startF, pred);
-      let wrong = false;
-      for (let i = 0; i < n && !wrong; i++) wrong = pred[i] !== ex.gold[i];
-      if (wrong) {
-        for (let i = 0; i < n; i++) {
-          const g = ex.gold[i]!;
-          const p = pred[i]!;
-          if (g !== p) {
-            for (let k = ex.features.offsets[i]!; k < ex.features.offsets[i + 1]!; k++) {
-              const b = (ex.features.ids[k]! & mask) * T;
-              w[b + g]! += 1;
-              u[b + g]! += c;
-              w[b + p]! -= 1;
-              u[b + p]! -= c;
-            }
+  eachExample(examples, options, scorer, trans, start, (ex, em) => {
+    const n = ex.text.length;
+    const pred = new Uint8Array(n);
+    viterbi(em, 0, n, transF, startF, pred);
+    let wrong = false;
+    for (let i = 0; i < n && !wrong; i++) wrong = pred[i] !== ex.gold[i];
+    if (wrong) {
+      for (let i = 0; i < n; i++) {
+        const g = ex.gold[i]!;
+        const p = pred[i]!;
+        if (g !== p) {
+          for (let k = ex.features.offsets[i]!; k < ex.features.offsets[i + 1]!; k++) {
+            const b = (ex.features.ids[k]! & mask) * T;
+            w[b + g]! += 1;
+            u[b + g]! += c;
+            w[b + p]! -= 1;
+            u[b + p]! -= c;
           }
-          const gp = i ? ex.gold[i - 1]! : -1;
-          const pp = i ? pred[i - 1]! : -1;
-          if (gp !== pp || g !== p) {
-            if (i) {
-              trans[gp * T + g]! += 1;
-              transU[gp * T + g]! += c;
-              trans[pp * T + p]! -= 1;
-              transU[pp * T + p]! -= c;
-            } else {
-              start[g]! += 1;
-              startU[g]! += c;
-              start[p]! -= 1;
-              startU[p]! -= c;
-            }
+        }
+        const gp = i ? ex.gold[i - 1]! : -1;
+        const pp = i ? pred[i - 1]! : -1;
+        if (gp !== pp || g !== p) {
+          if (i) {
+            trans[gp * T + g]! += 1;
+            transU[gp * T + g]! += c;
+            trans[pp * T + p]! -= 1;
+            transU[pp * T + p]! -= c;
+          } else {
+            start[g]! += 1;
+            startU[g]! += c;
+            start[p]! -= 1;
+            startU[p]! -= c;
           }
         }
       }
-      c++;
     }
-  }
+    c++;
+  });
   for (let k = 0; k < size; k++) w[k]! -= u[k]! / c;
   for (let k = 0; k < T * T; k++) transF[k] = trans[k]! - transU[k]! / c;
   for (let k = 0; k < T; k++) startF[k] = start[k]! - startU[k]! / c;
@@ -197,99 +214,86 @@ export function trainCrf(examples: readonly Example[], options: TrainOptions & {
   const transF = new Float32Array(T * T);
   const startF = new Float32Array(T);
   const scorer = new DenseScorer(options.hashBits, w, transF, startF);
-  const random = rng(options.seed);
-  const order = examples.map((_, k) => k);
-  const ok = Array.from({ length: T }, (_, a) => Array.from({ length: T }, (_, b) => allowed(a, b)));
+  const ok = ALLOWED;
   const step = (arr: Float64Array, acc: Float64Array, k: number, grad: number) => {
     const g = grad + options.l2 * arr[k]!;
     acc[k]! += g * g;
     arr[k]! -= (options.rate * g) / Math.sqrt(acc[k]! + 1e-8);
   };
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let k = order.length - 1; k > 0; k--) {
-      const j = Math.floor(random() * (k + 1));
-      [order[k], order[j]] = [order[j]!, order[k]!];
+  eachExample(examples, options, scorer, trans, start, (ex, em) => {
+    const n = ex.text.length;
+    // forward/backward in log space
+    const alpha = new Float64Array(n * T).fill(-Infinity);
+    const beta = new Float64Array(n * T).fill(-Infinity);
+    for (let t = 0; t < T; t++) if (t === 0 || t % 2 === 1) alpha[t] = start[t]! + em[t]!;
+    const tmp = new Float64Array(T);
+    for (let i = 1; i < n; i++) {
+      for (let b = 0; b < T; b++) {
+        let m = -Infinity;
+        for (let a = 0; a < T; a++) {
+          if (!ok[a]![b]) continue;
+          const v = alpha[(i - 1) * T + a]! + trans[a * T + b]!;
+          tmp[a] = v;
+          m = Math.max(m, v);
+        }
+        if (m === -Infinity) continue;
+        let s = 0;
+        for (let a = 0; a < T; a++) if (ok[a]![b]) s += Math.exp(tmp[a]! - m);
+        alpha[i * T + b] = m + Math.log(s) + em[i * T + b]!;
+      }
     }
-    for (const index of order) {
-      const ex = examples[index]!;
-      const n = ex.text.length;
-      if (!n) continue;
-      for (let k = 0; k < T * T; k++) transF[k] = trans[k]!;
-      for (let k = 0; k < T; k++) startF[k] = start[k]!;
-      const em = emissions(scorer, ex.features, n);
-      // forward/backward in log space
-      const alpha = new Float64Array(n * T).fill(-Infinity);
-      const beta = new Float64Array(n * T).fill(-Infinity);
-      for (let t = 0; t < T; t++) if (t === 0 || t % 2 === 1) alpha[t] = start[t]! + em[t]!;
-      const tmp = new Float64Array(T);
-      for (let i = 1; i < n; i++) {
+    for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = 0;
+    for (let i = n - 2; i >= 0; i--) {
+      for (let a = 0; a < T; a++) {
+        let m = -Infinity;
         for (let b = 0; b < T; b++) {
-          let m = -Infinity;
-          for (let a = 0; a < T; a++) {
-            if (!ok[a]![b]) continue;
-            const v = alpha[(i - 1) * T + a]! + trans[a * T + b]!;
-            tmp[a] = v;
-            m = Math.max(m, v);
-          }
-          if (m === -Infinity) continue;
-          let s = 0;
-          for (let a = 0; a < T; a++) if (ok[a]![b]) s += Math.exp(tmp[a]! - m);
-          alpha[i * T + b] = m + Math.log(s) + em[i * T + b]!;
+          if (!ok[a]![b]) continue;
+          const v = trans[a * T + b]! + em[(i + 1) * T + b]! + beta[(i + 1) * T + b]!;
+          tmp[b] = v;
+          m = Math.max(m, v);
         }
-      }
-      for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = 0;
-      for (let i = n - 2; i >= 0; i--) {
-        for (let a = 0; a < T; a++) {
-          let m = -Infinity;
-          for (let b = 0; b < T; b++) {
-            if (!ok[a]![b]) continue;
-            const v = trans[a * T + b]! + em[(i + 1) * T + b]! + beta[(i + 1) * T + b]!;
-            tmp[b] = v;
-            m = Math.max(m, v);
-          }
-          if (m === -Infinity) continue;
-          let s = 0;
-          for (let b = 0; b < T; b++) if (ok[a]![b]) s += Math.exp(tmp[b]! - m);
-          beta[i * T + a] = m + Math.log(s);
-        }
-      }
-      let z = -Infinity;
-      for (let t = 0; t < T; t++) {
-        const v = alpha[(n - 1) * T + t]!;
-        if (v > z) z = v;
-      }
-      let zs = 0;
-      for (let t = 0; t < T; t++) zs += Math.exp(alpha[(n - 1) * T + t]! - z);
-      const logZ = z + Math.log(zs);
-      // emission gradients: marginal − gold
-      const grad = new Float64Array(T);
-      for (let i = 0; i < n; i++) {
-        for (let t = 0; t < T; t++) grad[t] = Math.exp(alpha[i * T + t]! + beta[i * T + t]! - logZ) - (ex.gold[i] === t ? 1 : 0);
-        for (let k = ex.features.offsets[i]!; k < ex.features.offsets[i + 1]!; k++) {
-          const b = (ex.features.ids[k]! & mask) * T;
-          for (let t = 0; t < T; t++) if (Math.abs(grad[t]!) > 1e-6 || w[b + t] !== 0) step(w, g2, b + t, grad[t]!);
-        }
-      }
-      // transition gradients
-      const tg = new Float64Array(T * T);
-      for (let i = 1; i < n; i++) {
-        for (let a = 0; a < T; a++) {
-          const al = alpha[(i - 1) * T + a]!;
-          if (al === -Infinity) continue;
-          for (let b = 0; b < T; b++) {
-            if (!ok[a]![b]) continue;
-            tg[a * T + b]! += Math.exp(al + trans[a * T + b]! + em[i * T + b]! + beta[i * T + b]! - logZ);
-          }
-        }
-        tg[ex.gold[i - 1]! * T + ex.gold[i]!]! -= 1;
-      }
-      for (let k = 0; k < T * T; k++) if (tg[k]) step(trans, transG2, k, tg[k]!);
-      for (let t = 0; t < T; t++) {
-        const gs = Math.exp(alpha[t]! + beta[t]! - logZ) - (ex.gold[0] === t ? 1 : 0);
-        if (gs) step(start, startG2, t, gs);
+        if (m === -Infinity) continue;
+        let s = 0;
+        for (let b = 0; b < T; b++) if (ok[a]![b]) s += Math.exp(tmp[b]! - m);
+        beta[i * T + a] = m + Math.log(s);
       }
     }
-  }
+    let z = -Infinity;
+    for (let t = 0; t < T; t++) {
+      const v = alpha[(n - 1) * T + t]!;
+      if (v > z) z = v;
+    }
+    let zs = 0;
+    for (let t = 0; t < T; t++) zs += Math.exp(alpha[(n - 1) * T + t]! - z);
+    const logZ = z + Math.log(zs);
+    // emission gradients: marginal − gold
+    const grad = new Float64Array(T);
+    for (let i = 0; i < n; i++) {
+      for (let t = 0; t < T; t++) grad[t] = Math.exp(alpha[i * T + t]! + beta[i * T + t]! - logZ) - (ex.gold[i] === t ? 1 : 0);
+      for (let k = ex.features.offsets[i]!; k < ex.features.offsets[i + 1]!; k++) {
+        const b = (ex.features.ids[k]! & mask) * T;
+        for (let t = 0; t < T; t++) if (Math.abs(grad[t]!) > 1e-6 || w[b + t] !== 0) step(w, g2, b + t, grad[t]!);
+      }
+    }
+    // transition gradients
+    const tg = new Float64Array(T * T);
+    for (let i = 1; i < n; i++) {
+      for (let a = 0; a < T; a++) {
+        const al = alpha[(i - 1) * T + a]!;
+        if (al === -Infinity) continue;
+        for (let b = 0; b < T; b++) {
+          if (!ok[a]![b]) continue;
+          tg[a * T + b]! += Math.exp(al + trans[a * T + b]! + em[i * T + b]! + beta[i * T + b]! - logZ);
+        }
+      }
+      tg[ex.gold[i - 1]! * T + ex.gold[i]!]! -= 1;
+    }
+    for (let k = 0; k < T * T; k++) if (tg[k]) step(trans, transG2, k, tg[k]!);
+    for (let t = 0; t < T; t++) {
+      const gs = Math.exp(alpha[t]! + beta[t]! - logZ) - (ex.gold[0] === t ? 1 : 0);
+      if (gs) step(start, startG2, t, gs);
+    }
+  });
   for (let k = 0; k < T * T; k++) transF[k] = trans[k]!;
   for (let k = 0; k < T; k++) startF[k] = start[k]!;
   return { hashBits: options.hashBits, weights: w, trans: transF, start: startF };

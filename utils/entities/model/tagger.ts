@@ -58,7 +58,8 @@ export function allowed(a: number, b: number): boolean {
   if (b === 0 || b % 2 === 1) return true;
   return a === b || a === b - 1;
 }
-const ALLOWED = Array.from({ length: TAG_COUNT }, (_, a) => Array.from({ length: TAG_COUNT }, (_, b) => allowed(a, b)));
+/** allowed() as a table, for the decoding loops. */
+export const ALLOWED = Array.from({ length: TAG_COUNT }, (_, a) => Array.from({ length: TAG_COUNT }, (_, b) => allowed(a, b)));
 
 /** Best tag sequence for [from, to) of the emissions. */
 export function viterbi(em: Emissions, from: number, to: number, trans: Float32Array, start: Float32Array, out: Uint8Array): void {
