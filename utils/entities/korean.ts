@@ -948,6 +948,16 @@ const DERIVED = /^(?:발|산|판|계|측|내|인|간|행|식|풍|제|권|령|군
 /** Words ending in 님 that are not a name and 님: 마님, 형님, 아님 (아니다). */
 const NIM_WORDS = new Set(['마님', '형님', '누님', '따님', '드님', '손님', '스님', '금님', '모님', '아님', '느님', '주님', '생님', '장님', '수님']);
 
+/**
+ * Whether `rest` (the Hangul after a name, up to the next non-Hangul) is nothing, a particle,
+ * or a particle followed by one (…에서는): what may follow a name within its word.
+ */
+export function particlesOnly(rest: string): boolean {
+  if (!rest || PARTICLE_SET.has(rest)) return true;
+  for (let len = 1; len < rest.length; len++) if (PARTICLE_SET.has(rest.slice(0, len)) && PARTICLE_SET.has(rest.slice(len))) return true;
+  return false;
+}
+
 /** A title glued to a name, alone or with particles after it: 씨가, 의원은, 님께서. */
 function gluedTitle(rest: string): boolean {
   for (const title of GLUED_TITLES) {
@@ -980,17 +990,12 @@ export function markNames(text: string, { types, mentionTypes }: KoreanResult): 
         if (/[\uac00-\ud7a3]/.test(before)) continue;
         const rest = afterText.match(/^[\uac00-\ud7a3]*/)![0];
         if (
-          rest &&
-          !PARTICLE_SET.has(rest) &&
+          !particlesOnly(rest) &&
           !(type === 'place' && DERIVED.test(rest)) &&
           !(type === 'org' && ORG_SUFFIXES.some((s) => rest.startsWith(s))) &&
           !(type === 'person' && gluedTitle(rest))
-        ) {
-          // A name may carry a particle plus more (…에서는): accept a particle followed by one.
-          let ok = false;
-          for (let len = 1; len < rest.length && !ok; len++) ok = PARTICLE_SET.has(rest.slice(0, len)) && PARTICLE_SET.has(rest.slice(len));
-          if (!ok) continue;
-        }
+        )
+          continue;
       } else if (/^[A-Za-z]/.test(name)) {
         if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
       } else if (/[\u4e00-\u9fff]/.test(before)) {

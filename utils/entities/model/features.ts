@@ -67,7 +67,11 @@ function finish(h: number): number {
 }
 const seed = (template: number) => mix(0x811c9dc5, template);
 
-/** Particles (and copula endings) that follow a noun; longest first. */
+/**
+ * Particles (and copula endings) that follow a noun; longest first. A list of the model's
+ * own, not lexicon-ko's PARTICLES: their positions are feature ids baked into the trained
+ * weights, so this list changes only with a retrained model.
+ */
 const PARTICLES = [
   '으로부터',
   '에서부터',

@@ -1,4 +1,5 @@
-import { COMMON_NOUNS, ORG_BEFORE, PARTICLES, ROLES_BEFORE, SURNAMES, TITLES_AFTER } from '../lexicon-ko';
+import { particlesOnly } from '../korean';
+import { COMMON_NOUNS, ORG_BEFORE, ROLES_BEFORE, SURNAMES, TITLES_AFTER } from '../lexicon-ko';
 import { mergeSpans } from '../merge';
 import type { EntitySpan, EntityType } from '../types';
 import { extractFeatures, tagsToSpans } from './features';
@@ -59,7 +60,6 @@ export function recognizeKoreanWithModel(
 const NAME_TYPES: readonly EntityType[] = ['person', 'org', 'place'];
 const isName = (t: EntityType) => NAME_TYPES.includes(t);
 const HANGUL = /[\uac00-\ud7a3]/;
-const PARTICLE_SET = new Set(PARTICLES);
 
 /** Spans no reader would call a name: lone punctuation, digits typed as names. */
 function plausible(s: EntitySpan): boolean {
@@ -164,13 +164,6 @@ function consistentTypes(spans: readonly EntitySpan[]): Map<string, EntityType> 
   const out = new Map<string, EntityType>();
   for (const [name, v] of votes) out.set(name, [...v].sort((a, b) => b[1] - a[1])[0]![0]);
   return out;
-}
-
-/** Whether `rest` (the Hangul after a mention, up to the next non-Hangul) is only particles. */
-function particlesOnly(rest: string): boolean {
-  if (!rest || PARTICLE_SET.has(rest)) return true;
-  for (let k = 1; k < rest.length; k++) if (PARTICLE_SET.has(rest.slice(0, k)) && PARTICLE_SET.has(rest.slice(k))) return true;
-  return false;
 }
 
 /**
