@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AnnotationRecord } from '../../utils/db/schema';
 import { drawnOnPage, launchWithExtension, openPopup, openTab, readStore, type ExtensionBrowser } from '../support/browser';
+import { selectInArticle } from '../support/select';
 
 /*
  * Issue 14's fault-and-abuse cases in real Chromium, each a regression test: a library write
@@ -30,31 +31,7 @@ afterAll(async () => {
 
 /** Select a passage in the reader and make it a highlight of `color`, with a note. */
 async function highlight(popup: Page, text: string, color: string, note: string) {
-  await popup.evaluate((wanted) => {
-    const body = document.querySelector('[data-testid="article-body"]')!;
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) nodes.push(n);
-    const whole = nodes.map((n) => n.data).join('');
-    const at = whole.indexOf(wanted);
-    if (at < 0) throw new Error(`not found: ${wanted}`);
-    const point = (offset: number) => {
-      let acc = 0;
-      for (const n of nodes) {
-        if (offset <= acc + n.data.length) return { node: n, offset: offset - acc };
-        acc += n.data.length;
-      }
-      throw new Error('out of range');
-    };
-    const a = point(at);
-    const b = point(at + wanted.length);
-    const range = document.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, text);
+  expect(await selectInArticle(popup, text), `"${text}" is in the article`).toBe(true);
   await popup.locator(`[data-testid="selection-toolbar"] button[data-color="${color}"]`).click();
   // Enter on the highlight opens its card (a click may land on a wrapped line's neighbour).
   const mark = popup.locator(`mark.hl.hl-${color}[data-hl-first]`).last();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, openPopup, openTab, readStore, type ExtensionBrowser } from '../support/browser';
 import { ARTIFACTS } from '../support/paths';
+import { selectInArticle } from '../support/select';
 
 const origin = inject('origin');
 let browser: ExtensionBrowser;
@@ -34,29 +35,7 @@ const chip = (popup: Page, kind: string) => popup.locator(`.legend button[data-k
 
 /** Select `text` in the popup's article body, as a reader's drag would, and let the toolbar appear. */
 async function select(popup: Page, text: string) {
-  const found = await popup.evaluate((wanted) => {
-    const body = document.querySelector('[data-testid="article-body"]')!;
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) nodes.push(node);
-    // The passage may run across marks: find it in the joined text, then map back to nodes.
-    const all = nodes.map((n) => n.data).join('');
-    const at = all.indexOf(wanted);
-    if (at < 0) return false;
-    const range = document.createRange();
-    let offset = 0;
-    for (const node of nodes) {
-      const end = offset + node.data.length;
-      if (offset <= at && at < end) range.setStart(node, at - offset);
-      if (offset < at + wanted.length && at + wanted.length <= end) range.setEnd(node, at + wanted.length - offset);
-      offset = end;
-    }
-    (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    return true;
-  }, text);
+  const found = await selectInArticle(popup, text);
   expect(found, `"${text}" is in the article`).toBe(true);
   await popup.getByTestId('selection-toolbar').waitFor();
 }

@@ -6,6 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, openPopup, openTab, type ExtensionBrowser } from '../support/browser';
+import { selectInArticle } from '../support/select';
 import { ARTIFACTS } from '../support/paths';
 
 const origin = inject('origin');
@@ -16,32 +17,7 @@ afterAll(async () => {
 });
 
 async function highlight(popup: Page, text: string, color: string, note?: string, tag?: string) {
-  await popup.evaluate((wanted) => {
-    const body = document.querySelector('[data-testid="article-body"]')!;
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) nodes.push(n);
-    const whole = nodes.map((n) => n.data).join('');
-    const at = whole.indexOf(wanted);
-    if (at < 0) throw new Error(`not found: ${wanted}`);
-    const point = (offset: number) => {
-      let acc = 0;
-      for (const n of nodes) {
-        if (offset <= acc + n.data.length) return { node: n, offset: offset - acc };
-        acc += n.data.length;
-      }
-      throw new Error('out of range');
-    };
-    const a = point(at);
-    const b = point(at + wanted.length);
-    a.node.parentElement!.scrollIntoView({ block: 'center' });
-    const range = document.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, text);
+  expect(await selectInArticle(popup, text), `"${text}" is in the article`).toBe(true);
   await popup.locator(`[data-testid="selection-toolbar"] button[data-color="${color}"]`).click();
   if (note || tag) {
     await popup
