@@ -92,7 +92,9 @@ export function Popover(props: PopoverProps) {
     };
   }, []);
 
-  useEffect(() => {
+  // Attached as the popover is committed, not after paint: an Escape pressed the moment it
+  // appears (a keyboard user, or a loaded machine) must close it, not slip past it.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
