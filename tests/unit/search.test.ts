@@ -83,10 +83,40 @@ describe('the library over the database', () => {
       ]),
     );
     for (const h of hits) expect(h.snippet.text.slice(h.snippet.marks[0]!.start, h.snippet.marks[0]!.end)).toBe('딥시크');
-    // Notes are searched too; the article's body is not (only titles, quotes, notes, tags).
+    // What the reader wrote or titled comes first; the article's text after it.
+    expect(hits.at(-1)).toMatchObject({ kind: 'body', field: 'body', at: 0 });
     expect((await search(db, '전략')).map((h) => [h.kind, h.field])).toEqual([['annotation', 'note']]);
-    expect(await search(db, '역습')).toEqual([]);
+    // The text of a saved article is searched, with where the match is.
+    const body = await search(db, '역습');
+    expect(body.map((h) => [h.kind, h.field, h.at])).toEqual([['body', 'body', '딥시크가 미국에 '.length]]);
+    expect(body[0]).toMatchObject({ siteName: '뉴스핌', title: '딥시크에 숨은 비밀', publishedTime: '2025-02-01T00:00:00Z' });
     expect(await search(db, '없는말')).toEqual([]);
+  });
+
+  it('finds the names an article mentions, and says which highlight a tag or note belongs to', async () => {
+    const { db, a1 } = await seed();
+    // 엔비디아 is in a highlight (first), the article's names and its text (last).
+    const hits = await search(db, '엔비디아');
+    expect(hits.map((h) => [h.kind, h.field])).toEqual([
+      ['annotation', 'quote'],
+      ['article', 'entity'],
+      ['body', 'body'],
+    ]);
+    expect(hits[1]).toMatchObject({ articleId: a1.id, snippet: { text: '엔비디아' } });
+    const tag = await search(db, '주식');
+    expect(tag).toEqual([expect.objectContaining({ field: 'tag', quote: '엔비디아 주가가 17% 빠졌다', color: 'pink', siteName: '뉴스핌' })]);
+  });
+
+  it('indexes an article again when its text changes, and only then', async () => {
+    const db = freshDb();
+    const articles = new ArticleRepository(db);
+    const first = await articles.save(article(7, '제목', '한빛일보', '첫 판의 문장은 항만 공사를 다룬다.'));
+    const keys = await db.search.toCollection().primaryKeys();
+    await articles.save(article(7, '제목', '한빛일보', '첫 판의 문장은 항만 공사를 다룬다.'));
+    expect(await db.search.toCollection().primaryKeys()).toEqual(keys);
+    await articles.save(article(7, '제목', '한빛일보', '고친 판은 철도 예산을 다룬다.'));
+    expect(await search(db, '항만')).toEqual([]);
+    expect((await search(db, '철도')).map((h) => [h.kind, h.articleId])).toEqual([['body', first.id]]);
   });
 
   it('finds English regardless of case and plural, and tags', async () => {
@@ -130,7 +160,7 @@ describe('the library over the database', () => {
     await deleteArticles(db, [a1.id]);
     expect(await search(db, '엔비디아')).toEqual([]);
     expect(await search(db, '딥시크')).toEqual([]);
-    expect(await db.search.count()).toBe(2 + 2); // two articles and their two highlights remain
+    expect(await db.search.count()).toBe(2 * 2 + 2); // two articles (title, body) and their two highlights remain
   });
 
   it('answers newest first, and reads deeper when the newest candidates do not match', async () => {
@@ -154,7 +184,11 @@ describe('the library over the database', () => {
     }));
     await importData(db, { articles: [], annotations: newer, corrections: [] });
     const hits = await search(db, '반도체');
-    expect(hits.map((h) => h.annotationId)).toEqual([match.id]);
+    // The highlight, however old, before the article's text.
+    expect(hits.map((h) => [h.kind, h.annotationId])).toEqual([
+      ['annotation', match.id],
+      ['body', undefined],
+    ]);
     // A common word: the 50 newest, newest first.
     const common = await search(db, '반도');
     expect(common).toHaveLength(50);

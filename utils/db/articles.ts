@@ -2,7 +2,7 @@ import type { Article, ArticleRecord } from '../article';
 import { ARTICLE_FIELDS } from '../article';
 import { normalizeUrl } from '../url';
 import { articleFacets, publishedAt, type ArticleBody, type ArticleEntity, type ArticleRow, type MarginDB } from './schema';
-import { articleSearchRow, writeSearchRows } from './search-index';
+import { articleSearchRow, bodySearchRow, writeSearchRows } from './search-index';
 import { rowsWhere } from './lookup';
 import { groupBy } from '../collections';
 
@@ -59,22 +59,29 @@ export class ArticleRepository {
         ? { ...joinArticle(existing, undefined), ...fields, url, updatedAt: time }
         : { ...fields, url, id: newId(), savedAt: time, updatedAt: time };
       const { row, body } = splitArticle(record, existing);
+      const before = existing && (await this.db.bodies.get(existing.id));
       await this.db.articles.put(row);
       await this.db.bodies.put(body);
-      if (!existing) await writeSearchRows(this.db, [articleSearchRow(row)], 'new');
-      else if (existing.title !== row.title || existing.savedAt !== row.savedAt) await writeSearchRows(this.db, [articleSearchRow(row)]);
+      // Revisiting a page mostly finds the same title and text: the index is rewritten only for what changed.
+      const rows = [
+        ...(!existing || existing.title !== row.title ? [articleSearchRow(row)] : []),
+        ...(before?.textContent !== body.textContent ? [bodySearchRow(row, body)] : []),
+      ];
+      await writeSearchRows(this.db, rows, existing ? 'maybe-indexed' : 'new');
       return record;
     });
   }
 
   /** Remember the names the reader's last visit found in an article (for the library's filters). */
   async setEntities(id: string, entities: ArticleEntity[]): Promise<void> {
-    await this.db.transaction('rw', this.db.articles, this.db.annotations, async () => {
+    await this.db.transaction('rw', this.db.articles, this.db.annotations, this.db.search, async () => {
       const row = await this.db.articles.get(id);
       // Every visit reports them; most visits find the same names.
       if (!row || JSON.stringify(row.entities) === JSON.stringify(entities)) return;
       await this.db.articles.update(id, { entities });
       await refreshFacets(this.db, [id]);
+      // The names are searched with the title.
+      await writeSearchRows(this.db, [articleSearchRow({ ...row, entities })]);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { findMatches, parseQuery, snippet, type ParsedQuery, type Snippet } from '../search/terms';
-import { entityKey, type AnnotationRecord, type ArticleRow, type HighlightColor, type MarginDB } from './schema';
+import { entityKey, type AnnotationRecord, type ArticleBody, type ArticleRow, type HighlightColor, type MarginDB } from './schema';
 import { fromSearchKey, type SearchKind } from './search-index';
 import { rowsWhere } from './lookup';
 import { groupBy } from '../collections';
@@ -100,16 +100,24 @@ export async function facets(db: MarginDB): Promise<{ sites: string[]; tags: str
 }
 
 export interface SearchHit {
-  kind: 'article' | 'annotation';
+  kind: 'article' | 'annotation' | 'body';
   articleId: string;
   annotationId?: string;
   title: string;
   /** The article's page. */
   url: string;
+  /** Where it is from and when: the article's site, and its published (or saved) time. */
+  siteName: string | null;
+  publishedTime: string | null;
+  savedAt: number;
   color?: HighlightColor;
-  /** Where the match is: the title, the quote, the note or a tag. */
-  field: 'title' | 'quote' | 'note' | 'tag';
+  /** Where the match is: the title, a name the article mentions, the quote, the note, a tag, or the article's text. */
+  field: 'title' | 'entity' | 'quote' | 'note' | 'tag' | 'body';
   snippet: Snippet;
+  /** A note or tag hit: the passage the note or tag belongs to. */
+  quote?: string;
+  /** A body hit: where in the article's text the match starts, to open the saved copy there. */
+  at?: number;
   /** When the highlight was last changed, or the article first saved: hits come newest first. */
   updatedAt: number;
 }
@@ -162,14 +170,31 @@ async function candidates(db: MarginDB, parsed: ParsedQuery, depth: number): Pro
   };
 }
 
-/** A highlight or title that really has the query (the index can only say it may). */
-function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: ParsedQuery): SearchHit | null {
-  if (kind === 't') {
+type Context = Pick<SearchHit, 'title' | 'siteName' | 'publishedTime' | 'savedAt'>;
+const NO_CONTEXT: Context = { title: '', siteName: null, publishedTime: null, savedAt: 0 };
+const contextOf = (row: ArticleRow): Context => ({ title: row.title, siteName: row.siteName, publishedTime: row.publishedTime, savedAt: row.savedAt });
+
+const hasWord = (text: string, parsed: ParsedQuery, word: ParsedQuery['words'][number]) => findMatches(text, { ...parsed, words: [word] }).length > 0;
+
+/** A title, body or highlight that really has the query (the index can only say it may). */
+function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: ParsedQuery, body?: ArticleBody): SearchHit | null {
+  if (kind === 't' || kind === 'b') {
     const article = row as ArticleRow;
-    const shown = snippet(article.title, parsed);
-    return (
-      shown && { kind: 'article', articleId: article.id, title: article.title, url: article.url, field: 'title', snippet: shown, updatedAt: article.savedAt }
-    );
+    const base = { articleId: article.id, url: article.url, updatedAt: article.savedAt, ...contextOf(article) };
+    if (kind === 'b') {
+      const text = body?.textContent ?? '';
+      const shown = snippet(text, parsed);
+      return shown && { ...base, kind: 'body', field: 'body', snippet: shown, at: findMatches(text, parsed)[0]?.start };
+    }
+    const title = snippet(article.title, parsed);
+    if (title) return { ...base, kind: 'article', field: 'title', snippet: title };
+    // The names the article mentions that have the query's words, most mentioned first; every word in the title or those names.
+    const byCount = [...article.entities].sort((a, b) => b.count - a.count).map((e) => e.text);
+    const names = [...new Set(byCount)].filter((name) => parsed.words.some((w) => hasWord(name, parsed, w))).slice(0, 6);
+    if (!names.length || !findMatches(`${article.title}\n${names.join('\n')}`, parsed).length) return null;
+    const line = names.join(' · ');
+    const shown = snippet(line, { ...parsed, words: parsed.words.filter((w) => hasWord(line, parsed, w)) });
+    return shown && { ...base, kind: 'article', field: 'entity', snippet: shown };
   }
   const a = row as AnnotationRecord;
   if (!findMatches(`${a.quote}\n${a.note}\n${a.tags.join(' ')}`, parsed).length) return null;
@@ -177,34 +202,36 @@ function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: Par
   const quote: Field = ['quote', a.quote];
   const fields: Field[] = [quote, ['note', a.note], ['tag', a.tags.join(' ')]];
   // Shown where the first of the query's words is, with every word found there marked.
-  const has = (text: string, word: ParsedQuery['words'][number]) => findMatches(text, { ...parsed, words: [word] }).length > 0;
-  const [field, text] = fields.find(([, t]) => parsed.words.some((w) => has(t, w))) ?? quote;
-  const shown = snippet(text, { ...parsed, words: parsed.words.filter((w) => has(text, w)) });
+  const [field, text] = fields.find(([, t]) => parsed.words.some((w) => hasWord(t, parsed, w))) ?? quote;
+  const shown = snippet(text, { ...parsed, words: parsed.words.filter((w) => hasWord(text, parsed, w)) });
   return (
     shown && {
       kind: 'annotation',
       articleId: a.articleId,
       annotationId: a.id,
-      title: '',
+      ...NO_CONTEXT,
       url: a.url,
       color: a.color,
       field,
       snippet: shown,
+      ...(field !== 'quote' && { quote: a.quote }),
       updatedAt: a.updatedAt,
     }
   );
 }
 
 /**
- * Full-text search over titles, highlighted quotes, notes and tags, newest first. The
- * index (Hangul and CJK pieces, English stems; see utils/search/terms.ts) gives the
- * candidates in time order; they are read a batch at a time and checked against the query
- * itself until `limit` hits are found, so a common word costs no more than a rare one.
+ * Full-text search over titles and the names articles mention, highlighted quotes, notes,
+ * tags and the articles' text: titles and highlights first, newest first, then article text,
+ * newest first (the keys sort that way; see search-index.ts). The index (Hangul and CJK
+ * pieces, English stems; see utils/search/terms.ts) gives the candidates in that order;
+ * they are read a batch at a time and checked against the query itself until `limit` hits
+ * are found, so a common word costs no more than a rare one.
  */
 export async function search(db: MarginDB, query: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
   const parsed = parseQuery(query);
   if (!parsed.words.length) return [];
-  return db.transaction('r', [db.search, db.articles, db.annotations], async () => {
+  return db.transaction('r', [db.search, db.articles, db.bodies, db.annotations], async () => {
     const hits: SearchHit[] = [];
     const seen = new Set<string>();
     for (let depth = FIRST_PASS; ; depth *= 8) {
@@ -212,24 +239,30 @@ export async function search(db: MarginDB, query: string, limit = SEARCH_LIMIT):
       const fresh = keys.filter((k) => !seen.has(k));
       for (let i = 0; i < fresh.length && hits.length < limit; i += limit) {
         const batch = fresh.slice(i, i + limit).map((k) => (seen.add(k), fromSearchKey(k)));
-        const highlights = batch.filter((b) => b.kind === 'a').map((b) => b.id);
-        const titles = batch.filter((b) => b.kind === 't').map((b) => b.id);
-        const [hRows, tRows] = await Promise.all([db.annotations.bulkGet(highlights), db.articles.bulkGet(titles)]);
+        const ids = (kinds: SearchKind[]) => batch.filter((b) => kinds.includes(b.kind)).map((b) => b.id);
+        const [hRows, aRows, bodies] = await Promise.all([
+          db.annotations.bulkGet(ids(['a'])),
+          db.articles.bulkGet(ids(['t', 'b'])),
+          db.bodies.bulkGet(ids(['b'])),
+        ]);
         const rows = new Map<string, AnnotationRecord | ArticleRow>();
-        for (const r of [...hRows, ...tRows]) if (r) rows.set(r.id, r);
+        for (const r of [...hRows, ...aRows]) if (r) rows.set(r.id, r);
+        const bodyOf = new Map(bodies.flatMap((b) => (b ? [[b.id, b] as const] : [])));
         for (const b of batch) {
           const row = rows.get(b.id);
-          const hit = row && hitOf(b.kind, row, parsed);
+          const hit = row && hitOf(b.kind, row, parsed, bodyOf.get(b.id));
           if (hit && hits.length < limit) hits.push(hit);
         }
       }
       if (hits.length >= limit || complete) break;
     }
-    // Titles of the articles the highlights belong to.
-    const need = [...new Set(hits.filter((h) => !h.title).map((h) => h.articleId))];
-    const articles = await db.articles.bulkGet(need);
-    const titles = new Map(articles.filter(Boolean).map((a) => [a!.id, a!.title]));
-    for (const h of hits) if (!h.title) h.title = titles.get(h.articleId) ?? '';
+    // Where the highlights come from: their articles' titles, sites and dates.
+    const need = [...new Set(hits.filter((h) => h.kind === 'annotation').map((h) => h.articleId))];
+    const articles = new Map((await db.articles.bulkGet(need)).flatMap((a) => (a ? [[a.id, a] as const] : [])));
+    for (const h of hits) {
+      const article = h.kind === 'annotation' ? articles.get(h.articleId) : undefined;
+      if (article) Object.assign(h, contextOf(article));
+    }
     return hits;
   });
 }

@@ -2,7 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Article, ArticleRecord } from '../article';
 import { groupBy } from '../collections';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../colors';
-import { articleSearchRow, annotationSearchRow } from './search-index';
+import { articleSearchRow, annotationSearchRow, bodySearchRow } from './search-index';
 import type { Selectors } from '../anchoring';
 import { entityKey, type EntityType } from '../entities/types';
 
@@ -87,13 +87,13 @@ export interface ArticleBody {
 }
 
 /**
- * One searchable record (an article's title line or a highlight) in the search index.
+ * One searchable record (an article's title line, its body, or a highlight) in the search index.
  * The key starts with the record's time counted backwards, so the index's entries for a
  * term come newest first and a search reads only as many records as it shows.
  */
 export interface SearchRow {
   key: string;
-  /** 'a' + highlight id, or 't' + article id. */
+  /** 'a' + highlight id, 't' + article id (title and names) or 'b' + article id (body). */
   ref: string;
   terms: string[];
 }
@@ -225,5 +225,24 @@ export class MarginDB extends Dexie {
     this.version(5).stores({
       trash: 'id, deletedAt',
     });
+    // v6: search reaches article text and the names an article mentions (same table, new rows).
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        const rows = new Map<string, ArticleRow>();
+        await tx
+          .table('articles')
+          .toCollection()
+          .each((row: ArticleRow) => void rows.set(row.id, row));
+        const search: SearchRow[] = [...rows.values()].map(articleSearchRow);
+        await tx
+          .table('bodies')
+          .toCollection()
+          .each((body: ArticleBody) => {
+            const row = rows.get(body.id);
+            if (row) search.push(bodySearchRow(row, body));
+          });
+        await tx.table('search').bulkPut(search);
+      });
   }
 }

@@ -1,40 +1,59 @@
 import { indexTerms } from '../search/terms';
-import type { AnnotationRecord, ArticleRow, MarginDB, SearchRow } from './schema';
+import type { AnnotationRecord, ArticleBody, ArticleRow, MarginDB, SearchRow } from './schema';
 import { keysWhere } from './lookup';
 
 /**
- * The search index: one row per article (its title) and per highlight (quote,
- * note, tags), holding its terms in a multi-entry index. IndexedDB keeps a term's entries
- * in primary-key order, and the key begins with the record's time counted backwards, so
- * "the newest records with this term" is a plain key range read — a search at 100k
- * highlights reads a few hundred keys and only the records it shows.
+ * The search index: one row per article (its title and the names it mentions), per
+ * highlight (quote, note, tags) and per article body (its text), holding its terms in a
+ * multi-entry index. IndexedDB keeps a term's entries in primary-key order, and the key
+ * begins with the record's time counted backwards, so "the newest records with this term"
+ * is a plain key range read — a search at 100k highlights reads a few hundred keys and only
+ * the records it shows. Body keys start with `~`, which sorts after every digit: under each
+ * term, every title and highlight comes before any body, so a search finds what the reader
+ * wrote or titled first and the article text after it, with no second pass.
  *
  * Every write of an article or highlight rewrites its row in the same transaction (the
  * repositories and the import do it through the functions here).
  */
 
-export type SearchKind = 'a' | 't';
+/** 'a' a highlight, 't' an article's title line, 'b' an article's body. */
+export type SearchKind = 'a' | 't' | 'b';
 
 /** Later than any time Margin will see (year 2286), so keys stay fixed-width. */
 const LAST = 1e13;
 
 export function searchKey(kind: SearchKind, id: string, time: number): string {
   const backwards = Math.max(0, Math.min(LAST - 1, LAST - Math.floor(time)));
-  return `${String(backwards).padStart(13, '0')}${kind}${id}`;
+  return `${kind === 'b' ? BODY_FIRST : ''}${String(backwards).padStart(13, '0')}${kind}${id}`;
 }
 
-/** The record a search row stands for, as its `ref`: 'a' + highlight id, 't' + article id. */
+/** What body keys begin with: after every digit, so bodies rank after titles and highlights. */
+const BODY_FIRST = '~';
+
+/** The record a search row stands for, as its `ref`: 'a' + highlight id, 't' or 'b' + article id. */
 export const searchRef = (kind: SearchKind, id: string) => `${kind}${id}`;
 
 /** The record a search key stands for. */
 export function fromSearchKey(key: string): { kind: SearchKind; id: string } {
-  return { kind: key[13] as SearchKind, id: key.slice(14) };
+  const at = key.startsWith(BODY_FIRST) ? 14 : 13;
+  return { kind: key[at] as SearchKind, id: key.slice(at + 1) };
 }
 
-/** An article's row, placed by when it was first saved (so revisiting it rewrites nothing). */
-export function articleSearchRow(row: Pick<ArticleRow, 'id' | 'savedAt' | 'title'>): SearchRow {
-  return { key: searchKey('t', row.id, row.savedAt), ref: searchRef('t', row.id), terms: indexTerms(row.title) };
+/** An article's title line with the names it mentions, placed by when it was first saved (so revisiting it rewrites nothing). */
+export function articleSearchRow(row: Pick<ArticleRow, 'id' | 'savedAt' | 'title' | 'entities'>): SearchRow {
+  return { key: searchKey('t', row.id, row.savedAt), ref: searchRef('t', row.id), terms: indexTerms(row.title, ...(row.entities ?? []).map((e) => e.text)) };
 }
+
+/** An article's text. Bodies hold far more terms than a title or a note: the cap is higher. */
+export function bodySearchRow(row: Pick<ArticleRow, 'id' | 'savedAt'>, body: Pick<ArticleBody, 'textContent'>): SearchRow {
+  return { key: searchKey('b', row.id, row.savedAt), ref: searchRef('b', row.id), terms: indexTerms.capped(BODY_MAX_TERMS, body.textContent) };
+}
+
+/** Distinct terms indexed of one body: a 40,000-character Korean article has about this many pieces. */
+export const BODY_MAX_TERMS = 12_000;
+
+/** The refs of everything an article puts in the index itself (its highlights have their own). */
+export const articleRefs = (id: string) => [searchRef('t', id), searchRef('b', id)];
 
 export function annotationSearchRow(record: Pick<AnnotationRecord, 'id' | 'updatedAt' | 'quote' | 'note' | 'tags'>): SearchRow {
   return { key: searchKey('a', record.id, record.updatedAt), ref: searchRef('a', record.id), terms: indexTerms(record.quote, record.note, ...record.tags) };

@@ -5,7 +5,7 @@ import type { SkipReport } from '../export/import';
 import { MAX_NOTE, putAnnotations } from './annotations';
 import { isQuotaError, joinArticle, newId, splitArticle } from './articles';
 import type { AnnotationRecord, ArticleRow, MarginDB } from './schema';
-import { articleSearchRow, searchRef, unindex, writeSearchRows } from './search-index';
+import { articleRefs, articleSearchRow, bodySearchRow, searchRef, unindex, writeSearchRows } from './search-index';
 import { keysWhere, rowsWhere } from './lookup';
 
 export interface ImportSummary {
@@ -138,9 +138,9 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
       await db.bodies.bulkPut(bodies);
       await unindex(
         db,
-        replaced.map((r) => searchRef('t', r.id)),
+        replaced.flatMap((r) => articleRefs(r.id)),
       );
-      await writeSearchRows(db, rows.map(articleSearchRow), 'new');
+      await writeSearchRows(db, [...rows.map(articleSearchRow), ...rows.map((row, i) => bodySearchRow(row, bodies[i]!))], 'new');
 
       // --- Highlights
       const incoming = data.annotations.map((a) => ({ ...a, articleId: idMap.get(a.articleId) ?? a.articleId }));
@@ -239,6 +239,6 @@ export async function deleteArticles(db: MarginDB, articleIds: string[]): Promis
     await db.annotations.bulkDelete(highlights);
     await db.articles.bulkDelete(articleIds);
     await db.bodies.bulkDelete(articleIds);
-    await unindex(db, [...articleIds.map((id) => searchRef('t', id)), ...highlights.map((id) => searchRef('a', id))]);
+    await unindex(db, [...articleIds.flatMap(articleRefs), ...highlights.map((id) => searchRef('a', id))]);
   });
 }

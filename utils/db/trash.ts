@@ -1,5 +1,5 @@
 import { refreshFacets } from './articles';
-import { annotationSearchRow, articleSearchRow, searchRef, unindex, writeSearchRows } from './search-index';
+import { annotationSearchRow, articleRefs, articleSearchRow, bodySearchRow, searchRef, unindex, writeSearchRows } from './search-index';
 import type { AnnotationRecord, MarginDB, TrashRecord } from './schema';
 
 /** Days a deleted article stays restorable. */
@@ -23,7 +23,7 @@ export async function trashArticle(db: MarginDB, articleId: string, now = Date.n
     await db.annotations.bulkDelete(annotations.map((a) => a.id));
     await db.articles.delete(articleId);
     await db.bodies.delete(articleId);
-    await unindex(db, [searchRef('t', articleId), ...annotations.map((a) => searchRef('a', a.id))]);
+    await unindex(db, [...articleRefs(articleId), ...annotations.map((a) => searchRef('a', a.id))]);
     return { status: 'done', record };
   });
 }
@@ -42,7 +42,7 @@ export async function restoreArticle(db: MarginDB, articleId: string): Promise<T
     if (!existing) {
       await db.articles.put(record.row);
       if (record.body) await db.bodies.put(record.body);
-      await writeSearchRows(db, [articleSearchRow(record.row)]);
+      await writeSearchRows(db, [articleSearchRow(record.row), ...(record.body ? [bodySearchRow(record.row, record.body)] : [])]);
     }
     const taken = new Set((await db.annotations.bulkGet(record.annotations.map((a) => a.id))).flatMap((a) => (a ? [a.id] : [])));
     const back: AnnotationRecord[] = record.annotations.filter((a) => !taken.has(a.id)).map((a) => ({ ...a, articleId: target }));

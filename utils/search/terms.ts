@@ -42,6 +42,13 @@ function pieces(run: string, prefix: string): string[] {
 
 /** The index terms of some texts (unique, capped). */
 export function indexTerms(...texts: (string | null | undefined)[]): string[] {
+  return cappedTerms(MAX_TERMS, texts);
+}
+
+/** The same with a cap of one's own (an article's body holds more terms than a note). */
+indexTerms.capped = (max: number, ...texts: (string | null | undefined)[]): string[] => cappedTerms(max, texts);
+
+function cappedTerms(max: number, texts: (string | null | undefined)[]): string[] {
   const terms = new Set<string>();
   for (const text of texts) {
     if (!text) continue;
@@ -49,7 +56,7 @@ export function indexTerms(...texts: (string | null | undefined)[]): string[] {
       if (HANGUL.test(run.charAt(0))) for (const p of pieces(run, 'h:')) terms.add(p);
       else if (HAN.test(run.charAt(0))) for (const p of pieces(run, 'c:')) terms.add(p);
       else terms.add(`w:${stem(run)}`);
-      if (terms.size >= MAX_TERMS) return [...terms];
+      if (terms.size >= max) return [...terms].slice(0, max);
     }
   }
   return [...terms];
