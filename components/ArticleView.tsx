@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Article } from '../utils/article';
-import { formatDateTime } from '../utils/format';
+import { formatPublished } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
 import { createSanitizer, type Sanitizer } from '../utils/sanitize';
 
@@ -24,7 +24,7 @@ interface Props {
 export function ArticleView({ article, onRendered }: Props) {
   const title = useRef<HTMLHeadingElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  const published = formatDateTime(article.publishedTime, uiLanguage());
+  const published = formatPublished(article.publishedTime, uiLanguage());
   // The latest callback, read when the text is set: a new callback alone must not rebuild the
   // body (that would drop the marks the layers drew on it).
   const rendered = useRef(onRendered);

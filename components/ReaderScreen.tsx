@@ -4,6 +4,7 @@ import { errorMessage } from '../utils/async';
 import { DEFAULT_HIDDEN_KINDS } from '../utils/background/settings';
 import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
 import { download } from '../utils/dom/download';
+import { rangeAt } from '../utils/dom/text-ranges';
 import { normalizeName, type EntityCorrection, type EntityType } from '../utils/entities/types';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messages';
@@ -29,11 +30,15 @@ interface Rendered {
 
 type Panel = 'entities' | 'notes' | null;
 
+/** Where to open the article: at a highlight, or at a passage of its text (a search hit). */
+export type ReaderFocus = { highlight: string } | { start: number; end: number };
+
 interface Props {
   article: Article;
   tabId?: number;
   /** The side panel also scrolls the live page to a highlight the reader goes to. */
   onGoToHighlight?: (id: string) => void;
+  focus?: ReaderFocus;
 }
 
 /** The elements matching `selector` from `el` outwards (nested marks: the innermost first). */
@@ -50,7 +55,7 @@ const typing = (target: EventTarget | null) => target instanceof HTMLElement && 
  * legend, list, corrections) — and the floating UI that acts on them. The same screen in the
  * popup and in the side panel.
  */
-export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
+export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) {
   const [rendered, setRendered] = useState<Rendered | null>(null);
   const corrections = useCorrections();
   const hiddenKinds = useHiddenKinds();
@@ -213,6 +218,8 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
     return () => document.removeEventListener('keydown', onKey);
   }, [selection]);
 
+  useFocus(focus, rendered?.body ?? null, highlights.placement.size);
+
   const placed = highlights.annotations
     .filter((a) => highlights.placement.has(a.id))
     .sort((a, b) => highlights.placement.get(a.id)!.start - highlights.placement.get(b.id)!.start);
@@ -319,4 +326,32 @@ export function ReaderScreen({ article, tabId, onGoToHighlight }: Props) {
       <ToastView toast={toast} onDone={hideToast} />
     </div>
   );
+}
+
+/** The name of the CSS highlight that shows a search hit in the saved copy (an extension page: the site never sees it). */
+const HIT_HIGHLIGHT = 'margin-search-hit';
+
+/**
+ * Open the article at `focus` once it is there: a highlight once its mark is drawn (focused,
+ * for the keyboard), a passage of text at once (shown with a CSS highlight). Once per focus.
+ */
+function useFocus(focus: ReaderFocus | undefined, body: HTMLElement | null, drawn: number) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (!focus || !body || done.current) return;
+    if ('highlight' in focus) {
+      const mark = body.querySelector<HTMLElement>(`mark.hl[data-hl="${CSS.escape(focus.highlight)}"]`);
+      if (!mark) return;
+      done.current = true;
+      mark.scrollIntoView({ block: 'center' });
+      mark.focus({ preventScroll: true });
+      return;
+    }
+    const range = rangeAt(body, focus.start, focus.end);
+    if (!range) return;
+    done.current = true;
+    (range.startContainer.parentElement ?? body).scrollIntoView({ block: 'center' });
+    if (typeof Highlight !== 'undefined') CSS.highlights.set(HIT_HIGHLIGHT, new Highlight(range));
+    body.dataset.focused = 'text';
+  }, [focus, body, drawn]);
 }

@@ -17,3 +17,28 @@ export function formatDateTime(value: string | number | null | undefined, locale
     return date.toISOString();
   }
 }
+
+/** The offset in minutes an ISO 8601 time is written with (`+09:00`, `Z`), or null when it names none. */
+function writtenOffset(value: string): number | null {
+  if (/[zZ]$/.test(value)) return 0;
+  const m = /T[\d:.]+([+-])(\d\d):?(\d\d)$/.exec(value);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null;
+}
+
+/**
+ * A published time as its page wrote it: in the reader's zone when the page's zone is the
+ * reader's, otherwise in the page's own zone with the zone said ("9:00 PM GMT+9"), so a
+ * Seoul paper's evening edition does not read as the morning to a reader in London.
+ */
+export function formatPublished(value: string | null | undefined, locale: string, readerOffset?: (date: Date) => number): string | null {
+  if (!value) return null;
+  const offset = writtenOffset(value);
+  const date = new Date(value);
+  if (offset === null || Number.isNaN(date.getTime())) return formatDateTime(value, locale);
+  const reader = readerOffset ? readerOffset(date) : -date.getTimezoneOffset();
+  if (offset === reader) return formatDateTime(value, locale);
+  const shown = formatDateTime(date.getTime() + offset * 60_000, locale, 'UTC');
+  const abs = Math.abs(offset);
+  const zone = `GMT${offset < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+  return shown && `${shown} ${zone}`;
+}

@@ -105,3 +105,22 @@ export function rangeOffsets(root: Node, range: Range, segments = textSegments(r
   while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return end > start ? { start, end } : null;
 }
+
+/** A DOM range over the text between two offsets of `root`'s text; null when they fall outside it. */
+export function rangeAt(root: Node, start: number, end: number, segments = textSegments(root)): Range | null {
+  const point = (offset: number, atEnd: boolean) => {
+    for (const s of segments) {
+      const length = s.node.data.length;
+      // An offset at a boundary belongs to the node it starts (or, for an end, the node it ends).
+      if (offset < s.start + length || (atEnd && offset === s.start + length)) return offset >= s.start ? { node: s.node, offset: offset - s.start } : null;
+    }
+    return null;
+  };
+  const from = point(start, false);
+  const to = point(end, true);
+  if (!from || !to || end <= start) return null;
+  const range = (root.ownerDocument ?? (root as Document)).createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}

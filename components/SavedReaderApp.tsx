@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ArticleRecord } from '../utils/article';
+import { errorMessage } from '../utils/async';
+import { ArticleRepository } from '../utils/db/articles';
+import { TRASH_DAYS } from '../utils/db/trash';
+import { formatDateTime } from '../utils/format';
+import { t, uiLanguage } from '../utils/i18n';
+import { readerDb } from './hooks/db';
+import { usePreferences } from './hooks/useReaderData';
+import { ReaderScreen, type ReaderFocus } from './ReaderScreen';
+import { SettingsMenu } from './SettingsMenu';
+import { LoadingPanel, StatusPanel } from './StatusPanel';
+
+type State = { phase: 'loading' } | { phase: 'ok'; article: ArticleRecord } | { phase: 'missing' } | { phase: 'failed'; detail: string };
+
+/** What reader.html's address asks for: `?id=<article>` and, to open at a hit, `&hl=<highlight>` or `&at=<start>-<end>`. */
+export function readerAddress(params: URLSearchParams): { id: string | null; focus?: ReaderFocus } {
+  const id = params.get('id');
+  const hl = params.get('hl');
+  const at = /^(\d+)-(\d+)$/.exec(params.get('at') ?? '');
+  if (hl) return { id, focus: { highlight: hl } };
+  if (at) return { id, focus: { start: Number(at[1]), end: Number(at[2]) } };
+  return { id };
+}
+
+/** The address of a saved copy, opened at a highlight or a passage. */
+export function savedCopyUrl(articleId: string, focus?: ReaderFocus): string {
+  const params = new URLSearchParams({ id: articleId });
+  if (focus && 'highlight' in focus) params.set('hl', focus.highlight);
+  else if (focus) params.set('at', `${focus.start}-${focus.end}`);
+  return `/reader.html?${params}`;
+}
+
+/**
+ * A saved article read from the library: the stored copy (no network, so it opens offline
+ * and after the page has changed or gone), with the reader's highlights, notes and entity
+ * marks and the same actions as in the popup. Writes go through the background as there.
+ */
+export function SavedReaderApp({ id, focus }: { id: string | null; focus?: ReaderFocus }) {
+  const [state, setState] = useState<State>({ phase: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const preferences = usePreferences();
+
+  useEffect(() => {
+    document.documentElement.dataset.textSize = preferences.textSize;
+  }, [preferences.textSize]);
+
+  useEffect(() => {
+    let live = true;
+    if (!id) return setState({ phase: 'missing' });
+    new ArticleRepository(readerDb()).get(id).then(
+      (article) => {
+        if (!live) return;
+        setState(article ? { phase: 'ok', article } : { phase: 'missing' });
+        if (article) document.title = `${article.title} · ${t('extName')}`;
+      },
+      (error: unknown) => live && setState({ phase: 'failed', detail: errorMessage(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, attempt]);
+
+  const article = state.phase === 'ok' ? state.article : null;
+  return (
+    <div class="shell surface-saved">
+      <header class="topbar">
+        <span class="brand">
+          <img src="/icon/32.png" alt="" width={18} height={18} />
+          {t('extName')}
+        </span>
+        <nav class="topbar-actions" aria-label={t('topbarLabel')}>
+          {article && (
+            <a class="topbar-link" href={article.url} target="_blank" rel="noopener noreferrer" title={t('openOriginalTitle')}>
+              {t('openOriginal')} ↗
+            </a>
+          )}
+          <button type="button" class="topbar-link link-button" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-library">
+            {t('openLibrary')}
+          </button>
+          <SettingsMenu preferences={preferences} />
+        </nav>
+      </header>
+      <main class="content" data-phase={state.phase} data-status={state.phase === 'ok' ? 'ok' : state.phase}>
+        {state.phase === 'loading' && <LoadingPanel slow={false} />}
+        {state.phase === 'missing' && <StatusPanel tone="info" title={t('savedMissingTitle')} body={t('savedMissingBody', String(TRASH_DAYS))} />}
+        {state.phase === 'failed' && (
+          <StatusPanel tone="problem" title={t('failedTitle')} body={t('savedFailedBody')} detail={state.detail} onRetry={() => setAttempt((n) => n + 1)} />
+        )}
+        {article && (
+          <>
+            <p class="notice" role="status" data-testid="notice">
+              {t('savedCopyNotice', formatDateTime(article.savedAt, uiLanguage()) ?? '')}
+            </p>
+            <ReaderScreen key={article.id} article={article} focus={focus} />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
