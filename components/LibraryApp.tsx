@@ -2,59 +2,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../utils/async';
 import { download } from '../utils/dom/download';
 import type { AnnotationPatch, EditOutcome, PatchBase } from '../utils/db/annotations';
-import {
-  facets,
-  filteredArticleIds,
-  listArticles,
-  search,
-  SEARCH_LIMIT,
-  type ArticleSummary,
-  type LibraryPage,
-  type LibraryQuery,
-  type SearchHit,
-} from '../utils/db/library';
-import { entityKey, type AnnotationRecord, type HighlightColor, type MarginDB } from '../utils/db/schema';
+import { facets, filteredArticleIds, listArticles, search, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
+import type { AnnotationRecord, MarginDB } from '../utils/db/schema';
 import { importData, readData, StorageFullError } from '../utils/db/transfer';
 import { listTrash, TRASH_DAYS } from '../utils/db/trash';
 import type { ExportFormat } from '../utils/export/build';
-import type { EntityType } from '../utils/entities/types';
-import { formatDateTime } from '../utils/format';
-import { t, uiLanguage } from '../utils/i18n';
+import { formatCount, t, tn, uiLanguage } from '../utils/i18n';
 import { sendMessage, type WriteOutcome } from '../utils/messages';
 import { useLiveQuery } from './hooks/useLiveQuery';
-import { kindLabel } from './entity-kinds';
-import { ColorSwatches } from './ColorSwatches';
 import { HighlightCard } from './HighlightCard';
-import { NoteBody } from './NotesPanel';
+import { ArticleCard } from './library/ArticleCard';
+import { filtered, LibraryFilters, type Filter } from './library/LibraryFilters';
+import { ExportMenu, TrashMenu } from './library/LibraryMenus';
+import { SearchResults } from './library/SearchResults';
 import { ToastView, useToast } from './Toast';
 
 const PAGE = 30;
-
-interface Filter {
-  sort: 'saved' | 'published';
-  site?: string;
-  tag?: string;
-  color?: HighlightColor;
-  entity?: { key: string; text: string; type: EntityType };
-}
-
-/** The names (people, organisations, places, other) of an article, most mentioned first: the filters worth offering. */
-function names(entities: ArticleSummary['entities']) {
-  return entities.filter((e) => e.type !== 'date' && e.type !== 'money' && e.type !== 'percent').sort((a, b) => b.count - a.count);
-}
-
-/** Marked snippet: the matches of a search in <mark>, the rest as text. */
-function Marked({ text, marks }: { text: string; marks: { start: number; end: number }[] }) {
-  const parts: preact.ComponentChildren[] = [];
-  let at = 0;
-  marks.forEach((m, i) => {
-    if (m.start < at) return;
-    parts.push(text.slice(at, m.start), <mark key={i}>{text.slice(m.start, m.end)}</mark>);
-    at = m.end;
-  });
-  parts.push(text.slice(at));
-  return <>{parts}</>;
-}
 
 /**
  * The library: every saved article with its highlights and notes, sorted and filtered
@@ -76,7 +39,6 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const { toast, show, hide } = useToast(4000);
   const [entityLinks, setEntityLinks] = useState(true);
   const [version, setVersion] = useState(0);
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const fileInput = useRef<HTMLInputElement>(null);
   // The last version of each highlight this page showed: what a highlight deleted elsewhere is restored from.
   const lastSeen = useRef(new Map<string, AnnotationRecord>());
@@ -140,7 +102,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       download(buildExport(data, format, { entityLinks }));
       hide();
     } catch (error) {
-      show({ text: errorMessage(error) });
+      show({ text: t('exportFailed', errorMessage(error)) }, 9000);
     }
   };
 
@@ -149,18 +111,26 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       const [{ singleMarkdown }, data] = await Promise.all([import('../utils/export/markdown'), readData(db, { articleIds: [articleId] })]);
       download(singleMarkdown(data, { entityLinks }));
     } catch (error) {
-      show({ text: errorMessage(error) });
+      show({ text: t('exportFailed', errorMessage(error)) }, 9000);
     }
   };
 
+  /** Let the page paint the progress just set before the next long step. */
+  const paint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
   const importFile = async (file: File) => {
-    show({ text: t('importing') }, 600_000);
+    show({ text: t('importProgressRead') }, 600_000);
     try {
       // The validator and the formats load when first needed, not with the page.
       const [{ parseImport, ImportError }, messages] = await Promise.all([import('../utils/export/import'), import('../utils/export/messages')]);
       const lang = messages.importLang(uiLanguage());
       try {
-        const summary = await importData(db, parseImport(await file.text()), { conflictHeading: messages.conflictHeading(lang) });
+        const text = await file.text();
+        await paint();
+        const data = parseImport(text);
+        show({ text: t('importProgressWrite', [formatCount(data.articles.length), formatCount(data.annotations.length)]) }, 600_000);
+        await paint();
+        const summary = await importData(db, data, { conflictHeading: messages.conflictHeading(lang) });
         show({ text: messages.importReportText(summary, lang) }, summary.skipped.count || summary.annotations.conflicts ? 12_000 : 6000);
         refresh();
       } catch (error) {
@@ -169,8 +139,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
         throw error;
       }
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      show({ text: t('importFailed', reason) }, 9000);
+      show({ text: t('importFailedUnexpected', errorMessage(error)) }, 12_000);
     }
   };
 
@@ -236,7 +205,6 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const allAnnotations = page.items.flatMap((i) => i.annotations);
   // A highlight deleted elsewhere while its card is open keeps its card (and the reader's text) until they close it.
   const editingAnnotation = editing && (allAnnotations.find((a) => a.id === editing.id) ?? lastSeen.current.get(editing.id));
-  const language = uiLanguage();
 
   return (
     <div class="library">
@@ -270,183 +238,33 @@ export function LibraryApp({ db }: { db: MarginDB }) {
               (e.target as HTMLInputElement).value = '';
             }}
           />
-          <details class="export-menu">
-            <summary class="button">{t('exportLabel')}</summary>
-            <div class="popover export-options">
-              {(['filter', 'all'] as const).map((scope) => (
-                <div key={scope} class="export-scope">
-                  <p>{scope === 'all' ? t('exportScopeAll') : t('exportScopeFilter')}</p>
-                  {(
-                    [
-                      ['md', 'exportMarkdown'],
-                      ['csv', 'exportCsv'],
-                      ['json', 'exportJson'],
-                    ] as const
-                  ).map(([format, label]) => (
-                    <button type="button" key={format} class="menu-item" onClick={() => exportData(format, scope)} data-export={`${format}-${scope}`}>
-                      {t(label)}
-                    </button>
-                  ))}
-                </div>
-              ))}
-              <label class="setting">
-                <input type="checkbox" checked={entityLinks} onChange={(e) => setEntityLinks((e.target as HTMLInputElement).checked)} />
-                {t('entityLinksOption')}
-              </label>
-            </div>
-          </details>
-          <details class="export-menu trash-menu" data-testid="trash">
-            <summary class="button button-quiet">{t('trashLabel', String(trash.length))}</summary>
-            <div class="popover export-options">
-              <p>{t('trashHint', String(TRASH_DAYS))}</p>
-              <ul class="trash-list">
-                {trash.map((item) => (
-                  <li key={item.id} data-testid="trash-item">
-                    <p class="trash-title">{item.title || item.url}</p>
-                    <p class="card-meta">{t('trashItemMeta', [formatDateTime(item.deletedAt, language) ?? '', String(item.highlights)])}</p>
-                    <button type="button" class="menu-item" onClick={() => void restoreFromTrash(item.id)} data-action="restore-article">
-                      {t('restoreArticle')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </details>
+          <ExportMenu entityLinks={entityLinks} onEntityLinks={setEntityLinks} onExport={(format, scope) => void exportData(format, scope)} />
+          <TrashMenu items={trash} onRestore={(id) => void restoreFromTrash(id)} />
         </div>
       </header>
 
-      <div class="filters" role="toolbar">
-        <label>
-          <span class="sr-only">{t('sortLabel')}</span>
-          <select value={filter.sort} onChange={(e) => setAndReset({ sort: (e.target as HTMLSelectElement).value as Filter['sort'] })} data-testid="sort">
-            <option value="saved">{t('sortSaved')}</option>
-            <option value="published">{t('sortPublished')}</option>
-          </select>
-        </label>
-        <select
-          aria-label={t('allSites')}
-          value={filter.site ?? ''}
-          onChange={(e) => setAndReset({ site: (e.target as HTMLSelectElement).value || undefined })}
-          data-testid="site-filter"
-        >
-          <option value="">{t('allSites')}</option>
-          {options.sites.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label={t('allTags')}
-          value={filter.tag ?? ''}
-          onChange={(e) => setAndReset({ tag: (e.target as HTMLSelectElement).value || undefined })}
-          data-testid="tag-filter"
-        >
-          <option value="">{t('allTags')}</option>
-          {options.tags.map((tag) => (
-            <option key={tag} value={tag}>
-              #{tag}
-            </option>
-          ))}
-        </select>
-        <span class="color-filter" role="radiogroup" aria-label={t('anyColor')}>
-          <ColorSwatches selected={filter.color ?? null} onPick={(color) => setAndReset({ color: filter.color === color ? undefined : color })} />
-        </span>
-        {filter.entity && (
-          <button type="button" class={`chip chip-${filter.entity.type}`} onClick={() => setAndReset({ entity: undefined })} data-testid="entity-filter">
-            <span class={`swatch ent-${filter.entity.type}`} aria-hidden="true" />
-            {t('entityFilter', filter.entity.text)} ×
-          </button>
-        )}
-      </div>
+      <LibraryFilters filter={filter} sites={options.sites} tags={options.tags} onChange={setAndReset} />
 
       <main class="library-main" data-testid="library-list">
         {hits ? (
-          <section class="hits" data-testid="hits">
-            <p class="count">{hits.length >= SEARCH_LIMIT ? t('resultsNewest', String(hits.length)) : t('resultsCount', String(hits.length))}</p>
-            {hits.length === 0 && <p class="empty">{t('noResults')}</p>}
-            <ol class="hit-list">
-              {hits.map((h) => (
-                <li key={`${h.kind}:${h.annotationId ?? h.articleId}`} class={`hit hit-${h.kind}`} data-testid="hit">
-                  <p class="hit-title">
-                    <a href={h.url} target="_blank" rel="noopener noreferrer">
-                      {h.title}
-                    </a>
-                  </p>
-                  <p class={`hit-snippet ${h.color ? `hl-bar-${h.color}` : ''}`} data-field={h.field}>
-                    <Marked text={h.snippet.text} marks={h.snippet.marks} />
-                  </p>
-                </li>
-              ))}
-            </ol>
-          </section>
+          <SearchResults hits={hits} />
         ) : (
           <>
-            <p class="count">{t('articlesCount', String(page.total))}</p>
-            {!loading && page.total === 0 && (
-              <p class="empty">{filter.site || filter.tag || filter.color || filter.entity ? t('noResults') : t('libraryEmpty')}</p>
-            )}
+            <p class="count" role="status">
+              {tn('articlesCount', page.total)}
+            </p>
+            {!loading && page.total === 0 && <p class="empty">{filtered(filter) ? t('noResults') : t('libraryEmpty')}</p>}
             {page.items.map(({ article, annotations: list }) => (
-              <article key={article.id} class="card" data-testid="article-card" data-url={article.url}>
-                <header>
-                  <p class="card-site">{article.siteName}</p>
-                  <h2 class="card-title">
-                    <a href={article.url} target="_blank" rel="noopener noreferrer">
-                      {article.title}
-                    </a>
-                  </h2>
-                  <p class="card-meta">
-                    {article.byline && <span>{article.byline}</span>}
-                    {article.publishedTime && <span>{t('publishedOn', formatDateTime(article.publishedTime, language) ?? '')}</span>}
-                    <span>{t('saved', formatDateTime(article.savedAt, language) ?? '')}</span>
-                    <span>{t('highlightsCount', String(list.length))}</span>
-                  </p>
-                </header>
-                {names(article.entities).length > 0 && (
-                  <p class="card-entities">
-                    {names(article.entities)
-                      .slice(0, expanded.has(article.id) ? undefined : 12)
-                      .map((e) => (
-                        <button
-                          type="button"
-                          key={`${e.type}:${e.text}`}
-                          class={`chip chip-${e.type}`}
-                          title={t(kindLabel(e.type))}
-                          data-entity={e.text}
-                          onClick={() => setAndReset({ entity: { key: entityKey(e), text: e.text, type: e.type } })}
-                        >
-                          <span class={`swatch ent-${e.type}`} aria-hidden="true" />
-                          {e.text}
-                        </button>
-                      ))}
-                    {names(article.entities).length > 12 && !expanded.has(article.id) && (
-                      <button type="button" class="chip" onClick={() => setExpanded((x) => new Set([...x, article.id]))} data-testid="more-entities">
-                        +{names(article.entities).length - 12}
-                      </button>
-                    )}
-                  </p>
-                )}
-                <ol class="notes-list">
-                  {list.map((a: AnnotationRecord) => (
-                    <li key={a.id} data-testid="library-note">
-                      <div class="note-button">
-                        <NoteBody a={a} badge onTag={(tag) => setAndReset({ tag })} />
-                        <button type="button" class="toolbar-text" onClick={(e) => setEditing({ id: a.id, button: e.currentTarget })} data-action="edit">
-                          {t('editNote')}
-                        </button>
-                      </div>
-                    </li>
-                  ))}
-                </ol>
-                <footer class="card-actions">
-                  <button type="button" class="toolbar-text" onClick={() => exportArticle(article.id)} data-action="export-article">
-                    {t('exportLabel')} · {t('exportArticleMarkdown')}
-                  </button>
-                  <button type="button" class="toolbar-text danger" onClick={() => deleteArticle(article.id)} data-action="delete-article">
-                    {t('deleteArticle')}
-                  </button>
-                </footer>
-              </article>
+              <ArticleCard
+                key={article.id}
+                article={article}
+                annotations={list}
+                onEntity={(entity) => setAndReset({ entity })}
+                onTag={(tag) => setAndReset({ tag })}
+                onEdit={(a, button) => setEditing({ id: a.id, button })}
+                onExport={() => void exportArticle(article.id)}
+                onDelete={() => void deleteArticle(article.id)}
+              />
             ))}
             {page.items.length < page.total && (
               <button type="button" class="button load-more" onClick={() => setLimit((l) => l + PAGE)}>

@@ -66,11 +66,15 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     await expect.poll(() => library.getByTestId('article-card').count()).toBe(2);
     expect(await library.getByTestId('library-note').count()).toBe(3);
 
-    // Filter by an entity: click 삼성전자 on its article's card (behind "+N" when many).
+    // Filter by an entity: the card shows the few names the article is mostly about; its first one filters.
     const card = library.locator('[data-testid="article-card"][data-url*="ko-newspim-deepseek"]');
-    if (await card.getByTestId('more-entities').count()) await card.getByTestId('more-entities').click();
-    await card.locator('button[data-entity="삼성전자"]').click();
+    const chips = card.locator('button[data-entity]');
+    expect(await chips.count()).toBeGreaterThanOrEqual(1);
+    expect(await chips.count()).toBeLessThanOrEqual(5);
+    const name = (await chips.first().getAttribute('data-entity'))!;
+    await chips.first().click();
     await expect.poll(() => library.getByTestId('article-card').count()).toBe(1);
+    expect(await library.getByTestId('entity-filter').textContent()).toContain(name);
     expect(await library.getByTestId('article-card').getAttribute('data-url')).toContain('ko-newspim-deepseek');
     await library.getByTestId('entity-filter').click();
     await expect.poll(() => library.getByTestId('article-card').count()).toBe(2);
@@ -140,13 +144,18 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     await expect.poll(() => library.getByTestId('toast').textContent()).toContain('새 하이라이트 3건');
     await expect.poll(() => library.getByTestId('article-card').count()).toBe(2);
 
+    // What the reader highlighted first, then the saved articles' text.
+    const written = library.locator('[data-testid="hit"]:not([data-field="body"])');
     await library.getByTestId('search').fill('삼성전자');
-    await expect.poll(() => library.getByTestId('hit').count()).toBe(1);
-    expect(await library.getByTestId('hit').locator('mark').textContent()).toBe('삼성전자');
-    // The hit names its article and links to its page.
-    expect(await library.getByTestId('hit').locator('.hit-title a').getAttribute('href')).toContain('ko-newspim-deepseek');
+    await expect.poll(() => library.locator('[data-testid="hit"][data-field="body"]').count()).toBeGreaterThanOrEqual(1);
+    expect(await library.locator('[data-testid="hit"]').first().getAttribute('data-field')).not.toBe('body');
+    const quoteHit = library.locator('[data-testid="hit"][data-field="quote"]');
+    expect(await quoteHit.count()).toBe(1);
+    expect(await quoteHit.locator('.hit-snippet mark').first().textContent()).toBe('삼성전자');
+    // The hit names its article and opens the saved copy at the highlight.
+    expect(await quoteHit.locator('.hit-title a').getAttribute('href')).toMatch(/^\/reader\.html\?id=[\w-]+&hl=[\w-]+$/);
     await library.getByTestId('search').fill('지원');
-    await expect.poll(() => library.getByTestId('hit').count()).toBe(1);
+    await expect.poll(() => written.count()).toBe(1);
     // A note is found too, in Korean, and the same file imported again adds nothing.
     await library.getByTestId('search').fill('하락폭');
     await expect.poll(() => library.locator('[data-testid="hit"] [data-field="note"]').count()).toBe(1);

@@ -1,0 +1,88 @@
+import type { ArticleSummary } from '../../utils/db/library';
+import { entityKey, type AnnotationRecord } from '../../utils/db/schema';
+import { principalEntities } from '../../utils/entities/summary';
+import type { EntityType } from '../../utils/entities/types';
+import { formatDateTime, formatPublished } from '../../utils/format';
+import { t, tn, uiLanguage } from '../../utils/i18n';
+import { kindLabel } from '../entity-kinds';
+import { NoteBody } from '../NotesPanel';
+import { savedCopyUrl } from '../SavedReaderApp';
+
+interface Props {
+  article: ArticleSummary;
+  annotations: AnnotationRecord[];
+  onEntity: (entity: { key: string; text: string; type: EntityType }) => void;
+  onTag: (tag: string) => void;
+  onEdit: (annotation: AnnotationRecord, button: HTMLElement) => void;
+  onExport: () => void;
+  onDelete: () => void;
+}
+
+/**
+ * One saved article in the library: the title opens the saved copy (offline, with its
+ * highlights), "Original" the page on its site; the names it is mostly about, as filters;
+ * its highlights and notes, each editable.
+ */
+export function ArticleCard({ article, annotations, onEntity, onTag, onEdit, onExport, onDelete }: Props) {
+  const language = uiLanguage();
+  const names = principalEntities(article.entities);
+  const published = formatPublished(article.publishedTime, language);
+  return (
+    <article class="card" data-testid="article-card" data-url={article.url}>
+      <header>
+        <p class="card-site">{article.siteName}</p>
+        <h2 class="card-title">
+          <a href={savedCopyUrl(article.id)} target="_blank" rel="noopener" title={t('openInReader')} data-testid="read-saved">
+            {article.title || article.url}
+          </a>
+        </h2>
+        <p class="card-meta">
+          {article.byline && <span>{article.byline}</span>}
+          {published && <span>{t('publishedOn', published)}</span>}
+          <span>{t('saved', formatDateTime(article.savedAt, language) ?? '')}</span>
+          <span>{tn('highlightsCount', annotations.length)}</span>
+          <a class="card-original" href={article.url} target="_blank" rel="noopener noreferrer" title={t('openOriginalTitle')}>
+            {t('openOriginal')} ↗
+          </a>
+        </p>
+      </header>
+      {names.length > 0 && (
+        <p class="card-entities">
+          {names.map((e) => (
+            <button
+              type="button"
+              key={entityKey(e)}
+              class={`chip chip-${e.type}`}
+              title={`${t(kindLabel(e.type))} · ${t('mentions', String(e.count))}`}
+              data-entity={e.text}
+              onClick={() => onEntity({ key: entityKey(e), text: e.text, type: e.type })}
+            >
+              <span class={`swatch ent-${e.type}`} aria-hidden="true" />
+              {e.text}
+            </button>
+          ))}
+        </p>
+      )}
+      <ol class="notes-list">
+        {annotations.map((a) => (
+          <li key={a.id} data-testid="library-note">
+            <div class="note-button">
+              <NoteBody a={a} badge onTag={onTag} />
+              <button type="button" class="toolbar-text" onClick={(e) => onEdit(a, e.currentTarget)} data-action="edit">
+                {t('editNote')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <footer class="card-actions">
+        <button type="button" class="toolbar-text" onClick={onExport} data-action="export-article">
+          {t('exportLabel')} · {t('exportArticleMarkdown')}
+        </button>
+        <button type="button" class="toolbar-text danger" onClick={onDelete} data-action="delete-article">
+          {t('deleteArticle')}
+        </button>
+      </footer>
+    </article>
+  );
+}
