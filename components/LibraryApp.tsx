@@ -11,6 +11,7 @@ import { formatCount, t, tn, uiLanguage } from '../utils/i18n';
 import { sendMessage, type WriteOutcome } from '../utils/messages';
 import { useLiveQuery } from './hooks/useLiveQuery';
 import { HighlightCard } from './HighlightCard';
+import { editOutcomeToast } from './edit-outcome';
 import { ArticleCard } from './library/ArticleCard';
 import { filtered, LibraryFilters, type Filter } from './library/LibraryFilters';
 import { ExportMenu, TrashMenu } from './library/LibraryMenus';
@@ -34,6 +35,9 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [editing, setEditing] = useState<{ id: string; button: HTMLElement } | null>(null);
+  // The card last opened, to open again when the reader asks to see another page's note.
+  const lastEditing = useRef<{ id: string; button: HTMLElement } | null>(null);
+  if (editing) lastEditing.current = editing;
   // Bumped to show the other page's note in an open card (the card starts again from live data).
   const [cardKey, setCardKey] = useState(0);
   const { toast, show, hide } = useToast(4000);
@@ -171,24 +175,14 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     if (result.status === 'saved') {
       lastSeen.current.set(id, result.record);
       if (query.trim()) refresh();
-    } else if (result.status === 'conflict') {
-      show(
-        result.fields.includes('note')
-          ? { text: t('noteConflict'), action: t('showOtherNote'), undo: () => setCardKey((k) => k + 1) }
-          : { text: t('colorConflict') },
-        12_000,
-      );
-    } else if (result.status === 'gone') {
-      const last = lastSeen.current.get(id);
-      // Restored as this page last showed it, with the reader's change on top.
-      const withChange = last && {
-        ...last,
-        ...(patch.note !== undefined && { note: patch.note }),
-        ...(patch.tags !== undefined && { tags: patch.tags }),
-        ...(patch.color && { color: patch.color }),
-      };
-      show({ text: t('highlightGoneElsewhere'), ...(withChange && { action: t('restoreWithNote'), undo: () => void revive(withChange) }) }, 15_000);
-    } else failed(result);
+    }
+    // The toast is outside the card, so the click on it closed the card: open it again, with the other note.
+    const showOther = () => {
+      setCardKey((k) => k + 1);
+      if (lastEditing.current?.id === id) setEditing(lastEditing.current);
+    };
+    const toast = editOutcomeToast(result, patch, lastSeen.current.get(id), { showOther, revive: (r) => void revive(r) });
+    if (toast) show(toast, result.status === 'gone' ? 15_000 : 12_000);
     return result;
   };
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../utils/article';
 import { errorMessage } from '../utils/async';
 import { DEFAULT_HIDDEN_KINDS } from '../utils/background/settings';
+import type { AnnotationPatch, EditOutcome, PatchBase } from '../utils/db/annotations';
 import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
 import { download } from '../utils/dom/download';
 import { rangeAt } from '../utils/dom/text-ranges';
@@ -9,6 +10,7 @@ import { normalizeName, type EntityCorrection, type EntityType } from '../utils/
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messages';
 import { ArticleView } from './ArticleView';
+import { editOutcomeToast } from './edit-outcome';
 import { EntityLegend } from './EntityLegend';
 import { EntityMenu, type MenuTarget } from './EntityMenu';
 import { EntityPanel } from './EntityPanel';
@@ -63,6 +65,8 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
   const [panel, setPanel] = useState<Panel>(null);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
   const [card, setCard] = useState<{ id: string; focusNote: boolean } | null>(null);
+  // Bumped to show another page's note in the open card (it starts again from live data).
+  const [cardVersion, setCardVersion] = useState(0);
   const { toast, show: showToast, hide: hideToast } = useToast(2600);
   const wrapper = useRef<HTMLDivElement>(null);
   const toolbarHasFocus = () => !!document.activeElement?.closest('.selection-toolbar');
@@ -148,13 +152,30 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
     }
   };
 
-  const changeHighlight = async (id: string, patch: { color?: HighlightColor; note?: string; tags?: string[] }) => {
-    try {
-      await highlights.update(id, patch);
-    } catch (error) {
-      console.warn('Margin: highlight not updated', errorMessage(error));
-      showToast({ text: t('highlightSaveFailed') }, 5000);
-    }
+  // The last version of each highlight this screen showed: what one deleted elsewhere is put back from.
+  const lastSeen = useRef(new Map<string, AnnotationRecord>());
+  for (const a of highlights.annotations) lastSeen.current.set(a.id, a);
+
+  /**
+   * An edit from the card, made against the version it showed: merged with edits made in
+   * another page meanwhile, or refused and said (the reader's text stays in the field).
+   */
+  const changeHighlight = async (id: string, patch: AnnotationPatch, base: PatchBase): Promise<EditOutcome> => {
+    const result = await highlights.edit(id, patch, base).catch((error: unknown): EditOutcome => ({ status: 'failed', reason: errorMessage(error) }));
+    const toast = editOutcomeToast(result, patch, lastSeen.current.get(id), {
+      // The toast is outside the card, so the click on it closed the card: open it again, with the other note.
+      showOther: () => {
+        setCardVersion((v) => v + 1);
+        setCard({ id, focusNote: true });
+      },
+      revive: (record) =>
+        void highlights.restore({ ...record, updatedAt: Date.now() }).then(
+          () => showToast({ text: t('highlightRestored') }),
+          () => showToast({ text: t('highlightSaveFailed') }, 5000),
+        ),
+    });
+    if (toast) showToast(toast, 12_000);
+    return result;
   };
 
   const exportArticle = async (id: string) => {
@@ -299,11 +320,11 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
       )}
       {cardAnnotation && card && (
         <HighlightCard
-          key={cardAnnotation.id}
+          key={`${cardAnnotation.id}:${cardVersion}`}
           annotation={cardAnnotation}
           anchor={rectOf(() => markOf(cardAnnotation.id))}
           focusNote={card.focusNote}
-          onChange={(patch) => changeHighlight(cardAnnotation.id, patch)}
+          onChange={(patch, base) => changeHighlight(cardAnnotation.id, patch, base)}
           onDelete={() => deleteHighlight(cardAnnotation.id)}
           onClose={() => setCard(null)}
         />

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { anchor, describe, type Anchor } from '../../utils/anchoring';
 import type { Article, ArticleRecord } from '../../utils/article';
-import type { AnnotationPatch } from '../../utils/db/annotations';
+import type { AnnotationPatch, EditOutcome, PatchBase } from '../../utils/db/annotations';
 import type { AnnotationRecord, HighlightColor } from '../../utils/db/schema';
 import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
 import type { EntitySpan } from '../../utils/entities/types';
@@ -16,7 +16,7 @@ export interface HighlightLayer {
   /** Where each placed highlight is in the body's text. */
   placement: Map<string, Anchor>;
   create(range: Anchor, color: HighlightColor, bodyEntities: EntitySpan[]): Promise<AnnotationRecord>;
-  update(id: string, patch: AnnotationPatch): Promise<AnnotationRecord>;
+  edit(id: string, patch: AnnotationPatch, base: PatchBase): Promise<EditOutcome>;
   remove(id: string): Promise<AnnotationRecord | null>;
   restore(record: AnnotationRecord): Promise<void>;
 }
@@ -108,11 +108,12 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
     [articleId, body, tabId, article.url],
   );
 
-  const update = useCallback(
-    async (id: string, patch: AnnotationPatch) => {
-      const record = await sendMessage('updateAnnotation', { id, patch, tabId });
-      setAnnotations((list) => list.map((a) => (a.id === record.id ? record : a)));
-      return record;
+  /** An edit made against `base` (what the card showed): merged with edits made elsewhere meanwhile, or refused. */
+  const edit = useCallback(
+    async (id: string, patch: AnnotationPatch, base: PatchBase): Promise<EditOutcome> => {
+      const result = await sendMessage('editAnnotation', { id, patch, base, tabId });
+      if (result.status === 'saved') setAnnotations((list) => list.map((a) => (a.id === result.record.id ? result.record : a)));
+      return result;
     },
     [tabId],
   );
@@ -134,5 +135,5 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
     [tabId],
   );
 
-  return { annotations, placement, create, update, remove, restore };
+  return { annotations, placement, create, edit, remove, restore };
 }
