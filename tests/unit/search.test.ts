@@ -160,7 +160,8 @@ describe('the library over the database', () => {
     await deleteArticles(db, [a1.id]);
     expect(await search(db, '엔비디아')).toEqual([]);
     expect(await search(db, '딥시크')).toEqual([]);
-    expect(await db.search.count()).toBe(2 * 2 + 2); // two articles (title, body) and their two highlights remain
+    expect(await db.search.count()).toBe(2 + 2); // two articles' titles and their two highlights remain
+    expect(await db.bodySearch.count()).toBe(2); // and the two articles' text
   });
 
   it('answers newest first, and reads deeper when the newest candidates do not match', async () => {
@@ -189,10 +190,12 @@ describe('the library over the database', () => {
       ['annotation', match.id],
       ['body', undefined],
     ]);
-    // A common word: the 50 newest, newest first.
+    // A common word: the 50 newest, newest first, then the article text.
     const common = await search(db, '반도');
-    expect(common).toHaveLength(50);
-    expect(common.map((h) => h.updatedAt)).toEqual([...common.map((h) => h.updatedAt)].sort((x, y) => y - x));
+    expect(common).toHaveLength(51);
+    expect(common.at(-1)!.kind).toBe('body');
+    const written = common.slice(0, 50);
+    expect(written.map((h) => h.updatedAt)).toEqual([...written.map((h) => h.updatedAt)].sort((x, y) => y - x));
     expect(common[0]!.snippet.text).toContain('599');
     // One syllable: found at the start of a word.
     expect((await search(db, '앞', 5)).map((h) => h.snippet.text)).toEqual([599, 598, 597, 596, 595].map((i) => `반도 끝에서 ${i} 도체 앞까지`));

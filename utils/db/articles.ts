@@ -51,7 +51,7 @@ export class ArticleRepository {
    */
   async save(article: Article): Promise<ArticleRecord> {
     const url = normalizeUrl(article.url);
-    return this.db.transaction('rw', this.db.articles, this.db.bodies, this.db.search, async () => {
+    return this.db.transaction('rw', this.db.articles, this.db.bodies, this.db.search, this.db.bodySearch, async () => {
       const existing = await this.db.articles.where('url').equals(url).first();
       const time = this.now();
       const fields = Object.fromEntries(ARTICLE_FIELDS.map((key) => [key, article[key]])) as unknown as Article;

@@ -132,15 +132,15 @@ const FIRST_PASS = 400;
  * Search keys of the records having every term and one of the prefixes, newest first, as
  * far back as `depth` keys per term allow. `complete` says nothing older can match.
  */
-async function candidates(db: MarginDB, parsed: ParsedQuery, depth: number): Promise<{ keys: string[]; complete: boolean }> {
-  const byTerm = await Promise.all(parsed.terms.map((t) => db.search.where('terms').equals(t).limit(depth).primaryKeys() as Promise<string[]>));
+async function candidates(index: MarginDB['search'], parsed: ParsedQuery, depth: number): Promise<{ keys: string[]; complete: boolean }> {
+  const byTerm = await Promise.all(parsed.terms.map((t) => index.where('terms').equals(t).limit(depth).primaryKeys() as Promise<string[]>));
   // A one-syllable word is any piece starting with it. Those come term by term, not in time
   // order, so a list cut short says nothing and is left to the check against the query.
   const byPrefix = (
     await Promise.all(
       parsed.prefixes.map(async (p) => [
         ...new Set(
-          await (db.search
+          await (index
             .where('terms')
             .startsWith(p)
             .limit(depth * 4)
@@ -151,7 +151,7 @@ async function candidates(db: MarginDB, parsed: ParsedQuery, depth: number): Pro
   ).filter((l) => l.length < depth * 4);
   const lists = [...byTerm, ...byPrefix];
   // Only cut-short prefix lists: every record, newest first, is a candidate.
-  if (!lists.length) lists.push(await db.search.limit(depth).primaryKeys());
+  if (!lists.length) lists.push(await index.limit(depth).primaryKeys());
   const intersect = ([first = [], ...others]: string[][], horizon?: string) => {
     const sets = others.map((l) => new Set(l));
     return first.filter((k) => (horizon === undefined || k <= horizon) && sets.every((set) => set.has(k))).sort();
@@ -220,42 +220,61 @@ function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: Par
   );
 }
 
+/** Hits from the article text a search shows at most, after those from what the reader wrote. */
+export const BODY_HITS = 20;
+
 /**
- * Full-text search over titles and the names articles mention, highlighted quotes, notes,
- * tags and the articles' text: titles and highlights first, newest first, then article text,
- * newest first (the keys sort that way; see search-index.ts). The index (Hangul and CJK
- * pieces, English stems; see utils/search/terms.ts) gives the candidates in that order;
- * they are read a batch at a time and checked against the query itself until `limit` hits
- * are found, so a common word costs no more than a rare one.
+ * The first `limit` records of one index table that really have the query, newest first.
+ * The index gives the candidates in time order; they are read a batch at a time and checked
+ * against the query itself until `limit` hits are found, so a common word costs no more
+ * than a rare one.
+ */
+async function scan(
+  index: MarginDB['search'],
+  parsed: ParsedQuery,
+  limit: number,
+  check: (batch: { kind: SearchKind; id: string }[]) => Promise<(SearchHit | null)[]>,
+): Promise<SearchHit[]> {
+  const hits: SearchHit[] = [];
+  const seen = new Set<string>();
+  for (let depth = FIRST_PASS; limit > 0; depth *= 8) {
+    const { keys, complete } = await candidates(index, parsed, depth);
+    const fresh = keys.filter((k) => !seen.has(k));
+    for (let i = 0; i < fresh.length && hits.length < limit; i += limit) {
+      const batch = fresh.slice(i, i + limit).map((k) => (seen.add(k), fromSearchKey(k)));
+      for (const hit of await check(batch)) if (hit && hits.length < limit) hits.push(hit);
+    }
+    if (hits.length >= limit || complete) break;
+  }
+  return hits;
+}
+
+/**
+ * Full-text search: first titles and the names articles mention, highlighted quotes, notes
+ * and tags (up to `limit`), then the articles' text (up to BODY_HITS), each newest first.
+ * The index (Hangul and CJK pieces, English stems; see utils/search/terms.ts) has a table
+ * for each (search-index.ts), so neither search wades through the other's entries.
  */
 export async function search(db: MarginDB, query: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
   const parsed = parseQuery(query);
   if (!parsed.words.length) return [];
-  return db.transaction('r', [db.search, db.articles, db.bodies, db.annotations], async () => {
-    const hits: SearchHit[] = [];
-    const seen = new Set<string>();
-    for (let depth = FIRST_PASS; ; depth *= 8) {
-      const { keys, complete } = await candidates(db, parsed, depth);
-      const fresh = keys.filter((k) => !seen.has(k));
-      for (let i = 0; i < fresh.length && hits.length < limit; i += limit) {
-        const batch = fresh.slice(i, i + limit).map((k) => (seen.add(k), fromSearchKey(k)));
-        const ids = (kinds: SearchKind[]) => batch.filter((b) => kinds.includes(b.kind)).map((b) => b.id);
-        const [hRows, aRows, bodies] = await Promise.all([
-          db.annotations.bulkGet(ids(['a'])),
-          db.articles.bulkGet(ids(['t', 'b'])),
-          db.bodies.bulkGet(ids(['b'])),
-        ]);
-        const rows = new Map<string, AnnotationRecord | ArticleRow>();
-        for (const r of [...hRows, ...aRows]) if (r) rows.set(r.id, r);
-        const bodyOf = new Map(bodies.flatMap((b) => (b ? [[b.id, b] as const] : [])));
-        for (const b of batch) {
-          const row = rows.get(b.id);
-          const hit = row && hitOf(b.kind, row, parsed, bodyOf.get(b.id));
-          if (hit && hits.length < limit) hits.push(hit);
-        }
-      }
-      if (hits.length >= limit || complete) break;
-    }
+  return db.transaction('r', [db.search, db.bodySearch, db.articles, db.bodies, db.annotations], async () => {
+    const written = await scan(db.search, parsed, limit, async (batch) => {
+      const ids = (kind: SearchKind) => batch.filter((b) => b.kind === kind).map((b) => b.id);
+      const [hRows, aRows] = await Promise.all([db.annotations.bulkGet(ids('a')), db.articles.bulkGet(ids('t'))]);
+      const rows = new Map<string, AnnotationRecord | ArticleRow>();
+      for (const r of [...hRows, ...aRows]) if (r) rows.set(r.id, r);
+      return batch.map((b) => {
+        const row = rows.get(b.id);
+        return row ? hitOf(b.kind, row, parsed) : null;
+      });
+    });
+    const text = await scan(db.bodySearch, parsed, Math.min(BODY_HITS, limit), async (batch) => {
+      const ids = batch.map((b) => b.id);
+      const [rows, bodies] = await Promise.all([db.articles.bulkGet(ids), db.bodies.bulkGet(ids)]);
+      return rows.map((row, i) => (row ? hitOf('b', row, parsed, bodies[i]) : null));
+    });
+    const hits = [...written, ...text];
     // Where the highlights come from: their articles' titles, sites and dates.
     const need = [...new Set(hits.filter((h) => h.kind === 'annotation').map((h) => h.articleId))];
     const articles = new Map((await db.articles.bulkGet(need)).flatMap((a) => (a ? [[a.id, a] as const] : [])));

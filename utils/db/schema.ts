@@ -167,6 +167,8 @@ export class MarginDB extends Dexie {
   entityCorrections!: EntityTable<EntityCorrectionRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
   search!: EntityTable<SearchRow, 'key'>;
+  /** The search index of article bodies (search-index.ts): apart, so titles and notes are searched without wading through text. */
+  bodySearch!: EntityTable<SearchRow, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   trash!: EntityTable<TrashRecord, 'id'>;
 
@@ -225,24 +227,25 @@ export class MarginDB extends Dexie {
     this.version(5).stores({
       trash: 'id, deletedAt',
     });
-    // v6: search reaches article text and the names an article mentions (same table, new rows).
+    // v6: search reaches article text (its own index table) and the names an article mentions (with the title).
     this.version(6)
-      .stores({})
+      .stores({ bodySearch: 'key, ref, *terms' })
       .upgrade(async (tx) => {
         const rows = new Map<string, ArticleRow>();
         await tx
           .table('articles')
           .toCollection()
           .each((row: ArticleRow) => void rows.set(row.id, row));
-        const search: SearchRow[] = [...rows.values()].map(articleSearchRow);
+        const bodies: SearchRow[] = [];
         await tx
           .table('bodies')
           .toCollection()
           .each((body: ArticleBody) => {
             const row = rows.get(body.id);
-            if (row) search.push(bodySearchRow(row, body));
+            if (row) bodies.push(bodySearchRow(row, body));
           });
-        await tx.table('search').bulkPut(search);
+        await tx.table('search').bulkPut([...rows.values()].map(articleSearchRow));
+        await tx.table('bodySearch').bulkPut(bodies);
       });
   }
 }

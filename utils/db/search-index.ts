@@ -8,9 +8,9 @@ import { keysWhere } from './lookup';
  * multi-entry index. IndexedDB keeps a term's entries in primary-key order, and the key
  * begins with the record's time counted backwards, so "the newest records with this term"
  * is a plain key range read — a search at 100k highlights reads a few hundred keys and only
- * the records it shows. Body keys start with `~`, which sorts after every digit: under each
- * term, every title and highlight comes before any body, so a search finds what the reader
- * wrote or titled first and the article text after it, with no second pass.
+ * the records it shows. Bodies have a table of their own (`bodySearch`, same shape): they
+ * hold far more terms than titles and notes, and a search reads what the reader wrote or
+ * titled first, then the article text, each newest first, neither wading through the other.
  *
  * Every write of an article or highlight rewrites its row in the same transaction (the
  * repositories and the import do it through the functions here).
@@ -24,19 +24,15 @@ const LAST = 1e13;
 
 export function searchKey(kind: SearchKind, id: string, time: number): string {
   const backwards = Math.max(0, Math.min(LAST - 1, LAST - Math.floor(time)));
-  return `${kind === 'b' ? BODY_FIRST : ''}${String(backwards).padStart(13, '0')}${kind}${id}`;
+  return `${String(backwards).padStart(13, '0')}${kind}${id}`;
 }
-
-/** What body keys begin with: after every digit, so bodies rank after titles and highlights. */
-const BODY_FIRST = '~';
 
 /** The record a search row stands for, as its `ref`: 'a' + highlight id, 't' or 'b' + article id. */
 export const searchRef = (kind: SearchKind, id: string) => `${kind}${id}`;
 
 /** The record a search key stands for. */
 export function fromSearchKey(key: string): { kind: SearchKind; id: string } {
-  const at = key.startsWith(BODY_FIRST) ? 14 : 13;
-  return { kind: key[at] as SearchKind, id: key.slice(at + 1) };
+  return { kind: key[13] as SearchKind, id: key.slice(14) };
 }
 
 /** An article's title line with the names it mentions, placed by when it was first saved (so revisiting it rewrites nothing). */
@@ -70,10 +66,21 @@ export async function writeSearchRows(db: MarginDB, rows: SearchRow[], known: 'n
       db,
       rows.map((r) => r.ref),
     );
-  await db.search.bulkPut(rows);
+  const [bodies, others] = split(rows, (r) => r.ref);
+  await Promise.all([bodies.length && db.bodySearch.bulkPut(bodies), others.length && db.search.bulkPut(others)]);
 }
 
 /** Take records out of the index (by searchRef). */
 export async function unindex(db: MarginDB, refs: string[]): Promise<void> {
-  if (refs.length) await db.search.bulkDelete(await keysWhere(db.search, 'ref', refs));
+  const [bodies, others] = split(refs, (r) => r);
+  if (bodies.length) await db.bodySearch.bulkDelete(await keysWhere(db.bodySearch, 'ref', bodies));
+  if (others.length) await db.search.bulkDelete(await keysWhere(db.search, 'ref', others));
+}
+
+/** Bodies' rows (their table) apart from the others'. */
+function split<T>(items: T[], ref: (item: T) => string): [T[], T[]] {
+  const bodies: T[] = [];
+  const others: T[] = [];
+  for (const item of items) (ref(item).startsWith('b') ? bodies : others).push(item);
+  return [bodies, others];
 }

@@ -98,7 +98,7 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
     skipped: data.skipped ?? NO_SKIPS,
   };
   try {
-    await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.entityCorrections, db.search], async () => {
+    await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.entityCorrections, db.search, db.bodySearch], async () => {
       // --- Articles
       const idMap = new Map<string, string>();
       const existingRows = await rowsWhere(
@@ -234,7 +234,7 @@ export async function readData(db: MarginDB, filter: ExportFilter = {}): Promise
 
 /** Delete articles with their bodies, highlights and search rows. */
 export async function deleteArticles(db: MarginDB, articleIds: string[]): Promise<void> {
-  await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search], async () => {
+  await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.bodySearch], async () => {
     const highlights = await keysWhere(db.annotations, 'articleId', articleIds);
     await db.annotations.bulkDelete(highlights);
     await db.articles.bulkDelete(articleIds);

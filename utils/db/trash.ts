@@ -14,7 +14,7 @@ export type TrashOutcome = { status: 'done'; record: TrashRecord } | { status: '
  * TRASH_DAYS days (then `purgeTrash` forgets it).
  */
 export async function trashArticle(db: MarginDB, articleId: string, now = Date.now()): Promise<TrashOutcome> {
-  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.trash], async (): Promise<TrashOutcome> => {
+  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.bodySearch, db.trash], async (): Promise<TrashOutcome> => {
     const row = await db.articles.get(articleId);
     if (!row) return { status: 'gone' };
     const [body, annotations] = await Promise.all([db.bodies.get(articleId), db.annotations.where('articleId').equals(articleId).toArray()]);
@@ -34,7 +34,7 @@ export async function trashArticle(db: MarginDB, articleId: string, now = Date.n
  * newer text and metadata stay; a highlight whose id exists again is left as it is now.
  */
 export async function restoreArticle(db: MarginDB, articleId: string): Promise<TrashOutcome> {
-  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.trash], async (): Promise<TrashOutcome> => {
+  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.bodySearch, db.trash], async (): Promise<TrashOutcome> => {
     const record = await db.trash.get(articleId);
     if (!record) return { status: 'gone' };
     const existing = await db.articles.where('url').equals(record.row.url).first();
