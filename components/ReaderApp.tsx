@@ -93,6 +93,8 @@ export function ReaderApp({ surface, tabId, initial }: Props) {
     (first ? initial : requestArticle(target, surface)).then(
       ({ response, tabId: resolved }) => {
         clearTimeout(slow);
+        // The answer's arrival, with where the background's time went (read by npm run bench).
+        performance.mark('margin:answer', { detail: response.status === 'ok' ? response.timings : undefined });
         if (live) setState({ phase: 'done', response, tabId: resolved });
       },
       (error: unknown) => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launchWithExtension, openTab } from '../support/browser';
 import { ROOT } from '../support/paths';
+import { largeArticlePage } from '../support/generated-pages';
 import { startServer } from '../support/server';
 import { median } from './stats';
 
@@ -65,6 +66,99 @@ export async function benchPopup(runs = 9): Promise<PopupBench> {
       panelArticleMedianMs: median(panelArticles.slice(1)),
       panelRatioMedian: median(panelArticles.slice(1).map((p, k) => p / articles[k + 1]!)),
     };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export interface PopupSizeRow {
+  page: string;
+  bytes: number;
+  runs: number;
+  shellMs: number;
+  /** Opening to the background's answer, to the article painted, to the entity marks (medians, ms). */
+  answerMs: number;
+  articleMs: number;
+  marksMs: number | null;
+  /** In the background: injection + capture + cleaning, and the save (with its search index). */
+  extractMs: number;
+  saveMs: number;
+  /** Article painted ÷ empty shell, median of the runs' ratios. */
+  ratio: number;
+}
+
+/**
+ * Toolbar popup open → article painted on pages of growing size, against the popup's empty
+ * shell in the same run, and where the time goes (performance marks: margin:shell,
+ * margin:answer with the background's timings, margin:article, margin:entities). Every run
+ * opens the page under a new URL, so each is a first visit (extraction, save and indexing).
+ */
+export async function benchPopupSizes(runs = 4): Promise<PopupSizeRow[]> {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'ignore' });
+  const generated = new Map<string, string>();
+  const server = await startServer([
+    (url) => {
+      const m = /^\/generated\/page-(\d+)\.html$/.exec(url.pathname);
+      if (!m) return undefined;
+      const bytes = Number(m[1]);
+      if (!generated.has(m[1]!)) generated.set(m[1]!, largeArticlePage(bytes));
+      return { body: generated.get(m[1]!)! };
+    },
+  ]);
+  const browser = await launchWithExtension({ extensionDir: join(ROOT, '.output/chrome-mv3-e2e'), locale: 'ko' });
+  const pages: [string, string, number][] = [
+    ['small (Korean fixture)', '/fixtures/news/ko-newspim-deepseek/source.html', 0],
+    ['medium (500 kB)', '/generated/page-500000.html', 500_000],
+    ['large (1.5 MB)', '/generated/page-1500000.html', 1_500_000],
+    ['huge (5 MB)', '/generated/page-5000000.html', 5_000_000],
+  ];
+  const out: PopupSizeRow[] = [];
+  try {
+    for (const [name, path, size] of pages) {
+      const samples: { shell: number; answer: number; article: number; marks: number | null; extract: number; save: number }[] = [];
+      for (let i = 0; i < runs; i++) {
+        const { page, tabId } = await openTab(browser, `${server.origin}${path}?run=${i}-${Date.now()}`);
+        const popup = await browser.context.newPage();
+        await popup.setViewportSize({ width: 560, height: 600 });
+        await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+        await popup.waitForFunction(() => performance.getEntriesByName('margin:article').length > 0, undefined, { timeout: 60_000 });
+        // The marks, when they come within a few seconds (on 5 MB they may not: the article is what is timed).
+        await popup.waitForSelector('[data-entities="ready"]', { timeout: 15_000 }).catch(() => {});
+        samples.push(
+          await popup.evaluate(() => {
+            // No named functions in here: the bundler would wrap them in a helper the page lacks.
+            const [shell, answer, article, marks] = ['margin:shell', 'margin:answer', 'margin:article', 'margin:entities'].map(
+              (n) => performance.getEntriesByName(n)[0] as PerformanceMark | undefined,
+            );
+            const timings = (answer?.detail ?? {}) as { extractMs?: number; saveMs?: number };
+            return {
+              shell: shell!.startTime,
+              answer: answer!.startTime,
+              article: article!.startTime,
+              marks: marks?.startTime ?? null,
+              extract: timings.extractMs ?? NaN,
+              save: timings.saveMs ?? NaN,
+            };
+          }),
+        );
+        await Promise.all([popup.close(), page.close()]);
+      }
+      const marks = samples.map((s) => s.marks).filter((m): m is number => m !== null);
+      out.push({
+        page: name,
+        bytes: size,
+        runs,
+        shellMs: median(samples.map((s) => s.shell)),
+        answerMs: median(samples.map((s) => s.answer)),
+        articleMs: median(samples.map((s) => s.article)),
+        marksMs: marks.length === samples.length ? median(marks) : null,
+        extractMs: median(samples.map((s) => s.extract)),
+        saveMs: median(samples.map((s) => s.save)),
+        ratio: median(samples.map((s) => s.article / s.shell)),
+      });
+    }
+    return out;
   } finally {
     await browser.close();
     await server.close();

@@ -1,4 +1,4 @@
-// npm run bench [-- --only speed,quality,entities,popup,anchoring,library,sizes]
+// npm run bench [-- --only speed,quality,entities,popup,popup-sizes,anchoring,library,sizes]
 // Margin's benchmarks, in headless Chromium where the extension runs: ratios against baselines measured in the same run, a table on
 // stdout and a JSON report in reports/bench.json. Not a test: it measures, it does not judge
 // (each row says whether its target is met).
@@ -12,7 +12,7 @@ import { benchExtractionQuality, benchExtractionSpeed } from './extraction';
 import { benchAnchoring } from './anchoring';
 import { benchRecognizer } from './entities';
 import { benchLibrary } from './library';
-import { benchPopup } from './popup';
+import { benchPopup, benchPopupSizes } from './popup';
 import { bundleSizes } from './sizes';
 
 interface Row {
@@ -134,6 +134,28 @@ if (wanted('popup')) {
       met: popup.panelRatioMedian <= 1.2,
     },
   );
+}
+
+if (wanted('popup-sizes')) {
+  process.stderr.write('popup by page size: open → article painted on 5 kB … 5 MB pages, first visits …\n');
+  const sizes = await benchPopupSizes();
+  report.popupSizes = sizes;
+  const targets: Record<string, number> = { 'small (Korean fixture)': 1.5, 'large (1.5 MB)': 3 };
+  for (const row of sizes) {
+    const target = targets[row.page];
+    rows.push({
+      metric: `popup open → article painted ÷ empty shell, ${row.page}, median of ${row.runs}`,
+      value: `${fmt(row.ratio)}× (${fmt(row.articleMs, 0)} / ${fmt(row.shellMs, 0)} ms)`,
+      target: target ? `≤ ${target}×` : '(report)',
+      met: target ? row.ratio <= target : null,
+    });
+    rows.push({
+      metric: `  where it goes: answer at ${fmt(row.answerMs, 0)} ms (extract ${fmt(row.extractMs, 0)} + save ${fmt(row.saveMs, 0)}), render ${fmt(row.articleMs - row.answerMs, 0)} ms`,
+      value: row.marksMs === null ? 'marks: later than 15 s' : `marks at ${fmt(row.marksMs, 0)} ms`,
+      target: '(report)',
+      met: null,
+    });
+  }
 }
 
 if (wanted('anchoring')) {

@@ -22,8 +22,14 @@ export interface ReaderDeps {
 
 export type Notice = { kind: 'not-saved'; quota: boolean; detail: string } | { kind: 'saved-copy'; savedAt: number; because: 'failed' | 'no-article' };
 
+/** Where the background's time went for one article (ms): injection + capture + cleaning, and the save. */
+export interface OpenTimings {
+  extractMs: number;
+  saveMs: number;
+}
+
 export type OpenArticleResponse =
-  | { status: 'ok'; article: ArticleRecord | Article; saved: boolean; notice?: Notice }
+  | { status: 'ok'; article: ArticleRecord | Article; saved: boolean; notice?: Notice; timings?: OpenTimings }
   | { status: 'restricted'; url: string }
   /** The side panel follows a tab Margin has not been given access to: the reader clicks Margin's button on it. */
   | { status: 'needs-access' }
@@ -49,6 +55,7 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
   if (classifyUrl(url) !== 'readable') return { status: 'restricted', url };
 
   let extracted: ExtractResult;
+  const started = performance.now();
   try {
     extracted = await withTimeout(deps.extractFromTab(tabId), deps.timeoutMs ?? 30_000);
   } catch (error) {
@@ -62,9 +69,10 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
     return savedCopyOr(deps, url, 'no-article', { status: 'no-article', url: normalizeUrl(url), reason: extracted.reason });
   }
 
+  const extractMs = performance.now() - started;
   try {
     const record = await deps.articles.save(extracted.article);
-    return { status: 'ok', article: record, saved: true };
+    return { status: 'ok', article: record, saved: true, timings: { extractMs, saveMs: performance.now() - started - extractMs } };
   } catch (error) {
     return {
       status: 'ok',
