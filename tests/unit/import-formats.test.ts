@@ -109,7 +109,7 @@ describe('W3C Web Annotation documents', () => {
   });
 });
 
-describe('positions in code points (W3C §4.2.4), UTF-16 inside', () => {
+describe('positions in code points (W3C §4.2.5), UTF-16 inside', () => {
   const TEXT = '🙂 이모지 뒤의 문장 𝕏 and 𠀀 then the quote here.';
   it.each([
     ['start', 0, 0],
