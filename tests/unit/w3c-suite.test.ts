@@ -13,7 +13,7 @@ import { importErrorText } from '../../utils/export/messages';
 import type { MarginData } from '../../utils/export/model';
 import { freshDb } from '../support/db';
 import { HYPOTHESIS_BUTTON_EXPORT, W3C_CASES } from '../fixtures/import-cases';
-import { CORRECT, INCORRECT, type SampleOutcome } from '../fixtures/peers/w3c-samples';
+import { CORRECT, DEFECT_ALONE, INCORRECT, type SampleOutcome } from '../fixtures/peers/w3c-samples';
 
 /**
  * Margin against the W3C Web Annotation test suite (w3c/web-annotation-tests, vendored in
@@ -270,6 +270,58 @@ describe('every incorrect sample is refused or skipped, saying why', () => {
     const codes = sampleFiles('incorrect').map((f) => outcomeOf(read(`samples/incorrect/${f}`)).error?.code ?? 'imported');
     const tally = Object.fromEntries([...new Set(codes)].map((c) => [c, codes.filter((x) => x === c).length]));
     expect(tally).toEqual({ 'not-json': 17, 'wrong-kind': 3, invalid: 15, 'nothing-importable': 4 });
+  });
+});
+
+/** An incorrect sample with only the defect its label names (see DEFECT_ALONE); null when the whole file is the defect. */
+function defectAlone(file: string): Doc {
+  let doc: Doc;
+  try {
+    doc = JSON.parse(read(`samples/incorrect/${file}`).replace(/,(\s*[}\]])/g, '$1'));
+  } catch {
+    return null;
+  }
+  if (!doc?.label) return null;
+  if (Array.isArray(doc.id) && doc.label !== 'multiple identifiers') doc.id = doc.id[0];
+  const quote = { type: 'TextQuoteSelector', exact: 'the quoted words' };
+  if (!/target|specific resource|fragment selector/i.test(doc.label)) doc.target = { source: 'http://example.org/page1', selector: quote };
+  else if (doc.target && typeof doc.target === 'object') {
+    const t = doc.target;
+    doc.target = {
+      ...t,
+      ...(/no source/.test(doc.label) ? {} : { source: 'http://example.org/page1' }),
+      selector: t.selector ? { ...t.selector, refinedBy: quote } : quote,
+    };
+  }
+  return doc;
+}
+
+describe('each incorrect sample with only its labelled defect', () => {
+  const files = sampleFiles('incorrect').filter((f) => defectAlone(f));
+
+  it('the table covers every sample that has a labelled defect (all but “not json” and “{ }”)', () => {
+    expect(Object.keys(DEFECT_ALONE).sort()).toEqual(files.sort());
+    expect(sampleFiles('incorrect').filter((f) => !defectAlone(f))).toEqual(['anno1.json', 'anno2.json']);
+  });
+
+  it.each(files)('%s', (file) => {
+    const doc = defectAlone(file);
+    const want = DEFECT_ALONE[file]!;
+    const { data, error } = outcomeOf(JSON.stringify(doc));
+    if ('refused' in want) {
+      expect(error?.message, `${doc.label}: ${data ? 'imported' : ''}`).toMatch(want.refused);
+      saysWhy(error!);
+    } else {
+      expect(error, `${doc.label}: ${error?.message}`).toBeUndefined();
+      expect(data!.annotations).toHaveLength(1);
+      // Tolerated, but what Margin exports of it still meets every MUST.
+      expect(collectionFailures(JSON.parse(marginJson(data!, NOW)))).toEqual([]);
+    }
+  });
+
+  it('counts: 32 refused for their defect, 5 tolerated', () => {
+    const refused = files.filter((f) => 'refused' in DEFECT_ALONE[f]!).length;
+    expect([refused, files.length - refused]).toEqual([32, 5]);
   });
 });
 

@@ -98,6 +98,25 @@ const quoteSelector = v.looseObject({
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
 const positionSelector = v.looseObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset });
 const anySelector = v.looseObject({ type: v.pipe(v.string(), v.maxLength(200)) });
+/** Fragment, CSS and XPath selectors have exactly one value (§4.2.1–4.2.3). */
+const valueSelector = v.looseObject({ value: text(100_000) });
+const VALUE_SELECTORS = ['FragmentSelector', 'CssSelector', 'XPathSelector'];
+/** One IRI or several, as `rights` and `via` may have. */
+const iris = v.union([iri, v.pipe(v.array(iri), v.minLength(1), v.maxLength(100))], 'is not an IRI or a list of IRIs');
+/** A creator or generator: an IRI or an agent object (§3.3.2). */
+const agent = v.union([iri, v.looseObject({ id: v.optional(iri) })]);
+const agents = v.union([agent, v.pipe(v.array(agent), v.minLength(1), v.maxLength(100))], 'is not an agent (an IRI or an object) or a list of them');
+/**
+ * What the model requires of a body's or a target's own properties (§3.2.1): checked because
+ * Margin gives them back on export, and an export must not say what the model forbids.
+ */
+const resourceProps = v.looseObject({
+  id: v.optional(iri),
+  format: v.optional(v.union([text(200), v.pipe(v.array(text(200)), v.maxLength(20))], 'is not a media type or a list of them')),
+  language: v.optional(v.union([text(100), v.pipe(v.array(text(100)), v.maxLength(50))], 'is not a language or a list of them')),
+  processingLanguage: v.optional(text(100)),
+  textDirection: v.optional(v.picklist(['ltr', 'rtl', 'auto'], 'is not ltr, rtl or auto')),
+});
 const entity = v.object({ text: text(500), type: v.picklist(ENTITY_TYPES) });
 
 const w3cAnnotation = v.looseObject({
@@ -115,7 +134,12 @@ const w3cAnnotation = v.looseObject({
   'margin:entities': v.optional(v.pipe(v.array(entity), v.maxLength(1000))),
   'margin:orphaned': v.optional(v.boolean()),
   'margin:position': v.optional(v.object({ start: offset, end: offset })),
-  via: v.optional(v.unknown()),
+  via: v.optional(iris),
+  generated: v.optional(date),
+  creator: v.optional(agents),
+  generator: v.optional(agents),
+  rights: v.optional(iris),
+  canonical: v.optional(iri),
 });
 
 const marginArticle = v.object({
@@ -237,6 +261,8 @@ function articleFor(ctx: Context, url: string, title: string | undefined, time: 
 function sourceOf(t: unknown, where: string): { url: string; written: unknown; selector: unknown; rest: Record<string, unknown> | null } {
   if (typeof t === 'string') return { url: parse(webUrl, t, where), written: t, selector: undefined, rest: null };
   if (!isObject(t)) throw invalid(where, 'is not an object or a URL');
+  parse(resourceProps, t, where);
+  if (isObject(t.source)) parse(resourceProps, t.source, `${where}.source`);
   const raw = t.source !== undefined ? t.source : t.id;
   if (raw === undefined) throw invalid(where, 'has no source');
   const id = isObject(raw) ? raw.id : raw;
@@ -263,6 +289,7 @@ function findSelectors(selectorValue: unknown, where: string): Found {
       return;
     }
     const s = parse(anySelector, sel, at);
+    if (VALUE_SELECTORS.includes(s.type)) parse(valueSelector, s, at);
     let used = false;
     if (s.type === 'TextQuoteSelector' && !found.quote) {
       const q = parse(quoteSelector, s, at);
@@ -288,21 +315,37 @@ interface Bodies {
   special: boolean;
 }
 
+/** A body object as the model allows it: its own properties, a TextualBody's value, items only in a Choice or a set. */
+function checkBody(b: Record<string, unknown>, at: string): void {
+  parse(resourceProps, b, at);
+  const types = Array.isArray(b.type) ? b.type : [b.type];
+  const sets = types.filter((t) => ITEM_SETS.includes(t as string));
+  if (sets.length > 1) throw invalid(`${at}.type`, `is both ${sets.join(' and ')}`);
+  if (b.items !== undefined && !sets.length) throw invalid(`${at}.items`, 'is only allowed in a Choice, Composite, List or Independents');
+  if (types.includes('TextualBody') && b.value === undefined) throw invalid(at, 'is a TextualBody without a value');
+}
+
 function readBodies(body: unknown, where: string): Bodies {
   const out: Bodies = { notes: [], tags: [], special: false };
   list(body, `${where}.body`, 200).forEach((b, i) => {
     const at = `${where}.body.${i}`;
     if (typeof b === 'string') {
       // An external body (a URL): kept as written, no text of its own.
-      parse(text(4096), b, at);
+      parse(iri, b, at);
       out.special = true;
       return;
     }
     if (!isObject(b)) throw invalid(at, 'is not an object or a URL');
+    checkBody(b, at);
     if (b.type === 'Choice') {
-      // The first of a Choice's items is its default (§3.2.8): its text is the note.
+      // The first of a Choice's items is its default (§3.2.7): its text is the note.
       out.special = true;
       const items = list(b.items, `${at}.items`);
+      items.forEach((x, k) => {
+        if (typeof x === 'string') parse(iri, x, `${at}.items.${k}`);
+        else if (isObject(x)) checkBody(x, `${at}.items.${k}`);
+        else throw invalid(`${at}.items.${k}`, 'is not an object or a URL');
+      });
       const first = items.find((x) => isObject(x) && typeof x.value === 'string') as Record<string, unknown> | undefined;
       if (first) out.notes.push(parse(text(MAX_NOTE), first.value, `${at}.items`));
       return;
@@ -401,6 +444,8 @@ function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): An
   const chosen = read.find((t) => t.found.quote);
   if (!chosen) throw new Skip(read.every((t) => notText(t.rest) || notText(t.written)) ? 'not-text' : 'no-quote');
   if (!chosen.found.quote!.exact) throw new Skip('empty-quote');
+  // §3.2.5: an annotation has a body or a bodyValue, never both.
+  if (a.body !== undefined && a.bodyValue !== undefined) throw invalid(where, 'has both body and bodyValue');
   const bodies = readBodies(a.body, where);
   const notes = a.bodyValue !== undefined ? [a.bodyValue, ...bodies.notes] : bodies.notes;
   const note = notes.join('\n\n').slice(0, MAX_NOTE);

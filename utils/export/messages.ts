@@ -54,6 +54,14 @@ const PROBLEMS_KO: [RegExp, string][] = [
   [/Invalid type: Expected (.+) but received (.+)$/, '형식이 맞지 않아요. $1 형식이어야 하는데 $2 값이 왔어요'],
   [/^Invalid (type|key)|is not an object|is not a list/, '형식이 맞지 않아요'],
   [/is not an IRI/, 'IRI(주소 형식)가 아니에요'],
+  [/has both body and bodyValue/, 'body와 bodyValue가 함께 있어요. 둘 중 하나만 있어야 해요'],
+  [/is not an agent/, '만든 사람이나 프로그램(IRI나 객체)이 아니에요'],
+  [/is not ltr, rtl or auto/, 'ltr, rtl, auto 중 하나가 아니에요'],
+  [/is both (\w+) and (\w+)/, '$1이면서 $2일 수는 없어요'],
+  [/is only allowed in a Choice/, 'Choice나 묶음(Composite, List, Independents)에만 올 수 있어요'],
+  [/is a TextualBody without a value/, '값(value)이 없는 TextualBody예요'],
+  [/is not a media type/, '미디어 형식(format)이 아니에요'],
+  [/is not a language/, '언어 코드가 아니에요'],
 ];
 
 /** "annotation 3.target.source" → "3번째 주석의 target.source". */
