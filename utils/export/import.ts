@@ -441,12 +441,12 @@ function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): An
       return { ...s, found: findSelectors(s.selector, place), raw: t, within: !!members };
     });
   });
+  // §3.2.5: an annotation has a body or a bodyValue, never both. Bodies are checked before an item is skipped, as targets are.
+  if (a.body !== undefined && a.bodyValue !== undefined) throw invalid(where, 'has both body and bodyValue');
+  const bodies = readBodies(a.body, where);
   const chosen = read.find((t) => t.found.quote);
   if (!chosen) throw new Skip(read.every((t) => notText(t.rest) || notText(t.written)) ? 'not-text' : 'no-quote');
   if (!chosen.found.quote!.exact) throw new Skip('empty-quote');
-  // §3.2.5: an annotation has a body or a bodyValue, never both.
-  if (a.body !== undefined && a.bodyValue !== undefined) throw invalid(where, 'has both body and bodyValue');
-  const bodies = readBodies(a.body, where);
   const notes = a.bodyValue !== undefined ? [a.bodyValue, ...bodies.notes] : bodies.notes;
   const note = notes.join('\n\n').slice(0, MAX_NOTE);
   const tags = tagsAsWritten(bodies.tags);
