@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
@@ -107,7 +108,11 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     const csv = await downloadFrom(library, pick('csv-all'));
     expect(csv.name).toMatch(/\.csv$/);
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const parsed = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const rows = parsed.data;
+    // A strict RFC 4180 reader reads the downloaded file the same way.
+    expect(parseCsv(csv.bytes, { bom: true, relax_quotes: false })).toEqual(rows);
     expect(rows[0]).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
     // '…부상은' was selected; the highlight snaps to words and leaves the particle 은 out.
     expect(

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/paths';
@@ -45,6 +46,8 @@ describe('npm run export', () => {
     const parsed = Papa.parse<string[]>(stdout.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const rows = parsed.data;
+    // A strict RFC 4180 reader (csv-parse) reads the same rows, BOM and all.
+    expect(parseCsv(stdout, { bom: true, relax_quotes: false })).toEqual(rows);
     expect(rows[0]).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
     expect(rows[1]?.[0]).toBe('딥시크가 미국에');
     // Readwise reads tags from the start of the note.

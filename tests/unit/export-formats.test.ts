@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import Ajv from 'ajv';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
@@ -11,14 +10,11 @@ import type { AnnotationRecord } from '../../utils/db/schema';
 import { neutralizeCell, READWISE_COLUMNS, READWISE_LIMITS, readwiseCsv, readwiseTag } from '../../utils/export/csv';
 import { safeFileName, uniqueNames, utf8Length } from '../../utils/export/filenames';
 import { parseImport } from '../../utils/export/import';
-import { marginJson } from '../../utils/export/jsonld';
 import { articleMarkdown, combinedMarkdown, markdownFiles, tagName, yamlString } from '../../utils/export/markdown';
 import { importErrorText, importReportText } from '../../utils/export/messages';
 import type { MarginData } from '../../utils/export/model';
 import { zipFiles } from '../../utils/export/zip';
 import { FILE_NAME_CASES, FORMULA_PAYLOADS, HARMLESS_MINUS, TAG_CASES } from '../fixtures/export-cases';
-import { HYPOTHESIS_BUTTON_EXPORT, W3C_CASES } from '../fixtures/import-cases';
-import schema from '../fixtures/peers/w3c-anno-schema.json';
 
 const TEXT = 'A first sentence. 🙂 Then the second one, with the quote in it.';
 
@@ -222,41 +218,6 @@ describe('file and zip entry names', () => {
     expect(names.some((n) => / \(2\)\.md$/.test(n))).toBe(true);
     for (const f of files) expect(Object.values(zip).map((x) => strFromU8(x))).toContain(f.content);
     expect(uniqueNames(['é.md', 'e\u0301.md'])).toEqual(['é.md', 'e\u0301 (2).md']);
-  });
-});
-
-describe('JSON-LD against the W3C Web Annotation JSON schema (ajv)', () => {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(s));
-  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s));
-  const validate = ajv.compile(schema);
-
-  it.each([
-    [
-      'the reader’s own highlights',
-      data([
-        highlight({ note: 'a note', tags: ['C++'] }),
-        highlight({ id: '00000000-0000-4000-8000-000000000002', selectors: { quote: highlight().selectors.quote } }),
-      ]),
-    ],
-    ['a Hypothesis import', parseImport(JSON.stringify(HYPOTHESIS_BUTTON_EXPORT))],
-    ['the W3C import cases', parseImport(JSON.stringify(W3C_CASES.map((c) => c.annotation)))],
-    ['nothing at all', { articles: [], annotations: [], corrections: [] }],
-  ])('%s', (_, input) => {
-    const doc = JSON.parse(marginJson(input));
-    const ok = validate(doc);
-    expect(validate.errors ?? []).toEqual([]);
-    expect(ok).toBe(true);
-    expect(doc.first.id).toMatch(/^urn:uuid:.+#page-1$/);
-  });
-
-  it('and the schema does refuse what the model forbids (a page without id, a quote without exact)', () => {
-    const doc = JSON.parse(marginJson(data([highlight()])));
-    delete doc.first.id;
-    expect(validate(doc)).toBe(false);
-    const bad = JSON.parse(marginJson(data([highlight()])));
-    delete bad.first.items[0].target.selector[0].exact;
-    expect(validate(bad)).toBe(false);
   });
 });
 

@@ -100,6 +100,13 @@ describe('W3C Web Annotation documents', () => {
     expect(data.skipped.first).toEqual([{ position: 2, reason: 'no-quote' }]);
   });
 
+  it('validates the bodies of an item it then skips: a malformed body refuses the file, a whole-page comment does not', () => {
+    const page = (body: unknown) => ({ type: 'Annotation', body, target: 'https://news.example/page' });
+    expect(parse([W3C_CASES[0]!.annotation, page('http://example.org/comment')]).skipped.count).toBe(1);
+    expect(() => parse([W3C_CASES[0]!.annotation, page('not a uri')])).toThrow(/^annotation 2\.body\.0: is not an IRI$/);
+    expect(() => parse([W3C_CASES[0]!.annotation, page({ type: 'TextualBody' })])).toThrow(/^annotation 2\.body\.0: is a TextualBody without a value$/);
+  });
+
   it('refuses a hostile second target outright', () => {
     const a = {
       type: 'Annotation',
@@ -109,7 +116,7 @@ describe('W3C Web Annotation documents', () => {
   });
 });
 
-describe('positions in code points (W3C §4.2.4), UTF-16 inside', () => {
+describe('positions in code points (W3C §4.2.5), UTF-16 inside', () => {
   const TEXT = '🙂 이모지 뒤의 문장 𝕏 and 𠀀 then the quote here.';
   it.each([
     ['start', 0, 0],

@@ -46,6 +46,12 @@ export interface ImportedExtras {
   position?: { start: number; end: number };
   /** Further targets, as written. */
   targets?: unknown[];
+  /** The whole `target` as written, when the quote came from one item of a Choice or a set of targets: given back instead of Margin's own. */
+  target?: unknown;
+  /** The anchoring target's properties besides `source` and `selector` (type, state, styleClass, scope…), as written. */
+  targetProperties?: Record<string, unknown>;
+  /** The annotation's properties that Margin has no field for (creator, generator, rights, canonical, audience, stylesheet…), as written. */
+  properties?: Record<string, unknown>;
   /** The bodies as written (a Choice, a link, a language), given back while note and tags are as imported. */
   body?: unknown;
   /** The note and tags as imported, to tell whether the reader has changed them since. */

@@ -8,6 +8,7 @@ import { normalizeUrl } from '../url';
 import { FORMAT_VERSION, READABLE_VERSIONS, type MarginData } from './model';
 import { contentKey, stableId } from './ids';
 import { codePointsToUtf16 } from './positions';
+import { w3cSelector } from './selectors';
 
 export { contentKey, stableId };
 
@@ -41,7 +42,7 @@ export class ImportError extends Error {
 }
 
 /** Items that are valid but have nothing Margin can place in a text; they are skipped, and reported. */
-export type SkipReason = 'reply' | 'page-note' | 'no-quote' | 'empty-quote' | 'not-a-web-page';
+export type SkipReason = 'reply' | 'page-note' | 'no-quote' | 'not-text' | 'empty-quote' | 'not-a-web-page';
 
 export interface SkipReport {
   count: number;
@@ -78,6 +79,8 @@ const webUrl = v.pipe(
     }
   }, 'is not a web address (http, https or file)'),
 );
+/** Any absolute IRI (a selector or resource named by its address; `urn:`, `http:`…). */
+const iri = v.pipe(v.string(), v.maxLength(4096, 'is longer than 4096 characters'), v.regex(/^[a-z][a-z0-9+.-]*:\S+$/i, 'is not an IRI'));
 const date = v.pipe(
   v.string(),
   v.maxLength(64),
@@ -95,6 +98,25 @@ const quoteSelector = v.looseObject({
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
 const positionSelector = v.looseObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset });
 const anySelector = v.looseObject({ type: v.pipe(v.string(), v.maxLength(200)) });
+/** Fragment, CSS and XPath selectors have exactly one value (§4.2.1–4.2.3). */
+const valueSelector = v.looseObject({ value: text(100_000) });
+const VALUE_SELECTORS = ['FragmentSelector', 'CssSelector', 'XPathSelector'];
+/** One IRI or several, as `rights` and `via` may have. */
+const iris = v.union([iri, v.pipe(v.array(iri), v.minLength(1), v.maxLength(100))], 'is not an IRI or a list of IRIs');
+/** A creator or generator: an IRI or an agent object (§3.3.2). */
+const agent = v.union([iri, v.looseObject({ id: v.optional(iri) })]);
+const agents = v.union([agent, v.pipe(v.array(agent), v.minLength(1), v.maxLength(100))], 'is not an agent (an IRI or an object) or a list of them');
+/**
+ * What the model requires of a body's or a target's own properties (§3.2.1): checked because
+ * Margin gives them back on export, and an export must not say what the model forbids.
+ */
+const resourceProps = v.looseObject({
+  id: v.optional(iri),
+  format: v.optional(v.union([text(200), v.pipe(v.array(text(200)), v.maxLength(20))], 'is not a media type or a list of them')),
+  language: v.optional(v.union([text(100), v.pipe(v.array(text(100)), v.maxLength(50))], 'is not a language or a list of them')),
+  processingLanguage: v.optional(text(100)),
+  textDirection: v.optional(v.picklist(['ltr', 'rtl', 'auto'], 'is not ltr, rtl or auto')),
+});
 const entity = v.object({ text: text(500), type: v.picklist(ENTITY_TYPES) });
 
 const w3cAnnotation = v.looseObject({
@@ -112,7 +134,12 @@ const w3cAnnotation = v.looseObject({
   'margin:entities': v.optional(v.pipe(v.array(entity), v.maxLength(1000))),
   'margin:orphaned': v.optional(v.boolean()),
   'margin:position': v.optional(v.object({ start: offset, end: offset })),
-  via: v.optional(v.unknown()),
+  via: v.optional(iris),
+  generated: v.optional(date),
+  creator: v.optional(agents),
+  generator: v.optional(agents),
+  rights: v.optional(iris),
+  canonical: v.optional(iri),
 });
 
 const marginArticle = v.object({
@@ -234,6 +261,8 @@ function articleFor(ctx: Context, url: string, title: string | undefined, time: 
 function sourceOf(t: unknown, where: string): { url: string; written: unknown; selector: unknown; rest: Record<string, unknown> | null } {
   if (typeof t === 'string') return { url: parse(webUrl, t, where), written: t, selector: undefined, rest: null };
   if (!isObject(t)) throw invalid(where, 'is not an object or a URL');
+  parse(resourceProps, t, where);
+  if (isObject(t.source)) parse(resourceProps, t.source, `${where}.source`);
   const raw = t.source !== undefined ? t.source : t.id;
   if (raw === undefined) throw invalid(where, 'has no source');
   const id = isObject(raw) ? raw.id : raw;
@@ -253,7 +282,14 @@ function findSelectors(selectorValue: unknown, where: string): Found {
   const found: Found = { others: [] };
   const visit = (sel: unknown, at: string, depth: number, top: boolean) => {
     if (depth > LIMITS.refinements) throw invalid(at, `refines more than ${LIMITS.refinements} levels deep`);
+    if (typeof sel === 'string') {
+      // A selector given by its IRI (§4.2: it lives elsewhere): nothing to anchor with, kept as written.
+      parse(iri, sel, at);
+      if (top) found.others.push(sel);
+      return;
+    }
     const s = parse(anySelector, sel, at);
+    if (VALUE_SELECTORS.includes(s.type)) parse(valueSelector, s, at);
     let used = false;
     if (s.type === 'TextQuoteSelector' && !found.quote) {
       const q = parse(quoteSelector, s, at);
@@ -279,21 +315,37 @@ interface Bodies {
   special: boolean;
 }
 
+/** A body object as the model allows it: its own properties, a TextualBody's value, items only in a Choice or a set. */
+function checkBody(b: Record<string, unknown>, at: string): void {
+  parse(resourceProps, b, at);
+  const types = Array.isArray(b.type) ? b.type : [b.type];
+  const sets = types.filter((t) => ITEM_SETS.includes(t as string));
+  if (sets.length > 1) throw invalid(`${at}.type`, `is both ${sets.join(' and ')}`);
+  if (b.items !== undefined && !sets.length) throw invalid(`${at}.items`, 'is only allowed in a Choice, Composite, List or Independents');
+  if (types.includes('TextualBody') && b.value === undefined) throw invalid(at, 'is a TextualBody without a value');
+}
+
 function readBodies(body: unknown, where: string): Bodies {
   const out: Bodies = { notes: [], tags: [], special: false };
   list(body, `${where}.body`, 200).forEach((b, i) => {
     const at = `${where}.body.${i}`;
     if (typeof b === 'string') {
       // An external body (a URL): kept as written, no text of its own.
-      parse(text(4096), b, at);
+      parse(iri, b, at);
       out.special = true;
       return;
     }
     if (!isObject(b)) throw invalid(at, 'is not an object or a URL');
+    checkBody(b, at);
     if (b.type === 'Choice') {
-      // The first of a Choice's items is its default (§3.2.8): its text is the note.
+      // The first of a Choice's items is its default (§3.2.7): its text is the note.
       out.special = true;
       const items = list(b.items, `${at}.items`);
+      items.forEach((x, k) => {
+        if (typeof x === 'string') parse(iri, x, `${at}.items.${k}`);
+        else if (isObject(x)) checkBody(x, `${at}.items.${k}`);
+        else throw invalid(`${at}.items.${k}`, 'is not an object or a URL');
+      });
       const first = items.find((x) => isObject(x) && typeof x.value === 'string') as Record<string, unknown> | undefined;
       if (first) out.notes.push(parse(text(MAX_NOTE), first.value, `${at}.items`));
       return;
@@ -343,6 +395,35 @@ function internalSelectors(
   return selectors;
 }
 
+/** The annotation properties Margin reads or writes itself; any other is kept in `imported.properties`. */
+const W3C_OWN = new Set(['@context', 'id', 'type', 'created', 'modified', 'body', 'bodyValue', 'motivation', 'target', 'via']);
+
+const ITEM_SETS = ['Choice', 'Composite', 'List', 'Independents'];
+
+/** The items of a target that is a Choice or a set of targets, or null for a single target. */
+function targetItems(t: unknown, where: string): unknown[] | null {
+  if (!isObject(t) || t.source !== undefined || t.items === undefined) return null;
+  const type = Array.isArray(t.type) ? t.type[0] : t.type;
+  if (!ITEM_SETS.includes(type as string)) return null;
+  const items = list(t.items, `${where}.items`);
+  if (!items.length) throw invalid(`${where}.items`, 'is empty');
+  return items;
+}
+
+const NOT_TEXT_TYPES = ['Image', 'Video', 'Sound', 'Audio', 'Dataset', 'Model'];
+
+/** A resource that says it is an image, video, sound or data (by its type or media type): no text to quote. */
+function notText(r: unknown, depth = 0): boolean {
+  if (!isObject(r) || depth > 1) return false;
+  const types = Array.isArray(r.type) ? r.type : [r.type];
+  const format = Array.isArray(r.format) ? r.format[0] : r.format;
+  return (
+    types.some((x) => NOT_TEXT_TYPES.includes(x as string)) ||
+    (typeof format === 'string' && /^(image|video|audio)\//.test(format)) ||
+    notText(r.source, depth + 1)
+  );
+}
+
 function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): AnnotationRecord {
   const where = `annotation ${index + 1}`;
   if (!isObject(raw)) throw invalid(where, 'is not an object');
@@ -350,15 +431,22 @@ function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): An
   const targets = list(a.target, `${where}.target`);
   if (!targets.length) throw invalid(where, 'has no target');
   // Every target is checked (a hostile second target refuses the file); the first with a quote is the anchor.
-  const read = targets.map((t, i) => {
+  // A Choice or a set of targets (Composite, List, Independents in the drafts the W3C samples follow) offers its items.
+  const read = targets.flatMap((t, i) => {
     const at = targets.length > 1 || Array.isArray(a.target) ? `${where}.target.${i}` : `${where}.target`;
-    const s = sourceOf(t, at);
-    return { ...s, found: findSelectors(s.selector, at), raw: t };
+    const members = targetItems(t, at);
+    return (members ?? [t]).map((m, k) => {
+      const place = members ? `${at}.items.${k}` : at;
+      const s = sourceOf(m, place);
+      return { ...s, found: findSelectors(s.selector, place), raw: t, within: !!members };
+    });
   });
-  const chosen = read.find((t) => t.found.quote);
-  if (!chosen) throw new Skip('no-quote');
-  if (!chosen.found.quote!.exact) throw new Skip('empty-quote');
+  // §3.2.5: an annotation has a body or a bodyValue, never both. Bodies are checked before an item is skipped, as targets are.
+  if (a.body !== undefined && a.bodyValue !== undefined) throw invalid(where, 'has both body and bodyValue');
   const bodies = readBodies(a.body, where);
+  const chosen = read.find((t) => t.found.quote);
+  if (!chosen) throw new Skip(read.every((t) => notText(t.rest) || notText(t.written)) ? 'not-text' : 'no-quote');
+  if (!chosen.found.quote!.exact) throw new Skip('empty-quote');
   const notes = a.bodyValue !== undefined ? [a.bodyValue, ...bodies.notes] : bodies.notes;
   const note = notes.join('\n\n').slice(0, MAX_NOTE);
   const tags = tagsAsWritten(bodies.tags);
@@ -379,8 +467,20 @@ function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): An
   }
   if (chosen.written !== url) extras.source = chosen.written;
   if (chosen.found.others.length) extras.selectors = chosen.found.others;
-  const otherTargets = read.filter((t) => t !== chosen).map((t) => t.raw);
-  if (otherTargets.length) extras.targets = otherTargets;
+  if (chosen.within) {
+    // Anchored on one item of a Choice or set: the targets go back out exactly as written.
+    extras.target = a.target;
+  } else {
+    const otherTargets = targets.filter((t) => t !== chosen.raw);
+    if (otherTargets.length) extras.targets = otherTargets;
+    const { source, selector: _selector, ...targetRest } = chosen.rest ?? {};
+    // A target named by its own `id` (no `source`): that id is the source Margin writes.
+    if (source === undefined) delete targetRest.id;
+    if (Object.keys(targetRest).length) extras.targetProperties = targetRest;
+  }
+  // Properties Margin has no field for (creator, generator, rights, canonical, audience, stylesheet, label…), as written.
+  const properties = Object.fromEntries(Object.entries(raw).filter(([k]) => !W3C_OWN.has(k) && !k.startsWith('margin:')));
+  if (Object.keys(properties).length) extras.properties = properties;
   if (bodies.special) {
     extras.body = a.body;
     extras.note = note;
@@ -430,7 +530,7 @@ function fromHypothesis(raw: unknown, index: number, ctx: Context): AnnotationRe
   // Hypothesis counts offsets in UTF-16, as Margin does.
   const selectors = internalSelectors(chosen.found as Found & { quote: TextQuoteSelector }, article, 'utf16', extras);
   if (written !== url) extras.source = written;
-  if (chosen.found.others.length) extras.selectors = chosen.found.others;
+  if (chosen.found.others.length) extras.selectors = chosen.found.others.map(w3cSelector);
   if (!h.created) extras.undated = true;
   const tags = tagsAsWritten(h.tags);
   return {
@@ -560,6 +660,15 @@ export function parseImport(input: string, now = Date.now()): ParsedImport {
     if (type === 'Annotation') items = [o];
     else if (type === 'AnnotationCollection') {
       const first = o.first;
+      if (typeof first === 'string' && o.items === undefined) {
+        // §5.1: the pages may live elsewhere, named by their IRI. Margin reads only what the file holds.
+        const at = first.slice(0, 200);
+        throw new ImportError(
+          `The AnnotationCollection's annotations are not in this file: its first page is elsewhere (${at}). Save its pages as files and import those`,
+          'no-items',
+          { first: at },
+        );
+      }
       const page = isObject(first) ? first.items : o.items;
       if (!Array.isArray(page)) throw new ImportError('The AnnotationCollection has no annotations in it (no "first" page with items)', 'no-items');
       items = counted(page, 'annotations', LIMITS.annotations, 'first.items');
@@ -619,6 +728,7 @@ const SKIP_WORDS: Record<SkipReason, string> = {
   reply: 'replies',
   'page-note': 'page notes',
   'no-quote': 'without a text quote',
+  'not-text': 'on an image, video or sound, not text',
   'empty-quote': 'with an empty quote',
   'not-a-web-page': 'on a local file, not a web page',
 };

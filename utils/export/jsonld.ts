@@ -1,9 +1,10 @@
 import type { AnnotationRecord } from '../db/schema';
 import { ANNO_CONTEXT, FORMAT_VERSION, iso, MARGIN_NS, type MarginData } from './model';
 import { utf16ToCodePoints } from './positions';
+import { w3cSelector } from './selectors';
 
 /**
- * The position to write, in code points (W3C §4.2.4): converted with the article's text;
+ * The position to write, in code points (W3C §4.2.5): converted with the article's text;
  * without text, the offsets as an imported file gave them (already code points), or none
  * when they are UTF-16 units that cannot be converted — an export never states what it
  * does not know. `internal` is then the UTF-16 position Margin keeps for itself.
@@ -43,14 +44,16 @@ export function toW3cAnnotation(a: AnnotationRecord, text?: string) {
     if (bodies.length) body = bodies;
   }
   const { position, internal } = exportedPosition(a, text);
-  const selector: unknown[] = [
-    { type: 'TextQuoteSelector', exact: a.selectors.quote.exact, prefix: a.selectors.quote.prefix, suffix: a.selectors.quote.suffix },
-  ];
+  const { exact, prefix, suffix } = a.selectors.quote;
+  // An empty prefix or suffix says nothing: written only when there is one.
+  const selector: unknown[] = [{ type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) }];
   if (position) selector.push({ type: 'TextPositionSelector', start: position.start, end: position.end });
-  if (x.selectors) selector.push(...x.selectors);
-  const target = { source: x.source ?? a.url, selector };
+  if (x.selectors) selector.push(...x.selectors.map(w3cSelector));
+  const target = { ...x.targetProperties, source: x.source ?? a.url, selector };
   const edited = a.updatedAt !== a.createdAt;
   return {
+    // What the file said that Margin has no field for comes first, so that Margin's own keys win.
+    ...x.properties,
     id: `urn:uuid:${a.id}`,
     type: 'Annotation',
     motivation: x.motivation ?? (a.note ? 'commenting' : 'highlighting'),
@@ -60,7 +63,7 @@ export function toW3cAnnotation(a: AnnotationRecord, text?: string) {
     // Where it came from: W3C's `via` takes an IRI; any other id of the file goes in Margin's namespace.
     ...(x.id ? (/^[a-z][a-z0-9+.-]*:\S+$/i.test(x.id) ? { via: x.id } : { 'margin:sourceId': x.id }) : {}),
     ...(body !== undefined ? { body } : {}),
-    target: x.targets ? [target, ...x.targets] : target,
+    target: x.target !== undefined ? x.target : x.targets ? [target, ...x.targets] : target,
     'margin:color': a.color,
     'margin:articleId': a.articleId,
     'margin:entities': a.entities,

@@ -17,6 +17,7 @@ const SKIPS: Record<ImportLang, Record<SkipReason, string>> = {
     reply: 'replies',
     'page-note': 'page notes',
     'no-quote': 'without a highlighted passage',
+    'not-text': 'on an image, video or sound, not text',
     'empty-quote': 'with an empty passage',
     'not-a-web-page': 'on a local file, not a web page',
   },
@@ -24,6 +25,7 @@ const SKIPS: Record<ImportLang, Record<SkipReason, string>> = {
     reply: '답글',
     'page-note': '페이지 메모',
     'no-quote': '하이라이트 구절이 없는 항목',
+    'not-text': '텍스트가 아닌 이미지·영상·소리에 단 주석',
     'empty-quote': '구절이 빈 항목',
     'not-a-web-page': '웹 페이지가 아닌 파일의 주석',
   },
@@ -49,7 +51,17 @@ const PROBLEMS_KO: [RegExp, string][] = [
   [/has no source/, '대상의 주소(source)가 없어요'],
   [/is empty/, '비어 있어요'],
   [/refines more than/, 'refinedBy가 너무 깊이 중첩돼 있어요'],
+  [/Invalid type: Expected (.+) but received (.+)$/, '형식이 맞지 않아요. $1 형식이어야 하는데 $2 값이 왔어요'],
   [/^Invalid (type|key)|is not an object|is not a list/, '형식이 맞지 않아요'],
+  [/is not an IRI/, 'IRI(주소 형식)가 아니에요'],
+  [/has both body and bodyValue/, 'body와 bodyValue가 함께 있어요. 둘 중 하나만 있어야 해요'],
+  [/is not an agent/, '만든 사람이나 프로그램(IRI나 객체)이 아니에요'],
+  [/is not ltr, rtl or auto/, 'ltr, rtl, auto 중 하나가 아니에요'],
+  [/is both (\w+) and (\w+)/, '$1이면서 $2일 수는 없어요'],
+  [/is only allowed in a Choice/, 'Choice나 묶음(Composite, List, Independents)에만 올 수 있어요'],
+  [/is a TextualBody without a value/, '값(value)이 없는 TextualBody예요'],
+  [/is not a media type/, '미디어 형식(format)이 아니에요'],
+  [/is not a language/, '언어 코드가 아니에요'],
 ];
 
 /** "annotation 3.target.source" → "3번째 주석의 target.source". */
@@ -80,7 +92,9 @@ export function importErrorText(error: ImportError, lang: ImportLang): string {
     case 'too-many':
       return `항목이 너무 많아요(${p.max}개 초과).`;
     case 'no-items':
-      return '파일에 주석 목록이 없어요.';
+      return p.first
+        ? `이 주석 모음의 주석은 파일 안에 없고 첫 페이지가 다른 곳(${p.first})에 있어요. 페이지를 파일로 저장해서 그 파일을 가져오세요.`
+        : '파일에 주석 목록이 없어요.';
     case 'duplicate-id':
       return `${placeKo(p.at ?? '')}: 같은 id(${p.id})가 파일에 두 번 나와요.`;
     case 'second-article':
@@ -88,11 +102,13 @@ export function importErrorText(error: ImportError, lang: ImportLang): string {
     case 'correction-kind':
       return `${p.at}: "${p.text}"의 종류가 없어요.`;
     case 'nothing-importable':
-      return `가져올 수 있는 하이라이트가 없어요. 건너뛴 항목: ${error.skipped ? skipsText(error.skipped, 'ko') : p.skipped}`;
+      return error.skipped
+        ? `가져올 수 있는 하이라이트가 없어요. ${skipsText(error.skipped, 'ko')}, 모두 ${error.skipped.count}건을 건너뛰었어요.`
+        : `가져올 수 있는 하이라이트가 없어요. 건너뛴 항목: ${p.skipped}이에요.`;
     case 'invalid': {
       const problem = p.problem ?? error.message;
       const known = PROBLEMS_KO.find(([re]) => re.test(problem));
-      const text = known ? problem.replace(new RegExp(`^.*?${known[0].source}.*$`), known[1]) : problem;
+      const text = known ? problem.replace(new RegExp(`^.*?(?:${known[0].source}).*$`), known[1]) : problem;
       return `${placeKo(p.at ?? '')}: ${text}`;
     }
   }

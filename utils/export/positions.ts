@@ -1,5 +1,5 @@
 /**
- * W3C TextPositionSelector offsets count code points (Web Annotation Data Model §4.2.4);
+ * W3C TextPositionSelector offsets count code points (Web Annotation Data Model §4.2.5, Text Position Selector);
  * Margin's own offsets, like the DOM's and Hypothesis', count UTF-16 code units. The two
  * differ after every character outside the Basic Multilingual Plane (most emoji, rare Hanja):
  * files are written in code points and read back into UTF-16, internal offsets stay as they are.
