@@ -365,32 +365,40 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
 // --- Denial of service (issue 14, item 4) ------------------------------------------------------
 
 describe('huge files are refused at once, with bounded memory (issue 14, item 4)', () => {
+  // Not a timed test: the refusal is compared with JSON.parse of the same text in the same run
+  // (the floor any reader of the file pays), so a loaded machine slows both alike.
   const timed = (input: string) => {
+    let started = performance.now();
+    JSON.parse(input);
+    const parseMs = performance.now() - started;
     const heap = process.memoryUsage().heapUsed;
-    const started = performance.now();
+    started = performance.now();
     let error: unknown;
     try {
       parseImport(input);
     } catch (e) {
       error = e;
     }
-    return { error: error as ImportError, ms: performance.now() - started, heapMb: (process.memoryUsage().heapUsed - heap) / 1024 / 1024 };
+    const ms = performance.now() - started;
+    return { error: error as ImportError, ratio: ms / Math.max(parseMs, 1), heapMb: (process.memoryUsage().heapUsed - heap) / 1024 / 1024 };
   };
 
   it('a 3 MB file of 1,000,000 empty articles', () => {
     const input = `{"type":"AnnotationCollection","margin:version":2,"first":{"items":[]},"margin:articles":[${Array(1_000_000).fill('{}').join(',')}]}`;
     expect(input.length).toBeLessThan(3.1 * 1024 * 1024);
-    const { error, ms, heapMb } = timed(input);
+    const { error, ratio, heapMb } = timed(input);
     expect(error.message).toMatch(/more than 100,000 articles/);
-    expect(ms).toBeLessThan(3000);
+    // Refused after counting, before validating a single article: about the cost of parsing it.
+    expect(ratio).toBeLessThan(4);
     expect(heapMb).toBeLessThan(400);
   });
 
   it('1,000,000 empty annotations, and 400,000 (under the limit) stopping at the first bad one', () => {
     expect(timed(`[${Array(1_000_000).fill('{}').join(',')}]`).error.message).toMatch(/more than 500,000 annotations/);
-    const { error, ms } = timed(`{"type":"AnnotationPage","items":[${Array(400_000).fill('{}').join(',')}]}`);
+    const { error, ratio } = timed(`{"type":"AnnotationPage","items":[${Array(400_000).fill('{}').join(',')}]}`);
     expect(error.message).toMatch(/^annotation 1: has no target/);
-    expect(ms).toBeLessThan(3000);
+    // Stopped at the first bad item rather than validating 400,000.
+    expect(ratio).toBeLessThan(4);
   });
 
   it('deep nesting, and one annotation with thousands of selectors', () => {
