@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorMessage, withTimeout } from '../utils/async';
-import type { OpenArticleResponse } from '../utils/background/reader';
+import type { Notice, OpenArticleResponse } from '../utils/background/reader';
 import { openSidePanel, sidePanelAvailable } from '../utils/dom/side-panel';
 import { loadRecognizer } from '../utils/entities/lazy';
 import { formatDateTime } from '../utils/format';
@@ -178,9 +178,10 @@ function Outcome({
   onRetry: () => void;
   onGoToHighlight?: (id: string) => void;
 }) {
+  const late = useLateSaveNotice(response);
   switch (response.status) {
     case 'ok': {
-      const notice = response.notice;
+      const notice = response.notice ?? late;
       return (
         <>
           {notice?.kind === 'not-saved' && (
@@ -208,4 +209,27 @@ function Outcome({
     case 'failed':
       return <StatusPanel tone="problem" title={t('failedTitle')} body={t('failedBody')} detail={response.detail} onRetry={onRetry} />;
   }
+}
+
+/**
+ * The article is shown before it is saved (utils/background/reader.ts); once it is, the
+ * background says how the save went, and a failed one is told as an answer's would be.
+ */
+function useLateSaveNotice(response: OpenArticleResponse): Notice | undefined {
+  const [notice, setNotice] = useState<Notice | undefined>(undefined);
+  const articleId = response.status === 'ok' && response.pending && 'id' in response.article ? response.article.id : undefined;
+  useEffect(() => {
+    if (!articleId) return;
+    let live = true;
+    sendMessage('articleSaved', { articleId }).then(
+      (outcome) => {
+        if (live && outcome?.status === 'not-saved') setNotice({ kind: 'not-saved', quota: outcome.quota, detail: outcome.detail });
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [articleId]);
+  return notice;
 }

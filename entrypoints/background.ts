@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { highlightSelectionOnPage, toPageHighlights, type HighlightDeps } from '../utils/background/highlights';
-import { openArticle, type ReaderDeps } from '../utils/background/reader';
+import { openArticle, SaveTracker, type ReaderDeps } from '../utils/background/reader';
 import {
   applyAlwaysShow,
   readHiddenKinds,
@@ -49,7 +49,10 @@ export default defineBackground(() => {
   }
   const annotations = new AnnotationRepository(db);
   const corrections = new CorrectionRepository(db);
+  // The reader is answered as soon as an article is extracted; writes about it wait for its save.
+  const saves = new SaveTracker();
   const reader: ReaderDeps = {
+    saves,
     articles: new ArticleRepository(db),
     async getTab(tabId) {
       try {
@@ -110,8 +113,10 @@ export default defineBackground(() => {
   });
 
   onMessage('listAnnotations', ({ data }) => annotations.forArticle(data.articleId));
+  onMessage('articleSaved', ({ data }) => saves.outcome(data.articleId));
   onMessage('createAnnotation', async ({ data }) => {
     const { tabId, ...input } = data;
+    await saves.settled(input.articleId);
     const record = await annotations.create(input);
     redraw(tabId);
     return record;
@@ -167,8 +172,12 @@ export default defineBackground(() => {
   );
   onMessage('pageHighlights', async ({ data }) => toPageHighlights(await annotations.forUrl(data.url)));
 
-  onMessage('setArticleEntities', ({ data }) => reader.articles.setEntities(data.articleId, data.entities));
+  onMessage('setArticleEntities', async ({ data }) => {
+    await saves.settled(data.articleId);
+    await reader.articles.setEntities(data.articleId, data.entities);
+  });
   onMessage('exportArticle', async ({ data }) => {
+    await saves.settled(data.articleId);
     const file = singleMarkdown(await readData(db, { articleIds: [data.articleId] }), { entityLinks: true });
     return { name: file.name, type: file.type, data: file.data as string };
   });

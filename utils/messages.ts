@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { OpenArticleResponse } from './background/reader';
+import type { OpenArticleResponse, SaveOutcome } from './background/reader';
 import type { Selectors } from './anchoring';
 import type { AnnotationPatch, EditOutcome, NewAnnotation, PatchBase } from './db/annotations';
 import type { AnnotationRecord, ArticleEntity, HighlightColor } from './db/schema';
@@ -42,6 +42,8 @@ export interface ProtocolMap {
 
   /** The highlights of an article, oldest first. */
   listAnnotations(request: { articleId: string }): AnnotationRecord[];
+  /** How the save of an article the reader was shown before it was saved went (null: none known). */
+  articleSaved(request: { articleId: string }): SaveOutcome | null;
   /** Save a new highlight; the live page draws it too. */
   createAnnotation(request: NewAnnotation & { tabId?: number }): AnnotationRecord;
   /** Change a highlight's colour, note, tags or orphaned flag. */

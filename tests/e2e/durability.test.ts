@@ -105,6 +105,20 @@ describe('issue 14: nothing the reader wrote is lost, overwritten or shown to th
     await Promise.all([library.close(), popup.close(), page.close()]);
   });
 
+  it('the popup shows an article before it is saved, and says so when the save then fails on a full disk', async () => {
+    await browser.background.evaluate((value) => (globalThis as unknown as { __marginFullDisk(on: boolean): void }).__marginFullDisk(value), true);
+    try {
+      const { page, tabId } = await openTab(browser, `${origin}/live/popup-full-disk.html`);
+      const popup = await openPopup(browser, tabId);
+      await popup.getByTestId('article-body').waitFor();
+      await expect.poll(() => popup.getByTestId('notice').textContent(), { timeout: 10_000 }).toContain('저장 공간이 가득 차서 이 기사를 저장하지 못했어요');
+      figures['popup on a full disk'] = 'article shown, then told it was not saved';
+      await Promise.all([popup.close(), page.close()]);
+    } finally {
+      await browser.background.evaluate((value) => (globalThis as unknown as { __marginFullDisk(on: boolean): void }).__marginFullDisk(value), false);
+    }
+  });
+
   it('closing the library tab right after typing loses nothing (10 tries, 0–450 ms after the last key)', async () => {
     const { page, popup } = await seed('close-tab', '담당 국장은 다음 달까지', '닫기 전 메모');
     let lost = 0;

@@ -61,7 +61,8 @@ describe('entities in the reader', () => {
 
     // One click shows percentages, and the choice holds for the next article opened.
     await chip(popup, 'percent').click();
-    expect(await chip(popup, 'percent').getAttribute('aria-pressed')).toBe('true');
+    // The choice is written by the background and read back live.
+    await expect.poll(() => chip(popup, 'percent').getAttribute('aria-pressed')).toBe('true');
     expect((await looks(popup, '17%', 'percent')).underline).toBe('underline');
     await popup.close();
     const again = await readerOf(tabId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../utils/article';
-import { openArticle, type ReaderDeps } from '../../utils/background/reader';
+import { openArticle, SaveTracker, type ReaderDeps } from '../../utils/background/reader';
 import { ArticleRepository } from '../../utils/db/articles';
 import type { ExtractResult } from '../../utils/extract/finish';
 import { freshDb } from '../support/db';
@@ -103,5 +103,49 @@ describe('openArticle (what the popup is told)', () => {
     const res = await openArticle(d, 1);
     expect(res).toMatchObject({ status: 'ok', saved: false, notice: { kind: 'not-saved', quota: true } });
     if (res.status === 'ok') expect(res.article.textContent).toBe('본문');
+  });
+});
+
+describe('openArticle with a save tracker (the background: answer first, save after)', () => {
+  it('answers with the record it will save before the save is done; writes about it wait for the save', async () => {
+    const d = deps({ saves: new SaveTracker() });
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    const save = d.articles.save.bind(d.articles);
+    d.articles.save = async (a, as) => {
+      await gate;
+      return save(a, as);
+    };
+    const res = await openArticle(d, 1);
+    expect(res).toMatchObject({ status: 'ok', pending: true });
+    if (res.status !== 'ok' || !('id' in res.article)) throw new Error('no record');
+    const id = res.article.id;
+    expect(await d.articles.getByUrl(URL_)).toBeUndefined();
+    let settled = false;
+    const waiting = d.saves!.settled(id).then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    release();
+    await waiting;
+    // Saved under the id the reader was shown.
+    expect((await d.articles.getByUrl(URL_))?.id).toBe(id);
+    expect(await d.saves!.outcome(id)).toBeNull();
+  });
+
+  it('gives a page opened twice at once one id', async () => {
+    const d = deps({ saves: new SaveTracker() });
+    const [a, b] = await Promise.all([openArticle(d, 1), openArticle(d, 2)]);
+    if (a.status !== 'ok' || b.status !== 'ok' || !('id' in a.article) || !('id' in b.article)) throw new Error('no record');
+    expect(b.article.id).toBe(a.article.id);
+  });
+
+  it('remembers a save that failed, for the reader to be told', async () => {
+    const d = deps({ saves: new SaveTracker() });
+    d.articles.save = async () => {
+      throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    };
+    const res = await openArticle(d, 1);
+    if (res.status !== 'ok' || !('id' in res.article)) throw new Error('no record');
+    expect(await d.saves!.outcome(res.article.id)).toMatchObject({ status: 'not-saved', quota: true });
   });
 });

@@ -61,6 +61,7 @@ export async function highlightSelectionOnPage(
     await deps.notify(tabId, messages.notInArticle).catch(() => {});
     return { status: 'not-in-article' };
   }
+  await deps.reader.saves?.settled(article.id);
   const annotation = await deps.annotations.create({
     articleId: article.id,
     url: article.url,

@@ -18,6 +18,71 @@ export interface ReaderDeps {
   articles: ArticleRepository;
   /** How long a page may take to extract before the reader is told it failed. */
   timeoutMs?: number;
+  /**
+   * With a tracker the reader is answered as soon as the article is extracted, and the save
+   * follows (writes about the article wait for it; the reader asks how it went). Without one
+   * (tests of the answer itself, the CLI) the answer waits for the save.
+   */
+  saves?: SaveTracker;
+}
+
+/** How an article's save went: what the reader is told when it did not. */
+export type SaveOutcome = { status: 'saved' } | { status: 'not-saved'; quota: boolean; detail: string };
+
+/**
+ * Saves under way, by article id and by URL. A write about an article (a highlight, its
+ * names) waits for the article's save; a second open of the same page waits for the first
+ * save, so both get one id. A failed save is remembered, for the reader to be told.
+ */
+export class SaveTracker {
+  private readonly byId = new Map<string, Promise<SaveOutcome>>();
+  private readonly byUrl = new Map<string, Promise<SaveOutcome>>();
+  private readonly failed = new Map<string, SaveOutcome>();
+  private readonly turns = new Map<string, Promise<unknown>>();
+
+  track(id: string, url: string, saving: Promise<unknown>): Promise<SaveOutcome> {
+    const outcome = saving.then(
+      (): SaveOutcome => ({ status: 'saved' }),
+      (error: unknown): SaveOutcome => ({ status: 'not-saved', quota: isQuotaError(error), detail: message(error) }),
+    );
+    this.byId.set(id, outcome);
+    this.byUrl.set(url, outcome);
+    void outcome.then((result) => {
+      if (result.status === 'not-saved') this.failed.set(id, result);
+      else this.failed.delete(id);
+      if (this.byId.get(id) === outcome) this.byId.delete(id);
+      if (this.byUrl.get(url) === outcome) this.byUrl.delete(url);
+    });
+    return outcome;
+  }
+
+  /** How the article's last save went (waiting for one under way); null when none is known. */
+  async outcome(id: string): Promise<SaveOutcome | null> {
+    return (await this.byId.get(id)) ?? this.failed.get(id) ?? null;
+  }
+
+  /** Once the article's save, if one is under way, is done (whatever its outcome). */
+  async settled(id: string): Promise<void> {
+    await this.byId.get(id);
+  }
+
+  /**
+   * Give an article of `url` its record and start its save, one page at a time per URL:
+   * a second open of the page waits until the first save is done, then finds its row.
+   */
+  async begin(url: string, prepare: () => Promise<ArticleRecord>, save: (record: ArticleRecord) => Promise<unknown>): Promise<ArticleRecord | null> {
+    const turn = async () => {
+      await this.byUrl.get(url);
+      const record = await prepare().catch(() => null);
+      if (record) void this.track(record.id, url, save(record));
+      return record;
+    };
+    const run = (this.turns.get(url) ?? Promise.resolve()).then(turn, turn);
+    const settled = run.catch(() => null);
+    this.turns.set(url, settled);
+    void settled.then(() => this.turns.get(url) === settled && this.turns.delete(url));
+    return run;
+  }
 }
 
 export type Notice = { kind: 'not-saved'; quota: boolean; detail: string } | { kind: 'saved-copy'; savedAt: number; because: 'failed' | 'no-article' };
@@ -29,7 +94,8 @@ export interface OpenTimings {
 }
 
 export type OpenArticleResponse =
-  | { status: 'ok'; article: ArticleRecord | Article; saved: boolean; notice?: Notice; timings?: OpenTimings }
+  /** `pending`: answered before the save is done; the reader asks how it went (`articleSaved`). */
+  | { status: 'ok'; article: ArticleRecord | Article; saved: boolean; pending?: boolean; notice?: Notice; timings?: OpenTimings }
   | { status: 'restricted'; url: string }
   /** The side panel follows a tab Margin has not been given access to: the reader clicks Margin's button on it. */
   | { status: 'needs-access' }
@@ -70,6 +136,18 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
   }
 
   const extractMs = performance.now() - started;
+  if (deps.saves) {
+    // Answer with the article now; save it after (see SaveTracker).
+    const article = extracted.article;
+    const record = await deps.saves.begin(
+      normalizeUrl(article.url),
+      () => deps.articles.prepare(article),
+      (as) => deps.articles.save(article, as),
+    );
+    if (record) {
+      return { status: 'ok', article: record, saved: true, pending: true, timings: { extractMs, saveMs: 0 } };
+    }
+  }
   try {
     const record = await deps.articles.save(extracted.article);
     return { status: 'ok', article: record, saved: true, timings: { extractMs, saveMs: performance.now() - started - extractMs } };

@@ -46,18 +46,33 @@ export class ArticleRepository {
   }
 
   /**
-   * Save an extracted article: a new record for a new URL, otherwise the existing record
-   * brought up to date (same id, same savedAt) so that everything attached to it stays.
+   * The record an article will be saved as, without writing: a known URL keeps its id and
+   * first-saved time, a new one gets new ones. The reader shows it at once and `save(article,
+   * record)` writes it after (utils/background/reader.ts).
    */
-  async save(article: Article): Promise<ArticleRecord> {
+  async prepare(article: Article): Promise<ArticleRecord> {
+    const url = normalizeUrl(article.url);
+    return this.recordFor(article, url, await this.db.articles.where('url').equals(url).first());
+  }
+
+  private recordFor(article: Article, url: string, existing: ArticleRow | undefined, as?: Pick<ArticleRecord, 'id' | 'savedAt'>): ArticleRecord {
+    const time = this.now();
+    const fields = Object.fromEntries(ARTICLE_FIELDS.map((key) => [key, article[key]])) as unknown as Article;
+    return existing
+      ? { ...joinArticle(existing, undefined), ...fields, url, updatedAt: time }
+      : { ...fields, url, id: as?.id ?? newId(), savedAt: as?.savedAt ?? time, updatedAt: time };
+  }
+
+  /**
+   * Save an extracted article: a new record for a new URL (under the id `as` gives, when the
+   * reader was shown it already), otherwise the existing record brought up to date (same id,
+   * same savedAt) so that everything attached to it stays.
+   */
+  async save(article: Article, as?: Pick<ArticleRecord, 'id' | 'savedAt'>): Promise<ArticleRecord> {
     const url = normalizeUrl(article.url);
     return this.db.transaction('rw', this.db.articles, this.db.bodies, this.db.search, this.db.bodySearch, async () => {
       const existing = await this.db.articles.where('url').equals(url).first();
-      const time = this.now();
-      const fields = Object.fromEntries(ARTICLE_FIELDS.map((key) => [key, article[key]])) as unknown as Article;
-      const record: ArticleRecord = existing
-        ? { ...joinArticle(existing, undefined), ...fields, url, updatedAt: time }
-        : { ...fields, url, id: newId(), savedAt: time, updatedAt: time };
+      const record = this.recordFor(article, url, existing, as);
       const { row, body } = splitArticle(record, existing);
       const before = existing && (await this.db.bodies.get(existing.id));
       await this.db.articles.put(row);
