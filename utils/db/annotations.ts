@@ -205,3 +205,13 @@ export class AnnotationRepository {
     return this.db.annotations.where('url').equals(normalizeUrl(url)).sortBy('createdAt');
   }
 }
+
+/** Highlights in the order of the article's text, orphaned ones (no longer in it) last. */
+export function readingOrder(x: AnnotationRecord, y: AnnotationRecord): number {
+  return (
+    Number(x.orphaned) - Number(y.orphaned) ||
+    (x.selectors.position?.start ?? Infinity) - (y.selectors.position?.start ?? Infinity) ||
+    0 ||
+    x.createdAt - y.createdAt
+  );
+}

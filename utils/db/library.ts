@@ -3,7 +3,7 @@ import { entityKey, type AnnotationRecord, type ArticleBody, type ArticleRow, ty
 import { fromSearchKey, type SearchKind } from './search-index';
 import { rowsWhere } from './lookup';
 import { groupBy } from '../collections';
-import { readingOrder } from '../export/model';
+import { readingOrder } from './annotations';
 
 export interface LibraryFilter {
   site?: string;

@@ -1,6 +1,7 @@
 import type { ArticleRecord } from '../article';
 import type { AnnotationRecord, ArticleEntity, EntityCorrectionRecord } from '../db/schema';
 import { groupBy } from '../collections';
+import { readingOrder } from '../db/annotations';
 
 /** Everything Margin keeps, as exported and imported. */
 export interface MarginData {
@@ -24,16 +25,6 @@ export const FORMAT_VERSION = 2;
 export const READABLE_VERSIONS: readonly number[] = [1, 2];
 export const MARGIN_NS = 'https://margin-reader.app/ns/';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-
-/** Highlights in the order of the article's text, orphaned ones (no longer in it) last. */
-export function readingOrder(x: AnnotationRecord, y: AnnotationRecord): number {
-  return (
-    Number(x.orphaned) - Number(y.orphaned) ||
-    (x.selectors.position?.start ?? Infinity) - (y.selectors.position?.start ?? Infinity) ||
-    0 ||
-    x.createdAt - y.createdAt
-  );
-}
 
 /** Highlights of each article, in reading order (orphaned ones last), articles newest first. */
 export function byArticle(data: MarginData): { article: MarginData['articles'][number]; annotations: AnnotationRecord[] }[] {
