@@ -1,5 +1,5 @@
 import { EN_PLACES, EN_PLACES_BY_FIRST } from './gazetteer';
-import { LATIN_STOPWORDS } from './lexicon-ko';
+import { LATIN_STOPWORDS } from './lexicon-latin';
 import type { EntitySpan, EntityType } from './types';
 
 /**
@@ -199,7 +199,6 @@ interface Typed {
   end: number;
   text: string;
   type: EntityType;
-  weight: number;
 }
 
 /** Typed names in English text; `lexicon` is compromise's (null: rules and gazetteer only). */
@@ -270,7 +269,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       const whole = text.slice(s0, e0);
       // News agencies (datelines, credits) are organisations.
       if (AGENCIES.has(whole)) {
-        typed.push({ start: s0, end: e0, text: whole, type: 'org', weight: 1 });
+        typed.push({ start: s0, end: e0, text: whole, type: 'org' });
         known.set(whole, 'org');
         continue;
       }
@@ -280,7 +279,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       if (words.every((w) => /^[A-Z][A-Z&.'’-]*$/.test(w.text)) && (words.length >= 2 || words[0]!.text.length >= 5)) {
         const asName = words.map((w) => w.text[0] + w.text.slice(1).toLowerCase()).join(' ');
         if (EN_PLACES.has(asName) || lexTags(lexicon, asName).some((t) => /^(?:Country|City|Region|Place)$/.test(t))) {
-          typed.push({ start: s0, end: e0, text: whole, type: 'place', weight: 1 });
+          typed.push({ start: s0, end: e0, text: whole, type: 'place' });
           known.set(whole, 'place');
           continue;
         }
@@ -289,21 +288,19 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
         // Acronyms side by side ("US FDA"): each on its own.
         if (words.length >= 2) {
           for (const w of words) {
-            if (EN_PLACES.has(w.text)) typed.push({ start: w.start, end: w.end, text: w.text, type: 'place', weight: 1 });
+            if (EN_PLACES.has(w.text)) typed.push({ start: w.start, end: w.end, text: w.text, type: 'place' });
             else if (isAcronym(w.text) && !LATIN_STOPWORDS.has(w.text) && lexTags(lexicon, w.text).every((t) => /Organization|Acronym|ProperNoun/.test(t)))
-              typed.push({ start: w.start, end: w.end, text: w.text, type: 'org', weight: 1 });
+              typed.push({ start: w.start, end: w.end, text: w.text, type: 'org' });
           }
           continue;
         }
       }
     }
-    // A title opens the run: keep it out of the name, but remember it means a person.
-    let titled = false;
     // A title inside the run starts a person's name: … Police Commissioner Andrew Colvin.
     const inner = words.findIndex((w, k) => k > 0 && k < words.length - 1 && TITLES.has(w.text) && /^[A-Z][a-z]/.test(words[k + 1]!.text));
     // … but a run that ends in titles names an office, not a person: New York State Attorney General.
     if (inner > 0 && words.slice(inner + 1).every((w) => TITLES.has(w.text))) words = words.slice(0, inner);
-    if (inner > 0 && !titled && words.length > inner + 1) {
+    if (inner > 0 && words.length > inner + 1) {
       const person = words.slice(inner + 1);
       const left = words
         .slice(0, inner)
@@ -316,13 +313,13 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
         );
       const pStart = person[0]!.start;
       const pEnd = person[person.length - 1]!.end;
-      typed.push({ start: pStart, end: pEnd, text: text.slice(pStart, pEnd), type: 'person', weight: 1 });
+      typed.push({ start: pStart, end: pEnd, text: text.slice(pStart, pEnd), type: 'person' });
       known.set(text.slice(pStart, pEnd), 'person');
       if (person.length >= 2) addPerson(person[person.length - 1]!.text, text.slice(pStart, pEnd), true);
       if (left.length >= 2 && ORG_HEADS.test(left[left.length - 1]!.text)) {
         const oStart = left[0]!.start;
         const oEnd = left[left.length - 1]!.end;
-        typed.push({ start: oStart, end: oEnd, text: text.slice(oStart, oEnd), type: 'org', weight: 1 });
+        typed.push({ start: oStart, end: oEnd, text: text.slice(oStart, oEnd), type: 'org' });
         known.set(text.slice(oStart, oEnd), 'org');
       }
       continue;
@@ -338,6 +335,8 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     ) {
       words = words.slice(1);
     }
+    // A title opens the run: keep it out of the name, but remember it means a person.
+    let titled = false;
     for (;;) {
       const two = words.length > 2 ? `${words[0]!.text} ${words[1]!.text}` : '';
       if (two && MULTI_TITLES.test(`${two} `)) {
@@ -388,7 +387,6 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     if (words.length === 1 && DEMONYM.test(name) && !EN_PLACES.has(name) && lexTags(lexicon, name).some((t) => t === 'Demonym' || t === 'Adjective')) continue;
 
     let type: EntityType | null = null;
-    const weight = 1;
     let sure = false;
     const firstTags = lexTags(lexicon, firstWord);
     const headTags = lexTags(lexicon, head);
@@ -441,8 +439,8 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       addPerson(words[words.length - 1]!.text, name, true);
     }
     name = text.slice(start, end);
-    typed.push({ start, end, text: name, type, weight });
-    if (!known.has(name) || weight >= 1) known.set(name, type);
+    typed.push({ start, end, text: name, type });
+    known.set(name, type);
   }
 
   // Document-level consistency: a name confidently a person is a person at every mention —

@@ -1,3 +1,4 @@
+import { LATIN_STOPWORDS } from './lexicon-latin';
 import { KO_PLACES } from './gazetteer';
 import {
   AGENT_PREDICATES,
@@ -8,7 +9,6 @@ import {
   GLUED_TITLES,
   HANJA_COUNTRIES,
   INSTITUTIONS,
-  LATIN_STOPWORDS,
   LOANWORD_SYLLABLES,
   MODIFIER_ENDING,
   ORG_AFTER,
@@ -708,12 +708,7 @@ export function analyzeKorean(text: string): KoreanResult {
     }
 
     // Roles before a name: 배우 송민재, 가수 겸 배우 오하린, 프랑스 배우 쥘리에트 비노슈, 주민 윤가영(34) 씨.
-    if (
-      (ROLES_BEFORE.has(t.text) || (t.kind === 'hangul' && /^(?:CEO|CFO|CTO)$/.test(prev?.text ?? '') && false)) &&
-      next &&
-      next.kind === 'hangul' &&
-      !next.glued
-    ) {
+    if (ROLES_BEFORE.has(t.text) && next && next.kind === 'hangul' && !next.glued) {
       addNameAfterRole(i + 1);
     }
     // Organisation context before: 배터리 제조사 세움에너지, 공유킥보드 업체 '달리고', 방산업체 PT 인도아비아.

@@ -168,16 +168,6 @@ export const SURNAMES = set(`김 이 박 최 정 강 조 윤 장 임 한 오 서
 /** Syllables of transliterated foreign words that Korean given names do not use: 마커스, 라이언. */
 export const LOANWORD_SYLLABLES = /[스츠즈르트크프브드그슈쥬츄퓨뮤튜듀샤쟈챠퍼커터버러더케테페베레메게네셔져쳐휴뷰큐뉴잭칼톰존앤치키토카코타쿠에]/;
 
-/** Latin acronyms and words that are common nouns, not names, in Korean and English news. */
-export const LATIN_STOPWORDS = new Set(
-  `AI CEO CFO COO CTO CIO IT R&D GDP GNP PC TV OS SNS USB LED LCD OLED EV ESG IPO M&A CPI PPI VR AR XR IoT API APP HBM DRAM NAND GPU CPU NPU
-AP LTE MVP OTT PD DJ MC VIP NGO Q&A FAQ PR HR QR SW HW B2B B2C SaaS PaaS DIY DNA RNA PCR MRI CT ICU ER VS OK PM AM KST UTC GMT EST PST
-ETF ETN REITs ROE PER PBR EPS YoY QoQ ADR GDR FTA WTO? CCTV GPS ID PIN SIM SMS PDF URL HTML CSS JS UX UI CEO들 NFT DeFi ICO GPT LLM
-Mr Mrs Ms Dr Prof Sir Madam The A An In On At Of For And But Or If As By To Is It He She We They I You This That These Those Top News`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
 /** Endings a particle-stripper would cut but that also end names (고레에다, 델가도, 리나). */
 export const AMBIGUOUS_ENDINGS: ReadonlySet<string> = new Set(['다', '나', '도', '로', '이', '가', '인', '만', '랑', '며', '께']);
 
