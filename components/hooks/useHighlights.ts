@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { anchor, describe, type Anchor } from '../../utils/anchoring';
+import { anchor, describeTextQuote, type Anchor } from '../../utils/anchoring';
 import type { Article, ArticleRecord } from '../../utils/article';
 import type { AnnotationPatch, EditOutcome, PatchBase } from '../../utils/db/annotations';
 import type { AnnotationRecord, HighlightColor } from '../../utils/db/schema';
@@ -97,7 +97,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
       const record = await sendMessage('createAnnotation', {
         articleId,
         url: article.url,
-        selectors: describe(text, range.start, range.end),
+        selectors: describeTextQuote(text, range.start, range.end),
         color,
         entities,
         tabId,

@@ -1,4 +1,4 @@
-import { anchor, describe, type Selectors } from '../../utils/anchoring';
+import { anchor, describeTextQuote, type Selectors } from '../../utils/anchoring';
 import { readDocument } from '../../utils/pipeline';
 import { windowFromHtml } from '../../scripts/lib/dom';
 import { extractionPages } from './corpus';
@@ -78,7 +78,7 @@ export function benchAnchoring(count = 1000): AnchoringBench {
     starts.push(offset);
     offset += p.length + 1;
   }
-  const selectors: Selectors[] = planted.map((h) => describe(originalText, starts[h.paragraph]! + h.from, starts[h.paragraph]! + h.to));
+  const selectors: Selectors[] = planted.map((h) => describeTextQuote(originalText, starts[h.paragraph]! + h.from, starts[h.paragraph]! + h.to));
 
   // The edited article.
   const removed = new Set<number>();

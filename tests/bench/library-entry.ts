@@ -1,5 +1,5 @@
 // Bundled into a page of headless Chromium (real IndexedDB) by tests/bench/library.ts.
-import { describe } from '../../utils/anchoring';
+import { describeTextQuote } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
 import { listArticles, search, type LibraryQuery } from '../../utils/db/library';
 import { HIGHLIGHT_COLORS, MarginDB, type AnnotationRecord } from '../../utils/db/schema';
@@ -54,7 +54,7 @@ function generate(sentences: string[], articles: number, annotations: number): M
       id: crypto.randomUUID(),
       articleId: a.id,
       url: a.url,
-      selectors: describe(a.textContent, from, to),
+      selectors: describeTextQuote(a.textContent, from, to),
       quote: a.textContent.slice(from, to),
       color: pick([...HIGHLIGHT_COLORS]),
       note: random() < 0.4 ? pick(sentences) : '',

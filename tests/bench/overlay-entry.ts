@@ -1,6 +1,6 @@
 // Bundled into a page of headless Chromium by tests/bench/overlay.ts: the live-page highlighter
 // (closed shadow-root overlay) against the CSS Custom Highlight API it replaced.
-import { anchor, describe } from '../../utils/anchoring';
+import { anchor, describeTextQuote } from '../../utils/anchoring';
 import type { HighlightColor } from '../../utils/colors';
 import type { PageHighlight } from '../../utils/messages';
 import { clearHighlights, drawHighlights, drawnHighlights, pageSegments } from '../../utils/page/highlighter';
@@ -13,7 +13,7 @@ function makeHighlights(count: number): PageHighlight[] {
   const out: PageHighlight[] = [];
   for (let i = 0; i < count; i++) {
     const start = Math.floor(((i + 0.5) / count) * (text.length - 80));
-    out.push({ id: `h${i}`, color: COLORS[i % 4]!, selectors: describe(text, start, start + 20 + (i % 41)) });
+    out.push({ id: `h${i}`, color: COLORS[i % 4]!, selectors: describeTextQuote(text, start, start + 20 + (i % 41)) });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { anchor, describe, foldText } from '../../utils/anchoring';
+import { anchor, describeTextQuote, foldText } from '../../utils/anchoring';
 
 const EN = [
   'The harbour authority approved the new ferry timetable on Tuesday.',
@@ -21,7 +21,7 @@ const KO = [
 function highlight(text: string, quote: string, occurrence = 0) {
   let start = -1;
   for (let k = 0; k <= occurrence; k++) start = text.indexOf(quote, start + 1);
-  return { selectors: describe(text, start, start + quote.length), start };
+  return { selectors: describeTextQuote(text, start, start + quote.length), start };
 }
 
 group('describe', () => {
@@ -34,7 +34,7 @@ group('describe', () => {
       suffix: ' on Tuesday.\nResidents said the ',
     });
     expect(selectors.position).toEqual({ type: 'TextPositionSelector', start, end: start + 19 });
-    expect(() => describe(EN, 10, 5)).toThrow(RangeError);
+    expect(() => describeTextQuote(EN, 10, 5)).toThrow(RangeError);
   });
 });
 

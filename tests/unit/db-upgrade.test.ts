@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { CorrectionRepository } from '../../utils/db/corrections';
-import { describe as describeQuote } from '../../utils/anchoring';
+import { describeTextQuote as describeQuote } from '../../utils/anchoring';
 import { ArticleRepository } from '../../utils/db/articles';
 import { listArticles, search } from '../../utils/db/library';
 import { MarginDB } from '../../utils/db/schema';

@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { describe } from '../../utils/anchoring';
+import { describeTextQuote } from '../../utils/anchoring';
 import { AnnotationRepository, mergePatch } from '../../utils/db/annotations';
 import { ArticleRepository } from '../../utils/db/articles';
 import { search } from '../../utils/db/library';
@@ -10,7 +10,7 @@ import { freshDb } from '../support/db';
 const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다. 위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다.';
 const selectors = (quote: string) => {
   const start = TEXT.indexOf(quote);
-  return describe(TEXT, start, start + quote.length);
+  return describeTextQuote(TEXT, start, start + quote.length);
 };
 
 group('a stale editor never overwrites another page’s edit (issue 14, item 2)', () => {

@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { describe as selectorsAt } from '../../utils/anchoring';
+import { describeTextQuote as selectorsAt } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
 import type { AnnotationRecord } from '../../utils/db/schema';
 import { neutralizeCell, READWISE_COLUMNS, READWISE_LIMITS, readwiseCsv, readwiseTag } from '../../utils/export/csv';

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { describe as selectors } from '../../utils/anchoring';
+import { describeTextQuote as selectors } from '../../utils/anchoring';
 import type { Article } from '../../utils/article';
 import { AnnotationRepository } from '../../utils/db/annotations';
 import { ArticleRepository } from '../../utils/db/articles';

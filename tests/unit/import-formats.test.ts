@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describe as selectorsAt } from '../../utils/anchoring';
+import { describeTextQuote as selectorsAt } from '../../utils/anchoring';
 import type { Article } from '../../utils/article';
 import { AnnotationRepository } from '../../utils/db/annotations';
 import { ArticleRepository } from '../../utils/db/articles';

@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { describe } from '../../utils/anchoring';
+import { describeTextQuote } from '../../utils/anchoring';
 import { captureSelection, clearHighlights, drawHighlights, drawnHighlights, pageSegments } from '../../utils/page/highlighter';
 import { windowFromHtml } from '../../scripts/lib/dom';
 
@@ -10,7 +10,7 @@ const ARTICLE = '시의회, 예산안 통과\n시의회는 오늘 내년도 예�
 
 function highlight(id: string, quote: string, color: 'yellow' | 'pink' = 'yellow') {
   const start = ARTICLE.indexOf(quote);
-  return { id, color, selectors: describe(ARTICLE, start, start + quote.length) };
+  return { id, color, selectors: describeTextQuote(ARTICLE, start, start + quote.length) };
 }
 
 /** A highlight of a passage the page no longer has. */

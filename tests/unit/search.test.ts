@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describe as selectors } from '../../utils/anchoring';
+import { describeTextQuote as selectors } from '../../utils/anchoring';
 import { AnnotationRepository } from '../../utils/db/annotations';
 import { ArticleRepository } from '../../utils/db/articles';
 import { facets, listArticles, search } from '../../utils/db/library';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { describe as selectorsAt } from '../../utils/anchoring';
+import { describeTextQuote as selectorsAt } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
 import type { AnnotationRecord } from '../../utils/db/schema';
 import { importData, readData } from '../../utils/db/transfer';

@@ -37,7 +37,7 @@ export interface Anchor {
 /** Characters of context kept on each side of a quote. */
 export const CONTEXT = 32;
 
-export function describe(text: string, start: number, end: number): Required<Selectors> {
+export function describeTextQuote(text: string, start: number, end: number): Required<Selectors> {
   if (start < 0 || end > text.length || end <= start) throw new RangeError(`Bad range ${start}–${end} in a text of ${text.length}`);
   return {
     quote: {

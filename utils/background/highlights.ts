@@ -1,4 +1,4 @@
-import { anchor, describe } from '../anchoring';
+import { anchor, describeTextQuote } from '../anchoring';
 import type { ArticleRecord } from '../article';
 import type { AnnotationRepository } from '../db/annotations';
 import type { AnnotationRecord, HighlightColor } from '../db/schema';
@@ -65,7 +65,7 @@ export async function highlightSelectionOnPage(
   const annotation = await deps.annotations.create({
     articleId: article.id,
     url: article.url,
-    selectors: describe(article.textContent, found.start, found.end),
+    selectors: describeTextQuote(article.textContent, found.start, found.end),
     color,
     entities: await entitiesInRange(article, found.start, found.end),
   });
