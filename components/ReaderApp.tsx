@@ -94,7 +94,7 @@ export function ReaderApp({ surface, tabId, initial }: Props) {
       ({ response, tabId: resolved }) => {
         clearTimeout(slow);
         // The answer's arrival, with where the background's time went (read by npm run bench).
-        performance.mark('margin:answer', { detail: response.status === 'ok' ? response.timings : undefined });
+        performance.mark('margin:answer', { detail: response.status === 'ok' && response.saved ? response.timings : undefined });
         if (live) setState({ phase: 'done', response, tabId: resolved });
       },
       (error: unknown) => {
@@ -217,7 +217,7 @@ function Outcome({
  */
 function useLateSaveNotice(response: OpenArticleResponse): Notice | undefined {
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
-  const articleId = response.status === 'ok' && response.pending && 'id' in response.article ? response.article.id : undefined;
+  const articleId = response.status === 'ok' && response.saved && response.pending ? response.article.id : undefined;
   useEffect(() => {
     if (!articleId) return;
     let live = true;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Article } from '../utils/article';
+import { isRecord, type Article, type ArticleRecord } from '../utils/article';
 import { errorMessage } from '../utils/async';
 import { DEFAULT_HIDDEN_KINDS } from '../utils/background/settings';
 import type { AnnotationPatch, EditOutcome, PatchBase } from '../utils/db/annotations';
@@ -36,7 +36,7 @@ type Panel = 'entities' | 'notes' | null;
 export type ReaderFocus = { highlight: string } | { start: number; end: number };
 
 interface Props {
-  article: Article;
+  article: Article | ArticleRecord;
   tabId?: number;
   /** The side panel also scrolls the live page to a highlight the reader goes to. */
   onGoToHighlight?: (id: string) => void;
@@ -83,7 +83,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
     },
     (text) => showToast({ text }, 8000),
   );
-  const articleId = 'id' in article ? (article as { id: string }).id : undefined;
+  const articleId = isRecord(article) ? article.id : undefined;
   const corrected = new Set((corrections ?? []).map((c) => normalizeName(c.text)));
 
   const onRendered = useCallback((title: HTMLElement, body: HTMLElement) => {

@@ -23,6 +23,9 @@ export interface ArticleRecord extends Article {
   updatedAt: number;
 }
 
+/** Whether an article is a stored record (it has an id) or only extracted. */
+export const isRecord = (article: Article | ArticleRecord): article is ArticleRecord => 'id' in article;
+
 export const ARTICLE_FIELDS = [
   'url',
   'title',

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Article } from '../../utils/article';
+import { isRecord, type Article, type ArticleRecord } from '../../utils/article';
 import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
 import { loadedRecognizer, loadRecognizer } from '../../utils/entities/lazy';
 import { countByType, groupKey, summarizeEntities, type EntityGroup } from '../../utils/entities/summary';
@@ -35,7 +35,7 @@ function markTitle(kind: EntityType, name: string, canonical?: string): string {
  * marked: its names come again in the body.
  */
 export function useEntityLayer(
-  article: Article,
+  article: Article | ArticleRecord,
   rendered: { title: HTMLElement; body: HTMLElement } | null,
   corrections: EntityCorrection[] | undefined,
   hidden: Set<EntityType> | undefined,
@@ -46,7 +46,7 @@ export function useEntityLayer(
   const [spans, setSpans] = useState<EntitySpan[] | null>(null);
   const marks = useRef<HTMLElement[]>([]);
   const cursor = useRef(new Map<string, number>());
-  const articleId = 'id' in article ? (article as { id: string }).id : undefined;
+  const articleId = isRecord(article) ? article.id : undefined;
   const kindsKnown = hidden !== undefined;
   // The callbacks of the latest render, called when recognition ends: new callbacks alone are no
   // reason to recognise again.

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { anchor, describeTextQuote, type Anchor } from '../../utils/anchoring';
-import type { Article, ArticleRecord } from '../../utils/article';
+import { isRecord, type Article, type ArticleRecord } from '../../utils/article';
 import type { AnnotationPatch, EditOutcome, PatchBase } from '../../utils/db/annotations';
 import type { AnnotationRecord, HighlightColor } from '../../utils/db/schema';
 import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
@@ -29,7 +29,7 @@ export interface HighlightLayer {
  * the live page).
  */
 export function useHighlights(article: Article | ArticleRecord, body: HTMLElement | null, tabId: number | undefined): HighlightLayer {
-  const articleId = 'id' in article ? article.id : null;
+  const articleId = isRecord(article) ? article.id : null;
   const live = useLiveQuery(async () => (articleId ? readerDb().annotations.where('articleId').equals(articleId).sortBy('createdAt') : []), [articleId]);
   // The live answer, with this page's own writes applied at once (before the query comes back).
   const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);

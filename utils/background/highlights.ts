@@ -51,7 +51,7 @@ export async function highlightSelectionOnPage(
   const selection = await deps.captureSelection(tabId).catch(() => null);
   if (!selection || !selection.exact.trim()) return { status: 'no-selection' };
   const opened = await openArticle(deps.reader, tabId);
-  if (opened.status !== 'ok' || !('id' in opened.article)) {
+  if (opened.status !== 'ok' || !opened.saved) {
     await deps.notify(tabId, messages.noArticle).catch(() => {});
     return { status: 'no-article' };
   }

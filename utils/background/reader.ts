@@ -94,8 +94,12 @@ export interface OpenTimings {
 }
 
 export type OpenArticleResponse =
-  /** `pending`: answered before the save is done; the reader asks how it went (`articleSaved`). */
-  | { status: 'ok'; article: ArticleRecord | Article; saved: boolean; pending?: boolean; notice?: Notice; timings?: OpenTimings }
+  /**
+   * The stored record (`pending`: answered before the save is done; the reader asks how it
+   * went with `articleSaved`), or, when it could not be saved, the article as extracted.
+   */
+  | { status: 'ok'; saved: true; article: ArticleRecord; pending?: boolean; notice?: Notice; timings?: OpenTimings }
+  | { status: 'ok'; saved: false; article: Article; notice: Notice }
   | { status: 'restricted'; url: string }
   /** The side panel follows a tab Margin has not been given access to: the reader clicks Margin's button on it. */
   | { status: 'needs-access' }
