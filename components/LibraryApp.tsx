@@ -16,6 +16,7 @@ import { ArticleCard } from './library/ArticleCard';
 import { filtered, LibraryFilters, type Filter } from './library/LibraryFilters';
 import { ExportMenu, TrashMenu } from './library/LibraryMenus';
 import { SearchResults } from './library/SearchResults';
+import { StatusPanel } from './StatusPanel';
 import { ToastView, useToast } from './Toast';
 
 const PAGE = 30;
@@ -41,6 +42,9 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   // Bumped to show the other page's note in an open card (the card starts again from live data).
   const [cardKey, setCardKey] = useState(0);
   const { toast, show, hide } = useToast(4000);
+  // For effects that outlive a render: the toast of the latest one.
+  const showLatest = useRef(show);
+  showLatest.current = show;
   const [entityLinks, setEntityLinks] = useState(true);
   const [version, setVersion] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -60,10 +64,16 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   });
 
   // Live: a write anywhere (popup, side panel, another library tab, the background) re-runs these.
-  const livePage = useLiveQuery(() => listArticles(db, libraryQuery(0, limit)), [db, filter, limit, version]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const livePage = useLiveQuery(
+    () => listArticles(db, libraryQuery(0, limit)),
+    [db, filter, limit, version],
+    (error) => setLoadError(errorMessage(error)),
+  );
   const [page, setPage] = useState<LibraryPage>({ items: [], total: 0 });
   useEffect(() => {
     if (!livePage) return;
+    setLoadError(null);
     setPage(livePage);
     for (const a of livePage.items.flatMap((i) => i.annotations)) lastSeen.current.set(a.id, a);
     document.documentElement.dataset.library = 'ready';
@@ -83,7 +93,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       // A failed search leaves the last results; the next keystroke searches again.
       search(db, q).then(
         (h) => live && setHits(h),
-        (error: unknown) => console.error('Library search failed', error),
+        (error: unknown) => live && showLatest.current({ text: t('searchFailed', errorMessage(error)) }, 9000),
       );
     }, 120);
     return () => {
@@ -240,6 +250,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       <LibraryFilters filter={filter} sites={options.sites} tags={options.tags} onChange={setAndReset} />
 
       <main class="library-main" data-testid="library-list">
+        {loadError && <StatusPanel tone="problem" title={t('libraryLoadFailedTitle')} body={t('libraryLoadFailedBody')} detail={loadError} onRetry={refresh} />}
         {hits ? (
           <SearchResults hits={hits} />
         ) : (
