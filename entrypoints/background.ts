@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { errorMessage } from '../utils/async';
 import { defineBackground } from 'wxt/utils/define-background';
 import { highlightSelectionOnPage, toPageHighlights, type HighlightDeps } from '../utils/background/highlights';
 import { openArticle, SaveTracker, type ReaderDeps } from '../utils/background/reader';
@@ -89,6 +90,7 @@ export default defineBackground(() => {
     },
     draw: (tabId) => draw(tabId),
     notify: (tabId, text) => pageMessenger.sendMessage('showNotice', { text }, { tabId, frameId: 0 }),
+    corrections: () => corrections.list(),
   };
   const highlightOnPage = (tabId: number) =>
     highlightSelectionOnPage(highlights, tabId, 'yellow', {
@@ -129,7 +131,7 @@ export default defineBackground(() => {
   // The library's writes: done here, so closing its tab right after typing cannot abort them,
   // and answered as outcomes, so a full disk or a highlight deleted elsewhere is said, not thrown.
   const failure = (error: unknown): { status: 'full' } | { status: 'failed'; reason: string } =>
-    isQuotaError(error) ? { status: 'full' } : { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    isQuotaError(error) ? { status: 'full' } : { status: 'failed', reason: errorMessage(error) };
   const outcome = async <T>(write: () => Promise<T>): Promise<WriteOutcome<T>> => {
     try {
       return { status: 'saved', value: await write() };

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../utils/article';
+import type { EntityCorrection } from '../../utils/entities';
 import { highlightSelectionOnPage, type HighlightDeps } from '../../utils/background/highlights';
 import { applyAlwaysShow, readSettings, ALWAYS_SHOW_ID, type ScriptingApi } from '../../utils/background/settings';
 import { AnnotationRepository } from '../../utils/db/annotations';
@@ -20,7 +21,7 @@ const ARTICLE: Article = {
 };
 const MESSAGES = { noArticle: 'no article', notInArticle: 'not in article' };
 
-function deps(selection: { exact: string; prefix: string; suffix: string } | null) {
+function deps(selection: { exact: string; prefix: string; suffix: string } | null, corrections: EntityCorrection[] = []) {
   const db = new MarginDB('m', { indexedDB: new IDBFactory(), IDBKeyRange });
   const drawn: number[] = [];
   const notices: string[] = [];
@@ -38,6 +39,7 @@ function deps(selection: { exact: string; prefix: string; suffix: string } | nul
     notify: async (_, text) => {
       notices.push(text);
     },
+    corrections: async () => corrections,
   };
   return { d, drawn, notices };
 }
@@ -53,6 +55,14 @@ describe('highlighting from the live page (context menu, keyboard shortcut)', ()
     const saved = await d.reader.articles.getByUrl(ARTICLE.url);
     expect(outcome.annotation.articleId).toBe(saved!.id);
     expect(drawn).toEqual([7]);
+  });
+
+  it('names what the reader view names: the reader’s corrections apply to a highlight made on the page', async () => {
+    const selection = { exact: '정민호 의원은 "세수 전망이', prefix: '표결에 부쳤다.\n     ', suffix: ' 낙관적"이라고' };
+    const removed = await highlightSelectionOnPage(deps(selection, [{ text: '정민호', action: 'remove' }]).d, 7, 'yellow', MESSAGES);
+    expect(removed.status === 'created' && removed.annotation.entities).toEqual([]);
+    const retyped = await highlightSelectionOnPage(deps(selection, [{ text: '정민호', action: 'set', type: 'org' }]).d, 7, 'yellow', MESSAGES);
+    expect(retyped.status === 'created' && retyped.annotation.entities).toEqual([{ text: '정민호', type: 'org' }]);
   });
 
   it('explains on the page when the selection is not in the article, and saves nothing', async () => {

@@ -2,7 +2,8 @@ import { anchor, describeTextQuote } from '../anchoring';
 import type { ArticleRecord } from '../article';
 import type { AnnotationRepository } from '../db/annotations';
 import type { AnnotationRecord, HighlightColor } from '../db/schema';
-import { isKoreanText, recognizeEntities } from '../entities';
+import { isKoreanText, recognizeEntities, type EntityCorrection } from '../entities';
+import { loadEnglishModel, needsEnglishModel } from '../entities/english-model';
 import { loadKoreanModel } from '../entities/model/load';
 import type { PageHighlight } from '../messages';
 import { openArticle, type ReaderDeps } from './reader';
@@ -16,6 +17,8 @@ export interface HighlightDeps {
   /** (Re)draw the page's highlights in the tab. */
   draw(tabId: number, url: string): Promise<void>;
   notify(tabId: number, text: string): Promise<void>;
+  /** The reader's entity corrections, applied as the reader view applies them. */
+  corrections(): Promise<readonly EntityCorrection[]>;
 }
 
 export type PageHighlightOutcome =
@@ -28,12 +31,22 @@ export function toPageHighlights(records: AnnotationRecord[]): PageHighlight[] {
 
 /**
  * Entities of the article inside [start, end), attached to a highlight for search and
- * export: the same recogniser as the reader's, the Korean model included when it loads
- * (rules alone when it does not).
+ * export: what the reader view marks there — the same recogniser with the same models (the
+ * Korean model or compromise's English lexicon, rules alone when one does not load) and the
+ * reader's corrections — so a passage gets the same names from the page as from the popup.
  */
-export async function entitiesInRange(article: Pick<ArticleRecord, 'textContent' | 'lang'>, start: number, end: number) {
-  const korean = isKoreanText(article.textContent, article.lang) ? await loadKoreanModel().catch(() => null) : null;
-  return entitiesWithin(recognizeEntities(article.textContent, { lang: article.lang, korean }), start, end);
+export async function entitiesInRange(
+  article: Pick<ArticleRecord, 'textContent' | 'lang'>,
+  start: number,
+  end: number,
+  corrections: readonly EntityCorrection[] = [],
+) {
+  const text = article.textContent;
+  const [korean, english] = await Promise.all([
+    isKoreanText(text, article.lang) ? loadKoreanModel().catch(() => null) : null,
+    needsEnglishModel(text) ? loadEnglishModel().catch(() => null) : null,
+  ]);
+  return entitiesWithin(recognizeEntities(text, { lang: article.lang, korean, english, corrections }), start, end);
 }
 
 /**
@@ -67,7 +80,7 @@ export async function highlightSelectionOnPage(
     url: article.url,
     selectors: describeTextQuote(article.textContent, found.start, found.end),
     color,
-    entities: await entitiesInRange(article, found.start, found.end),
+    entities: await entitiesInRange(article, found.start, found.end, await deps.corrections().catch(() => [])),
   });
   await deps.draw(tabId, article.url).catch(() => {});
   return { status: 'created', annotation };
