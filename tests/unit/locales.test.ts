@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,18 @@ describe('UI strings', () => {
       if (key === 'extName' || !/\p{L}/u.test(message.replace(/\$[A-Z_]+\$/g, ''))) continue;
       expect(message, key).toMatch(/[가-힣]/);
     }
+  });
+
+  it('has no string nothing shows: every key is named in the code or the manifest', () => {
+    const code = execSync("git ls-files 'components/*' 'entrypoints/*' 'utils/*' wxt.config.ts", { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((file) => readFileSync(join(ROOT, file), 'utf8'))
+      .join('\n');
+    const named = (key: string) => new RegExp(`['"\`]${key}['"\`]`).test(code) || code.includes(`__MSG_${key}__`);
+    // A form for one ("articlesCountOne") is named through its key (tn('articlesCount', n)).
+    const unused = Object.keys(en).filter((key) => !named(key) && !(key.endsWith('One') && named(key.slice(0, -3))));
+    expect(unused).toEqual([]);
   });
 
   it('uses only keys the manifest and the code can reference', () => {
