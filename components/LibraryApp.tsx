@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../utils/async';
 import { download } from '../utils/dom/download';
 import type { AnnotationPatch, EditOutcome, PatchBase } from '../utils/db/annotations';
-import { facets, filteredArticleIds, listArticles, search, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
+import { filterOptions, filteredArticleIds, listArticles, search, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
 import type { AnnotationRecord, MarginDB } from '../utils/db/schema';
 import { importData, readData, StorageFullError } from '../utils/db/transfer';
 import { listTrash, TRASH_DAYS } from '../utils/db/trash';
@@ -79,7 +79,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     document.documentElement.dataset.library = 'ready';
   }, [livePage]);
   const loading = !livePage && page.items.length === 0;
-  const options = useLiveQuery(() => facets(db), [db]) ?? { sites: [], tags: [] };
+  const options = useLiveQuery(() => filterOptions(db), [db]) ?? { sites: [], tags: [] };
   const trash = useLiveQuery(() => listTrash(db), [db]) ?? [];
 
   useEffect(() => {

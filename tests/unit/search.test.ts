@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeTextQuote as selectors } from '../../utils/anchoring';
 import { AnnotationRepository } from '../../utils/db/annotations';
 import { ArticleRepository } from '../../utils/db/articles';
-import { facets, listArticles, search } from '../../utils/db/library';
+import { filterOptions, listArticles, search } from '../../utils/db/library';
 import { deleteArticles, importData } from '../../utils/db/transfer';
 import type { Article } from '../../utils/article';
 import { indexTerms, parseQuery, snippet, stem } from '../../utils/search/terms';
@@ -141,7 +141,7 @@ describe('the library over the database', () => {
     expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, color: 'pink' })).items.map((i) => i.article.id)).toEqual([a1.id]);
     expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, entity: 'org:엔비디아' })).items.map((i) => i.article.id)).toEqual([a1.id]);
     expect((await listArticles(db, { sort: 'saved', offset: 1, limit: 1 })).items.map((i) => i.article.id)).toEqual([a2.id]);
-    expect(await facets(db)).toEqual({ sites: ['Gazette', '뉴스핌', '문화누리신문'], tags: ['AI', 'transport', '영화', '주식'] });
+    expect(await filterOptions(db)).toEqual({ sites: ['Gazette', '뉴스핌', '문화누리신문'], tags: ['AI', 'transport', '영화', '주식'] });
   });
 
   it('keeps the index in step with edits, deletions and deleted articles', async () => {

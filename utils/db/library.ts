@@ -94,7 +94,7 @@ function shownHighlights(list: AnnotationRecord[], q: LibraryFilter): Annotation
 }
 
 /** The sites and tags there are, for the library's filters. */
-export async function facets(db: MarginDB): Promise<{ sites: string[]; tags: string[] }> {
+export async function filterOptions(db: MarginDB): Promise<{ sites: string[]; tags: string[] }> {
   const [sites, tags] = await Promise.all([db.articles.orderBy('siteName').uniqueKeys(), db.annotations.orderBy('tags').uniqueKeys()]);
   return { sites: (sites as string[]).filter(Boolean), tags: tags as string[] };
 }
