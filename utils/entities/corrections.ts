@@ -1,8 +1,5 @@
 import { normalizeName, type EntityCorrection, type EntitySpan } from './types';
-
-function isWordChar(ch: string | undefined): boolean {
-  return !!ch && /[\p{L}\p{N}]/u.test(ch);
-}
+import { isWordChar } from '../text/scripts';
 
 /**
  * Apply the reader's corrections: drop spans the reader removed, retype the ones they

@@ -1,6 +1,7 @@
 import { EN_PLACES, EN_PLACES_BY_FIRST } from './gazetteer';
 import { LATIN_STOPWORDS } from './lexicon-latin';
 import type { EntitySpan, EntityType } from './types';
+import { isWordChar } from '../text/scripts';
 
 /**
  * Named entities in English text. Capitalised sequences are found by a fast scan and
@@ -685,11 +686,4 @@ function titleCaseLines(text: string, tokens: Token[]): [number, number][] {
   }
   close();
   return ranges;
-}
-
-/** A letter or digit (any script), by code unit; NaN (outside the text) is not. */
-function isWordChar(code: number): boolean {
-  if (Number.isNaN(code)) return false;
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }

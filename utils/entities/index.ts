@@ -6,6 +6,7 @@ import { recognizeKoreanWithModel } from './model/recognize';
 import type { KoreanModel } from './model/tagger';
 import { findPatterns } from './patterns';
 import type { EntityCorrection, EntitySpan } from './types';
+import { isHangulCode } from '../text/scripts';
 
 export type { EntityCorrection, EntitySpan, EntityType } from './types';
 export { ENTITY_TYPES } from './types';
@@ -27,7 +28,7 @@ function hangulShare(text: string): number {
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c >= 0xac00 && c <= 0xd7a3) {
+    if (isHangulCode(c)) {
       hangul++;
       letters++;
     } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff)) letters++;

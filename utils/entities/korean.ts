@@ -32,6 +32,7 @@ import {
   VERBAL_ENDING,
 } from './lexicon-ko';
 import type { EntitySpan, EntityType } from './types';
+import { HAN, HANGUL, isHangulCode } from '../text/scripts';
 
 /**
  * Named entities in Korean news text (with Latin names and Hanja glosses mixed in).
@@ -66,7 +67,7 @@ const TOKEN_RE = /[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]|[A-Za
 
 function kindOf(text: string): Kind {
   const c = text.charCodeAt(0);
-  if (c >= 0xac00 && c <= 0xd7a3) return 'hangul';
+  if (isHangulCode(c)) return 'hangul';
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 'latin';
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff)) return 'han';
   if (c >= 0x30 && c <= 0x39) return 'num';
@@ -430,7 +431,7 @@ export function analyzeKorean(text: string): KoreanResult {
     const close = at(closeAt);
     if (!close) continue;
     const inner = text.slice(open.end, close.start);
-    if (/[\uac00-\ud7a3]/.test(inner)) continue; // an explanation, not a gloss
+    if (HANGUL.test(inner)) continue; // an explanation, not a gloss
     const parts = inner
       .split(/[:;/,]|\s(?=[\u4e00-\u9fff])/)
       .map((p) => p.trim())
@@ -981,8 +982,8 @@ export function markNames(text: string, { types, mentionTypes }: KoreanResult): 
       const afterText = text.slice(end, end + 12);
       const after = afterText[0] ?? ' ';
       const first = name.charCodeAt(0);
-      if (first >= 0xac00 && first <= 0xd7a3) {
-        if (/[\uac00-\ud7a3]/.test(before)) continue;
+      if (isHangulCode(first)) {
+        if (HANGUL.test(before)) continue;
         const rest = afterText.match(/^[\uac00-\ud7a3]*/)![0];
         if (
           !particlesOnly(rest) &&
@@ -993,7 +994,7 @@ export function markNames(text: string, { types, mentionTypes }: KoreanResult): 
           continue;
       } else if (/^[A-Za-z]/.test(name)) {
         if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
-      } else if (/[\u4e00-\u9fff]/.test(before)) {
+      } else if (HAN.test(before)) {
         continue;
       }
       spans.push({ start: at, end, text: name, type });

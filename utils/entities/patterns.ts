@@ -1,4 +1,5 @@
 import type { EntitySpan, EntityType } from './types';
+import { HAN, HANGUL } from '../text/scripts';
 
 /**
  * Dates, money and percentages in Korean, English and Chinese notation. Spans cover the
@@ -106,8 +107,8 @@ const RULES: Rule[] = [
 /** Every date, money and percent expression in `text`, longest first where they overlap. */
 export function findPatterns(text: string): EntitySpan[] {
   const found: EntitySpan[] = [];
-  const hangul = /[\uac00-\ud7a3]/.test(text);
-  const han = /[\u4e00-\u9fff]/.test(text);
+  const hangul = HANGUL.test(text);
+  const han = HAN.test(text);
   for (const { type, re, needs } of RULES) {
     if ((needs === 'hangul' && !hangul) || (needs === 'han' && !han)) continue;
     re.lastIndex = 0;

@@ -12,10 +12,9 @@
  * and needs no start-up work.
  */
 
-const HANGUL = /[\uac00-\ud7a3]/;
-const HAN = /[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff]/;
 /** Runs of one script: Hangul, CJK, Latin/digits. */
 const RUN = /[\uac00-\ud7a3]+|[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff]+|[\p{L}\p{N}]+/gu;
+import { HANGUL, HAN_OR_KANA as HAN } from '../text/scripts';
 const MAX_TERMS = 4000;
 
 export function normalize(text: string): string {

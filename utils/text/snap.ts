@@ -9,8 +9,8 @@
  */
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
+import { HANGUL } from './scripts';
 const JOINER = /['’\-‐]/u;
-const HANGUL = /[\uac00-\ud7a3]/u;
 /** What a highlight does not start with: spaces, and punctuation that ends what came before. */
 const LEAD = /[\s,.;:!?)\]}’”»›」』…·—–-]/u;
 /** What a highlight does not end with: spaces, and punctuation that opens what comes after. */

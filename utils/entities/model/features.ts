@@ -1,4 +1,5 @@
 import type { EntitySpan, EntityType } from '../types';
+import { isHangulCode } from '../../text/scripts';
 
 /**
  * Features of the learned Korean tagger: for each character of a text, a list of hashed
@@ -46,7 +47,7 @@ const enum Cls {
 
 function classOf(c: number): Cls {
   if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000) return Cls.Space;
-  if (c >= 0xac00 && c <= 0xd7a3) return Cls.Hangul;
+  if (isHangulCode(c)) return Cls.Hangul;
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff5a)) return Cls.Latin;
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return Cls.Han;
   if (c >= 0x30 && c <= 0x39) return Cls.Digit;

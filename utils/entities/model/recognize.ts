@@ -4,6 +4,7 @@ import { mergeSpans } from '../merge';
 import type { EntitySpan, EntityType } from '../types';
 import { extractFeatures, tagsToSpans } from './features';
 import { decode, type KoreanModel } from './tagger';
+import { HANGUL, hasBatchim } from '../../text/scripts';
 
 /**
  * Korean entities by the learned model, made consistent across the article:
@@ -59,7 +60,6 @@ export function recognizeKoreanWithModel(
 
 const NAME_TYPES: readonly EntityType[] = ['person', 'org', 'place'];
 const isName = (t: EntityType) => NAME_TYPES.includes(t);
-const HANGUL = /[\uac00-\ud7a3]/;
 
 /** Spans no reader would call a name: lone punctuation, digits typed as names. */
 function plausible(s: EntitySpan): boolean {
@@ -137,7 +137,7 @@ function tidy(text: string, span: EntitySpan): EntitySpan[] {
  */
 function misparsedParticle(text: string, span: EntitySpan): boolean {
   const last = text.charCodeAt(span.end - 1);
-  if (last < 0xac00 || last > 0xd7a3 || (last - 0xac00) % 28 === 0) return false;
+  if (!hasBatchim(last)) return false;
   const next = text[span.end];
   return next === '가' || next === '는' || next === '를' || next === '와';
 }
