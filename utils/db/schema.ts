@@ -5,6 +5,7 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../colors';
 import { articleSearchRow, annotationSearchRow } from './search-index';
 import type { Selectors } from '../anchoring';
 import { entityKey, type EntityType } from '../entities/types';
+import { OUTBOX, outboxMiddleware, type OutboxRow } from './outbox';
 
 export { HIGHLIGHT_COLORS, type HighlightColor };
 
@@ -169,6 +170,7 @@ export class MarginDB extends Dexie {
   search!: EntityTable<SearchRow, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   trash!: EntityTable<TrashRecord, 'id'>;
+  syncOutbox!: EntityTable<OutboxRow, 'key'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -225,5 +227,8 @@ export class MarginDB extends Dexie {
     this.version(5).stores({
       trash: 'id, deletedAt',
     });
+    // sync (issue 10): the outbox of changed records, written by a middleware in each write's own transaction (utils/db/outbox.ts).
+    this.version(6).stores({ [OUTBOX]: 'key' });
+    this.use(outboxMiddleware);
   }
 }
