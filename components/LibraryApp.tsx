@@ -27,6 +27,7 @@ import { ColorSwatches } from './ColorSwatches';
 import { HighlightCard } from './HighlightCard';
 import { NoteBody } from './NotesPanel';
 import { ToastView, useToast } from './Toast';
+import { SyncSettings } from './SyncSettings';
 
 const PAGE = 30;
 
@@ -312,6 +313,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
               </ul>
             </div>
           </details>
+          <SyncSettings db={db} />
         </div>
       </header>
 

@@ -18,7 +18,10 @@ import {
   type BodyPayload,
   type Payload,
 } from './records';
-import { describeSyncError, SyncError, type SyncErrorKind } from './errors';
+import { describeSyncError, SyncError } from './errors';
+import { EMPTY_STATUS, LOG_KEY, readSyncLog, STATUS_KEY, type SyncLogEntry, type SyncStatus } from './status';
+
+export { readSyncLog, readSyncStatus, STATUS_KEY, type SyncLogEntry, type SyncStatus } from './status';
 
 /**
  * One round of sync (issue 10), in four steps:
@@ -49,23 +52,6 @@ export interface SyncOptions {
   batchSize?: number;
 }
 
-export type SyncLogKind = 'received' | 'sent' | 'conflict' | 'kept-edit' | 'rejected' | 'removed' | 'error';
-
-export interface SyncLogEntry {
-  at: number;
-  kind: SyncLogKind;
-  count?: number;
-  /** A quote, a title or a reason: shown to the reader. */
-  detail?: string;
-}
-
-export interface SyncStatus {
-  lastSynced: number | null;
-  lastAttempt: number | null;
-  pending: number;
-  error: { kind: SyncErrorKind; detail: string } | null;
-}
-
 export interface SyncReport {
   sent: number;
   received: number;
@@ -89,22 +75,27 @@ interface MetaDoc {
 }
 
 export const META_ID = 'margin:meta';
-export const STATUS_KEY = 'sync.status';
-export const LOG_KEY = 'sync.log';
 const STATE_KEY = 'sync.state';
 const LOG_LIMIT = 200;
 
 type StoredDoc = PouchDB.Doc & { p?: unknown; x?: string };
 
-export const EMPTY_STATUS: SyncStatus = { lastSynced: null, lastAttempt: null, pending: 0, error: null };
-
-export async function readSyncStatus(db: MarginDB): Promise<SyncStatus> {
-  const row = await db.settings.get(STATUS_KEY);
-  return { ...EMPTY_STATUS, ...(row?.value as Partial<SyncStatus> | undefined), pending: await db.syncOutbox.count() };
+/** Derived keys of this session, so the slow KDF runs once per passphrase and server, not once per round. */
+const keys = new Map<string, Promise<CryptoKey>>();
+function cachedKey(passphrase: string, params: KeyParams): Promise<CryptoKey> {
+  const id = `${params.salt}|${params.iterations}|${passphrase}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = deriveKey(passphrase, params);
+    key.catch(() => keys.delete(id));
+    keys.set(id, key);
+  }
+  return key;
 }
 
-export async function readSyncLog(db: MarginDB): Promise<SyncLogEntry[]> {
-  return ((await db.settings.get(LOG_KEY))?.value as SyncLogEntry[] | undefined) ?? [];
+/** Sync switched off: the next round starts afresh (the mirror is gone; local data stays). */
+export async function forgetSyncState(db: MarginDB): Promise<void> {
+  await db.settings.delete(STATE_KEY);
 }
 
 export class SyncEngine {
@@ -130,7 +121,7 @@ export class SyncEngine {
       return { ok: true, report };
     } catch (e) {
       const error = e instanceof SyncError ? e : describeSyncError(e);
-      report.log.push({ at: this.now(), kind: 'error', detail: `${error.kind}: ${error.message}` });
+      report.log.push({ at: this.now(), kind: 'error', detail: error.kind });
       await this.finish(report, { lastAttempt: started, error: { kind: error.kind, detail: error.message } }).catch(() => {});
       return { ok: false, error, report };
     }
@@ -216,7 +207,7 @@ export class SyncEngine {
       let encryption: MetaDoc['encryption'] = null;
       if (passphrase) {
         const params = newKeyParams(this.options.iterations);
-        this.key = await deriveKey(passphrase, params);
+        this.key = await cachedKey(passphrase, params);
         encryption = { ...params, check: await seal(this.key, KEY_CHECK_TEXT) };
       } else {
         const info = await remote.info().catch((e: unknown) => {
@@ -246,7 +237,7 @@ export class SyncEngine {
         enc.iterations > 10_000_000
       )
         throw new SyncError('not-margin', 'The server’s key parameters are not valid.');
-      this.key = await deriveKey(this.options.passphrase, enc);
+      this.key = await cachedKey(this.options.passphrase, enc);
       if (!(await checkKey(this.key, enc.check))) throw new SyncError('wrong-passphrase', 'The passphrase does not open the data on the server.');
     } else {
       if (this.options.passphrase) throw new SyncError('not-encrypted', 'The data on the server is not encrypted; use a new database for encrypted sync.');
