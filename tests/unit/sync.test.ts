@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
 import { describe } from '../../utils/anchoring';
-import { AnnotationRepository } from '../../utils/db/annotations';
+import { AnnotationRepository, putAnnotations } from '../../utils/db/annotations';
 import { ArticleRepository } from '../../utils/db/articles';
 import { search } from '../../utils/db/library';
-import type { MarginDB } from '../../utils/db/schema';
+import type { AnnotationRecord, MarginDB } from '../../utils/db/schema';
 import { trashArticle } from '../../utils/db/trash';
 import { readSyncLog, readSyncStatus, SyncEngine } from '../../utils/sync/engine';
 import { mergeAnnotations, SYNC_CONFLICT_HEADING, type AnnotationPayload } from '../../utils/sync/records';
@@ -22,7 +22,7 @@ let couch: CouchServer;
 let mirrors = 0;
 
 beforeAll(async () => {
-  couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'race'] });
+  couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off'] });
 });
 afterAll(async () => {
   await couch.close();
@@ -300,6 +300,66 @@ group('sync through a real CouchDB-protocol server (issue 10)', () => {
     }
     expect(await kind(a.sync())).toBe('ok');
     expect((await readSyncStatus(a.db)).error).toBeNull();
+  });
+});
+
+group('sync under faults (issue 10)', () => {
+  it('the server killed in the middle of a large first sync, then restarted: the next round sends the rest and B gets all of it', async () => {
+    const a = device('large');
+    const b = device('large');
+    const article = await saveArticle(a, 'https://news.example.kr/large');
+    const words = TEXT.split(' ');
+    const records: AnnotationRecord[] = Array.from({ length: 1500 }, (_, i) => {
+      const sel = selectors(words[i % words.length]!);
+      return {
+        id: `h${i}`,
+        articleId: article.id,
+        url: article.url,
+        selectors: sel,
+        quote: sel.quote.exact,
+        color: 'yellow',
+        note: `메모 ${i}`,
+        tags: [],
+        entities: [],
+        createdAt: i + 1,
+        updatedAt: i + 1,
+        orphaned: false,
+      };
+    });
+    await a.db.transaction('rw', [a.db.annotations, a.db.search, a.db.articles], () => putAnnotations(a.db, records, 'new'));
+    const server = couch.database('large');
+    const first = a.sync();
+    // Cut the server once part of the highlights has arrived there.
+    for (let n = 0; n < 500 && (await server.info()).doc_count < 200; n++) await new Promise((r) => setTimeout(r, 10));
+    await couch.stop();
+    const cut = await first;
+    await couch.start();
+    const arrived = (await server.info()).doc_count;
+    expect(cut.ok).toBe(false);
+    if (!cut.ok) expect(cut.error.kind).toBe('unreachable');
+    expect(arrived).toBeLessThan(1503);
+    expect((await readSyncStatus(a.db)).error?.kind).toBe('unreachable');
+    await ok(a.sync());
+    expect((await server.info()).doc_count).toBe(1 + 1 + 1 + 1500);
+    await ok(b.sync());
+    expect(await b.db.annotations.count()).toBe(1500);
+    expect((await b.db.annotations.toArray()).map((x) => x.note).sort()).toEqual((await a.db.annotations.toArray()).map((x) => x.note).sort());
+  }, 60_000);
+
+  it('records changed while sync was off are sent when it comes back on; a table cleared at once deletes on the server', async () => {
+    const a = device('off');
+    const article = await saveArticle(a, 'https://news.example.kr/off');
+    await ok(a.sync());
+    await a.annotations.create({ articleId: article.id, url: article.url, selectors: selectors('예산안'), color: 'yellow', note: '꺼져 있을 때' });
+    expect(await a.db.syncOutbox.count()).toBeGreaterThan(0);
+    await ok(a.sync());
+    expect(await a.db.syncOutbox.count()).toBe(0);
+    const server = couch.database('off');
+    expect((await server.allDocs({})).rows.filter((r) => r.key.startsWith('a:'))).toHaveLength(1);
+    await a.db.annotations.clear();
+    expect(await a.db.syncOutbox.get('annotations:*')).toBeTruthy();
+    await ok(a.sync());
+    expect((await server.allDocs({})).rows.filter((r) => r.key.startsWith('a:'))).toHaveLength(0);
   });
 });
 
