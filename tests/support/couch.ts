@@ -31,6 +31,8 @@ export interface CouchOptions {
   users?: Record<string, string>;
   /** Databases created at start (other names answer 404, as CouchDB does). */
   databases?: string[];
+  /** Answer cross-origin requests from web pages, as CouchDB does with [cors] enabled (the benchmark's page needs it). */
+  cors?: boolean;
 }
 
 /**
@@ -52,6 +54,20 @@ export async function startCouch(options: CouchOptions = {}): Promise<CouchServe
   const couch = expressPouchDB(Server, { mode: 'minimumForPouchDB', inMemoryConfig: true });
   const app = (req: IncomingMessage, res: ServerResponse) => {
     const json = (status: number, body: object) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (options.cors && req.headers.origin) {
+      res.setHeader('access-control-allow-origin', req.headers.origin);
+      res.setHeader('access-control-allow-credentials', 'true');
+      res.setHeader('access-control-expose-headers', 'content-type, cache-control, etag');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, PUT, POST, HEAD, DELETE',
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'authorization, content-type, accept',
+          'access-control-max-age': '600',
+        });
+        res.end();
+        return;
+      }
+    }
     if (options.users) {
       const header = req.headers.authorization ?? '';
       const [user, password] = Buffer.from(header.replace(/^Basic /, ''), 'base64')
