@@ -162,12 +162,12 @@ export function SyncSettings({ db }: { db: MarginDB }) {
           .join(' ');
 
   return (
-    <details class="export-menu sync-menu" data-testid="sync" ref={details}>
+    <details class="sync-menu" data-testid="sync" ref={details}>
       <summary class="button button-quiet">
         {t('syncLabel')}
         {enabled && status?.error ? ' ⚠' : ''}
       </summary>
-      <div class="popover export-options sync-options">
+      <div class="popover sync-options">
         <p class="setting-help">{t('syncIntro')}</p>
         <form
           onSubmit={(e) => {
