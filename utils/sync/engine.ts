@@ -1,8 +1,8 @@
-import { AnnotationRepository, putAnnotations } from '../db/annotations';
+import { AnnotationRepository } from '../db/annotations';
 import { refreshFacets } from '../db/articles';
 import { ALL, OUTBOX, SYNCED_TABLES, outboxKey, parseOutboxKey, type OutboxRow } from '../db/outbox';
 import type { AnnotationRecord, ArticleBody, ArticleRow, MarginDB } from '../db/schema';
-import { articleSearchRow, searchRef, unindex, writeSearchRows } from '../db/search-index';
+import { annotationSearchRow, articleSearchRow, searchRef, unindex, writeSearchRows } from '../db/search-index';
 import { trashArticle } from '../db/trash';
 import { checkKey, deriveKey, KEY_CHECK_TEXT, newKeyParams, seal, unseal, type KeyParams } from './crypto';
 import {
@@ -76,6 +76,7 @@ interface MetaDoc {
 
 export const META_ID = 'margin:meta';
 const STATE_KEY = 'sync.state';
+const FACETS_KEY = 'sync.facets';
 const LOG_LIMIT = 200;
 
 type StoredDoc = PouchDB.Doc & { p?: unknown; x?: string };
@@ -173,7 +174,9 @@ export class SyncEngine {
       state.unpushed = 0;
       await this.saveState(state);
       await local.replicate.from(remote, { batch_size: this.batch, retry: false });
+      await this.refreshTouchedFacets();
       state.appliedSeq = await this.applyChanges(local, state.appliedSeq, report);
+      await this.refreshTouchedFacets();
       await this.saveState(state);
       // What arrived was written through the repositories, so the outbox names it: flushing again
       // finds those records equal to their documents and clears them. Records changed meanwhile, and
@@ -458,13 +461,33 @@ export class SyncEngine {
     // One transaction over every synced table and the outbox: no other write interleaves, so the
     // outbox rows it adds are this batch's own echoes (records now equal to their documents) and
     // are removed before it commits, while rows that were pending stay.
-    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.trash, db.syncOutbox], async () => {
+    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.trash, db.syncOutbox, db.settings], async () => {
       const pending = new Set(await db.syncOutbox.toCollection().primaryKeys());
       const changed = await this.applyBatch(arrived, report, pending);
       const echoes = (await db.syncOutbox.toCollection().primaryKeys()).filter((key) => !pending.has(key));
       await db.syncOutbox.bulkDelete(echoes);
       return changed;
     });
+  }
+
+  /**
+   * The library's filters of the articles whose highlights arrived. Recomputing an article's
+   * filters reads all its highlights, so it is done once per round (not once per batch, which made
+   * a first sync slower than linear); the articles waiting for it are kept in the settings table,
+   * written with each batch, so a round cut off half-way finishes them in the next one.
+   */
+  private async refreshTouchedFacets(): Promise<void> {
+    const db = this.db;
+    const ids = ((await db.settings.get(FACETS_KEY))?.value as string[] | undefined) ?? [];
+    for (let i = 0; i < ids.length; i += 200) {
+      await db.transaction('rw', [db.articles, db.annotations, db.syncOutbox], async () => {
+        const pending = new Set(await db.syncOutbox.toCollection().primaryKeys());
+        await refreshFacets(db, ids.slice(i, i + 200));
+        const echoes = (await db.syncOutbox.toCollection().primaryKeys()).filter((key) => !pending.has(key));
+        await db.syncOutbox.bulkDelete(echoes);
+      });
+    }
+    await db.settings.delete(FACETS_KEY);
   }
 
   private async applyBatch(
@@ -527,7 +550,13 @@ export class SyncEngine {
         if (here && canonical(here) === canonical(rec)) continue;
         puts.push(rec);
       }
-      if (puts.length) await putAnnotations(db, puts);
+      if (puts.length) {
+        // putAnnotations without its filter refresh, which refreshTouchedFacets does once per round.
+        await db.annotations.bulkPut(puts);
+        await writeSearchRows(db, puts.map(annotationSearchRow));
+        const waiting = ((await db.settings.get(FACETS_KEY))?.value as string[] | undefined) ?? [];
+        await db.settings.put({ key: FACETS_KEY, value: [...new Set([...waiting, ...puts.map((p) => p.articleId)])] });
+      }
       changed += puts.length;
     });
     return changed;
