@@ -6,7 +6,11 @@ import preact from '@preact/preset-vite';
  * is the first layer against a hostile article; this is the second: no plugins, no <base>
  * to redirect relative URLs, no form that could post the reader's data, no frames, and no
  * connection anywhere but the extension itself (the Korean model is fetched from the
- * package). When sync exists, its server is added to connect-src here and nowhere else.
+ * package) and the reader's sync server. A manifest's CSP is fixed at build time and cannot
+ * name a server the reader chooses later, so connect-src allows HTTPS and this machine's
+ * loopback (a CouchDB on the same computer); what narrows it to the one server is the
+ * optional host permission asked for that origin when sync is set up (utils/sync/config.ts),
+ * and the only code that calls the network is the background's sync (utils/sync/pouch.ts).
  * Images and styles stay open: articles show their own pictures.
  */
 export const EXTENSION_PAGES_CSP = [
@@ -15,7 +19,7 @@ export const EXTENSION_PAGES_CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-src 'none'",
-  "connect-src 'self'",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
 ].join('; ');
 
 // Margin's extension build. Everything about the manifest lives here so that the
@@ -33,7 +37,8 @@ export default defineConfig({
     default_locale: 'en',
     // No host permissions: the content script is injected on demand when the reader
     // clicks the toolbar button (activeTab + scripting).
-    permissions: ['activeTab', 'scripting', 'contextMenus'],
+    // storage and alarms: sync's settings (never in Margin's database or its exports) and its periodic rounds.
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', 'alarms'],
     // Asked for only when the reader turns on "show my highlights whenever I revisit a page"
     // (MV2 keeps host permissions among the optional permissions).
     ...(browser === 'firefox' ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),

@@ -18,6 +18,7 @@ import { ExportMenu, TrashMenu } from './library/LibraryMenus';
 import { SearchResults } from './library/SearchResults';
 import { StatusPanel } from './StatusPanel';
 import { ToastView, useToast } from './Toast';
+import { SyncSettings } from './SyncSettings';
 
 const PAGE = 30;
 
@@ -244,6 +245,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
           />
           <ExportMenu entityLinks={entityLinks} onEntityLinks={setEntityLinks} onExport={(format, scope) => void exportData(format, scope)} />
           <TrashMenu items={trash} onRestore={(id) => void restoreFromTrash(id)} />
+          <SyncSettings db={db} />
         </div>
       </header>
 

@@ -108,6 +108,9 @@ export function SettingsMenu({ preferences }: { preferences: Preferences }) {
           </label>
           <p class="setting-help">{t('settingAlwaysShowHelp')}</p>
           <p class="setting-help">{t('settingShortcutHelp')}</p>
+          <a class="setting-link" href={browser.runtime.getURL('/library.html#sync')} target="_blank" rel="noreferrer" data-testid="sync-settings-link">
+            {t('syncSettingsLink')}
+          </a>
           {message && <p class="setting-help setting-warning">{message}</p>}
         </Popover>
       )}

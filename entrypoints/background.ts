@@ -22,6 +22,9 @@ import { singleMarkdown } from '../utils/export/markdown';
 import type { PageCapture } from '../utils/extract/capture';
 import { finishArticle } from '../utils/extract/finish';
 import { onMessage, pageMessenger, panelMessenger, type WriteOutcome } from '../utils/messages';
+import { SyncController, type StoredSync } from '../utils/background/sync';
+import { localMirror, remoteDatabase } from '../utils/sync/pouch';
+import { liveQuery } from 'dexie';
 
 const HIGHLIGHTER = '/content-scripts/highlighter.js';
 
@@ -193,6 +196,29 @@ export default defineBackground(() => {
   });
   onMessage('getHiddenEntityKinds', () => readHiddenKinds(db));
   onMessage('setHiddenEntityKinds', ({ data }) => writeHiddenKinds(db, data.kinds));
+
+  // Sync (issue 10): settings in the extension's storage, rounds here, periodically by alarm and soon after local changes.
+  const SYNC_ALARM = 'margin-sync';
+  const sync = new SyncController({
+    db,
+    load: async () => (await browser.storage.local.get('sync')).sync as StoredSync | undefined,
+    save: (value) => browser.storage.local.set({ sync: value }),
+    hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
+    local: localMirror,
+    remote: remoteDatabase,
+    schedule: (on) => void (on ? browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 }) : browser.alarms.clear(SYNC_ALARM)),
+    dropMirror: async () => {
+      await localMirror().destroy();
+    },
+  });
+  onMessage('getSync', () => sync.view());
+  onMessage('configureSync', ({ data }) => sync.configure(data.config));
+  onMessage('syncNow', () => sync.syncNow());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.syncNow().catch(() => {});
+  });
+  // Every write, the library's import included, lands in the outbox; Dexie tells this worker.
+  liveQuery(() => db.syncOutbox.count()).subscribe({ next: (pending) => pending > 0 && sync.soon(), error: () => {} });
 
   // What the toolbar button opens. With no popup set, a click reaches onClicked (and grants
   // activeTab on the tab), which opens the side panel in that window.

@@ -5,6 +5,9 @@ import type { AnnotationPatch, EditOutcome, NewAnnotation, PatchBase } from './d
 import type { AnnotationRecord, ArticleEntity, HighlightColor } from './db/schema';
 import type { EntityCorrection, EntityType } from './entities/types';
 import type { Preferences } from './background/settings';
+import type { ConfigureOutcome, SyncView } from './background/sync';
+import type { SyncConfig } from './sync/config';
+import type { SyncStatus } from './sync/engine';
 
 /** How a write from an extension page went, said so the page can tell the reader. */
 export type WriteOutcome<T> = { status: 'saved'; value: T } | { status: 'gone' } | { status: 'full' } | { status: 'failed'; reason: string };
@@ -85,6 +88,16 @@ export interface ProtocolMap {
   getHiddenEntityKinds(): EntityType[];
   /** Remember the kinds switched off in the legend; answers them as stored. */
   setHiddenEntityKinds(request: { kinds: EntityType[] }): EntityType[];
+
+  /** Sync (issue 10): the settings as the page may see them (no password, no passphrase). */
+  getSync(): SyncView;
+  /**
+   * Save the sync settings and sync, or switch sync off (`null`; local data stays). Empty
+   * secrets keep the stored ones. The page asks for the server's origin first.
+   */
+  configureSync(request: { config: (Partial<SyncConfig> & { keepSecrets?: boolean }) | null }): ConfigureOutcome;
+  /** Sync now; answers the status it left. */
+  syncNow(): SyncStatus;
 }
 
 /** Background → the highlighter content script in a tab. */

@@ -18,7 +18,7 @@ function rng(seed: number) {
 const TAGS = ['경제', '정치', 'AI', '반도체', '예산', 'climate', 'transport', '영화', 'markets', '외교', '부동산', 'policy'];
 
 /** Articles and highlights made from real sentences (Korean fixtures and English corpus text). */
-function generate(sentences: string[], articles: number, annotations: number): MarginData {
+export function generate(sentences: string[], articles: number, annotations: number): MarginData {
   const random = rng(7);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!; // every list here is non-empty
   const out: MarginData = { articles: [], annotations: [], corrections: [] };

@@ -1,4 +1,4 @@
-// npm run bench [-- --only speed,quality,entities,popup,popup-sizes,anchoring,library,sizes]
+// npm run bench [-- --only speed,quality,entities,popup,popup-sizes,anchoring,library,sync,sizes] [--sync-size ARTICLES:HIGHLIGHTS]
 // Margin's benchmarks, in headless Chromium where the extension runs: ratios against baselines measured in the same run, a table on
 // stdout and a JSON report in reports/bench.json. Not a test: it measures, it does not judge
 // (each row says whether its target is met).
@@ -13,6 +13,7 @@ import { benchAnchoring } from './anchoring';
 import { benchRecognizer } from './entities';
 import { benchLibrary } from './library';
 import { benchPopup, benchPopupSizes } from './popup';
+import { benchSync } from './sync';
 import { bundleSizes } from './sizes';
 
 interface Row {
@@ -22,7 +23,7 @@ interface Row {
   met: boolean | null;
 }
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' }, 'sync-size': { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',')) : null;
 const wanted = (name: string) => !only || only.has(name);
 const rows: Row[] = [];
@@ -223,6 +224,36 @@ if (wanted('library')) {
       met: lib.exportRatio <= 1.5,
     },
     { metric: 'import of everything (one transaction)', value: `${fmt(lib.importMs / 1000, 1)} s`, target: '(report)', met: null },
+  );
+}
+
+if (wanted('sync')) {
+  const [articles = 5000, highlights = 100_000] = (values['sync-size'] ?? '5000:100000').split(':').map(Number);
+  process.stderr.write(`sync: ${highlights} highlights over ${articles} articles, A → CouchDB-protocol server → empty B, against PouchDB → PouchDB …\n`);
+  const s = await benchSync(articles, highlights);
+  report.sync = s;
+  const scale = `${s.annotations} highlights / ${s.articles} articles, ${s.docs} documents`;
+  rows.push(
+    {
+      metric: `sync: initial sync to an empty profile ÷ PouchDB → PouchDB replication (${scale})`,
+      value: `${fmt(s.initialRatio)}× (${fmt(s.initialMs / 1000, 1)} s / ${fmt(s.floorMs / 1000, 1)} s)`,
+      target: '(report)',
+      met: null,
+    },
+    { metric: 'sync: initial sync throughput (documents applied per second)', value: `${fmt(s.docsPerSecond, 0)}/s`, target: '(report)', met: null },
+    { metric: 'sync: first upload from the profile holding the library', value: `${fmt(s.uploadMs / 1000, 1)} s`, target: '(report)', met: null },
+    {
+      metric: `sync: one edit A → server → B, p50 / p95 (${s.propagation.edits} edits, ${s.propagation.arrived} arrived)`,
+      value: `${fmt(s.propagation.p50, 0)} / ${fmt(s.propagation.p95, 0)} ms`,
+      target: '(report)',
+      met: null,
+    },
+    {
+      metric: 'sync: storage with sync on ÷ off (origin usage for the library)',
+      value: `${fmt(s.storage.ratio)}× (${kb(s.storage.on)} / ${kb(s.storage.off)})`,
+      target: '(report)',
+      met: null,
+    },
   );
 }
 

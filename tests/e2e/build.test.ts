@@ -20,7 +20,8 @@ function expectTightCsp(policy: string) {
   expect(directives.get('base-uri')).toBe("'none'");
   expect(directives.get('form-action')).toBe("'none'");
   expect(directives.get('frame-src')).toBe("'none'");
-  expect(directives.get('connect-src')).toBe("'self'");
+  // The extension itself, and the reader's sync server (issue 10): HTTPS anywhere or plain HTTP to this machine only.
+  expect(directives.get('connect-src')).toBe("'self' https: http://localhost:* http://127.0.0.1:*");
 }
 
 describe('the builds a reader installs', () => {
@@ -32,7 +33,7 @@ describe('the builds a reader installs', () => {
   it('Chrome (MV3) asks for no host permissions: content scripts are injected on demand', () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel']);
+    expect(m.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
     expect(m.host_permissions ?? []).toEqual([]);
     // Access to all sites is only ever asked for, by the "always show my highlights" setting.
     expect(m.optional_host_permissions).toEqual(['<all_urls>']);
@@ -46,7 +47,7 @@ describe('the builds a reader installs', () => {
   it('Firefox (MV2) builds with the same permissions and passes web-ext lint with no errors', () => {
     const m = manifest('firefox-mv2');
     expect(m.manifest_version).toBe(2);
-    expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting']);
+    expect(m.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
     expect(m.optional_permissions).toEqual(['<all_urls>']);
     expectTightCsp(m.content_security_policy);
     const lint = spawnSync(

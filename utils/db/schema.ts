@@ -5,6 +5,7 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../colors';
 import { articleSearchRow, annotationSearchRow, bodySearchRow } from './search-index';
 import type { Selectors } from '../anchoring';
 import { entityKey, type EntityType } from '../entities/types';
+import { OUTBOX, outboxMiddleware, type OutboxRow } from './outbox';
 
 export { HIGHLIGHT_COLORS, type HighlightColor };
 
@@ -177,6 +178,7 @@ export class MarginDB extends Dexie {
   bodySearch!: EntityTable<SearchRow, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   trash!: EntityTable<TrashRecord, 'id'>;
+  syncOutbox!: EntityTable<OutboxRow, 'key'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -253,5 +255,8 @@ export class MarginDB extends Dexie {
         await tx.table('search').bulkPut([...rows.values()].map(articleSearchRow));
         await tx.table('bodySearch').bulkPut(bodies);
       });
+    // sync (issue 10): the outbox of changed records, written by a middleware in each write's own transaction (utils/db/outbox.ts).
+    this.version(7).stores({ [OUTBOX]: 'key' });
+    this.use(outboxMiddleware);
   }
 }

@@ -84,3 +84,14 @@ function split<T>(items: T[], ref: (item: T) => string): [T[], T[]] {
   for (const item of items) (ref(item).startsWith('b') ? bodies : others).push(item);
   return [bodies, others];
 }
+
+/**
+ * An article's body in the index, replacing what it had there: for writers that put a body
+ * apart from its article (sync applies them as they arrive). Needs the article's row, which
+ * gives the key its time; without the row or the body, the body is only taken out.
+ */
+export async function indexBody(db: MarginDB, articleId: string, body: ArticleBody | undefined): Promise<void> {
+  await unindex(db, [searchRef('b', articleId)]);
+  const row = body && (await db.articles.get(articleId));
+  if (row && body) await db.bodySearch.put(bodySearchRow(row, body));
+}

@@ -1,0 +1,97 @@
+// Bundled into a page of headless Chromium (real IndexedDB, real fetch) by tests/bench/sync.ts.
+import PouchDB from 'pouchdb-core';
+import idb from 'pouchdb-adapter-idb';
+import http from 'pouchdb-adapter-http';
+import replication from 'pouchdb-replication';
+import { AnnotationRepository } from '../../utils/db/annotations';
+import { MarginDB } from '../../utils/db/schema';
+import { importData } from '../../utils/db/transfer';
+import { SyncEngine } from '../../utils/sync/engine';
+import { generate } from './library-entry';
+
+PouchDB.plugin(idb).plugin(http).plugin(replication);
+
+interface Device {
+  db: MarginDB;
+  engine: SyncEngine;
+}
+
+const devices = new Map<string, Device>();
+let server = '';
+const auth = { username: 'reader', password: 'bench' };
+const remote = (database: string) => new PouchDB(`${server}/${database}`, { adapter: 'http', skip_setup: true, auth });
+
+function device(name: string, database: string, passphrase?: string): Device {
+  let d = devices.get(name);
+  if (!d) {
+    const db = new MarginDB(`bench-${name}`);
+    d = {
+      db,
+      engine: new SyncEngine(db, {
+        local: () => new PouchDB(`mirror-${name}`, { adapter: 'idb', auto_compaction: true }),
+        remote: () => remote(database),
+        remoteName: `${server}/${database}`,
+        passphrase,
+      }),
+    };
+    devices.set(name, d);
+  }
+  return d;
+}
+
+async function usage(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
+}
+
+const api = {
+  async start(url: string) {
+    server = url;
+    return usage();
+  },
+  /** Profile A with the generated library (imported, as a reader's backup would be). */
+  async seed(sentences: string[], articles: number, annotations: number) {
+    const a = device('a', 'margin');
+    const data = generate(sentences, articles, annotations);
+    const t = performance.now();
+    await importData(a.db, data);
+    return { ms: performance.now() - t, articles: data.articles.length, annotations: data.annotations.length, usage: await usage() };
+  },
+  async syncRound(name: 'a' | 'b') {
+    const d = device(name, 'margin');
+    const t = performance.now();
+    const result = await d.engine.run();
+    if (!result.ok) throw new Error(`${name}: ${result.error.kind} ${result.error.message}`);
+    return { ms: performance.now() - t, received: result.report.received, sent: result.report.sent, usage: await usage() };
+  },
+  /** The engine's floor: PouchDB-to-PouchDB replication of the same documents into an empty IndexedDB PouchDB. */
+  async floor() {
+    const target = new PouchDB('floor', { adapter: 'idb' });
+    const t = performance.now();
+    const r = await target.replicate.from(remote('margin'), { batch_size: 250 });
+    const ms = performance.now() - t;
+    await target.destroy();
+    return { ms, docs: r.docs_written };
+  },
+  async counts(name: 'a' | 'b') {
+    const d = device(name, 'margin');
+    return { annotations: await d.db.annotations.count(), articles: await d.db.articles.count(), bodies: await d.db.bodies.count() };
+  },
+  /** One edit on A until B has it: A's round, then B's (the scheduling delay of the extension — 3 s debounce, 1 min alarm — not included). */
+  async propagate(index: number) {
+    const a = device('a', 'margin');
+    const b = device('b', 'margin');
+    const target = (await a.db.annotations.offset(index * 37).first())!;
+    const text = `편집 ${index} · edit ${index}`;
+    const t = performance.now();
+    await new AnnotationRepository(a.db).update(target.id, { note: text });
+    for (const d of [a, b]) {
+      const r = await d.engine.run();
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    const arrived = (await b.db.annotations.get(target.id))?.note === text;
+    return { ms: performance.now() - t, arrived };
+  },
+};
+
+export type SyncBenchApi = typeof api;
+(window as unknown as { marginSync: SyncBenchApi }).marginSync = api;

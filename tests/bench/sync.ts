@@ -1,0 +1,102 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChrome } from '../../scripts/lib/chrome';
+import { startCouch } from '../support/couch';
+import { ROOT } from '../support/paths';
+import { startServer } from '../support/server';
+import { sentencesForBench } from './library';
+import { median, quantile } from './stats';
+import type { SyncBenchApi } from './sync-entry';
+
+type SyncWindow = { marginSync: SyncBenchApi };
+
+export interface SyncBench {
+  articles: number;
+  annotations: number;
+  docs: number;
+  /** A's first round: everything into the mirror and up to the server. */
+  uploadMs: number;
+  /** B's first round, from an empty profile: replicate, validate, apply through the repositories. */
+  initialMs: number;
+  /** PouchDB-to-PouchDB replication of the same documents into an empty IndexedDB PouchDB, in the same page. */
+  floorMs: number;
+  initialRatio: number;
+  docsPerSecond: number;
+  propagation: { p50: number; p95: number; edits: number; arrived: number };
+  /** Bytes of the origin's storage (navigator.storage.estimate) for A's data: with the mirror ÷ without. */
+  storage: { off: number; on: number; ratio: number };
+}
+
+/**
+ * Sync at library scale (issue 10), in headless Chromium with real IndexedDB against a real
+ * CouchDB-protocol server on 127.0.0.1 (express-pouchdb, in memory): profile A holds the
+ * generated library (real sentences, as the library bench), sends it; profile B, empty,
+ * receives it all; the same documents are replicated PouchDB-to-PouchDB as the floor.
+ */
+export async function benchSync(articles = 5000, annotations = 100_000, edits = 50): Promise<SyncBench> {
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'tests/bench/sync-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    target: 'es2022',
+    logLevel: 'error',
+    define: { global: 'globalThis' },
+  });
+  const couch = await startCouch({ users: { reader: 'bench' }, databases: ['margin'], cors: true });
+  const pages = await startServer([
+    (url) => (url.pathname === '/bench.html' ? { body: '<!doctype html><meta charset="utf-8"><title>bench</title>' } : undefined),
+  ]);
+  const browser = await chromium.launch({
+    executablePath: findChrome(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const call = <K extends keyof SyncBenchApi>(page: import('playwright-core').Page, name: K, ...args: Parameters<SyncBenchApi[K]>) =>
+    page.evaluate(({ name, args }) => ((window as unknown as SyncWindow).marginSync[name] as (...a: unknown[]) => unknown)(...args), { name, args }) as Promise<
+      Awaited<ReturnType<SyncBenchApi[K]>>
+    >;
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(0);
+    await page.goto(`${pages.origin}/bench.html`);
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const empty = await call(page, 'start', couch.url);
+    const seeded = await call(page, 'seed', sentencesForBench(), articles, annotations);
+    process.stderr.write(`  sync: seeded ${seeded.annotations} highlights over ${seeded.articles} articles in ${(seeded.ms / 1000).toFixed(1)} s\n`);
+    const upload = await call(page, 'syncRound', 'a');
+    process.stderr.write(`  sync: A sent ${upload.sent} documents in ${(upload.ms / 1000).toFixed(1)} s\n`);
+    const initial = await call(page, 'syncRound', 'b');
+    process.stderr.write(`  sync: B received ${initial.received} in ${(initial.ms / 1000).toFixed(1)} s\n`);
+    const counts = await call(page, 'counts', 'b');
+    if (counts.annotations !== seeded.annotations || counts.articles !== seeded.articles) throw new Error(`B has ${JSON.stringify(counts)}`);
+    const floor = await call(page, 'floor');
+    process.stderr.write(`  sync: floor replicated ${floor.docs} in ${(floor.ms / 1000).toFixed(1)} s\n`);
+    const times: number[] = [];
+    let arrived = 0;
+    for (let i = 0; i < edits; i++) {
+      const r = await call(page, 'propagate', i);
+      times.push(r.ms);
+      if (r.arrived) arrived++;
+    }
+    const off = seeded.usage - empty;
+    const on = upload.usage - empty;
+    return {
+      articles: seeded.articles,
+      annotations: seeded.annotations,
+      docs: upload.sent,
+      uploadMs: upload.ms,
+      initialMs: initial.ms,
+      floorMs: floor.ms,
+      initialRatio: initial.ms / floor.ms,
+      docsPerSecond: upload.sent / (initial.ms / 1000),
+      propagation: { p50: median(times), p95: quantile(times, 0.95), edits, arrived },
+      storage: { off, on, ratio: on / off },
+    };
+  } finally {
+    await browser.close();
+    await pages.close();
+    await couch.close();
+  }
+}

@@ -1,0 +1,414 @@
+import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
+import { describeTextQuote } from '../../utils/anchoring';
+import { AnnotationRepository, putAnnotations } from '../../utils/db/annotations';
+import { ArticleRepository } from '../../utils/db/articles';
+import { search } from '../../utils/db/library';
+import type { AnnotationRecord, MarginDB } from '../../utils/db/schema';
+import { trashArticle } from '../../utils/db/trash';
+import { readSyncLog, readSyncStatus, SyncEngine } from '../../utils/sync/engine';
+import { mergeAnnotations, SYNC_CONFLICT_HEADING, type AnnotationPayload } from '../../utils/sync/records';
+import { startCouch, startFaultyProxy, PouchDB, type CouchServer } from '../support/couch';
+import { freshDb } from '../support/db';
+
+const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다. 위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다. The ferry budget passed.';
+const URL_A = 'https://news.example.kr/2026/budget';
+const selectors = (quote: string) => {
+  const start = TEXT.indexOf(quote);
+  return describeTextQuote(TEXT, start, start + quote.length);
+};
+
+const USERS = { reader: 'correct horse' };
+let couch: CouchServer;
+let mirrors = 0;
+
+beforeAll(async () => {
+  couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off'] });
+});
+afterAll(async () => {
+  await couch.close();
+});
+
+interface Device {
+  db: MarginDB;
+  articles: ArticleRepository;
+  annotations: AnnotationRepository;
+  tick: () => number;
+  sync: (overrides?: Partial<{ passphrase: string; password: string; url: string; database: string }>) => ReturnType<SyncEngine['run']>;
+}
+
+function device(database = 'margin', passphrase?: string): Device {
+  const db = freshDb();
+  let now = 1_700_000_000_000 + Math.floor(Math.random() * 1000);
+  const clock = () => now;
+  const mirror = `mirror-${++mirrors}`;
+  return {
+    db,
+    articles: new ArticleRepository(db, clock),
+    annotations: new AnnotationRepository(db, clock),
+    tick: () => (now += 1000),
+    sync: (o = {}) =>
+      new SyncEngine(db, {
+        local: () => new PouchDB(mirror, { adapter: 'memory' }),
+        remote: () =>
+          new PouchDB(`${o.url ?? couch.url}/${o.database ?? database}`, {
+            adapter: 'http',
+            skip_setup: true,
+            auth: { username: 'reader', password: o.password ?? USERS.reader },
+          }),
+        remoteName: `${o.url ?? couch.url}/${o.database ?? database}`,
+        passphrase: o.passphrase ?? passphrase,
+        iterations: 2000,
+        now: clock,
+      }).run(),
+  };
+}
+
+async function saveArticle(d: Device, url = URL_A) {
+  return d.articles.save({
+    url,
+    title: '내년도 예산안 표결',
+    byline: '홍길동 기자',
+    siteName: '예시 뉴스',
+    lang: 'ko',
+    publishedTime: '2026-01-28T09:00:00+09:00',
+    excerpt: null,
+    contentHtml: `<p>${TEXT}</p>`,
+    textContent: TEXT,
+  });
+}
+
+async function ok(result: ReturnType<SyncEngine['run']>) {
+  const r = await result;
+  if (!r.ok) throw new Error(`sync failed: ${r.error.kind} ${r.error.message}`);
+  return r.report;
+}
+
+group('sync through a real CouchDB-protocol server (issue 10)', () => {
+  it('a highlight and note made on A reach B with the article and its body; search and filters know them', async () => {
+    const a = device();
+    const b = device();
+    const article = await saveArticle(a);
+    const h = await a.annotations.create({
+      articleId: article.id,
+      url: URL_A,
+      selectors: selectors('예산안'),
+      color: 'green',
+      note: '표결 결과 확인',
+      tags: ['예산'],
+    });
+    await ok(a.sync());
+    const report = await ok(b.sync());
+    expect(report.received).toBeGreaterThanOrEqual(3);
+    expect(await b.db.annotations.get(h.id)).toEqual(h);
+    expect((await b.db.bodies.get(article.id))?.textContent).toBe(TEXT);
+    const row = await b.db.articles.get(article.id);
+    expect(row?.facets).toEqual(expect.arrayContaining(['c:green', 't:예산']));
+    // A round cut off before it recomputed the filters of the articles that received highlights finishes them in the next one.
+    await b.db.articles.update(article.id, { facets: [] });
+    await b.db.settings.put({ key: 'sync.facets', value: [article.id] });
+    await ok(b.sync());
+    expect((await b.db.articles.get(article.id))?.facets).toEqual(expect.arrayContaining(['c:green', 't:예산']));
+    expect(await b.db.settings.get('sync.facets')).toBeUndefined();
+    const found = await search(b.db, '예산안');
+    expect(found.map((x) => x.annotationId)).toContain(h.id);
+    // The body arrived with its search rows: B finds words of the article's text.
+    expect((await search(b.db, '본회의를')).map((x) => [x.kind, x.articleId])).toEqual([['body', article.id]]);
+
+    // Edit on B → back on A; delete on A → gone on both.
+    b.tick();
+    await b.annotations.update(h.id, { note: 'B에서 고친 메모' });
+    await ok(b.sync());
+    await ok(a.sync());
+    expect((await a.db.annotations.get(h.id))?.note).toBe('B에서 고친 메모');
+    expect((await search(a.db, '고친')).map((x) => x.annotationId)).toContain(h.id);
+    await a.annotations.remove(h.id);
+    await ok(a.sync());
+    await ok(b.sync());
+    expect(await b.db.annotations.get(h.id)).toBeUndefined();
+    expect(await search(b.db, '고친')).toHaveLength(0);
+    expect(await readSyncStatus(b.db)).toMatchObject({ error: null, pending: 0 });
+  });
+
+  it('offline edits of one note on two devices keep both texts, the same on both; colour and tags merge per field', async () => {
+    const a = device();
+    const b = device();
+    const article = await saveArticle(a, 'https://news.example.kr/conflict');
+    const h = await a.annotations.create({
+      articleId: article.id,
+      url: article.url,
+      selectors: selectors('합의했다'),
+      color: 'yellow',
+      note: '원래 메모',
+      tags: ['교통'],
+    });
+    await ok(a.sync());
+    await ok(b.sync());
+    a.tick();
+    b.tick();
+    await a.annotations.update(h.id, { note: 'A의 메모', color: 'pink' });
+    b.tick();
+    await b.annotations.update(h.id, { note: 'B의 메모', tags: ['교통', '주거'] });
+    await ok(a.sync());
+    const second = await ok(b.sync());
+    expect(second.conflicts).toBe(1);
+    await ok(a.sync());
+    const onA = await a.db.annotations.get(h.id);
+    const onB = await b.db.annotations.get(h.id);
+    expect(onA).toEqual(onB);
+    expect(onA?.note).toContain('A의 메모');
+    expect(onA?.note).toContain('B의 메모');
+    expect(onA?.note).toContain(SYNC_CONFLICT_HEADING);
+    expect(onA?.color).toBe('pink');
+    expect(onA?.tags).toEqual(['교통', '주거']);
+    expect((await readSyncLog(b.db)).some((e) => e.kind === 'conflict')).toBe(true);
+
+    // The reader resolves it on B: that resolution wins everywhere, no new conflict.
+    b.tick();
+    await b.annotations.update(h.id, { note: '정리한 메모' });
+    await ok(b.sync());
+    await ok(a.sync());
+    expect((await a.db.annotations.get(h.id))?.note).toBe('정리한 메모');
+  });
+
+  it('a delete on one device and an edit on the other keep the edit, and say so', async () => {
+    const a = device();
+    const b = device();
+    const article = await saveArticle(a, 'https://news.example.kr/delete-edit');
+    const h = await a.annotations.create({ articleId: article.id, url: article.url, selectors: selectors('본회의를'), color: 'blue' });
+    await ok(a.sync());
+    await ok(b.sync());
+    await a.annotations.remove(h.id);
+    b.tick();
+    await b.annotations.update(h.id, { note: '지우면 안 되는 메모' });
+    await ok(a.sync());
+    await ok(b.sync());
+    await ok(a.sync());
+    expect((await a.db.annotations.get(h.id))?.note).toBe('지우면 안 되는 메모');
+    expect((await b.db.annotations.get(h.id))?.note).toBe('지우면 안 되는 메모');
+    expect((await readSyncLog(b.db)).some((e) => e.kind === 'kept-edit')).toBe(true);
+  });
+
+  it('an article deleted on A goes to B’s trash with its highlights, restorable', async () => {
+    const a = device();
+    const b = device();
+    const article = await saveArticle(a, 'https://news.example.kr/trash');
+    await a.annotations.create({ articleId: article.id, url: article.url, selectors: selectors('예산안'), color: 'blue', note: 'n' });
+    await ok(a.sync());
+    await ok(b.sync());
+    await trashArticle(a.db, article.id);
+    await ok(a.sync());
+    await ok(b.sync());
+    expect(await b.db.articles.get(article.id)).toBeUndefined();
+    expect((await b.db.trash.get(article.id))?.annotations).toHaveLength(1);
+  });
+
+  it('the same page saved on both devices becomes one article with both devices’ highlights', async () => {
+    const a = device();
+    const b = device();
+    const onA = await saveArticle(a, 'https://news.example.kr/twice');
+    const onB = await saveArticle(b, 'https://news.example.kr/twice');
+    await a.annotations.create({ articleId: onA.id, url: onA.url, selectors: selectors('예산안'), color: 'blue' });
+    await b.annotations.create({ articleId: onB.id, url: onB.url, selectors: selectors('합의했다'), color: 'pink' });
+    for (let i = 0; i < 2; i++) {
+      await ok(a.sync());
+      await ok(b.sync());
+    }
+    const keep = onA.id < onB.id ? onA.id : onB.id;
+    for (const d of [a, b]) {
+      const rows = (await d.db.articles.toArray()).filter((r) => r.url === onA.url);
+      expect(rows.map((r) => r.id)).toEqual([keep]);
+      expect((await d.db.annotations.where('articleId').equals(keep).toArray()).map((x) => x.color).sort()).toEqual(['blue', 'pink']);
+    }
+  });
+
+  it('with a passphrase the server holds no quote, note, tag or URL in clear; a wrong passphrase is refused and writes nothing', async () => {
+    const a = device('enc', 'sesame 열려라');
+    const article = await saveArticle(a, 'https://secret.example.org/private-story');
+    await a.annotations.create({
+      articleId: article.id,
+      url: article.url,
+      selectors: selectors('예산안'),
+      color: 'green',
+      note: 'secret-note-text',
+      tags: ['secret-tag'],
+    });
+    await ok(a.sync());
+    const all = await couch.database('enc').allDocs({ include_docs: true });
+    const dump = JSON.stringify(all.rows.map((r) => r.doc));
+    for (const clear of ['예산안', 'secret-note-text', 'secret-tag', 'secret.example.org', '홍길동', '내년도', 'ferry']) expect(dump).not.toContain(clear);
+    expect(all.rows.length).toBeGreaterThanOrEqual(4);
+
+    const wrong = device('enc', 'not the passphrase');
+    await saveArticle(wrong, 'https://news.example.kr/mine');
+    const before = JSON.stringify(await wrong.db.articles.toArray());
+    const result = await wrong.sync();
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe('wrong-passphrase');
+    expect(JSON.stringify(await wrong.db.articles.toArray())).toBe(before);
+    expect(await couch.database('enc').allDocs({})).toMatchObject({ total_rows: all.rows.length });
+    expect((await readSyncStatus(wrong.db)).error?.kind).toBe('wrong-passphrase');
+
+    const none = device('enc');
+    const missing = await none.sync();
+    expect(!missing.ok && missing.error.kind).toBe('needs-passphrase');
+
+    const right = device('enc', 'sesame 열려라');
+    await ok(right.sync());
+    expect((await right.db.annotations.toArray())[0]?.note).toBe('secret-note-text');
+  });
+
+  it('a hostile document written straight into the server is rejected and reported; local data is untouched', async () => {
+    const a = device('hostile');
+    const article = await saveArticle(a, 'https://news.example.kr/hostile');
+    await ok(a.sync());
+    const server = couch.database('hostile');
+    const hostile = [
+      { _id: 'a:evil1', p: { k: 'a', rec: { id: 'evil1', note: '<img src=x onerror=alert(1)>' } } },
+      {
+        _id: 'r:' + article.id,
+        _rev: (await server.get('r:' + article.id))._rev,
+        p: { k: 'r', rec: { id: article.id, url: 'javascript:alert(1)', title: 'x' } },
+      },
+      { _id: 'a:evil2', p: { k: 'a', rec: 'x'.repeat(10) }, extra: true },
+      { _id: 'zzz', p: 1 },
+    ];
+    await server.bulkDocs(hostile);
+    const before = JSON.stringify([await a.db.articles.toArray(), await a.db.annotations.toArray(), await a.db.bodies.toArray()]);
+    const report = await ok(a.sync());
+    expect(report.rejected).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify([await a.db.articles.toArray(), await a.db.annotations.toArray(), await a.db.bodies.toArray()])).toBe(before);
+    expect((await readSyncLog(a.db)).filter((e) => e.kind === 'rejected').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('wrong password, missing database, a server that is down, 500s and garbage are said, and the next sync catches up', async () => {
+    const a = device('faults');
+    await saveArticle(a, 'https://news.example.kr/faults');
+    const kind = async (run: ReturnType<SyncEngine['run']>) => {
+      const r = await run;
+      return r.ok ? 'ok' : r.error.kind;
+    };
+    expect(await kind(a.sync({ password: 'wrong' }))).toBe('auth');
+    expect(await kind(a.sync({ database: 'nope' }))).toBe('missing');
+    const proxy = await startFaultyProxy(couch.url, 'error-500');
+    try {
+      expect(await kind(a.sync({ url: proxy.url, database: 'faults' }))).toBe('server');
+      proxy.mode = 'garbage';
+      expect(await kind(a.sync({ url: proxy.url, database: 'faults' }))).toBe('server');
+      proxy.mode = 'pass';
+      expect(await kind(a.sync({ url: proxy.url, database: 'faults' }))).toBe('ok');
+    } finally {
+      await proxy.close();
+    }
+    await couch.stop();
+    try {
+      expect(await kind(a.sync())).toBe('unreachable');
+      expect((await readSyncStatus(a.db)).error?.kind).toBe('unreachable');
+    } finally {
+      await couch.start();
+    }
+    expect(await kind(a.sync())).toBe('ok');
+    expect((await readSyncStatus(a.db)).error).toBeNull();
+  });
+});
+
+group('sync under faults (issue 10)', () => {
+  it('the server killed in the middle of a large first sync, then restarted: the next round sends the rest and B gets all of it', async () => {
+    const a = device('large');
+    const b = device('large');
+    const article = await saveArticle(a, 'https://news.example.kr/large');
+    const words = TEXT.split(' ');
+    const records: AnnotationRecord[] = Array.from({ length: 1500 }, (_, i) => {
+      const sel = selectors(words[i % words.length]!);
+      return {
+        id: `h${i}`,
+        articleId: article.id,
+        url: article.url,
+        selectors: sel,
+        quote: sel.quote.exact,
+        color: 'yellow',
+        note: `메모 ${i}`,
+        tags: [],
+        entities: [],
+        createdAt: i + 1,
+        updatedAt: i + 1,
+        orphaned: false,
+      };
+    });
+    await a.db.transaction('rw', [a.db.annotations, a.db.search, a.db.articles], () => putAnnotations(a.db, records, 'new'));
+    const server = couch.database('large');
+    const first = a.sync();
+    // Cut the server once part of the highlights has arrived there.
+    for (let n = 0; n < 500 && (await server.info()).doc_count < 200; n++) await new Promise((r) => setTimeout(r, 10));
+    await couch.stop();
+    const cut = await first;
+    await couch.start();
+    const arrived = (await server.info()).doc_count;
+    expect(cut.ok).toBe(false);
+    if (!cut.ok) expect(cut.error.kind).toBe('unreachable');
+    expect(arrived).toBeLessThan(1503);
+    expect((await readSyncStatus(a.db)).error?.kind).toBe('unreachable');
+    await ok(a.sync());
+    expect((await server.info()).doc_count).toBe(1 + 1 + 1 + 1500);
+    await ok(b.sync());
+    expect(await b.db.annotations.count()).toBe(1500);
+    expect((await b.db.annotations.toArray()).map((x) => x.note).sort()).toEqual((await a.db.annotations.toArray()).map((x) => x.note).sort());
+  }, 60_000);
+
+  it('records changed while sync was off are sent when it comes back on; a table cleared at once deletes on the server', async () => {
+    const a = device('off');
+    const article = await saveArticle(a, 'https://news.example.kr/off');
+    await ok(a.sync());
+    await a.annotations.create({ articleId: article.id, url: article.url, selectors: selectors('예산안'), color: 'yellow', note: '꺼져 있을 때' });
+    expect(await a.db.syncOutbox.count()).toBeGreaterThan(0);
+    await ok(a.sync());
+    expect(await a.db.syncOutbox.count()).toBe(0);
+    const server = couch.database('off');
+    expect((await server.allDocs({})).rows.filter((r) => r.key.startsWith('a:'))).toHaveLength(1);
+    await a.db.annotations.clear();
+    expect(await a.db.syncOutbox.get('annotations:*')).toBeTruthy();
+    await ok(a.sync());
+    expect((await server.allDocs({})).rows.filter((r) => r.key.startsWith('a:'))).toHaveLength(0);
+  });
+});
+
+group('merge rules (records.ts)', () => {
+  const payload = (note: string, t: number, nh: string[] = [], extra: Partial<AnnotationPayload['rec']> = {}): AnnotationPayload => ({
+    k: 'a',
+    rec: {
+      id: 'h',
+      articleId: 'r',
+      url: URL_A,
+      selectors: selectors('예산안'),
+      quote: '예산안',
+      color: 'yellow',
+      note,
+      tags: [],
+      entities: [],
+      createdAt: 1,
+      updatedAt: t,
+      orphaned: false,
+      ...extra,
+    },
+    t: { color: 1, note: t, tags: 1 },
+    nh,
+  });
+
+  it('is the same whichever side merges', () => {
+    const x = payload('첫째', 10);
+    const y = payload('둘째', 20, [], { color: 'pink' });
+    const xy = mergeAnnotations(x, y);
+    const yx = mergeAnnotations(y, x);
+    expect(xy).toEqual(yx);
+    expect(xy.conflict).toBe(true);
+    expect(xy.payload.rec.note.startsWith('둘째')).toBe(true);
+  });
+
+  it('a note written over the other wins without a conflict', async () => {
+    const { noteHash } = await import('../../utils/sync/records');
+    const older = payload('원래', 10);
+    const newer = payload('원래 + 더', 20, [noteHash('원래')]);
+    expect(mergeAnnotations(older, newer)).toMatchObject({ conflict: false, payload: { rec: { note: '원래 + 더' } } });
+    const rewritten = payload('완전히 새로', 20, [noteHash('원래')]);
+    expect(mergeAnnotations(rewritten, older)).toMatchObject({ conflict: false, payload: { rec: { note: '완전히 새로' } } });
+  });
+});

@@ -1,0 +1,601 @@
+import { AnnotationRepository } from '../db/annotations';
+import { refreshFacets } from '../db/articles';
+import { ALL, OUTBOX, SYNCED_TABLES, outboxKey, parseOutboxKey, type OutboxRow } from '../db/outbox';
+import type { AnnotationRecord, ArticleBody, ArticleRow, MarginDB } from '../db/schema';
+import { annotationSearchRow, articleRefs, articleSearchRow, indexBody, unindex, writeSearchRows } from '../db/search-index';
+import { trashArticle } from '../db/trash';
+import { checkKey, deriveKey, KEY_CHECK_TEXT, newKeyParams, seal, unseal, type KeyParams } from './crypto';
+import {
+  annotationPayloadFor,
+  articlePayloadFor,
+  canonical,
+  docId,
+  mergePayloads,
+  parseDocId,
+  validatePayload,
+  type AnnotationPayload,
+  type ArticlePayload,
+  type BodyPayload,
+  type Payload,
+} from './records';
+import { describeSyncError, SyncError } from './errors';
+import { EMPTY_STATUS, LOG_KEY, readSyncLog, STATUS_KEY, type SyncLogEntry, type SyncStatus } from './status';
+
+export { readSyncLog, readSyncStatus, STATUS_KEY, type SyncLogEntry, type SyncStatus } from './status';
+
+/**
+ * One round of sync (issue 10), in four steps:
+ *
+ * 1. **Outbox → mirror.** Every record the outbox names (utils/db/outbox.ts) is compared with
+ *    its document in the local replication mirror (a PouchDB database beside Dexie); if it says
+ *    something new, a new revision is written — sealed when a passphrase is set.
+ * 2. **Mirror ⇄ server** with PouchDB's replicator (the CouchDB replication protocol).
+ * 3. **Conflicts** in the mirror (two devices changed one document) are merged field by field
+ *    (records.ts), the same way on every device, and written back as one revision.
+ * 4. **Mirror → Dexie.** Each changed document is opened, validated and applied through the
+ *    repositories' own functions (putAnnotations, writeSearchRows, refreshFacets, trashArticle),
+ *    so the search index and the library's filters stay right. A document that fails
+ *    validation or cannot be opened is reported and changes nothing here.
+ */
+
+export interface SyncOptions {
+  /** The local mirror (IndexedDB in the browser, memory in tests). */
+  local: () => PouchDB.Database;
+  /** The reader's server database. */
+  remote: () => PouchDB.Database;
+  /** Identifies the server database, so a mirror made for another one is started afresh. */
+  remoteName: string;
+  passphrase?: string;
+  /** PBKDF2 iterations for a new database (tests use fewer). */
+  iterations?: number;
+  now?: () => number;
+  batchSize?: number;
+}
+
+export interface SyncReport {
+  sent: number;
+  received: number;
+  conflicts: number;
+  rejected: number;
+  log: SyncLogEntry[];
+}
+
+interface SyncState {
+  identity: string;
+  appliedSeq: number | string;
+  /** Mirror revisions written since the last successful push. */
+  unpushed: number;
+}
+
+interface MetaDoc {
+  _id: typeof META_ID;
+  _rev?: string;
+  format: 1;
+  encryption: (KeyParams & { check: string }) | null;
+}
+
+export const META_ID = 'margin:meta';
+const STATE_KEY = 'sync.state';
+const FACETS_KEY = 'sync.facets';
+const LOG_LIMIT = 200;
+
+type StoredDoc = PouchDB.Doc & { p?: unknown; x?: string };
+
+/** Derived keys of this session, so the slow KDF runs once per passphrase and server, not once per round. */
+const keys = new Map<string, Promise<CryptoKey>>();
+function cachedKey(passphrase: string, params: KeyParams): Promise<CryptoKey> {
+  const id = `${params.salt}|${params.iterations}|${passphrase}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = deriveKey(passphrase, params);
+    key.catch(() => keys.delete(id));
+    keys.set(id, key);
+  }
+  return key;
+}
+
+/** Sync switched off: the next round starts afresh (the mirror is gone; local data stays). */
+export async function forgetSyncState(db: MarginDB): Promise<void> {
+  await db.settings.delete(STATE_KEY);
+}
+
+export class SyncEngine {
+  private key: CryptoKey | null = null;
+  private readonly now: () => number;
+  private readonly batch: number;
+
+  constructor(
+    private readonly db: MarginDB,
+    private readonly options: SyncOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.batch = options.batchSize ?? 500;
+  }
+
+  /** One full round. Never throws: the outcome is in the status and the log too. */
+  async run(): Promise<{ ok: true; report: SyncReport } | { ok: false; error: SyncError; report: SyncReport }> {
+    const report: SyncReport = { sent: 0, received: 0, conflicts: 0, rejected: 0, log: [] };
+    const started = this.now();
+    try {
+      await this.round(report);
+      await this.finish(report, { lastSynced: started, lastAttempt: started, error: null });
+      return { ok: true, report };
+    } catch (e) {
+      const error = e instanceof SyncError ? e : describeSyncError(e);
+      report.log.push({ at: this.now(), kind: 'error', detail: error.kind });
+      await this.finish(report, { lastAttempt: started, error: { kind: error.kind, detail: error.message } }).catch(() => {});
+      return { ok: false, error, report };
+    }
+  }
+
+  private async finish(report: SyncReport, status: Partial<SyncStatus>): Promise<void> {
+    const state = await this.state();
+    const pending = (await this.db.syncOutbox.count()) + (state?.unpushed ?? 0);
+    const previous = (await this.db.settings.get(STATUS_KEY))?.value as SyncStatus | undefined;
+    const log = [...report.log, ...(await readSyncLog(this.db))].slice(0, LOG_LIMIT);
+    await this.db.settings.bulkPut([
+      { key: STATUS_KEY, value: { ...EMPTY_STATUS, ...previous, ...status, pending } satisfies SyncStatus },
+      { key: LOG_KEY, value: log },
+    ]);
+  }
+
+  private async state(): Promise<SyncState | undefined> {
+    return (await this.db.settings.get(STATE_KEY))?.value as SyncState | undefined;
+  }
+
+  private async saveState(state: SyncState): Promise<void> {
+    await this.db.settings.put({ key: STATE_KEY, value: state });
+  }
+
+  private async round(report: SyncReport): Promise<void> {
+    const remote = this.options.remote();
+    const meta = await this.openMeta(remote);
+    const identity = `${this.options.remoteName}#${meta.encryption?.salt ?? 'plain'}`;
+    let local = this.options.local();
+    let state = await this.state();
+    if (!state || state.identity !== identity) {
+      // A new server, database or key: start the mirror afresh and offer every record.
+      await local.destroy();
+      local = this.options.local();
+      state = { identity, appliedSeq: 0, unpushed: 0 };
+      await this.enqueueAll();
+      await this.saveState(state);
+    }
+    try {
+      const seqBefore = (await local.info()).update_seq;
+      const sent = await this.flush(local);
+      // What the flush wrote came from Dexie: when everything before it was applied, skip reading it back.
+      if (String(state.appliedSeq) === String(seqBefore)) state.appliedSeq = (await local.info()).update_seq;
+      report.sent += sent;
+      state.unpushed += sent;
+      await this.saveState(state);
+      if (sent) report.log.push({ at: this.now(), kind: 'sent', count: sent });
+      await local.replicate.to(remote, { batch_size: this.batch, retry: false });
+      state.unpushed = 0;
+      await this.saveState(state);
+      await local.replicate.from(remote, { batch_size: this.batch, retry: false });
+      await this.refreshTouchedFacets();
+      state.appliedSeq = await this.applyChanges(local, state.appliedSeq, report);
+      await this.refreshTouchedFacets();
+      await this.saveState(state);
+      // What arrived was written through the repositories, so the outbox names it: flushing again
+      // finds those records equal to their documents and clears them. Records changed meanwhile, and
+      // merged conflicts, are new revisions to send on.
+      const more = await this.flush(local);
+      if (more || report.conflicts) {
+        state.unpushed += more;
+        await local.replicate.to(remote, { batch_size: this.batch, retry: false });
+        state.unpushed = 0;
+        await this.saveState(state);
+      }
+    } finally {
+      await local.close().catch(() => {});
+    }
+  }
+
+  // --- The server's meta document: format and key check -----------------------------
+
+  private async openMeta(remote: PouchDB.Database): Promise<MetaDoc> {
+    let meta: MetaDoc | undefined;
+    try {
+      meta = (await remote.get(META_ID)) as unknown as MetaDoc;
+    } catch (e) {
+      if ((e as { status?: number }).status !== 404) throw describeSyncError(e);
+      // Missing document, or missing database?
+      try {
+        await remote.info();
+      } catch (inner) {
+        throw describeSyncError(inner);
+      }
+    }
+    if (!meta) {
+      const passphrase = this.options.passphrase;
+      let encryption: MetaDoc['encryption'] = null;
+      if (passphrase) {
+        const params = newKeyParams(this.options.iterations);
+        this.key = await cachedKey(passphrase, params);
+        encryption = { ...params, check: await seal(this.key, KEY_CHECK_TEXT) };
+      } else {
+        const info = await remote.info().catch((e: unknown) => {
+          throw describeSyncError(e);
+        });
+        if (info.doc_count > 0) throw new SyncError('not-margin', 'This database holds documents that are not Margin’s.');
+      }
+      const doc: MetaDoc = { _id: META_ID, format: 1, encryption };
+      try {
+        await remote.put({ ...doc, encryption });
+        return doc;
+      } catch (e) {
+        // Another device made it first: read theirs.
+        if ((e as { status?: number }).status === 409) return this.openMeta(remote);
+        throw describeSyncError(e);
+      }
+    }
+    if (typeof meta !== 'object' || meta.format !== 1) throw new SyncError('not-margin', 'The database was not made by this version of Margin.');
+    const enc = meta.encryption;
+    if (enc) {
+      if (!this.options.passphrase) throw new SyncError('needs-passphrase', 'The data on the server is encrypted: enter its passphrase.');
+      if (
+        enc.kdf !== 'PBKDF2-SHA-256' ||
+        typeof enc.salt !== 'string' ||
+        !Number.isInteger(enc.iterations) ||
+        enc.iterations < 1000 ||
+        enc.iterations > 10_000_000
+      )
+        throw new SyncError('not-margin', 'The server’s key parameters are not valid.');
+      this.key = await cachedKey(this.options.passphrase, enc);
+      if (!(await checkKey(this.key, enc.check))) throw new SyncError('wrong-passphrase', 'The passphrase does not open the data on the server.');
+    } else {
+      if (this.options.passphrase) throw new SyncError('not-encrypted', 'The data on the server is not encrypted; use a new database for encrypted sync.');
+      this.key = null;
+    }
+    return meta;
+  }
+
+  // --- Payloads in and out of documents ------------------------------------------------
+
+  private async encode(payload: Payload): Promise<{ p?: unknown; x?: string }> {
+    return this.key ? { x: await seal(this.key, payload) } : { p: payload };
+  }
+
+  private async decode(doc: StoredDoc): Promise<{ ok: true; payload: Payload } | { ok: false; reason: string }> {
+    let value: unknown;
+    if (this.key) {
+      if (typeof doc.x !== 'string') return { ok: false, reason: 'not encrypted' };
+      try {
+        value = await unseal(this.key, doc.x);
+      } catch {
+        return { ok: false, reason: 'cannot be decrypted with this key' };
+      }
+    } else {
+      if (doc.x !== undefined || doc.p === undefined) return { ok: false, reason: 'no readable content' };
+      value = doc.p;
+    }
+    return validatePayload(doc._id, value);
+  }
+
+  // --- 1. Outbox → mirror -------------------------------------------------------------
+
+  private async enqueueAll(): Promise<void> {
+    let seq = 0;
+    for (const table of SYNCED_TABLES) {
+      const keys = (await this.db.table(table).toCollection().primaryKeys()) as string[];
+      for (let i = 0; i < keys.length; i += 5000)
+        await this.db.syncOutbox.bulkPut(keys.slice(i, i + 5000).map((id) => ({ key: outboxKey(table, id), seq: ++seq })));
+    }
+  }
+
+  private async flush(local: PouchDB.Database): Promise<number> {
+    let written = 0;
+    // A table cleared at once: every record it had, and every one the mirror knows, is looked at.
+    for (const table of SYNCED_TABLES) {
+      const all = await this.db.syncOutbox.get(outboxKey(table, ALL));
+      if (!all) continue;
+      const kind = table === 'annotations' ? 'a' : table === 'articles' ? 'r' : 'b';
+      const mirrored = (await local.allDocs({ startkey: `${kind}:`, endkey: `${kind}:\uffff` })).rows.map((r) => r.key.slice(2));
+      const here = (await this.db.table(table).toCollection().primaryKeys()) as string[];
+      await this.db.syncOutbox.bulkPut([...new Set([...mirrored, ...here])].map((id) => ({ key: outboxKey(table, id), seq: 0 })));
+      await this.db.syncOutbox.delete(outboxKey(table, ALL));
+    }
+    for (;;) {
+      const rows = await this.db.syncOutbox.limit(this.batch).toArray();
+      if (!rows.length) return written;
+      written += await this.flushRows(local, rows);
+      // Remove only rows no write touched meanwhile.
+      await this.db.transaction('rw', this.db.syncOutbox, async () => {
+        const now = await this.db.syncOutbox.bulkGet(rows.map((r) => r.key));
+        const done = now.filter((r, i): r is OutboxRow => !!r && r.seq === rows[i]!.seq).map((r) => r.key);
+        await this.db.syncOutbox.bulkDelete(done);
+      });
+      if (rows.length < this.batch) return written;
+    }
+  }
+
+  private async flushRows(local: PouchDB.Database, rows: OutboxRow[]): Promise<number> {
+    const wanted = new Map<string, { table: string; id: string }>();
+    for (const row of rows) {
+      const parsed = parseOutboxKey(row.key);
+      if (!parsed) continue;
+      const kind = parsed.table === 'annotations' ? 'a' : parsed.table === 'articles' ? 'r' : 'b';
+      wanted.set(docId(kind, parsed.id), parsed);
+    }
+    const ids = [...wanted.keys()];
+    const existing = await local.allDocs({ keys: ids, include_docs: true });
+    const byTable = (table: 'annotations' | 'articles' | 'bodies') => [...wanted.values()].filter((w) => w.table === table).map((w) => w.id);
+    const [annotations, articles, bodies] = await Promise.all([
+      this.db.annotations.bulkGet(byTable('annotations')),
+      this.db.articles.bulkGet(byTable('articles')),
+      this.db.bodies.bulkGet(byTable('bodies')),
+    ]);
+    const bodyTimes = new Map((await this.db.articles.bulkGet(byTable('bodies'))).flatMap((r) => (r ? [[r.id, r.updatedAt] as const] : [])));
+    const records = new Map<string, AnnotationRecord | ArticleRow | ArticleBody>();
+    for (const r of annotations) if (r) records.set(docId('a', r.id), r);
+    for (const r of articles) if (r) records.set(docId('r', r.id), r);
+    for (const r of bodies) if (r) records.set(docId('b', r.id), r);
+    const docs: PouchDB.PutDoc[] = [];
+    for (const row of existing.rows) {
+      const parsed = parseDocId(row.key);
+      if (!parsed) continue;
+      const record = records.get(row.key);
+      const current = 'doc' in row && row.doc ? (row.doc as StoredDoc) : undefined;
+      const rev = 'value' in row && row.value ? row.value.rev : undefined;
+      const deleted = 'value' in row && row.value?.deleted;
+      if (!record) {
+        // Deleted here: delete there (deleting what was never sent sends nothing).
+        if (current && !deleted) docs.push({ _id: row.key, _rev: rev, _deleted: true });
+        continue;
+      }
+      const previous = current && !deleted ? await this.decode(current) : undefined;
+      const before = previous?.ok ? previous.payload : undefined;
+      let payload: Payload;
+      if (parsed.kind === 'a') payload = annotationPayloadFor(record as AnnotationRecord, before?.k === 'a' ? before : undefined);
+      else if (parsed.kind === 'r') payload = articlePayloadFor(record as ArticleRow);
+      else payload = { k: 'b', rec: record as ArticleBody, at: bodyTimes.get(parsed.id) ?? 0 };
+      if (before && canonical(before.rec) === canonical(payload.rec)) continue;
+      docs.push({ _id: row.key, ...(rev ? { _rev: rev } : {}), ...(await this.encode(payload)) });
+    }
+    if (!docs.length) return 0;
+    const results = await local.bulkDocs(docs);
+    const failed = results.find((r) => 'error' in r && r.error);
+    if (failed) throw describeSyncError(failed);
+    return docs.length;
+  }
+
+  // --- 3 and 4. Conflicts, then mirror → Dexie ------------------------------------------
+
+  private async applyChanges(local: PouchDB.Database, since: number | string, report: SyncReport): Promise<number | string> {
+    let seq = since;
+    const kept: string[] = [];
+    const rejected: string[] = [];
+    for (;;) {
+      const changes = await local.changes({ since: seq, limit: this.batch, include_docs: true, conflicts: true, style: 'all_docs' });
+      if (!changes.results.length) break;
+      const arrived: { id: string; kind: 'a' | 'r' | 'b'; payload: Payload | null }[] = [];
+      for (const change of changes.results) {
+        const parsed = parseDocId(change.id);
+        if (!parsed) {
+          if (change.id !== META_ID && !change.id.startsWith('_design/')) rejected.push(`${change.id.slice(0, 60)}: unknown document`);
+          continue;
+        }
+        let doc: StoredDoc | undefined = change.doc;
+        if (!doc) continue;
+        if (change.changes.length > 1) {
+          const resolved = await this.resolve(local, change.id, change.changes.length, report, rejected);
+          if (resolved === 'kept-edit') kept.push(change.id);
+          doc = await local.get(change.id).catch(() => undefined);
+          if (!doc) {
+            arrived.push({ id: parsed.id, kind: parsed.kind, payload: null });
+            continue;
+          }
+        }
+        if (doc._deleted) {
+          arrived.push({ id: parsed.id, kind: parsed.kind, payload: null });
+          continue;
+        }
+        const decoded = await this.decode(doc);
+        if (!decoded.ok) {
+          rejected.push(`${change.id.slice(0, 60)}: ${decoded.reason}`);
+          continue;
+        }
+        arrived.push({ id: parsed.id, kind: parsed.kind, payload: decoded.payload });
+      }
+      report.received += await this.apply(arrived, report);
+      seq = changes.last_seq;
+      if (changes.results.length < this.batch) break;
+    }
+    for (const id of kept) report.log.push({ at: this.now(), kind: 'kept-edit', detail: id });
+    if (rejected.length) {
+      report.rejected += rejected.length;
+      for (const reason of rejected.slice(0, 20)) report.log.push({ at: this.now(), kind: 'rejected', detail: reason });
+    }
+    if (report.received) report.log.push({ at: this.now(), kind: 'received', count: report.received });
+    return seq;
+  }
+
+  /**
+   * A document with several leaf revisions. Live versions merge (records.ts); a deletion
+   * beside an edit leaves the edit (CouchDB already makes the live leaf the winner), which
+   * is reported. Versions that fail validation take no part and are removed.
+   */
+  private async resolve(local: PouchDB.Database, id: string, leaves: number, report: SyncReport, rejected: string[]): Promise<'merged' | 'kept-edit' | 'none'> {
+    const winner = await local.get(id, { conflicts: true }).catch(() => undefined);
+    if (!winner) return 'none';
+    // Leaves that are neither the live winner nor live conflicts are deletions the live version outlived.
+    const keptEdit = leaves > 1 + (winner._conflicts?.length ?? 0);
+    const losers = winner._conflicts ?? [];
+    if (!losers.length) return keptEdit ? 'kept-edit' : 'none';
+    const versions = [winner, ...(await Promise.all(losers.map((rev) => local.get(id, { rev }) as Promise<StoredDoc>)))].sort((a, b) =>
+      a._rev < b._rev ? -1 : 1,
+    );
+    const payloads: Payload[] = [];
+    for (const version of versions) {
+      const decoded = await this.decode(version);
+      if (decoded.ok) payloads.push(decoded.payload);
+      else rejected.push(`${id.slice(0, 60)}@${version._rev.slice(0, 8)}: ${decoded.reason}`);
+    }
+    const removals = losers.map((rev) => ({ _id: id, _rev: rev, _deleted: true }));
+    if (!payloads.length) {
+      await local.bulkDocs(removals);
+      return 'none';
+    }
+    let merged = payloads[0]!;
+    let conflict = false;
+    for (const other of payloads.slice(1)) {
+      const m = mergePayloads(merged, other);
+      merged = m.payload;
+      conflict ||= m.conflict;
+    }
+    const docs: PouchDB.PutDoc[] = [...removals];
+    const winnerPayload = await this.decode(winner);
+    if (!winnerPayload.ok || canonical(winnerPayload.payload) !== canonical(merged)) docs.push({ _id: id, _rev: winner._rev, ...(await this.encode(merged)) });
+    await local.bulkDocs(docs);
+    report.conflicts++;
+    if (conflict && merged.k === 'a') report.log.push({ at: this.now(), kind: 'conflict', detail: merged.rec.quote.slice(0, 80) });
+    return keptEdit ? 'kept-edit' : 'merged';
+  }
+
+  /** Apply arrived versions through the repositories' own write functions; answers how many changed something here. */
+  private async apply(arrived: { id: string; kind: 'a' | 'r' | 'b'; payload: Payload | null }[], report: SyncReport): Promise<number> {
+    if (!arrived.length) return 0;
+    const db = this.db;
+    // One transaction over every synced table and the outbox: no other write interleaves, so the
+    // outbox rows it adds are this batch's own echoes (records now equal to their documents) and
+    // are removed before it commits, while rows that were pending stay.
+    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.bodySearch, db.trash, db.syncOutbox, db.settings], async () => {
+      const pending = new Set(await db.syncOutbox.toCollection().primaryKeys());
+      const changed = await this.applyBatch(arrived, report, pending);
+      const echoes = (await db.syncOutbox.toCollection().primaryKeys()).filter((key) => !pending.has(key));
+      await db.syncOutbox.bulkDelete(echoes);
+      return changed;
+    });
+  }
+
+  /**
+   * The library's filters of the articles whose highlights arrived. Recomputing an article's
+   * filters reads all its highlights, so it is done once per round (not once per batch, which made
+   * a first sync slower than linear); the articles waiting for it are kept in the settings table,
+   * written with each batch, so a round cut off half-way finishes them in the next one.
+   */
+  private async refreshTouchedFacets(): Promise<void> {
+    const db = this.db;
+    const ids = ((await db.settings.get(FACETS_KEY))?.value as string[] | undefined) ?? [];
+    for (let i = 0; i < ids.length; i += 200) {
+      await db.transaction('rw', [db.articles, db.annotations, db.syncOutbox], async () => {
+        const pending = new Set(await db.syncOutbox.toCollection().primaryKeys());
+        await refreshFacets(db, ids.slice(i, i + 200));
+        const echoes = (await db.syncOutbox.toCollection().primaryKeys()).filter((key) => !pending.has(key));
+        await db.syncOutbox.bulkDelete(echoes);
+      });
+    }
+    await db.settings.delete(FACETS_KEY);
+  }
+
+  private async applyBatch(
+    arrived: { id: string; kind: 'a' | 'r' | 'b'; payload: Payload | null }[],
+    report: SyncReport,
+    pending: Set<string>,
+  ): Promise<number> {
+    const db = this.db;
+    let changed = 0;
+    const order = { r: 0, b: 1, a: 2 } as const;
+    arrived.sort((x, y) => order[x.kind] - order[y.kind]);
+    // Articles and bodies.
+    for (const item of arrived.filter((a) => a.kind !== 'a')) {
+      if (pending.has(outboxKey(item.kind === 'r' ? 'articles' : 'bodies', item.id))) continue;
+      if (item.kind === 'r') {
+        if (!item.payload) {
+          // Deleted on another device: into the trash here, restorable as any deletion.
+          const outcome = await trashArticle(db, item.id, this.now());
+          if (outcome.status === 'done') {
+            changed++;
+            report.log.push({ at: this.now(), kind: 'removed', detail: outcome.record.title.slice(0, 80) });
+          }
+        } else if (await this.putArticle((item.payload as ArticlePayload).rec)) changed++;
+      } else if (!item.payload) {
+        if (!(await db.articles.get(item.id)) && (await db.bodies.get(item.id))) {
+          await db.bodies.delete(item.id);
+          await indexBody(db, item.id, undefined);
+          changed++;
+        }
+      } else {
+        const body = (item.payload as BodyPayload).rec;
+        const current = await db.bodies.get(body.id);
+        if (!current || canonical(current) !== canonical(body)) {
+          await db.bodies.put(body);
+          await indexBody(db, body.id, body);
+          changed++;
+        }
+      }
+    }
+    // Highlights, in one transaction per batch with their search rows and the articles' filters.
+    const highlights = arrived.filter((a) => a.kind === 'a' && !pending.has(outboxKey('annotations', a.id)));
+    if (!highlights.length) return changed;
+    const repo = new AnnotationRepository(db, this.now);
+    await db.transaction('rw', [db.annotations, db.search, db.articles], async () => {
+      const current = await db.annotations.bulkGet(highlights.map((h) => h.id));
+      const puts: AnnotationRecord[] = [];
+      for (const [i, item] of highlights.entries()) {
+        const here = current[i];
+        if (!item.payload) {
+          if (here) {
+            await repo.remove(item.id);
+            changed++;
+          }
+          continue;
+        }
+        let rec = (item.payload as AnnotationPayload).rec;
+        // The same page saved on two devices is one article: follow the one this device keeps.
+        if (!(await db.articles.get(rec.articleId))) {
+          const byUrl = await db.articles.where('url').equals(rec.url).first();
+          if (byUrl) rec = { ...rec, articleId: byUrl.id };
+        }
+        if (here && canonical(here) === canonical(rec)) continue;
+        puts.push(rec);
+      }
+      if (puts.length) {
+        // putAnnotations without its filter refresh, which refreshTouchedFacets does once per round.
+        await db.annotations.bulkPut(puts);
+        await writeSearchRows(db, puts.map(annotationSearchRow));
+        const waiting = ((await db.settings.get(FACETS_KEY))?.value as string[] | undefined) ?? [];
+        await db.settings.put({ key: FACETS_KEY, value: [...new Set([...waiting, ...puts.map((p) => p.articleId)])] });
+      }
+      changed += puts.length;
+    });
+    return changed;
+  }
+
+  /**
+   * Put an article row that arrived. The same page saved independently on two devices has
+   * two ids: the smaller id is kept everywhere, this device's highlights move to it and its
+   * own row is deleted (so the other devices follow).
+   */
+  private async putArticle(rec: ArticlePayload['rec']): Promise<boolean> {
+    const db = this.db;
+    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.bodySearch], async () => {
+      const existing = await db.articles.get(rec.id);
+      if (existing && canonical(articlePayloadFor(existing).rec) === canonical(rec)) return false;
+      const twin = await db.articles.where('url').equals(rec.url).first();
+      if (twin && twin.id !== rec.id) {
+        if (twin.id < rec.id) return false;
+        const moved = (await db.annotations.where('articleId').equals(twin.id).toArray()).map((a) => ({ ...a, articleId: rec.id }));
+        const body = await db.bodies.get(twin.id);
+        await db.articles.delete(twin.id);
+        await db.bodies.delete(twin.id);
+        await unindex(db, articleRefs(twin.id));
+        await db.articles.put({ ...rec, facets: [] });
+        if (body && !(await db.bodies.get(rec.id))) await db.bodies.put({ ...body, id: rec.id });
+        await indexBody(db, rec.id, await db.bodies.get(rec.id));
+        await db.annotations.bulkPut(moved);
+      } else {
+        await db.articles.put({ ...rec, facets: existing?.facets ?? [] });
+        // A body that arrived before its article is indexed now; the body's key carries the article's first-saved time.
+        if (!existing || existing.savedAt !== rec.savedAt) await indexBody(db, rec.id, await db.bodies.get(rec.id));
+      }
+      await writeSearchRows(db, [articleSearchRow(rec)]);
+      await refreshFacets(db, [rec.id]);
+      return true;
+    });
+  }
+}
+
+export { OUTBOX };

@@ -1,0 +1,238 @@
+import * as v from 'valibot';
+import { MAX_NOTE } from '../db/annotations';
+import { HIGHLIGHT_COLORS, type AnnotationRecord, type ArticleBody, type ArticleRow } from '../db/schema';
+import { ENTITY_TYPES } from '../entities/types';
+
+/**
+ * What one replicated document carries (issue 10), how it is checked when it arrives, and
+ * how two versions of it merge. Ids: 'a:' + highlight id, 'r:' + article id (its row), 'b:' +
+ * article id (its body). The payload is stored as `p` in clear, or sealed as `x` (crypto.ts).
+ */
+
+export type DocKind = 'a' | 'r' | 'b';
+
+/** Per-field modification times of a highlight: each field merges on its own, the later edit winning. */
+export interface FieldTimes {
+  color: number;
+  note: number;
+  tags: number;
+}
+
+export interface AnnotationPayload {
+  k: 'a';
+  rec: AnnotationRecord;
+  t: FieldTimes;
+  /** Hashes of the notes this note was written over: tells "edited from the other" from "both edited". */
+  nh: string[];
+}
+
+export type ArticlePayload = { k: 'r'; rec: Omit<ArticleRow, 'facets'> };
+export type BodyPayload = { k: 'b'; rec: ArticleBody; at: number };
+export type Payload = AnnotationPayload | ArticlePayload | BodyPayload;
+
+/** Above a note kept beside another device's version of it. One text for every device, so both merge to the same note. */
+export const SYNC_CONFLICT_HEADING = '— Version from another device (differs from the note above) · 다른 기기의 메모 (위 메모와 달라요) —';
+
+const NOTE_HISTORY = 64;
+
+export const docId = (kind: DocKind, id: string) => `${kind}:${id}`;
+
+export function parseDocId(id: string): { kind: DocKind; id: string } | undefined {
+  const m = /^([arb]):(.{1,200})$/s.exec(id);
+  return m ? { kind: m[1] as DocKind, id: m[2]! } : undefined;
+}
+
+/** FNV-1a, 32-bit: a short fingerprint of a note (inside the payload, sealed with it). */
+export function noteHash(note: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < note.length; i++) {
+    h ^= note.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${(h >>> 0).toString(36)}.${note.length.toString(36)}`;
+}
+
+// --- Validation ----------------------------------------------------------------------
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e13));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const webUrl = v.pipe(
+  text(4096),
+  v.check((s) => {
+    try {
+      return ['http:', 'https:', 'file:'].includes(new URL(s).protocol);
+    } catch {
+      return false;
+    }
+  }, 'is not a web address'),
+);
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
+const entity = v.strictObject({ text: text(500), type: v.picklist(ENTITY_TYPES) });
+
+const annotationRecord = v.strictObject({
+  id,
+  articleId: id,
+  url: webUrl,
+  selectors: v.strictObject({
+    quote: v.strictObject({ type: v.literal('TextQuoteSelector'), exact: text(100_000), prefix: text(100_000), suffix: text(100_000) }),
+    position: v.optional(v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset })),
+  }),
+  quote: text(100_000),
+  color: v.picklist(HIGHLIGHT_COLORS),
+  note: text(MAX_NOTE),
+  tags: v.pipe(v.array(text(80)), v.maxLength(1000)),
+  entities: v.pipe(v.array(entity), v.maxLength(10_000)),
+  createdAt: time,
+  updatedAt: time,
+  orphaned: v.boolean(),
+  // What another tool's file said (utils/db/schema.ts ImportedExtras): kept as written, never interpreted as HTML.
+  imported: v.optional(v.record(v.string(), v.unknown())),
+});
+
+const annotationPayload = v.strictObject({
+  k: v.literal('a'),
+  rec: annotationRecord,
+  t: v.strictObject({ color: time, note: time, tags: time }),
+  nh: v.pipe(v.array(text(40)), v.maxLength(NOTE_HISTORY)),
+});
+
+const nullable = (max: number) => v.nullable(text(max));
+const articlePayload = v.strictObject({
+  k: v.literal('r'),
+  rec: v.strictObject({
+    id,
+    url: webUrl,
+    title: text(10_000),
+    byline: nullable(10_000),
+    siteName: nullable(1000),
+    lang: nullable(100),
+    publishedTime: nullable(100),
+    excerpt: nullable(100_000),
+    savedAt: time,
+    updatedAt: time,
+    publishedAt: v.number(),
+    entities: v.pipe(
+      v.array(v.strictObject({ text: text(500), type: v.picklist(ENTITY_TYPES), count: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+      v.maxLength(10_000),
+    ),
+  }),
+});
+
+const bodyPayload = v.strictObject({
+  k: v.literal('b'),
+  rec: v.strictObject({ id, contentHtml: text(20_000_000), textContent: text(20_000_000) }),
+  at: time,
+});
+
+const payloadSchema = v.variant('k', [annotationPayload, articlePayload, bodyPayload]);
+
+/** A checked payload for the document `docIdText`, or the reason it is refused. */
+export function validatePayload(docIdText: string, value: unknown): { ok: true; payload: Payload } | { ok: false; reason: string } {
+  const parsedId = parseDocId(docIdText);
+  if (!parsedId) return { ok: false, reason: 'unknown document id' };
+  const result = v.safeParse(payloadSchema, value);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    return { ok: false, reason: `${path ? path + ': ' : ''}${issue.message}` };
+  }
+  const payload = result.output as Payload;
+  if (payload.k !== parsedId.kind || payload.rec.id !== parsedId.id) return { ok: false, reason: 'the record does not match its document id' };
+  if (payload.k === 'a' && payload.rec.quote !== payload.rec.selectors.quote.exact) return { ok: false, reason: 'quote differs from its selector' };
+  return { ok: true, payload };
+}
+
+// --- From and to the local records --------------------------------------------------
+
+/** Canonical JSON (sorted keys), to tell whether two records say the same. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, val: unknown) =>
+    val && typeof val === 'object' && !Array.isArray(val)
+      ? Object.fromEntries(
+          Object.entries(val as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : val,
+  );
+}
+
+/**
+ * The payload for a highlight as it is here, given the replicated version it follows (if any):
+ * each field that changed takes the record's time, the others keep theirs, and a changed
+ * note remembers the one it replaced.
+ */
+export function annotationPayloadFor(rec: AnnotationRecord, previous: AnnotationPayload | undefined): AnnotationPayload {
+  if (!previous) return { k: 'a', rec, t: { color: rec.updatedAt, note: rec.updatedAt, tags: rec.updatedAt }, nh: [] };
+  const old = previous.rec;
+  const at = Math.max(rec.updatedAt, ...Object.values(previous.t));
+  const noteChanged = old.note !== rec.note;
+  return {
+    k: 'a',
+    rec,
+    t: {
+      color: old.color !== rec.color ? at : previous.t.color,
+      note: noteChanged ? at : previous.t.note,
+      tags: canonical(old.tags) !== canonical(rec.tags) ? at : previous.t.tags,
+    },
+    nh: noteChanged ? [...previous.nh.filter((h) => h !== noteHash(old.note)), noteHash(old.note)].slice(-NOTE_HISTORY) : previous.nh,
+  };
+}
+
+export function articlePayloadFor(row: ArticleRow): ArticlePayload {
+  const { facets: _facets, ...rec } = row;
+  return { k: 'r', rec };
+}
+
+// --- Merge ---------------------------------------------------------------------------
+
+/** Later first; ties broken by the value itself so every device picks the same. */
+function later<T>(a: T, ta: number, b: T, tb: number): T {
+  if (ta !== tb) return ta > tb ? a : b;
+  return canonical(a) >= canonical(b) ? a : b;
+}
+
+export interface MergeNote {
+  /** Both devices changed the note: both texts are kept, one under SYNC_CONFLICT_HEADING. */
+  conflict: boolean;
+}
+
+/**
+ * Two versions of one highlight, merged the same way on every device whatever their order:
+ * colour and tags each take the later edit; the note takes the version written over the
+ * other, the one that contains the other, or — when both were edited — both, the later
+ * first and the other under SYNC_CONFLICT_HEADING, for the reader to resolve.
+ */
+export function mergeAnnotations(a: AnnotationPayload, b: AnnotationPayload): { payload: AnnotationPayload } & MergeNote {
+  const base = later(a, a.rec.updatedAt, b, b.rec.updatedAt);
+  const color = later(a.rec.color, a.t.color, b.rec.color, b.t.color);
+  const tags = later(a.rec.tags, a.t.tags, b.rec.tags, b.t.tags);
+  let note: string;
+  let conflict = false;
+  const na = a.rec.note;
+  const nb = b.rec.note;
+  if (na === nb) note = na;
+  else if (a.nh.includes(noteHash(nb))) note = na;
+  else if (b.nh.includes(noteHash(na))) note = nb;
+  else if (na.includes(nb)) note = na;
+  else if (nb.includes(na)) note = nb;
+  else {
+    conflict = true;
+    const first = later(a, a.t.note, b, b.t.note);
+    const second = first === a ? b : a;
+    note = `${first.rec.note}\n\n${SYNC_CONFLICT_HEADING}\n${second.rec.note}`;
+  }
+  const nh = [...new Set([...a.nh, ...b.nh, ...(note !== na ? [noteHash(na)] : []), ...(note !== nb ? [noteHash(nb)] : [])])].sort().slice(-NOTE_HISTORY);
+  const times: FieldTimes = { color: Math.max(a.t.color, b.t.color), note: Math.max(a.t.note, b.t.note), tags: Math.max(a.t.tags, b.t.tags) };
+  const updatedAt = Math.max(a.rec.updatedAt, b.rec.updatedAt);
+  return { payload: { k: 'a', rec: { ...base.rec, color, tags, note, updatedAt }, t: times, nh }, conflict };
+}
+
+/** Any two versions of one document, merged deterministically. */
+export function mergePayloads(a: Payload, b: Payload): { payload: Payload } & MergeNote {
+  if (a.k === 'a' && b.k === 'a') return mergeAnnotations(a, b);
+  if (a.k === 'r' && b.k === 'r') return { payload: later(a, a.rec.updatedAt, b, b.rec.updatedAt), conflict: false };
+  if (a.k === 'b' && b.k === 'b') return { payload: later(a, a.at, b, b.at), conflict: false };
+  return { payload: later(a, 0, b, 0), conflict: false };
+}
