@@ -4,7 +4,7 @@ import { download } from '../utils/dom/download';
 import type { AnnotationPatch, EditOutcome, PatchBase } from '../utils/db/annotations';
 import { filterOptions, filteredArticleIds, listArticles, search, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
 import type { AnnotationRecord, MarginDB } from '../utils/db/schema';
-import { importData, readData, StorageFullError } from '../utils/db/transfer';
+import { importData, readData, StorageFullError } from '../utils/export/transfer';
 import { listTrash, TRASH_DAYS } from '../utils/db/trash';
 import type { ExportFormat } from '../utils/export/build';
 import { formatCount, t, tn, uiLanguage } from '../utils/i18n';

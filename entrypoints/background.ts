@@ -16,7 +16,7 @@ import { AnnotationRepository } from '../utils/db/annotations';
 import { ArticleRepository, isQuotaError } from '../utils/db/articles';
 import { CorrectionRepository } from '../utils/db/corrections';
 import { MarginDB } from '../utils/db/schema';
-import { readData } from '../utils/db/transfer';
+import { readData } from '../utils/export/transfer';
 import { purgeTrash, restoreArticle, trashArticle } from '../utils/db/trash';
 import { singleMarkdown } from '../utils/export/markdown';
 import type { PageCapture } from '../utils/extract/capture';

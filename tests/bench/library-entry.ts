@@ -3,7 +3,7 @@ import { describeTextQuote } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
 import { listArticles, search, type LibraryQuery } from '../../utils/db/library';
 import { HIGHLIGHT_COLORS, MarginDB, type AnnotationRecord } from '../../utils/db/schema';
-import { importData, readData } from '../../utils/db/transfer';
+import { importData, readData } from '../../utils/export/transfer';
 import { marginJson } from '../../utils/export/jsonld';
 import type { MarginData } from '../../utils/export/model';
 

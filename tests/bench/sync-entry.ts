@@ -5,7 +5,7 @@ import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import { AnnotationRepository } from '../../utils/db/annotations';
 import { MarginDB } from '../../utils/db/schema';
-import { importData } from '../../utils/db/transfer';
+import { importData } from '../../utils/export/transfer';
 import { SyncEngine } from '../../utils/sync/engine';
 import { generate } from './library-entry';
 

@@ -6,7 +6,7 @@ import type { Article } from '../../utils/article';
 import { AnnotationRepository } from '../../utils/db/annotations';
 import { ArticleRepository } from '../../utils/db/articles';
 import { CorrectionRepository } from '../../utils/db/corrections';
-import { importData, readData } from '../../utils/db/transfer';
+import { importData, readData } from '../../utils/export/transfer';
 import { readwiseCsv, READWISE_COLUMNS } from '../../utils/export/csv';
 import { safeFileName, uniqueNames } from '../../utils/export/filenames';
 import { ImportError, parseImport } from '../../utils/export/import';

@@ -4,7 +4,7 @@ import type { Article } from '../../utils/article';
 import { AnnotationRepository } from '../../utils/db/annotations';
 import { ArticleRepository } from '../../utils/db/articles';
 import { CorrectionRepository } from '../../utils/db/corrections';
-import { CONFLICT_HEADING, importData, readData } from '../../utils/db/transfer';
+import { CONFLICT_HEADING, importData, readData } from '../../utils/export/transfer';
 import { readwiseCsv } from '../../utils/export/csv';
 import { ImportError, LIMITS, parseImport } from '../../utils/export/import';
 import { marginJson } from '../../utils/export/jsonld';

@@ -3,7 +3,7 @@ import { describeTextQuote as selectors } from '../../utils/anchoring';
 import { AnnotationRepository } from '../../utils/db/annotations';
 import { ArticleRepository } from '../../utils/db/articles';
 import { filterOptions, listArticles, search } from '../../utils/db/library';
-import { deleteArticles, importData } from '../../utils/db/transfer';
+import { deleteArticles, importData } from '../../utils/export/transfer';
 import type { Article } from '../../utils/article';
 import { indexTerms, parseQuery, snippet, stem } from '../../utils/search/terms';
 import { freshDb } from '../support/db';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { describeTextQuote as selectorsAt } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
 import type { AnnotationRecord } from '../../utils/db/schema';
-import { importData, readData } from '../../utils/db/transfer';
+import { importData, readData } from '../../utils/export/transfer';
 import { ImportError, parseImport, type ParsedImport } from '../../utils/export/import';
 import { marginJson } from '../../utils/export/jsonld';
 import { importErrorText } from '../../utils/export/messages';

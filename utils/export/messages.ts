@@ -1,4 +1,4 @@
-import type { ImportSummary } from '../db/transfer';
+import type { ImportSummary } from './transfer';
 import type { ImportError, SkipReason, SkipReport } from './import';
 
 /**

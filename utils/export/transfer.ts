@@ -1,12 +1,12 @@
 import type { ArticleRecord } from '../article';
-import type { MarginData } from '../export/model';
-import { contentKey, stableId } from '../export/ids';
-import type { SkipReport } from '../export/import';
-import { MAX_NOTE, putAnnotations } from './annotations';
-import { isQuotaError, joinArticle, newId, splitArticle } from './articles';
-import type { AnnotationRecord, ArticleRow, MarginDB } from './schema';
-import { articleRefs, articleSearchRow, bodySearchRow, searchRef, unindex, writeSearchRows } from './search-index';
-import { keysWhere, rowsWhere } from './lookup';
+import type { MarginData } from './model';
+import { contentKey, stableId } from './ids';
+import type { SkipReport } from './import';
+import { MAX_NOTE, putAnnotations } from '../db/annotations';
+import { isQuotaError, joinArticle, newId, splitArticle } from '../db/articles';
+import type { AnnotationRecord, ArticleRow, MarginDB } from '../db/schema';
+import { articleRefs, articleSearchRow, bodySearchRow, searchRef, unindex, writeSearchRows } from '../db/search-index';
+import { keysWhere, rowsWhere } from '../db/lookup';
 
 export interface ImportSummary {
   articles: { added: number; updated: number };
