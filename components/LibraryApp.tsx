@@ -8,7 +8,7 @@ import { importData, readData, StorageFullError } from '../utils/export/transfer
 import { listTrash, TRASH_DAYS } from '../utils/db/trash';
 import type { ExportFormat } from '../utils/export/build';
 import { formatCount, t, tn, uiLanguage } from '../utils/i18n';
-import { sendMessage, type WriteOutcome } from '../utils/messages';
+import { sendMessage, type WriteOutcome } from '../utils/background/messages';
 import { useLiveQuery } from './hooks/useLiveQuery';
 import { HighlightCard } from './HighlightCard';
 import { editOutcomeToast } from './edit-outcome';

@@ -6,7 +6,7 @@ import { openSidePanel, sidePanelAvailable } from '../utils/dom/side-panel';
 import { loadRecognizer } from '../utils/entities/lazy';
 import { formatDateTime } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
-import { sendMessage } from '../utils/messages';
+import { sendMessage } from '../utils/background/messages';
 import { useFollowTab } from './hooks/useFollowTab';
 import { usePreferences } from './hooks/useReaderData';
 import { ReaderScreen } from './ReaderScreen';

@@ -8,7 +8,7 @@ import { download } from '../utils/dom/download';
 import { rangeAt } from '../utils/dom/text-ranges';
 import { normalizeName, type EntityCorrection, type EntityType } from '../utils/entities/types';
 import { t } from '../utils/i18n';
-import { sendMessage } from '../utils/messages';
+import { sendMessage } from '../utils/background/messages';
 import { ArticleView } from './ArticleView';
 import { editOutcomeToast } from './edit-outcome';
 import { EntityLegend } from './EntityLegend';

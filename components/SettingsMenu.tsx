@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { errorMessage } from '../utils/async';
 import { ALL_SITES, TEXT_SIZES, type Preferences, type TextSize } from '../utils/background/settings';
 import { t, type MessageKey } from '../utils/i18n';
-import { sendMessage } from '../utils/messages';
+import { sendMessage } from '../utils/background/messages';
 import { Popover } from './Popover';
 
 const SIZE_LABELS: Record<TextSize, MessageKey> = { small: 'textSizeSmall', medium: 'textSizeMedium', large: 'textSizeLarge', 'x-large': 'textSizeXLarge' };

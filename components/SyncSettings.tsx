@@ -5,7 +5,7 @@ import type { SyncView } from '../utils/background/sync';
 import type { MarginDB } from '../utils/db/schema';
 import { formatDateTime } from '../utils/format';
 import { t, uiLanguage, type MessageKey } from '../utils/i18n';
-import { sendMessage } from '../utils/messages';
+import { sendMessage } from '../utils/background/messages';
 import { configProblem, originPattern, type ConfigProblem } from '../utils/sync/config';
 import type { SyncErrorKind } from '../utils/sync/errors';
 import { readSyncLog, readSyncStatus, type SyncLogEntry } from '../utils/sync/status';

@@ -21,7 +21,7 @@ import { purgeTrash, restoreArticle, trashArticle } from '../utils/db/trash';
 import { singleMarkdown } from '../utils/export/markdown';
 import type { PageCapture } from '../utils/extract/capture';
 import { finishArticle } from '../utils/extract/finish';
-import { onMessage, pageMessenger, panelMessenger, type WriteOutcome } from '../utils/messages';
+import { onMessage, pageMessenger, panelMessenger, type WriteOutcome } from '../utils/background/messages';
 import { SyncController, type StoredSync } from '../utils/background/sync';
 import { localMirror, remoteDatabase } from '../utils/sync/pouch';
 import { liveQuery } from 'dexie';

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { pageMessenger, sendMessage } from '../utils/messages';
+import { pageMessenger, sendMessage } from '../utils/background/messages';
 import { captureSelection, clearHighlights, drawHighlights, drawnHighlights, scrollToHighlight, showNotice } from '../utils/page/highlighter';
 
 // Draws the reader's highlights on the live page. Injected by the background when the

@@ -5,7 +5,7 @@ import { loadedRecognizer, loadRecognizer } from '../../utils/entities/lazy';
 import { countByType, groupKey, summarizeEntities, type EntityGroup } from '../../utils/entities/summary';
 import type { EntityCorrection, EntitySpan, EntityType } from '../../utils/entities/types';
 import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messages';
+import { sendMessage } from '../../utils/background/messages';
 import { kindLabel } from '../entity-kinds';
 
 export interface EntityLayer {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { panelMessenger } from '../../utils/messages';
+import { panelMessenger } from '../../utils/background/messages';
 
 /**
  * The tab the side panel shows: the active tab of its window, followed as the reader

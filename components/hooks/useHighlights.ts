@@ -7,7 +7,7 @@ import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
 import type { EntitySpan } from '../../utils/entities/types';
 import { entitiesWithin } from '../../utils/entities/summary';
 import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messages';
+import { sendMessage } from '../../utils/background/messages';
 import { readerDb } from './db';
 import { useLiveQuery } from './useLiveQuery';
 

@@ -2,7 +2,7 @@
 // (closed shadow-root overlay) against the CSS Custom Highlight API it replaced.
 import { anchor, describeTextQuote } from '../../utils/anchoring';
 import type { HighlightColor } from '../../utils/colors';
-import type { PageHighlight } from '../../utils/messages';
+import type { PageHighlight } from '../../utils/background/messages';
 import { clearHighlights, drawHighlights, drawnHighlights, pageSegments } from '../../utils/page/highlighter';
 
 const COLORS: HighlightColor[] = ['yellow', 'green', 'blue', 'pink'];

@@ -5,7 +5,7 @@ import type { AnnotationRecord, HighlightColor } from '../db/schema';
 import { isKoreanText, recognizeEntities, type EntityCorrection } from '../entities';
 import { loadEnglishModel, needsEnglishModel } from '../entities/english-model';
 import { loadKoreanModel } from '../entities/model/load';
-import type { PageHighlight } from '../messages';
+import type { PageHighlight } from './messages';
 import { openArticle, type ReaderDeps } from './reader';
 import { entitiesWithin } from '../entities/summary';
 

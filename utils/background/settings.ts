@@ -1,6 +1,6 @@
 import type { MarginDB } from '../db/schema';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
-import type { Settings } from '../messages';
+import type { Settings } from './messages';
 
 export const ALWAYS_SHOW_ID = 'margin-highlighter';
 const KEY = 'alwaysShowHighlights';

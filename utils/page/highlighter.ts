@@ -1,6 +1,6 @@
 import { anchor, CONTEXT } from '../anchoring';
 import type { HighlightColor } from '../colors';
-import type { PageHighlight } from '../messages';
+import type { PageHighlight } from '../background/messages';
 import { rangeOffsets, textSegments, type TextSegment } from '../dom/text-ranges';
 
 /**

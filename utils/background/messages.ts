@@ -1,13 +1,13 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { OpenArticleResponse, SaveOutcome } from './background/reader';
-import type { Selectors } from './anchoring';
-import type { AnnotationPatch, EditOutcome, NewAnnotation, PatchBase } from './db/annotations';
-import type { AnnotationRecord, ArticleEntity, HighlightColor } from './db/schema';
-import type { EntityCorrection, EntityType } from './entities/types';
-import type { Preferences } from './background/settings';
-import type { ConfigureOutcome, SyncView } from './background/sync';
-import type { SyncConfig } from './sync/config';
-import type { SyncStatus } from './sync/engine';
+import type { OpenArticleResponse, SaveOutcome } from './reader';
+import type { Selectors } from '../anchoring';
+import type { AnnotationPatch, EditOutcome, NewAnnotation, PatchBase } from '../db/annotations';
+import type { AnnotationRecord, ArticleEntity, HighlightColor } from '../db/schema';
+import type { EntityCorrection, EntityType } from '../entities/types';
+import type { Preferences } from './settings';
+import type { ConfigureOutcome, SyncView } from './sync';
+import type { SyncConfig } from '../sync/config';
+import type { SyncStatus } from '../sync/engine';
 
 /** How a write from an extension page went, said so the page can tell the reader. */
 export type WriteOutcome<T> = { status: 'saved'; value: T } | { status: 'gone' } | { status: 'full' } | { status: 'failed'; reason: string };
