@@ -1,0 +1,219 @@
+/**
+ * What Readability keeps that is not the article: the furniture news sites put inside their
+ * article bodies. Runs in the content script on Readability's result (with its classes kept),
+ * before the text is laid out, so the removed text never reaches the stored article and the
+ * text of the article stays the text of its DOM. General rules only — class and itemprop
+ * names, phrases of the kind "Image copyright" or "무단전재 및 재배포 금지", the shapes of a
+ * credit, a dateline or a byline — never a site's own markup.
+ */
+
+// Class or id tokens of boxes that are never the article: newsletters, promotions, related
+// links, sharing, ads, credits, screen-reader labels ("Image copyright" on an image).
+const JUNK_TOKEN =
+  /(?:^|[-_\s])(?:newsletters?|subscribe|subscription|signup|promos?|promotions?|related|recommended|recirc|trending|popular|most-read|share|sharing|social|advert|advertisement|ads?|adslot|sponsor|sponsored|outbrain|taboola|comments?|cookies?|paywall|rail|reprints?|credits?|copyright|off-screen|offscreen|sr-only|visually-?hidden|screen-reader-text|read-more|more-stories)(?:$|[-_\s])/i;
+const JUNK_ATTR = '[itemprop~=copyrightHolder],[itemprop~=copyrightNotice],[itemprop~=creditText],[aria-label*=advert i]';
+
+// A block whose whole text is one of these is furniture.
+const FURNITURE_LINE = new RegExp(
+  '^(?:' +
+    [
+      'advert(?:isement)?',
+      'sponsored(?: content)?',
+      'sign in',
+      'log in',
+      'subscribe(?: now)?',
+      'subscriber services',
+      'close',
+      'caption',
+      'comments?',
+      'tags',
+      'share(?: this)?(?: article| story)?',
+      'read more',
+      'continue reading(?: below)?',
+      'more great \\S+ stories',
+      'related(?: articles| stories| news| content| coverage)?',
+      'more(?: \\w+)?(?: news| stories)?',
+      'trending(?: now)?',
+      'you may also like',
+      "don[’']t miss",
+      'latest(?: news)?',
+      'popular',
+      'highlights',
+      'loading(?: content)?',
+      'breaking news',
+      'print(?: article)?',
+      'text size',
+      'photo',
+      'image',
+      'video',
+      'skip to content',
+      'this slideshow requires javascript',
+      'media playback is unsupported on your device',
+      'image \\d+ of(?: /)? \\d+',
+      'order reprints(?: \\| .*)?',
+      'tell us what you think',
+      '관련 ?기사',
+      '많이 본 기사',
+    ].join('|') +
+    ')[\\s.:!…|]*$',
+  'i',
+);
+
+// A block that starts so is a credit, a caption label, a promotion or a copyright line.
+const FURNITURE_START = new RegExp(
+  '^(?:' +
+    [
+      'image (?:copyright|caption)',
+      'media caption',
+      '\\(?(?:image|photo|picture)(?: credit)?s?\\s*[:：]',
+      'credit\\b',
+      'related\\s*:',
+      'also on \\S+\\.\\w+',
+      'a version of this article appears in print',
+      'get the latest .{0,60} (?:in|to) your inbox',
+      'sign up (?:for|to) .{0,60}newsletter',
+      'click here to subscribe',
+      'subscribe to (?:our|the) ',
+      'join our .{0,40}(?:forums?|community|newsletter)',
+      'follow (?:us|him|her|them) on',
+      'like this story\\?',
+      'this website uses cookies',
+      // Korean copyright and redistribution notices, photo credits.
+      '저작권자\\s*[ⓒ©(]',
+      '[ⓒ©]\\s*\\S+.{0,60}(?:무단\\s*전재|재배포)',
+      'copyright\\s*[ⓒ©]',
+      '[[(【]\\s*(?:사진|자료|그래픽|영상)\\s*(?:제공)?\\s*[=:]',
+    ].join('|') +
+    ')',
+  'i',
+);
+const FURNITURE_ANYWHERE = /무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$/i;
+
+// A credit at the end of a caption or on its own: "Alex Wong | Getty Images", "(AP Photo/…)".
+const AGENCY_CREDIT = /^[^.!?]{0,60}\b(?:getty images|shutterstock|associated press|ap photo|reuters|afp|epa|istock)\)?$/i;
+
+// Dates as news pages print them next to the headline.
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATE_IN_LINE = new RegExp(
+  `\\b(?:${MONTH})\\.? \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTH})\\b|\\d{4}\\s*[-./년]\\s*\\d{1,2}\\s*[-./월]\\s*\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{2,4}`,
+  'i',
+);
+// What a dateline holds besides its dates: labels, weekdays, times, zones, separators.
+const DATELINE_WORDS = new RegExp(
+  `\\b(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|\\b(?:first |last )?(?:published|updated|posted|modified|original|created|on|at|by|am|pm|a\\.m\\.|p\\.m\\.|[a-z]?[ecmp][sd]?t|utc|gmt|hst|cet|kst|ago)\\b|기사\\s*입력|최종\\s*수정|입력|수정|등록|승인|업데이트|\\d+(?:st|nd|rd|th)?|[-–—|/,.:;()[\\]\\s•·]+`,
+  'gi',
+);
+const BYLINE_LINE = /^(?:by|written by|posted by|words by)\s+\S/i;
+
+export interface PruneFindings {
+  /** Byline lines taken out of the body ("By Jane Doe | November 18, 2019"). */
+  bylines: string[];
+  /** Dateline lines taken out of the body. */
+  dates: string[];
+}
+
+const BLOCKS = 'p,div,li,h1,h2,h3,h4,h5,h6,figcaption,dt,dd,section,header,blockquote,address,figure,ul,ol,table';
+// Inline elements are judged by their names and by credit labels only ("<b>More</b> than …" is prose).
+const INLINE = new Set(['span', 'small', 'em', 'strong', 'b', 'i', 'a', 'time']);
+
+function squash(text: string | null): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function isJunkName(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  // Ids made from a heading ("sharing-with-a-single-developer") name the content, not a box.
+  const id = el.id;
+  return (!!cls && JUNK_TOKEN.test(cls)) || (!!id && id.split(/[-_]/).length <= 3 && JUNK_TOKEN.test(id));
+}
+
+/** A short line that is only a date with its labels: "Updated Nov. 19, 2019 8:21 am ET". */
+export function isDateline(text: string): boolean {
+  return text.length <= 120 && DATE_IN_LINE.test(text) && !text.replace(DATELINE_WORDS, '').trim();
+}
+
+/** Furniture by its text alone (the element's whole text, squashed). */
+export function isFurnitureText(text: string): boolean {
+  if (!text) return false;
+  if (text.length <= 80 && FURNITURE_LINE.test(text)) return true;
+  if (text.length > 300) return false;
+  return FURNITURE_START.test(text) || FURNITURE_ANYWHERE.test(text) || (text.length <= 80 && AGENCY_CREDIT.test(text));
+}
+
+function isLinkList(el: Element, text: string): boolean {
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += squash(a.textContent).length;
+  return links >= 0.6 * text.length;
+}
+
+/**
+ * Remove the furniture from Readability's content (classes still on it) and then the classes;
+ * returns the byline and date lines it took out, for the header.
+ */
+export function pruneContent(root: Element, title: string | null, url: string): PruneFindings {
+  const findings: PruneFindings = { bylines: [], dates: [] };
+  for (const el of Array.from(root.querySelectorAll(JUNK_ATTR))) el.remove();
+  const headline = squash(title).toLowerCase();
+  const address = url.replace(/[?#].*$/, '');
+  const seen = new Set<string>();
+  let blocksSeen = 0;
+  const whole = squash(root.textContent).length;
+  for (const el of Array.from(root.querySelectorAll(`${BLOCKS},${[...INLINE].join(',')}`))) {
+    if (!root.contains(el)) continue;
+    const text = squash(el.textContent);
+    // A box named as furniture, unless it holds most of the article (a page-wide wrapper).
+    if (isJunkName(el) && text.length < 0.3 * whole) {
+      el.remove();
+      continue;
+    }
+    if (!text) {
+      if (el.localName === 'figcaption') el.remove();
+      continue;
+    }
+    if (text.length > 300) continue;
+    if (INLINE.has(el.localName)) {
+      if (text.length <= 80 && FURNITURE_START.test(text)) el.remove();
+      continue;
+    }
+    const early = blocksSeen++ < 12;
+    if (isFurnitureText(text) || text.replace(/[?#].*$/, '') === address) {
+      // A "Related" or "Don't miss" heading takes the list of links under it along.
+      const heading = text.length <= 40;
+      let next = el.nextElementSibling;
+      el.remove();
+      while (heading && next) {
+        const after = next.nextElementSibling;
+        const t = squash(next.textContent);
+        if (!t || t.length > 300 || !isLinkList(next, t)) break;
+        next.remove();
+        next = after;
+      }
+      continue;
+    }
+    if (early && text.toLowerCase() === headline && el.localName !== 'a') {
+      el.remove();
+      continue;
+    }
+    if (BYLINE_LINE.test(text) && text.length <= 120 && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
+      findings.bylines.push(text);
+      el.remove();
+      continue;
+    }
+    if (isDateline(text)) {
+      findings.dates.push(text);
+      el.remove();
+      continue;
+    }
+    // A caption whose image is gone, or the same caption twice (galleries repeat them).
+    if (el.localName === 'figcaption' && !(el.closest('figure') ?? el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img,picture')) {
+      el.remove();
+      continue;
+    }
+    if (text.length >= 30 && el.closest('figure') && !el.querySelector(BLOCKS)) {
+      if (seen.has(text)) el.remove();
+      else seen.add(text);
+    }
+  }
+  for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
+  return findings;
+}
