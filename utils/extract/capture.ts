@@ -124,7 +124,7 @@ export function capturePage(doc: Document, url: string): PageCapture {
     // Looked for only when Readability found nothing: these scans cost as much as a clone.
     bylineCandidates: parsed?.byline ? [] : [...metaValues(doc, BYLINE_META), ...found.bylines, ...texts(doc, BYLINE_SELECTORS, 8, 60)],
     siteNameCandidates: parsed?.siteName ? [] : metaValues(doc, SITE_META),
-    dateCandidates: parsed?.publishedTime
+    dateCandidates: /^(?:199\d|20\d\d)-\d\d-\d\d/.test(parsed?.publishedTime ?? '')
       ? []
       : [
           ...Array.from(doc.querySelectorAll(DATE_META), (el) => el.getAttribute('content') ?? ''),
