@@ -52,6 +52,8 @@ const FURNITURE_LINE = new RegExp(
       'image \\d+ of(?: /)? \\d+',
       'order reprints(?: \\| .*)?',
       'tell us what you think',
+      'post (?:a )?comments?(?: \\(\\+\\))?',
+      'about the author',
       '관련 ?기사',
       '많이 본 기사',
     ].join('|') +
@@ -76,6 +78,9 @@ const FURNITURE_START = new RegExp(
       'subscribe to (?:our|the) ',
       'join our .{0,40}(?:forums?|community|newsletter)',
       'follow (?:us|him|her|them) on',
+      'email \\S+(?: \\S+)? at \\S+@',
+      'want more .{0,40}\\?',
+      'have a tip\\?',
       'like this story\\?',
       'this website uses cookies',
       // Korean copyright and redistribution notices, photo credits.
@@ -87,6 +92,8 @@ const FURNITURE_START = new RegExp(
     ')',
   'i',
 );
+// Credit labels, the only furniture removed from inside a paragraph.
+const CREDIT_START = /^(?:image (?:copyright|caption)|media caption|\(?(?:image|photo|picture)(?: credit)?s?\s*[:：]|credit\b|[ⓒ©])/i;
 const FURNITURE_ANYWHERE = /무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$/i;
 
 // A credit at the end of a caption or on its own: "Alex Wong | Getty Images", "(AP Photo/…)".
@@ -100,7 +107,7 @@ const DATE_IN_LINE = new RegExp(
 );
 // What a dateline holds besides its dates: labels, weekdays, times, zones, separators.
 const DATELINE_WORDS = new RegExp(
-  `\\b(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|\\b(?:first |last )?(?:published|updated|posted|modified|original|created|on|at|by|am|pm|a\\.m\\.|p\\.m\\.|[a-z]?[ecmp][sd]?t|utc|gmt|hst|cet|kst|ago)\\b|기사\\s*입력|최종\\s*수정|입력|수정|등록|승인|업데이트|\\d+(?:st|nd|rd|th)?|[-–—|/,.:;()[\\]\\s•·]+`,
+  `\\b(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|(?:first |last )?(?:published|updated|posted|modified|original|created)\\b|\\b(?:on|at|by|am|pm|a\\.m\\.|p\\.m\\.|[ecmpa][sd]t|e?t|utc|gmt|hst|cet|kst|bst|ist|ago|minutes?|hours?|days?|weeks?)\\b|기사\\s*입력|최종\\s*수정|입력|수정|등록|승인|업데이트|\\d+(?:st|nd|rd|th)?|[-–—|/,.:;()[\\]\\s•·]+`,
   'gi',
 );
 const BYLINE_LINE = /^(?:by|written by|posted by|words by)\s+\S/i;
@@ -172,7 +179,7 @@ export function pruneContent(root: Element, title: string | null, url: string): 
     }
     if (text.length > 300) continue;
     if (INLINE.has(el.localName)) {
-      if (text.length <= 80 && FURNITURE_START.test(text)) el.remove();
+      if (text.length <= 80 && CREDIT_START.test(text)) el.remove();
       continue;
     }
     const early = blocksSeen++ < 12;
