@@ -122,7 +122,9 @@ export function capturePage(doc: Document, url: string): PageCapture {
       excerpt: parsed.excerpt ?? null,
     },
     // Looked for only when Readability found nothing: these scans cost as much as a clone.
-    bylineCandidates: parsed?.byline ? [] : [...metaValues(doc, BYLINE_META), ...found.bylines, ...texts(doc, BYLINE_SELECTORS, 8, 60)],
+    // … and when its byline is the site's own name ("AppleInsider" over "By Mike Wuerthele and Malcolm Owen").
+    bylineCandidates:
+      parsed?.byline && parsed.byline !== parsed.siteName ? [] : [...metaValues(doc, BYLINE_META), ...found.bylines, ...texts(doc, BYLINE_SELECTORS, 8, 120)],
     siteNameCandidates: parsed?.siteName ? [] : metaValues(doc, SITE_META),
     dateCandidates: /^(?:199\d|20\d\d)-\d\d-\d\d/.test(parsed?.publishedTime ?? '')
       ? []

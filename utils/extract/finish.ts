@@ -46,7 +46,10 @@ export function finishArticle(capture: PageCapture): ExtractResult {
   const lang = resolveLang(found.lang ?? capture.declaredLang, text);
   const rawTitle = squash(found.title) ?? squash(capture.documentTitle) ?? url;
   const siteName = publicationName([found.siteName, ...capture.siteNameCandidates], capture.documentTitle, rawTitle, capture.url);
-  const byline = cleanByline(found.byline) ?? bylineFromCandidates(capture.bylineCandidates) ?? bylineFromText(text);
+  const declared = cleanByline(found.byline);
+  // A publication named as its own author gives way to a person named on the page.
+  const byline =
+    (declared && declared !== found.siteName ? declared : null) ?? bylineFromCandidates(capture.bylineCandidates) ?? declared ?? bylineFromText(text);
   const title = cleanTitle(rawTitle, siteName, byline);
   const article: Article = {
     url,

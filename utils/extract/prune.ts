@@ -147,6 +147,32 @@ export function isFurnitureText(text: string): boolean {
   return FURNITURE_START.test(text) || FURNITURE_ANYWHERE.test(text) || (text.length <= 80 && AGENCY_CREDIT.test(text));
 }
 
+const plain = (text: string | null) =>
+  squash(text)
+    .replace(/[.\s]+$/, '')
+    .toLowerCase();
+
+/**
+ * A one-item list right after a figure without a caption, saying what its image's alt says,
+ * is the figure's caption laid out as a bullet: put it back as the figcaption.
+ */
+function captionLists(root: Element): void {
+  for (const list of Array.from(root.querySelectorAll('ul,ol'))) {
+    const figure = list.previousElementSibling;
+    const img = figure?.localName === 'figure' && !figure.querySelector('figcaption') ? figure.querySelector('img') : null;
+    if (!figure || !img || list.children.length !== 1) continue;
+    const text = plain(list.textContent);
+    if (!text || text.length > 300) continue;
+    const alt = new Set(plain(img.getAttribute('alt')).split(' '));
+    const words = text.split(' ');
+    if (words.filter((w) => alt.has(w)).length < 0.4 * words.length) continue;
+    const caption = root.ownerDocument.createElement('figcaption');
+    caption.textContent = squash(list.textContent);
+    figure.append(caption);
+    list.remove();
+  }
+}
+
 function isLinkList(el: Element, text: string): boolean {
   let links = 0;
   for (const a of Array.from(el.querySelectorAll('a'))) links += squash(a.textContent).length;
@@ -160,6 +186,7 @@ function isLinkList(el: Element, text: string): boolean {
 export function pruneContent(root: Element, title: string | null, url: string): PruneFindings {
   const findings: PruneFindings = { bylines: [], dates: [] };
   for (const el of Array.from(root.querySelectorAll(JUNK_ATTR))) el.remove();
+  captionLists(root);
   const headline = squash(title).toLowerCase();
   const address = url.replace(/[?#].*$/, '');
   const seen = new Set<string>();
