@@ -57,7 +57,7 @@ export function finishArticle(capture: PageCapture): ExtractResult {
     byline,
     siteName,
     lang,
-    publishedTime: normalizeDate(found.publishedTime) ?? publishedFromCandidates(capture.dateCandidates, lang),
+    publishedTime: normalizeDate(found.publishedTime) ?? publishedFromCandidates([...capture.dateCandidates, ...capture.bylineCandidates], lang), // "By … on Monday, November 18th, 2019"
     excerpt: squash(found.excerpt),
     contentHtml: capture.contentHtml,
     textContent: text,

@@ -222,6 +222,7 @@ export function publicationName(candidates: (string | null | undefined)[], docum
   }
   const fromTitle = siteNameFromTitle(documentTitle, articleTitle);
   // A name in another script than the domain's ("뉴스핌" on newspim.com) cannot be compared: trusted.
+  if (fromTitle && label && compact(fromTitle).startsWith(label) && compact(fromTitle) !== label) return brandFromHost(url, documentTitle); // "PolitiFact West Virginia": an edition
   if (fromTitle && (!label || !/[a-z]/i.test(fromTitle) || belongsToHost(fromTitle, label))) return fromTitle;
   return brandFromHost(url, documentTitle);
 }

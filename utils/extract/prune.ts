@@ -230,6 +230,7 @@ export function pruneContent(root: Element, title: string | null, url: string): 
     }
     if (BYLINE_LINE.test(text) && text.length <= 120 && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
       findings.bylines.push(text);
+      if (DATE_IN_LINE.test(text)) findings.dates.push(text);
       el.remove();
       continue;
     }
