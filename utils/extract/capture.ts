@@ -40,8 +40,7 @@ const BYLINE_SELECTORS = '[itemprop=author],[rel=author],[class*=byline i],[clas
 const DATE_SELECTORS = '[class*=date i],[class*=time i],[id*=date i]';
 const TIME_SELECTORS = 'article time[datetime],time[pubdate][datetime],time[itemprop~=datePublished][datetime]';
 // Publication dates in meta tags Readability does not read (it reads article:published_time and JSON-LD).
-const DATE_META =
-  'meta[property="article:published_time" i],meta[property="article:published" i],meta[name=pubdate i],meta[property="og:pubdate" i],meta[itemprop~=datePublished],meta[name="publish-date" i],meta[name="dc.date" i],meta[name=date i]';
+const DATE_META = 'meta[property*=publish i],meta[name*=pubdate i],meta[property*=pubdate i],meta[itemprop~=datePublished],meta[name=date i]';
 // A labelled date in the page's text: "기사입력 :[ 2018-08-25 15:24 ]", "Published: 2019-11-19".
 const LABELLED_DATE = /(?:기사\s*입력|입력|등록|승인|published|posted)\s*(?:일|일시|시간)?\s*[:：]?\s*\[?\s*\d{4}\s*[-./년]/i;
 // Page furniture Readability would throw away anyway; removing it from the clone first

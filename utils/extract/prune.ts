@@ -10,107 +10,31 @@
 // Class or id tokens of boxes that are never the article: newsletters, promotions, related
 // links, sharing, ads, credits, screen-reader labels ("Image copyright" on an image).
 const JUNK_TOKEN =
-  /(?:^|[-_\s])(?:newsletters?|subscribe|subscription|signup|promos?|promotions?|related|recommended|recirc|trending|popular|most-read|share|sharing|social|advert|advertisement|ads?|adslot|sponsor|sponsored|outbrain|taboola|comments?|cookies?|paywall|rail|reprints?|credits?|copyright|off-screen|offscreen|sr-only|visually-?hidden|screen-reader-text|read-more|more-stories)(?:$|[-_\s])/i;
-const JUNK_ATTR = '[itemprop~=copyrightHolder],[itemprop~=copyrightNotice],[itemprop~=creditText],[aria-label*=advert i]';
+  /(?:^|[-_\s])(?:newsletters?|subscri(?:be|ption)|signup|promo(?:tion)?s?|related|recommended|recirc|trending|popular|most-read|share|sharing|social|advert(?:isement)?|ads?|sponsor(?:ed)?|outbrain|taboola|comments?|cookies?|paywall|rail|reprints?|credits?|copyright|off-?screen|sr-only|visually-?hidden|screen-reader-text|read-more|more-stories)(?:$|[-_\s])/i;
+const JUNK_ATTR = '[itemprop~=copyrightHolder],[itemprop~=copyrightNotice],[itemprop~=creditText]';
 
 // A block whose whole text is one of these is furniture.
-const FURNITURE_LINE = new RegExp(
-  '^(?:' +
-    [
-      'advert(?:isement)?',
-      'sponsored(?: content)?',
-      'sign in',
-      'log in',
-      'subscribe(?: now)?',
-      'subscriber services',
-      'close',
-      'caption',
-      'comments?',
-      'tags',
-      'share(?: this)?(?: article| story)?',
-      'read more',
-      'continue reading(?: below)?',
-      'more great \\S+ stories',
-      'related(?: articles| stories| news| content| coverage)?',
-      'more(?: \\w+)?(?: news| stories)?',
-      'trending(?: now)?',
-      'you may also like',
-      "don[’']t miss",
-      'latest(?: news)?',
-      'popular',
-      'highlights',
-      'loading(?: content)?',
-      'breaking news',
-      'print(?: article)?',
-      'text size',
-      'photo',
-      'image',
-      'video',
-      'skip to content',
-      'this slideshow requires javascript',
-      'media playback is unsupported on your device',
-      'image \\d+ of(?: /)? \\d+',
-      'order reprints(?: \\| .*)?',
-      'tell us what you think',
-      'post (?:a )?comments?(?: \\(\\+\\))?',
-      'about the author',
-      '관련 ?기사',
-      '많이 본 기사',
-    ].join('|') +
-    ')[\\s.:!…|]*$',
-  'i',
-);
+const FURNITURE_LINE =
+  /^(?:advert(?:isement)?|sponsored(?: content)?|sign in|log in|subscribe(?: now)?|subscriber services|close|caption|comments?|tags|share(?: this)?(?: article| story)?|read more|continue reading(?: below)?|more great \S+ stories|related(?: articles| stories| news| content| coverage)?|more(?: \w+)?(?: news| stories)?|trending(?: now)?|you may also like|don[’']t miss|latest(?: news)?|popular|breaking news|print(?: article)?|photo|image|video|media playback is unsupported on your device|image \d+ of(?: \/)? \d+|order reprints(?: \| .*)?|about the author|tell us what you think|post (?:a )?comments?(?: \(\+\))?|skip to content|this slideshow requires javascript|text size|loading(?: content)?|highlights|관련 ?기사|많이 본 기사)[\s.:!…|]*$/i;
 
-// A block that starts so is a credit, a caption label, a promotion or a copyright line.
-const FURNITURE_START = new RegExp(
-  '^(?:' +
-    [
-      'image (?:copyright|caption)',
-      'media caption',
-      '\\(?(?:image|photo|picture)(?: credit)?s?\\s*[:：]',
-      'credit\\b',
-      'related\\s*:',
-      'also on \\S+\\.\\w+',
-      'a version of this article appears in print',
-      'get the latest .{0,60} (?:in|to) your inbox',
-      'sign up (?:for|to) .{0,60}newsletter',
-      'click here to subscribe',
-      'subscribe to (?:our|the) ',
-      'join our .{0,40}(?:forums?|community|newsletter)',
-      'follow (?:us|him|her|them) on',
-      'email \\S+(?: \\S+)? at \\S+@',
-      'want more .{0,40}\\?',
-      'have a tip\\?',
-      'like this story\\?',
-      'this website uses cookies',
-      // Korean copyright and redistribution notices, photo credits.
-      '저작권자\\s*[ⓒ©(]',
-      '[ⓒ©]\\s*\\S+.{0,60}(?:무단\\s*전재|재배포)',
-      'copyright\\s*[ⓒ©]',
-      '[[(【]\\s*(?:사진|자료|그래픽|영상)\\s*(?:제공)?\\s*[=:]',
-    ].join('|') +
-    ')',
-  'i',
-);
-// Credit labels, the only furniture removed from inside a paragraph.
-const CREDIT_START = /^(?:image (?:copyright|caption)|media caption|\(?(?:image|photo|picture)(?: credit)?s?\s*[:：]|credit\b|[ⓒ©])/i;
-const FURNITURE_ANYWHERE = /무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$/i;
+// A credit or a caption label: removed even from inside a paragraph.
+const CREDIT = /^(?:image (?:copyright|caption)|media caption|\(?(?:image|photo|picture)(?: credit)?s?\s*[:：]|credit\b|[ⓒ©])/i;
 
-// A credit at the end of a caption or on its own: "Alex Wong | Getty Images", "(AP Photo/…)".
-const AGENCY_CREDIT = /^[^.!?]{0,60}\b(?:getty images|shutterstock|associated press|ap photo|reuters|afp|epa|istock)\)?$/i;
+// A block that starts so is a promotion or a copyright line (Korean: 저작권자 ⓒ, 무단전재 및 재배포 금지, [사진=…]).
+const FURNITURE_START =
+  /^(?:related\s*:|also on \S+\.\w+|get the latest .{0,60} (?:in|to) your inbox|click here to subscribe|join our .{0,40}(?:forums?|community|newsletter)|email \S+(?: \S+)? at \S+@|want more .{0,40}\?|have a tip\?|like this story\?|this website uses cookies|a version of this article appears in print|sign up (?:for|to) .{0,60}newsletter|subscribe to (?:our|the) |follow (?:us|him|her|them) on|저작권자\s*[ⓒ©(]|copyright\s*[ⓒ©]|[[(【]\s*(?:사진|자료|그래픽|영상)\s*(?:제공)?\s*[=:])|무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$|^[^.!?]{0,60}\b(?:getty images|shutterstock|associated press|ap photo|reuters|afp|epa|istock)\)?$/i;
 
-// Dates as news pages print them next to the headline.
-const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+// Dates as news pages print them next to the headline, and what a dateline holds besides them.
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const DATE_IN_LINE = new RegExp(
-  `\\b(?:${MONTH})\\.? \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTH})\\b|\\d{4}\\s*[-./년]\\s*\\d{1,2}\\s*[-./월]\\s*\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{2,4}`,
+  `\\b${MONTH} \\d|\\d (?:${MONTH})|\\d{4}\\s*[-./년]\\s*\\d\\d?\\s*[-./월]\\s*\\d|\\d/\\d\\d?/\\d\\d|\\d (?:minute|hour|day|week)s? ago`,
   'i',
 );
-// What a dateline holds besides its dates: labels, weekdays, times, zones, separators.
 const DATELINE_WORDS = new RegExp(
-  `\\b(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|(?:first |last )?(?:published|updated|posted|modified|original|created)\\b|\\b(?:on|at|by|am|pm|a\\.m\\.|p\\.m\\.|[ecmpa][sd]t|e?t|utc|gmt|hst|cet|kst|bst|ist|ago|minutes?|hours?|days?|weeks?)\\b|기사\\s*입력|최종\\s*수정|입력|수정|등록|승인|업데이트|\\d+(?:st|nd|rd|th)?|[-–—|/,.:;()[\\]\\s•·]+`,
+  `${MONTH}|[a-z]*day|first|last|published|updated|posted|modified|original|\\b(?:mon|tue|wed|thu|fri|sat|sun|on|at|by|[ap]\\.?m\\.?|[a-z]{0,2}t|utc|gmt|ago|minutes?|hours?|weeks?)\\b|\\d+(?:st|nd|rd|th)?|[기사입력최종수정등록승인업데이트]+|[-–—|/,.:;()[\\]\\s•·]+`,
   'gi',
 );
-const BYLINE_LINE = /^(?:by|written by|posted by|words by)\s+\S/i;
+const BYLINE_LINE = /^(?:(?:written |posted |words )?by)\s+\S/i;
 
 export interface PruneFindings {
   /** Byline lines taken out of the body ("By Jane Doe | November 18, 2019"). */
@@ -144,7 +68,8 @@ export function isFurnitureText(text: string): boolean {
   if (!text) return false;
   if (text.length <= 80 && FURNITURE_LINE.test(text)) return true;
   if (text.length > 300) return false;
-  return FURNITURE_START.test(text) || FURNITURE_ANYWHERE.test(text) || (text.length <= 80 && AGENCY_CREDIT.test(text));
+  // A block that opens with © is usually the wire's own notice, part of the story as syndicated.
+  return (CREDIT.test(text) && !/^[ⓒ©]/.test(text)) || FURNITURE_START.test(text);
 }
 
 const plain = (text: string | null) =>
@@ -206,7 +131,7 @@ export function pruneContent(root: Element, title: string | null, url: string): 
     }
     if (text.length > 300) continue;
     if (INLINE.has(el.localName)) {
-      if (text.length <= 80 && CREDIT_START.test(text)) el.remove();
+      if (text.length <= 80 && CREDIT.test(text)) el.remove();
       continue;
     }
     const early = blocksSeen++ < 12;
