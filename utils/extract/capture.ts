@@ -58,6 +58,15 @@ function metaValues(doc: Document, names: string[]): string[] {
   return out;
 }
 
+/** Dates in meta tags and <time>; only when there are none, the scans of the page's text. */
+function dateCandidates(doc: Document, inBody: string[]): string[] {
+  const tagged = [
+    ...Array.from(doc.querySelectorAll(DATE_META), (el) => el.getAttribute('content') ?? ''),
+    ...Array.from(doc.querySelectorAll(TIME_SELECTORS), (el) => el.getAttribute('datetime') ?? ''),
+  ].filter((v) => /^\d{4}-\d\d-\d\d/.test(v));
+  return tagged.length ? [...tagged, ...inBody] : [...inBody, ...labelledDates(doc, 5), ...texts(doc, DATE_SELECTORS, 40, 200)];
+}
+
 function labelledDates(doc: Document, limit: number): string[] {
   const out: string[] = [];
   if (!doc.body) return out;
@@ -125,15 +134,7 @@ export function capturePage(doc: Document, url: string): PageCapture {
     bylineCandidates:
       parsed?.byline && parsed.byline !== parsed.siteName ? [] : [...metaValues(doc, BYLINE_META), ...found.bylines, ...texts(doc, BYLINE_SELECTORS, 8, 120)],
     siteNameCandidates: parsed?.siteName ? [] : metaValues(doc, SITE_META),
-    dateCandidates: /^(?:199\d|20\d\d)-\d\d-\d\d/.test(parsed?.publishedTime ?? '')
-      ? []
-      : [
-          ...Array.from(doc.querySelectorAll(DATE_META), (el) => el.getAttribute('content') ?? ''),
-          ...Array.from(doc.querySelectorAll(TIME_SELECTORS), (el) => el.getAttribute('datetime') ?? ''),
-          ...found.dates,
-          ...labelledDates(doc, 5),
-          ...texts(doc, DATE_SELECTORS, 40, 200),
-        ],
+    dateCandidates: /^(?:199\d|20\d\d)-\d\d-\d\d/.test(parsed?.publishedTime ?? '') ? [] : dateCandidates(doc, found.dates),
     contentHtml: content?.innerHTML ?? '',
     textContent: content?.textContent ?? '',
     linkWeight,

@@ -116,15 +116,18 @@ export function pruneContent(root: Element, title: string | null, url: string): 
   const address = url.replace(/[?#].*$/, '');
   const seen = new Set<string>();
   let blocksSeen = 0;
-  const whole = squash(root.textContent).length;
+  const whole = (root.textContent ?? '').length;
   for (const el of Array.from(root.querySelectorAll(`${BLOCKS},${[...INLINE].join(',')}`))) {
     if (!root.contains(el)) continue;
-    const text = squash(el.textContent);
+    const raw = el.textContent ?? '';
     // A box named as furniture, unless it holds most of the article (a page-wide wrapper).
-    if (isJunkName(el) && text.length < 0.3 * whole) {
+    if (isJunkName(el) && raw.length < 0.3 * whole) {
       el.remove();
       continue;
     }
+    // Squashing is what costs: a container far longer than any furniture line is skipped before it.
+    if (raw.length > 3000) continue;
+    const text = squash(raw);
     if (!text) {
       if (el.localName === 'figcaption') el.remove();
       continue;
