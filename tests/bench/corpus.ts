@@ -26,7 +26,25 @@ export function extractionPages(): CorpusPage[] {
 }
 
 export interface GroundTruthPage extends CorpusPage {
+  /** The page's id in the benchmark (the hash its file is named by). */
+  id: string;
   truth: string;
+  split: Split;
+}
+
+/**
+ * Scrapinghub's pages split once, before any tuning, into a part the extraction rules are
+ * tuned on and looked at (`dev`, ~2/3) and a part never read (`held-out`, ~1/3): by an
+ * FNV-1a hash of the site's host, so that the two pages of one site (same template) fall on
+ * the same side and a held-out figure measures sites the rules have never seen.
+ */
+export type Split = 'dev' | 'held-out';
+
+export function splitOf(url: string): Split {
+  const host = new URL(url).hostname.replace(/^www\./, '');
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(host)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash % 100 < 34 ? 'held-out' : 'dev';
 }
 
 /** Scrapinghub's article-extraction benchmark: real pages with bodies written out by people. */
@@ -37,10 +55,12 @@ export function scrapinghubPages(): GroundTruthPage[] {
     .filter(([id]) => existsSync(join(dir, 'html', `${id}.html.gz`)))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, { articleBody, url }]) => ({
+      id,
       name: id.slice(0, 12),
       html: decodeHtml(gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`)))),
       url,
       truth: articleBody,
+      split: splitOf(url),
     }));
 }
 

@@ -1,6 +1,7 @@
 // The file itself, not the package index, so isProbablyReaderable stays out of the content script.
 import Readability from '@mozilla/readability/Readability.js';
 import { normalizeContent } from './normalize';
+import { pruneContent, type PruneFindings } from './prune';
 import { readingWeight } from './weight';
 
 /**
@@ -37,7 +38,11 @@ const BYLINE_META = ['byline', 'dable:author', 'article:author', 'og:article:aut
 const SITE_META = ['og:site_name', 'application-name', 'al:android:app_name'];
 const BYLINE_SELECTORS = '[itemprop=author],[rel=author],[class*=byline i],[class*=writer i],[class*=reporter i],[class*=journalist i]';
 const DATE_SELECTORS = '[class*=date i],[class*=time i],[id*=date i]';
-const TIME_SELECTORS = 'article time[datetime],time[pubdate][datetime],time[itemprop=datePublished][datetime]';
+const TIME_SELECTORS = 'article time[datetime],time[pubdate][datetime],time[itemprop~=datePublished][datetime]';
+// Publication dates in meta tags Readability does not read (it reads article:published_time and JSON-LD).
+const DATE_META = 'meta[property*=publish i],meta[name*=pubdate i],meta[property*=pubdate i],meta[itemprop~=datePublished],meta[name=date i]';
+// A labelled date in the page's text: "기사입력 :[ 2018-08-25 15:24 ]", "Published: 2019-11-19".
+const LABELLED_DATE = /(?:기사\s*입력|입력|등록|승인|published|posted)\s*(?:일|일시|시간)?\s*[:：]?\s*\[?\s*\d{4}\s*[-./년]/i;
 // Page furniture Readability would throw away anyway; removing it from the clone first
 // spares Readability most of its work on a typical news page (see the benchmark).
 const FURNITURE = 'nav,aside,footer,[role=navigation],[role=complementary],[role=menu],[role=menubar],[role=dialog],[role=alertdialog],[role=contentinfo]';
@@ -51,6 +56,35 @@ function metaValues(doc: Document, names: string[]): string[] {
     }
   }
   return out;
+}
+
+/** Dates in meta tags and <time>; only when there are none, the scans of the page's text. */
+function dateCandidates(doc: Document, inBody: string[]): string[] {
+  const tagged = [
+    ...Array.from(doc.querySelectorAll(DATE_META), (el) => el.getAttribute('content') ?? ''),
+    ...Array.from(doc.querySelectorAll(TIME_SELECTORS), (el) => el.getAttribute('datetime') ?? ''),
+  ].filter((v) => /^\d{4}-\d\d-\d\d/.test(v));
+  return tagged.length ? [...tagged, ...inBody] : [...inBody, ...labelledDates(doc, 5), ...texts(doc, DATE_SELECTORS, 40, 200)];
+}
+
+function labelledDates(doc: Document, limit: number): string[] {
+  const out: string[] = [];
+  if (!doc.body) return out;
+  const walker = doc.createTreeWalker(doc.body, 4);
+  for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode()) {
+    const text = (node as Text).data;
+    if (text.length <= 200 && LABELLED_DATE.test(text)) out.push(text.replace(/\s+/g, ' ').trim());
+  }
+  return out;
+}
+
+/** Comments split React's text ("A<!-- -->22"), and Readability would make a paragraph of each piece. */
+function removeComments(root: Node): void {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 128);
+  const comments: Node[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node);
+  for (const node of comments) node.parentNode?.removeChild(node);
 }
 
 function texts(doc: Document, selectors: string, limit: number, maxLength: number): string[] {
@@ -68,10 +102,14 @@ export function capturePage(doc: Document, url: string): PageCapture {
   const root = doc.documentElement;
   const clone = doc.cloneNode(true) as Document;
   for (const el of Array.from(clone.body?.querySelectorAll(FURNITURE) ?? [])) el.remove();
-  const parsed = new Readability<Node>(clone, { serializer: (el) => el }).parse();
+  if (clone.body) removeComments(clone.body);
+  // Classes kept for pruneContent, which removes them when it is done.
+  const parsed = new Readability<Node>(clone, { serializer: (el) => el, keepClasses: true }).parse();
   const content = parsed?.content as Element | null | undefined;
   let linkWeight = 0;
+  let found: PruneFindings = { bylines: [], dates: [] };
   if (content) {
+    found = pruneContent(content, parsed?.title ?? null, url);
     normalizeContent(content);
     for (const a of Array.from(content.querySelectorAll('a'))) linkWeight += readingWeight(a.textContent ?? '');
   }
@@ -92,11 +130,11 @@ export function capturePage(doc: Document, url: string): PageCapture {
       excerpt: parsed.excerpt ?? null,
     },
     // Looked for only when Readability found nothing: these scans cost as much as a clone.
-    bylineCandidates: parsed?.byline ? [] : [...metaValues(doc, BYLINE_META), ...texts(doc, BYLINE_SELECTORS, 8, 60)],
+    // … and when its byline is the site's own name ("AppleInsider" over "By Mike Wuerthele and Malcolm Owen").
+    bylineCandidates:
+      parsed?.byline && parsed.byline !== parsed.siteName ? [] : [...metaValues(doc, BYLINE_META), ...found.bylines, ...texts(doc, BYLINE_SELECTORS, 8, 120)],
     siteNameCandidates: parsed?.siteName ? [] : metaValues(doc, SITE_META),
-    dateCandidates: parsed?.publishedTime
-      ? []
-      : [...Array.from(doc.querySelectorAll(TIME_SELECTORS), (el) => el.getAttribute('datetime') ?? ''), ...texts(doc, DATE_SELECTORS, 40, 200)],
+    dateCandidates: /^(?:199\d|20\d\d)-\d\d-\d\d/.test(parsed?.publishedTime ?? '') ? [] : dateCandidates(doc, found.dates),
     contentHtml: content?.innerHTML ?? '',
     textContent: content?.textContent ?? '',
     linkWeight,

@@ -2,7 +2,7 @@ import type { Article } from '../article';
 import { normalizeUrl } from '../url';
 import type { PageCapture } from './capture';
 import { resolveLang } from './lang';
-import { bylineFromCandidates, bylineFromText, cleanByline, publishedFromCandidates, siteNameFromTitle } from './metadata';
+import { bylineFromCandidates, bylineFromText, cleanByline, cleanTitle, normalizeDate, publicationName, publishedFromCandidates } from './metadata';
 import { readingWeight } from './weight';
 
 export type NoArticleReason = 'empty' | 'too-short' | 'mostly-links';
@@ -43,22 +43,21 @@ export function finishArticle(capture: PageCapture): ExtractResult {
   const found = capture.readability!;
   const text = capture.textContent;
   const url = normalizeUrl(capture.url);
-  let title = squash(found.title) ?? squash(capture.documentTitle) ?? url;
   const lang = resolveLang(found.lang ?? capture.declaredLang, text);
-  const siteName = squash(found.siteName) ?? squash(capture.siteNameCandidates[0]) ?? siteNameFromTitle(capture.documentTitle, title);
-  // "Headline - Site" when the page gave its <title> only: the site is shown apart.
-  if (siteName) {
-    const suffix = new RegExp(`\\s+(?:[-|–—:·»]|::)\\s+${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    const stripped = title.replace(suffix, '');
-    if (stripped.length >= 5) title = stripped;
-  }
+  const rawTitle = squash(found.title) ?? squash(capture.documentTitle) ?? url;
+  const siteName = publicationName([found.siteName, ...capture.siteNameCandidates], capture.documentTitle, rawTitle, capture.url);
+  const declared = cleanByline(found.byline);
+  // A publication named as its own author gives way to a person named on the page.
+  const byline =
+    (declared && declared !== found.siteName ? declared : null) ?? bylineFromCandidates(capture.bylineCandidates) ?? declared ?? bylineFromText(text);
+  const title = cleanTitle(rawTitle, siteName, byline);
   const article: Article = {
     url,
     title,
-    byline: cleanByline(found.byline) ?? bylineFromCandidates(capture.bylineCandidates) ?? bylineFromText(text),
+    byline,
     siteName,
     lang,
-    publishedTime: squash(found.publishedTime) ?? publishedFromCandidates(capture.dateCandidates, lang),
+    publishedTime: normalizeDate(found.publishedTime) ?? publishedFromCandidates([...capture.dateCandidates, ...capture.bylineCandidates], lang), // "By … on Monday, November 18th, 2019"
     excerpt: squash(found.excerpt),
     contentHtml: capture.contentHtml,
     textContent: text,

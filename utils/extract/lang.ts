@@ -43,10 +43,35 @@ export function detectScriptLang(text: string): string | null {
   return null;
 }
 
+// Frequent words that tell the common Latin-script languages apart (each list leaves out the others' words).
+const LATIN_WORDS: [string, Set<string>][] = [
+  ['en', new Set('the and of to is was that it for with on are this have from by'.split(' '))],
+  ['es', new Set('el los las que y del por para una con se su al lo como más'.split(' '))],
+  ['pt', new Set('os que e do da em não para uma com no na ao dos das são'.split(' '))],
+  ['fr', new Set('le les des et est une pour dans pas qui sur au du ce sont avec'.split(' '))],
+  ['de', new Set('der die das und ist nicht ein eine zu mit den auf sich von dem im'.split(' '))],
+  ['it', new Set('il di che è per una non del della con gli alla sono nel anche'.split(' '))],
+  ['id', new Set('yang dan di ini itu dengan untuk dari tidak dalam akan pada juga'.split(' '))],
+  ['nl', new Set('het een en van dat niet op met voor zijn ook maar bij'.split(' '))],
+];
+
+/** The language of a Latin-script text by its most frequent words, or null when no language clearly leads. */
+export function detectLatinLang(text: string): string | null {
+  const words =
+    text
+      .slice(0, 6000)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
+  if (words.length < 30) return null;
+  const scores = LATIN_WORDS.map(([lang, set]) => [lang, words.reduce((n, w) => n + (set.has(w) ? 1 : 0), 0)] as const).sort((a, b) => b[1] - a[1]);
+  const [best, second] = scores as [readonly [string, number], readonly [string, number]];
+  return best[1] >= 0.08 * words.length && best[1] >= 1.5 * second[1] ? best[0] : null;
+}
+
 export function resolveLang(declared: string | null | undefined, text: string): string | null {
   const tag = normalizeLangTag(declared);
   const detected = detectScriptLang(text);
-  if (!detected) return tag;
+  if (!detected) return tag ?? detectLatinLang(text);
   if (!tag) return detected;
   const primary = tag.split('-')[0];
   // Chinese pages often declare zh-CN / zh-TW / cmn; Japanese text always has kana too.

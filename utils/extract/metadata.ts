@@ -6,6 +6,8 @@
  */
 
 const MAX_BYLINE = 80;
+const BYLINE_DATE_TAIL =
+  /\s*[-–—,|·]?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:\b|(?<=\p{Ll}))\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?) \d{1,2}\b|(?<=\p{Ll})\d|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}).*$/u;
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 const URLISH = /https?:\/\/\S+/g;
 
@@ -21,7 +23,16 @@ function squash(text: string): string {
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let text = squash(raw.replace(EMAIL, ' ').replace(URLISH, ' '));
-  text = text.replace(/^(?:by|글|기자명|작성자|written by)\s*[:：]?\s+/i, '');
+  text = text.replace(/^(?:by|글|기자명|작성자|written by|posted by|analysis by|opinion by)\s*[:：]?\s+/i, '');
+  // A date run into the name ("Jeff FoustMonday, November 18", "Lucas Nolan22 Dec 2016", "admin - 2018-09-16").
+  text = text
+    .replace(BYLINE_DATE_TAIL, '')
+    .replace(/\s+(?:on|at|updated|published)$/i, '')
+    .replace(/\s+,/g, ',')
+    .trim();
+  // "Amy Kuperinsky | NJ Advance Media for NJ.com": the person, not the desk.
+  text = text.split(/\s+\|\s+/)[0]!.trim();
+  if (/^(?:by|from|staff|admin|administrator)$|^(?:last )?(?:updated|published|posted|modified)\b/i.test(text)) return null;
   text = text.replace(/\(\s*\)|\[\s*\]/g, '').trim();
   text = text.replace(/^[[(【<\s]+|[\])】>=/|·,:\s]+$/g, '').trim();
   // A bracket left open by the removals above ("홍길동 기자 (").
@@ -47,6 +58,9 @@ export function bylineFromText(text: string): string | null {
   const tail = text.slice(-200);
   const sig = tail.match(new RegExp(`(?:^|\\n)\\s*(${KO_NAME})\\s+(${KO_REPORTER_TITLE})\\s*(?:\\(?[\\w.+-]+@[\\w.-]+\\)?)?\\s*$`));
   if (sig) return `${sig[1]} ${sig[2]}`;
+  // … or the title first: "칼럼니스트 박생강 pillgoo9@example.com".
+  const sig2 = tail.match(new RegExp(`(?:^|\\n)\\s*(${KO_REPORTER_TITLE})\\s+(${KO_NAME})\\s*(?:\\(?[\\w.+-]+@[\\w.-]+\\)?)?\\s*$`));
+  if (sig2) return `${sig2[2]} ${sig2[1]}`;
   return null;
 }
 
@@ -87,6 +101,44 @@ export function parseNewsDate(text: string, offset: string | null): string | nul
   return offset ? date + offset : date;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const ENGLISH_DATE = new RegExp(
+  `(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+(\\d{4})|${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4}))(?:,?\\s*(?:at\\s*)?(\\d{1,2}):(\\d{2})\\s*([ap])?\\.?m?\\.?)?(?:\\s*(GMT|UTC)\\b)?`,
+  'i',
+);
+
+/** "November 19, 2019, 07:47", "19 Nov 2019 07:09 GMT", "Monday, November 18th, 2019 at 11:08 a.m." as ISO (local time unless GMT/UTC). */
+export function parseEnglishDate(text: string): string | null {
+  const m = text.match(ENGLISH_DATE);
+  if (!m) return null;
+  const [, d1, mon1, y1, mon2, d2, y2, hh, mm, ampm, zone] = m;
+  const year = Number(y1 ?? y2);
+  const month = MONTHS.indexOf((mon1 ?? mon2 ?? '').toLowerCase()) + 1;
+  const day = Number(d1 ?? d2);
+  if (year < 1990 || year > 2100 || month < 1 || day < 1 || day > 31) return null;
+  const date = `${year}-${pad(month)}-${pad(day)}`;
+  if (hh === undefined) return date;
+  let hour = Number(hh);
+  if (ampm && /p/i.test(ampm) && hour < 12) hour += 12;
+  if (ampm && /a/i.test(ampm) && hour === 12) hour = 0;
+  if (hour > 23 || Number(mm) > 59) return null;
+  return `${date}T${pad(hour)}:${mm}:00${zone ? 'Z' : ''}`;
+}
+
+/** An ISO 8601 date as given, if it is one and plausible (not "0001-01-01T00:00:00Z"). */
+function isoDate(value: string): string | null {
+  const text = value.trim();
+  const m = text.match(/^(\d{4})-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/);
+  return m && Number(m[1]) >= 1990 && Number(m[1]) <= 2100 ? text.replace(' ', 'T') : null;
+}
+
+/** A publication date as pages give it in metadata: ISO as is, English dates as ISO, implausible ones dropped. */
+export function normalizeDate(value: string | null | undefined): string | null {
+  if (!value?.trim()) return null;
+  return isoDate(value) ?? parseEnglishDate(value) ?? parseNewsDate(value, null);
+}
+
 // --- Site name ----------------------------------------------------------------------
 
 const TITLE_SEPARATORS = /\s+(?:[-|–—:<>»·]|::)\s+/;
@@ -104,10 +156,101 @@ export function siteNameFromTitle(documentTitle: string, articleTitle: string): 
   return last && last.length <= 40 ? last : null;
 }
 
+// Platforms that put their own name where a publication's belongs.
+const PLATFORMS = /^(?:blogger|blogspot|wordpress(?:\.com)?|tumblr|wix|squarespace|ghost)$/i;
+
+function compact(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The registrable name of a host: "www.politifact.com" → "politifact", "news.bbc.co.uk" → "bbc". */
+export function hostLabel(url: string): string | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  const parts = host.replace(/^www\d?\./, '').split('.');
+  if (parts.length < 2) return parts[0] || null;
+  const second = parts[parts.length - 2]!;
+  // co.uk, com.br, co.kr, or.kr …
+  if (parts.length >= 3 && parts[parts.length - 1]!.length === 2 && second.length <= 3) return parts[parts.length - 3]!;
+  return second;
+}
+
+/** Does a name belong to the site's domain ("NYTimes" to nytimes.com, "Houston Chronicle" to chron.com; not "U.S.")? */
+export function belongsToHost(name: string, label: string): boolean {
+  const c = compact(name);
+  if (c.length < 2) return false;
+  if (c.includes(label) || (c.length >= 4 && label.includes(c))) return true;
+  const initials = name
+    .split(/[\s.&-]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toLowerCase())
+    .join('');
+  return initials === label || (label.length >= 4 && c.startsWith(label.slice(0, 4)));
+}
+
+/** The site's brand from its domain, spelled as its <title> spells it when it does ("PolitiFact"), else capitalised. */
+export function brandFromHost(url: string, documentTitle: string): string | null {
+  const label = hostLabel(url);
+  if (!label) return null;
+  for (const part of squash(documentTitle).split(TITLE_SEPARATORS)) if (compact(part) === label) return part.trim();
+  const inTitle = documentTitle.match(new RegExp(`\\b${label.replace(/[^a-z0-9]/g, '')}\\b`, 'i'))?.[0];
+  if (inTitle && inTitle !== inTitle.toLowerCase()) return inTitle;
+  return label.length <= 3 ? label.toUpperCase() : label[0]!.toUpperCase() + label.slice(1);
+}
+
+/**
+ * The publication's name: the first candidate (JSON-LD publisher, og:site_name …) that is
+ * one — not a @handle, an address, a platform, a list of sections or the headline — then
+ * the <title>'s site part when it belongs to the domain, then the domain's brand.
+ */
+export function publicationName(candidates: (string | null | undefined)[], documentTitle: string, articleTitle: string, url: string): string | null {
+  const label = hostLabel(url);
+  for (const raw of candidates) {
+    const name = squash(raw ?? '');
+    if (!name || /^@|^https?:|^www\./i.test(name) || PLATFORMS.test(name) || name === articleTitle) continue;
+    const parts = name.split(/\s+\|\s+/);
+    if (parts.length > 2) {
+      const own = label ? parts.find((p) => belongsToHost(p, label)) : undefined;
+      if (own) return own;
+      continue;
+    }
+    if (name.length <= 60) return name;
+  }
+  const fromTitle = siteNameFromTitle(documentTitle, articleTitle);
+  // A name in another script than the domain's ("뉴스핌" on newspim.com) cannot be compared: trusted.
+  if (fromTitle && label && compact(fromTitle).startsWith(label) && compact(fromTitle) !== label) return brandFromHost(url, documentTitle); // "PolitiFact West Virginia": an edition
+  if (fromTitle && (!label || !/[a-z]/i.test(fromTitle) || belongsToHost(fromTitle, label))) return fromTitle;
+  return brandFromHost(url, documentTitle);
+}
+
+/** Section, author or site parts of a headline: "… | Editorial", "… | Eleanor Ainge Roy", "Opinion | …". */
+export function cleanTitle(title: string, siteName: string | null, byline: string | null): string {
+  let text = title;
+  if (siteName) {
+    const suffix = new RegExp(`\\s+(?:[-|–—:·»]|::)\\s+${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+    const stripped = text.replace(suffix, '');
+    if (stripped.length >= 5) text = stripped;
+  }
+  const parts = text.split(/\s+\|\s+/);
+  if (parts.length !== 2) return text;
+  const [head, tail] = parts as [string, string];
+  const words = (s: string) => s.split(/\s+/).length;
+  const known = (s: string) => (byline && compact(s) === compact(byline)) || (siteName && compact(s) === compact(siteName));
+  if (known(tail) || (words(tail) <= 3 && words(head) >= 4 && /^\p{Lu}/u.test(tail))) return head;
+  if (known(head) || (words(head) <= 2 && words(tail) >= 4 && /^\p{Lu}/u.test(head))) return tail;
+  return text;
+}
+
 /** The first credible byline among candidates (meta values, then byline-like elements). */
 export function bylineFromCandidates(candidates: string[]): string | null {
   for (const candidate of candidates) {
     if (/^https?:/i.test(candidate.trim())) continue;
+    // A date label or a date first ("승인 2025.09.18 07:05") is a date line, not a byline.
+    if (/^\D{0,12}\d{4}\s*[.\-/년]/.test(candidate)) continue;
     const text = cleanByline(candidate);
     if (text && text.length <= 40 && !/\d{4}\s*[.\-/년]/.test(text)) return text;
   }
@@ -123,10 +266,11 @@ export function publishedFromCandidates(candidates: string[], lang: string | nul
   const offset = lang?.startsWith('ko') ? '+09:00' : null;
   const unlabelled: string[] = [];
   for (const candidate of candidates) {
-    if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(candidate.trim())) return candidate.trim();
+    const iso = isoDate(candidate);
+    if (iso) return iso;
     // Split "기사입력 : … 최종수정 : …" into labelled pieces.
     for (const piece of candidate.split(LABEL_SPLIT)) {
-      const parsed = parseNewsDate(piece, offset);
+      const parsed = parseNewsDate(piece, offset) ?? parseEnglishDate(piece);
       if (!parsed || MODIFIED_LABEL.test(piece)) continue;
       if (PUBLISHED_LABEL.test(piece)) return parsed;
       unlabelled.push(parsed);

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { windowFromHtml } from '../../scripts/lib/dom';
+import { detectLatinLang, resolveLang } from '../../utils/extract/lang';
+import { belongsToHost, brandFromHost, cleanByline, cleanTitle, normalizeDate, publicationName, publishedFromCandidates } from '../../utils/extract/metadata';
+import { isDateline, isFurnitureText, pruneContent } from '../../utils/extract/prune';
+import { extractArticle } from '../../utils/extract';
+
+// Issue 12: the furniture mainstream sites leave inside their articles, and their metadata.
+
+function prune(html: string, title = 'A headline of some length', url = 'https://news.example.com/a/1') {
+  const win = windowFromHtml(`<div id="root">${html}</div>`, url);
+  const root = win.document.getElementById('root')!;
+  const found = pruneContent(root, title, url);
+  return { root, found, text: (root.textContent ?? '').replace(/\s+/g, ' ').trim() };
+}
+
+const PROSE = '<p>The council approved the new budget on Tuesday evening after a long debate about schools and roads.</p>';
+
+describe('furniture inside the article', () => {
+  it('knows furniture lines by their text, in English and Korean', () => {
+    for (const line of [
+      'Media playback is unsupported on your device',
+      'Image copyright Getty Images',
+      'Image caption Scooter Braun has managed Justin Bieber',
+      'Media caption Who is Julian Assange?',
+      'More Great WIRED Stories',
+      'SUBSCRIBE',
+      'Read More',
+      'Order Reprints | Today’s Paper | Subscribe',
+      'Image 1 of 9',
+      'Photo: David Zalubowski, STF / Associated Press',
+      '(Image credit: Blue Origin)',
+      'Credit...Anna Moneymaker',
+      "저작권자 ⓒ '대중문화컨텐츠 전문가그룹' 엔터미디어(www.entermedia.co.kr), 무단전재 및 재배포금지",
+      'Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지',
+      '[사진=JTBC, 이매진아시아]',
+      'ⓒ 뉴스핌 무단전재 & 재배포 금지',
+    ])
+      expect(isFurnitureText(line), line).toBe(true);
+    for (const line of [
+      'More than 100 protesters were killed, Amnesty said.',
+      'Read the full report on the council website before Friday.',
+      '사진을 공개한 것은 분명한 사생활 침해다.',
+      'The photo was taken in 2007 by the spacecraft.',
+    ])
+      expect(isFurnitureText(line), line).toBe(false);
+  });
+
+  it('knows a dateline from a sentence with a date', () => {
+    expect(isDateline('Published 4:00 am CST, Wednesday, November 20, 2019')).toBe(true);
+    expect(isDateline('PUBLISHED: 10:48, Tue, Nov 19, 2019')).toBe(true);
+    expect(isDateline('Nov. 20, 2019, 9:28 AM UTC')).toBe(true);
+    expect(isDateline('Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET')).toBe(true);
+    expect(isDateline('기사입력 2018.08.25 15:24')).toBe(true);
+    expect(isDateline('The vote was held on Nov. 19, 2019 in the capital.')).toBe(false);
+  });
+
+  it('removes credit, promotion and screen-reader boxes by their names, and keeps the prose', () => {
+    const { text } = prune(
+      `<figure><img src="a.jpg"><span class="off-screen">Image copyright</span> <span class="story-image-copyright">Getty Images</span></figure>${PROSE}` +
+        `<div class="newsletter-signup"><p>Get the best stories in your inbox</p></div>` +
+        `<p>Under the weather.<span itemprop="copyrightHolder"><span>Credit</span><span>Kirsten Luce</span></span></p>`,
+    );
+    expect(text).toBe('The council approved the new budget on Tuesday evening after a long debate about schools and roads.Under the weather.');
+  });
+
+  it('keeps a figure caption with its image, drops one whose image is gone', () => {
+    const { root } = prune(
+      `<figure><img src="a.jpg"><figcaption>The harbour at dawn.</figcaption></figure>${PROSE}<figure><figcaption>Orphan caption</figcaption></figure>`,
+    );
+    expect(root.textContent).toContain('The harbour at dawn.');
+    expect(root.textContent).not.toContain('Orphan caption');
+  });
+
+  it('takes a "Don’t miss" heading with the links under it, and a repeated headline', () => {
+    const { text } = prune(
+      `<h1>A headline of some length</h1>${PROSE}<h3>DON'T MISS</h3><p><a href="/x">China furious at Macron [INSIGHT]</a></p><p><a href="/y">Lakers vs Nets [VIDEO]</a></p>${PROSE}`,
+    );
+    expect(text).not.toMatch(/DON'T MISS|Macron|Lakers|A headline/);
+    expect(text.match(/council approved/g)).toHaveLength(2);
+  });
+
+  it('moves in-body bylines and datelines to the header', () => {
+    const { found, text } = prune(`<p>By Paul Takahashi</p><p>Monday, November 18, 2019</p>${PROSE}<p>By the end of the day, the council had approved it.</p>`);
+    expect(found.bylines).toEqual(['By Paul Takahashi']);
+    expect(found.dates).toEqual(['Monday, November 18, 2019']);
+    expect(text).toContain('By the end of the day');
+    expect(text).not.toContain('Takahashi');
+  });
+
+  it('leaves no class attribute behind', () => {
+    const { root } = prune(`<p class="story-body__introduction">Intro text of the story here.</p>${PROSE}`);
+    expect(root.querySelector('[class]')).toBeNull();
+  });
+
+  it('keeps React text split by comments in one paragraph', () => {
+    const body = Array.from({ length: 6 }, () => PROSE).join('');
+    const win = windowFromHtml(
+      `<html><head><title>T</title></head><body><article><h1>T</h1>${body}<p>Page A<!-- -->22 of the edition</p></article></body></html>`,
+      'https://x.example.com/a',
+    );
+    const result = extractArticle(win.document, 'https://x.example.com/a');
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.article.textContent).toContain('Page A22 of the edition');
+  });
+});
+
+describe('metadata of mainstream sites', () => {
+  it('reads dates as pages give them, and drops implausible ones', () => {
+    expect(normalizeDate('2019-11-19T02:34:30Z')).toBe('2019-11-19T02:34:30Z');
+    expect(normalizeDate('2019-11-19 02:24:00')).toBe('2019-11-19T02:24:00');
+    expect(normalizeDate('0001-01-01T00:00:00Z')).toBeNull();
+    expect(normalizeDate('19 Nov 2019 07:09 GMT')).toBe('2019-11-19T07:09:00Z');
+    expect(normalizeDate('November 19, 2019, 07:47 PM EST')).toBe('2019-11-19T19:47:00');
+    expect(publishedFromCandidates(['기사입력 :[ 2018-08-25 15:24 ]'], 'ko')).toBe('2018-08-25T15:24:00+09:00');
+    expect(publishedFromCandidates(['0001-01-01T00:00:00Z', 'Monday, November 18th, 2019 at 11:08 a.m.'], 'en')).toBe('2019-11-18T11:08:00');
+  });
+
+  it('cleans bylines of dates and desks', () => {
+    expect(cleanByline('Jeff FoustMonday, November 18, 2019')).toBe('Jeff Foust');
+    expect(cleanByline('Lucas Nolan22 Dec 2016651')).toBe('Lucas Nolan');
+    expect(cleanByline('By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.')).toBe('Matthew Digby, Minh Do');
+    expect(cleanByline('Amy Kuperinsky | NJ Advance Media for NJ.com')).toBe('Amy Kuperinsky');
+    expect(cleanByline('admin - 2018-09-16')).toBeNull();
+    expect(cleanByline('By')).toBeNull();
+    expect(cleanByline('Last Updated: January 7, 2025')).toBeNull();
+    expect(cleanByline('윤지호 기자')).toBe('윤지호 기자');
+  });
+
+  it('names the publication, not a handle, an address, a platform or a section', () => {
+    const url = 'https://www.politifact.com/west-virginia/statements/2019/nov/18/x/';
+    expect(publicationName(['@politifact'], 'What is the value of drugs? | PolitiFact', 'What is the value of drugs?', url)).toBe('PolitiFact');
+    expect(publicationName(['https://www.example-news.com'], 'Headline', 'Headline', 'https://www.example-news.com/a')).toBe('Example-news');
+    expect(publicationName(['Blogger'], 'Headline', 'Headline', 'https://www.linknaija.com/a')).toBe('Linknaija');
+    expect(publicationName(['Autoracing | F1 | Indy | MotoGP'], 'x', 'x', 'http://www.autoracing.com.br/a')).toBe('Autoracing');
+    expect(publicationName([null], 'Trade war - U.S.', 'Trade war', 'https://www.nytimes.com/2019/a.html')).toBe('Nytimes');
+    expect(publicationName(['CNN'], 'x', 'x', 'https://www.cnn.com/a')).toBe('CNN');
+    expect(publicationName([null], '기사 제목 - 뉴스핌', '기사 제목', 'https://www.newspim.com/news/view/1')).toBe('뉴스핌');
+    expect(belongsToHost('Houston Chronicle', 'chron')).toBe(true);
+    expect(belongsToHost('U.S.', 'nytimes')).toBe(false);
+    expect(brandFromHost('https://news.bbc.co.uk/a', '')).toBe('BBC');
+  });
+
+  it('takes section, author and site parts off headlines', () => {
+    expect(cleanTitle('The Guardian view on Hong Kong: a city on the brink | Editorial', 'the Guardian', 'Editorial')).toBe(
+      'The Guardian view on Hong Kong: a city on the brink',
+    );
+    expect(cleanTitle('New Zealand farmers fear for their land | Eleanor Ainge Roy', 'the Guardian', 'Eleanor Ainge Roy')).toBe(
+      'New Zealand farmers fear for their land',
+    );
+    expect(cleanTitle('Opinion | Republicans Are Following Trump to Nowhere', 'NYTimes', null)).toBe('Republicans Are Following Trump to Nowhere');
+    expect(cleanTitle('Headline here | The Daily Example', 'The Daily Example', null)).toBe('Headline here');
+    expect(cleanTitle('Milan Design Week 2018 | Anastassiades light installation for FLOS', 'Inexhibit', null)).toBe(
+      'Milan Design Week 2018 | Anastassiades light installation for FLOS',
+    );
+  });
+
+  it('always gives a language: Latin-script text by its frequent words', () => {
+    const english =
+      'The council approved the new budget on Tuesday and the mayor said that it was a good day for the city and for the people of the region. '.repeat(3);
+    const portuguese =
+      'O conselho aprovou o novo orçamento na terça e o prefeito disse que não era para os cidadãos da cidade uma surpresa com os números das contas. '.repeat(
+        3,
+      );
+    expect(detectLatinLang(english)).toBe('en');
+    expect(detectLatinLang(portuguese)).toBe('pt');
+    expect(resolveLang(null, english)).toBe('en');
+    expect(resolveLang('en-GB', english)).toBe('en-GB');
+  });
+});

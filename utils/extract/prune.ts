@@ -1,0 +1,182 @@
+/**
+ * What Readability keeps that is not the article: the furniture news sites put inside their
+ * article bodies. Runs in the content script on Readability's result (with its classes kept),
+ * before the text is laid out, so the removed text never reaches the stored article and the
+ * text of the article stays the text of its DOM. General rules only — class and itemprop
+ * names, phrases of the kind "Image copyright" or "무단전재 및 재배포 금지", the shapes of a
+ * credit, a dateline or a byline — never a site's own markup.
+ */
+
+// Class or id tokens of boxes that are never the article: newsletters, promotions, related
+// links, sharing, ads, credits, screen-reader labels ("Image copyright" on an image).
+const JUNK_TOKEN =
+  /(?:^|[-_\s])(?:newsletters?|subscri(?:be|ption)|signup|promo(?:tion)?s?|related|recommended|recirc|trending|popular|most-read|share|sharing|social|advert(?:isement)?|ads?|sponsor(?:ed)?|outbrain|taboola|comments?|cookies?|paywall|rail|reprints?|credits?|copyright|off-?screen|sr-only|visually-?hidden|screen-reader-text|read-more|more-stories)(?:$|[-_\s])/i;
+const JUNK_ATTR = '[itemprop~=copyrightHolder],[itemprop~=copyrightNotice],[itemprop~=creditText]';
+
+// A block whose whole text is one of these is furniture.
+const FURNITURE_LINE =
+  /^(?:advert(?:isement)?|sponsored(?: content)?|sign in|log in|subscribe(?: now)?|subscriber services|close|caption|comments?|tags|share(?: this)?(?: article| story)?|read more|continue reading(?: below)?|more great \S+ stories|related(?: articles| stories| news| content| coverage)?|more(?: \w+)?(?: news| stories)?|trending(?: now)?|you may also like|don[’']t miss|latest(?: news)?|popular|breaking news|print(?: article)?|photo|image|video|media playback is unsupported on your device|image \d+ of(?: \/)? \d+|order reprints(?: \| .*)?|about the author|tell us what you think|post (?:a )?comments?(?: \(\+\))?|skip to content|this slideshow requires javascript|text size|loading(?: content)?|highlights|관련 ?기사|많이 본 기사)[\s.:!…|]*$/i;
+
+// A credit or a caption label: removed even from inside a paragraph.
+const CREDIT = /^(?:image (?:copyright|caption)|media caption|\(?(?:image|photo|picture)(?: credit)?s?\s*[:：]|credit\b|[ⓒ©])/i;
+
+// A block that starts so is a promotion or a copyright line (Korean: 저작권자 ⓒ, 무단전재 및 재배포 금지, [사진=…]).
+const FURNITURE_START =
+  /^(?:related\s*:|also on \S+\.\w+|get the latest .{0,60} (?:in|to) your inbox|click here to subscribe|join our .{0,40}(?:forums?|community|newsletter)|email \S+(?: \S+)? at \S+@|want more .{0,40}\?|have a tip\?|like this story\?|this website uses cookies|a version of this article appears in print|sign up (?:for|to) .{0,60}newsletter|subscribe to (?:our|the) |follow (?:us|him|her|them) on|저작권자\s*[ⓒ©(]|copyright\s*[ⓒ©]|[[(【]\s*(?:사진|자료|그래픽|영상)\s*(?:제공)?\s*[=:])|무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$|^[^.!?]{0,60}\b(?:getty images|shutterstock|associated press|ap photo|reuters|afp|epa|istock)\)?$/i;
+
+// Dates as news pages print them next to the headline, and what a dateline holds besides them.
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DATE_IN_LINE = new RegExp(
+  `\\b${MONTH} \\d|\\d (?:${MONTH})|\\d{4}\\s*[-./년]\\s*\\d\\d?\\s*[-./월]\\s*\\d|\\d/\\d\\d?/\\d\\d|\\d (?:minute|hour|day|week)s? ago`,
+  'i',
+);
+const DATELINE_WORDS = new RegExp(
+  `${MONTH}|[a-z]*day|first|last|published|updated|posted|modified|original|\\b(?:mon|tue|wed|thu|fri|sat|sun|on|at|by|[ap]\\.?m\\.?|[a-z]{0,2}t|utc|gmt|ago|minutes?|hours?|weeks?)\\b|\\d+(?:st|nd|rd|th)?|[기사입력최종수정등록승인업데이트]+|[-–—|/,.:;()[\\]\\s•·]+`,
+  'gi',
+);
+const BYLINE_LINE = /^(?:(?:written |posted |words )?by)\s+\S/i;
+
+export interface PruneFindings {
+  /** Byline lines taken out of the body ("By Jane Doe | November 18, 2019"). */
+  bylines: string[];
+  /** Dateline lines taken out of the body. */
+  dates: string[];
+}
+
+const BLOCKS = 'p,div,li,h1,h2,h3,h4,h5,h6,figcaption,dt,dd,section,header,blockquote,address,figure,ul,ol,table';
+// Inline elements are judged by their names and by credit labels only ("<b>More</b> than …" is prose).
+const INLINE = new Set(['span', 'small', 'em', 'strong', 'b', 'i', 'a', 'time']);
+
+function squash(text: string | null): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function isJunkName(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  // Ids made from a heading ("sharing-with-a-single-developer") name the content, not a box.
+  const id = el.id;
+  return (!!cls && JUNK_TOKEN.test(cls)) || (!!id && id.split(/[-_]/).length <= 3 && JUNK_TOKEN.test(id));
+}
+
+/** A short line that is only a date with its labels: "Updated Nov. 19, 2019 8:21 am ET". */
+export function isDateline(text: string): boolean {
+  return text.length <= 120 && DATE_IN_LINE.test(text) && !text.replace(DATELINE_WORDS, '').trim();
+}
+
+/** Furniture by its text alone (the element's whole text, squashed). */
+export function isFurnitureText(text: string): boolean {
+  if (!text) return false;
+  if (text.length <= 80 && FURNITURE_LINE.test(text)) return true;
+  if (text.length > 300) return false;
+  // A block that opens with © is usually the wire's own notice, part of the story as syndicated.
+  return (CREDIT.test(text) && !/^[ⓒ©]/.test(text)) || FURNITURE_START.test(text);
+}
+
+const plain = (text: string | null) =>
+  squash(text)
+    .replace(/[.\s]+$/, '')
+    .toLowerCase();
+
+/**
+ * A one-item list right after a figure without a caption, saying what its image's alt says,
+ * is the figure's caption laid out as a bullet: put it back as the figcaption.
+ */
+function captionLists(root: Element): void {
+  for (const list of Array.from(root.querySelectorAll('ul,ol'))) {
+    const figure = list.previousElementSibling;
+    const img = figure?.localName === 'figure' && !figure.querySelector('figcaption') ? figure.querySelector('img') : null;
+    if (!figure || !img || list.children.length !== 1) continue;
+    const text = plain(list.textContent);
+    if (!text || text.length > 300) continue;
+    const alt = new Set(plain(img.getAttribute('alt')).split(' '));
+    const words = text.split(' ');
+    if (words.filter((w) => alt.has(w)).length < 0.4 * words.length) continue;
+    const caption = root.ownerDocument.createElement('figcaption');
+    caption.textContent = squash(list.textContent);
+    figure.append(caption);
+    list.remove();
+  }
+}
+
+function isLinkList(el: Element, text: string): boolean {
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += squash(a.textContent).length;
+  return links >= 0.6 * text.length;
+}
+
+/**
+ * Remove the furniture from Readability's content (classes still on it) and then the classes;
+ * returns the byline and date lines it took out, for the header.
+ */
+export function pruneContent(root: Element, title: string | null, url: string): PruneFindings {
+  const findings: PruneFindings = { bylines: [], dates: [] };
+  for (const el of Array.from(root.querySelectorAll(JUNK_ATTR))) el.remove();
+  captionLists(root);
+  const headline = squash(title).toLowerCase();
+  const address = url.replace(/[?#].*$/, '');
+  const seen = new Set<string>();
+  let blocksSeen = 0;
+  const whole = (root.textContent ?? '').length;
+  for (const el of Array.from(root.querySelectorAll(`${BLOCKS},${[...INLINE].join(',')}`))) {
+    if (!root.contains(el)) continue;
+    const raw = el.textContent ?? '';
+    // A box named as furniture, unless it holds most of the article (a page-wide wrapper).
+    if (isJunkName(el) && raw.length < 0.3 * whole) {
+      el.remove();
+      continue;
+    }
+    // Squashing is what costs: a container far longer than any furniture line is skipped before it.
+    if (raw.length > 3000) continue;
+    const text = squash(raw);
+    if (!text) {
+      if (el.localName === 'figcaption') el.remove();
+      continue;
+    }
+    if (text.length > 300) continue;
+    if (INLINE.has(el.localName)) {
+      if (text.length <= 80 && CREDIT.test(text)) el.remove();
+      continue;
+    }
+    const early = blocksSeen++ < 12;
+    if (isFurnitureText(text) || text.replace(/[?#].*$/, '') === address) {
+      // A "Related" or "Don't miss" heading takes the list of links under it along.
+      const heading = text.length <= 40;
+      let next = el.nextElementSibling;
+      el.remove();
+      while (heading && next) {
+        const after = next.nextElementSibling;
+        const t = squash(next.textContent);
+        if (!t || t.length > 300 || !isLinkList(next, t)) break;
+        next.remove();
+        next = after;
+      }
+      continue;
+    }
+    if (early && text.toLowerCase() === headline && el.localName !== 'a') {
+      el.remove();
+      continue;
+    }
+    if (BYLINE_LINE.test(text) && text.length <= 120 && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
+      findings.bylines.push(text);
+      if (DATE_IN_LINE.test(text)) findings.dates.push(text);
+      el.remove();
+      continue;
+    }
+    if (isDateline(text)) {
+      findings.dates.push(text);
+      el.remove();
+      continue;
+    }
+    // A caption whose image is gone, or the same caption twice (galleries repeat them).
+    if (el.localName === 'figcaption' && !(el.closest('figure') ?? el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img,picture')) {
+      el.remove();
+      continue;
+    }
+    if (text.length >= 30 && el.closest('figure') && !el.querySelector(BLOCKS)) {
+      if (seen.has(text)) el.remove();
+      else seen.add(text);
+    }
+  }
+  for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
+  return findings;
+}
