@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Article } from '../utils/article';
 import { formatPublished } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
-import { createSanitizer, type Sanitizer } from '../utils/sanitize';
+import { createSanitizer, type Sanitizer } from '../utils/extract/sanitize';
 
 let sanitizer: Sanitizer | undefined;
 function sanitize(html: string): DocumentFragment {

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { recognizeEntities } from '../utils/entities';
 import { loadEnglishModel, needsEnglishModel } from '../utils/entities/english-model';
-import { readDocument } from '../utils/pipeline';
+import { readDocument } from '../utils/extract/pipeline';
 import { failWith, readFailure, type Fail } from './lib/cli';
 import { fileUrl, readHtmlFile, windowFromHtml } from './lib/dom';
 

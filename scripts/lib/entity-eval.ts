@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { EntitySpan, EntityType } from '../../utils/entities';
-import { readDocument } from '../../utils/pipeline';
+import { readDocument } from '../../utils/extract/pipeline';
 import { readHtmlFile, windowFromHtml } from './dom';
 
 export interface LabelFile {

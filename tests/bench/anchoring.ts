@@ -1,5 +1,5 @@
 import { anchor, describeTextQuote, type Selectors } from '../../utils/anchoring';
-import { readDocument } from '../../utils/pipeline';
+import { readDocument } from '../../utils/extract/pipeline';
 import { windowFromHtml } from '../../scripts/lib/dom';
 import { extractionPages } from './corpus';
 

@@ -3,7 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import { capturePage } from '../../utils/extract/capture';
 import { finishArticle } from '../../utils/extract/finish';
-import { sanitizeArticle } from '../../utils/pipeline';
+import { sanitizeArticle } from '../../utils/extract/pipeline';
 
 function parse(html: string, url: string): Document {
   const doc = new DOMParser().parseFromString(html, 'text/html');

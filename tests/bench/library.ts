@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../../scripts/lib/chrome';
-import { readDocument } from '../../utils/pipeline';
+import { readDocument } from '../../utils/extract/pipeline';
 import { windowFromHtml } from '../../scripts/lib/dom';
 import { ROOT } from '../support/paths';
 import { startServer } from '../support/server';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../utils/pipeline';
+import { readDocument } from '../../utils/extract/pipeline';
 import { windowFromHtml } from '../../scripts/lib/dom';
 import { newsFixtures } from '../support/fixtures';
 

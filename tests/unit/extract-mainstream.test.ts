@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, windowFromHtml } from '../../scripts/lib/dom';
-import { readDocument } from '../../utils/pipeline';
+import { readDocument } from '../../utils/extract/pipeline';
 import { ROOT, SHARED } from '../support/paths';
 
 // Issue 12's mainstream pages, read in place from the shared corpora (Scrapinghub's dev part and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeContent } from '../../utils/extract/normalize';
 import { windowFromHtml } from '../../scripts/lib/dom';
-import { sanitizeArticle } from '../../utils/pipeline';
+import { sanitizeArticle } from '../../utils/extract/pipeline';
 
 function normalized(html: string): { text: string; html: string; root: HTMLElement } {
   const win = windowFromHtml(`<div id="root">${html}</div>`, 'https://example.com/');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSanitizer } from '../../utils/sanitize';
-import { readDocument } from '../../utils/pipeline';
+import { createSanitizer } from '../../utils/extract/sanitize';
+import { readDocument } from '../../utils/extract/pipeline';
 import { windowFromHtml } from '../../scripts/lib/dom';
 import { PAGES } from '../support/paths';
 

@@ -1,6 +1,6 @@
 import type { WindowLike } from 'dompurify';
-import type { Article } from './article';
-import { extractArticle, type ExtractResult } from './extract';
+import type { Article } from '../article';
+import { extractArticle, type ExtractResult } from './index';
 import { createSanitizer, type Sanitizer } from './sanitize';
 
 const sanitizers = new WeakMap<object, Sanitizer>();

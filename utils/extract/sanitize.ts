@@ -1,5 +1,5 @@
 import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
-import { DROP_VOID, DROP_WITH_CONTENT, UNWRAP } from './extract/content-rules';
+import { DROP_VOID, DROP_WITH_CONTENT, UNWRAP } from './content-rules';
 
 /**
  * Article HTML comes from an untrusted page and is shown inside a privileged extension
