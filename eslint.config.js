@@ -94,4 +94,50 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // Layers (CONTRIBUTING.md, "Layer rules"): each depends only on the layers below it —
+  // entrypoints → components → utils/background, utils/page → utils/sync → utils/export →
+  // utils/db, utils/extract → utils/entities, utils/anchoring, utils/search, utils/dom →
+  // utils/text and the plain modules at the top of utils/. An import up the stack fails lint.
+  ...layerRules([
+    { files: ['components/**'], above: ['entrypoints'] },
+    { files: ['utils/background/**', 'utils/page/**'], above: ['entrypoints', 'components'] },
+    { files: ['utils/sync/**'], above: ['entrypoints', 'components', 'background', 'page'] },
+    { files: ['utils/export/**'], above: ['entrypoints', 'components', 'background', 'page', 'sync'] },
+    { files: ['utils/db/**', 'utils/extract/**'], above: ['entrypoints', 'components', 'background', 'page', 'sync', 'export'], siblings: true },
+    {
+      files: ['utils/entities/**', 'utils/anchoring/**', 'utils/search/**', 'utils/dom/**'],
+      above: ['entrypoints', 'components', 'background', 'page', 'sync', 'export', 'db', 'extract'],
+    },
+    {
+      files: ['utils/text/**', 'utils/*.ts'],
+      above: ['entrypoints', 'components', 'background', 'page', 'sync', 'export', 'db', 'extract', 'entities', 'anchoring', 'search', 'dom'],
+    },
+  ]),
 );
+
+/**
+ * One no-restricted-imports block per layer: `above` names the folders (under utils/, or the
+ * top-level components/ and entrypoints/) its files may not import from, matched on the
+ * relative path whatever its depth. `siblings`: db and extract may not import each other.
+ */
+function layerRules(layers) {
+  return layers.map(({ files, above, siblings }) => {
+    const names = [...above, ...(siblings ? ['(?:db|extract)'] : [])];
+    return {
+      files,
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                regex: `^(?:\\.\\./)+(?:utils/)?(?:${names.join('|')})(?:/|$)|^\\./(?:${above.join('|')})/`,
+                message: 'This imports from a layer above (CONTRIBUTING.md, "Layer rules").',
+              },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
