@@ -1,3 +1,4 @@
+import { squashOrNull } from '../text/scripts';
 import type { Article } from '../article';
 import { normalizeUrl } from '../url';
 import type { PageCapture } from './capture';
@@ -8,11 +9,6 @@ import { readingWeight } from './weight';
 export type NoArticleReason = 'empty' | 'too-short' | 'mostly-links';
 
 export type ExtractResult = { ok: true; article: Article } | { ok: false; reason: NoArticleReason };
-
-function squash(text: string | null | undefined): string | null {
-  const value = text?.replace(/\s+/g, ' ').trim();
-  return value ? value : null;
-}
 
 /**
  * Is what Readability found an article, or the leftovers of a search page, a portal or
@@ -44,7 +40,7 @@ export function finishArticle(capture: PageCapture): ExtractResult {
   const text = capture.textContent;
   const url = normalizeUrl(capture.url);
   const lang = resolveLang(found.lang ?? capture.declaredLang, text);
-  const rawTitle = squash(found.title) ?? squash(capture.documentTitle) ?? url;
+  const rawTitle = squashOrNull(found.title) ?? squashOrNull(capture.documentTitle) ?? url;
   const siteName = publicationName([found.siteName, ...capture.siteNameCandidates], capture.documentTitle, rawTitle, capture.url);
   const declared = cleanByline(found.byline);
   // A publication named as its own author gives way to a person named on the page.
@@ -58,7 +54,7 @@ export function finishArticle(capture: PageCapture): ExtractResult {
     siteName,
     lang,
     publishedTime: normalizeDate(found.publishedTime) ?? publishedFromCandidates([...capture.dateCandidates, ...capture.bylineCandidates], lang), // "By … on Monday, November 18th, 2019"
-    excerpt: squash(found.excerpt),
+    excerpt: squashOrNull(found.excerpt),
     contentHtml: capture.contentHtml,
     textContent: text,
   };

@@ -5,6 +5,8 @@
  * Pure string functions over what utils/extract/capture.ts collected from the page.
  */
 
+import { squash } from '../text/scripts';
+
 const MAX_BYLINE = 80;
 const BYLINE_DATE_TAIL =
   /\s*[-–—,|·]?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:\b|(?<=\p{Ll}))\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?) \d{1,2}\b|(?<=\p{Ll})\d|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}).*$/u;
@@ -14,10 +16,6 @@ const URLISH = /https?:\/\/\S+/g;
 // A Korean reporter's title: 기자, 특파원, 중국전문기자, 선임기자, 논설위원, 객원기자 …
 const KO_REPORTER_TITLE = '(?:[가-힣]{0,6}기자|특파원|논설위원|객원기자|칼럼니스트|에디터|PD|통신원)';
 const KO_NAME = '[가-힣]{2,4}';
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** Strip e-mail addresses, links and the punctuation Korean bylines wrap names in. */
 export function cleanByline(raw: string | null | undefined): string | null {

@@ -30,3 +30,9 @@ export function isWordChar(ch: string | number | undefined): boolean {
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   return /[\p{L}\p{N}]/u.test(typeof ch === 'number' ? String.fromCharCode(ch) : ch);
 }
+
+/** White space collapsed to single spaces and trimmed. */
+export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** The same for a value that may be missing; empty is missing. */
+export const squashOrNull = (text: string | null | undefined): string | null => (text ? squash(text) || null : null);
