@@ -74,7 +74,8 @@ export interface Score {
 function f1(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  // From the counts (= 2PR/(P+R)), so a score of exactly 0.9 is 0.9 and not 0.8999…
+  return { precision, recall, f1: tp + fp + fn ? (2 * tp) / (2 * tp + fp + fn) : 1 };
 }
 
 /**
