@@ -181,7 +181,8 @@ describe('issue 14: nothing the reader wrote is lost, overwritten or shown to th
   });
 
   it('the popup’s open card, like the library’s, never overwrites a note changed in another page meanwhile', async () => {
-    const { page, popup } = await seed('popup-stale', '예산안은 찬성 28표', '팝업의 원래 메모');
+    // A passage no other case here highlights: annotation() finds a highlight by its quote, on any page.
+    const { page, popup } = await seed('popup-stale', '의회는 상반기 집행 실적을 점검하기로 했다', '팝업의 원래 메모');
     // The popup's card open on the highlight (Enter on its mark), the library's too.
     await popup.locator('mark.hl[data-hl-first]').first().focus();
     await popup.keyboard.press('Enter');
@@ -193,10 +194,10 @@ describe('issue 14: nothing the reader wrote is lost, overwritten or shown to th
     await popupField.fill('팝업에서 쓰는 중인 메모');
     await libraryField.fill('서재에서 먼저 저장한 메모');
     await libraryField.press('Tab');
-    await expect.poll(async () => (await annotation(library, '예산안은 찬성'))?.note).toBe('서재에서 먼저 저장한 메모');
+    await expect.poll(async () => (await annotation(library, '상반기 집행 실적을'))?.note).toBe('서재에서 먼저 저장한 메모');
     await expect.poll(() => popup.getByTestId('toast').textContent(), { timeout: 5000 }).toContain('그사이 다른 창에서 메모가 바뀌어서 덮어쓰지 않았어요');
     expect(await popupField.inputValue()).toBe('팝업에서 쓰는 중인 메모');
-    expect((await annotation(library, '예산안은 찬성'))?.note).toBe('서재에서 먼저 저장한 메모');
+    expect((await annotation(library, '상반기 집행 실적을'))?.note).toBe('서재에서 먼저 저장한 메모');
     // "Show the other note" puts the library's note in the popup's card.
     await popup.getByTestId('toast').getByRole('button').click();
     await expect.poll(() => popup.getByTestId('note-input').inputValue()).toBe('서재에서 먼저 저장한 메모');
