@@ -10,7 +10,7 @@ import { sendMessage } from '../utils/background/messages';
 import { useFollowTab } from './hooks/useFollowTab';
 import { usePreferences } from './hooks/useReaderData';
 import { ReaderScreen } from './ReaderScreen';
-import { SettingsMenu } from './SettingsMenu';
+import { ReaderTopbar } from './ReaderTopbar';
 import { LoadingPanel, StatusPanel } from './StatusPanel';
 
 export type Surface = 'popup' | 'panel';
@@ -119,34 +119,13 @@ export function ReaderApp({ surface, tabId, initial }: Props) {
 
   return (
     <div class={`shell surface-${surface}`}>
-      <header class="topbar">
-        <span class="brand">
-          <img src="/icon/32.png" alt="" width={18} height={18} />
-          {t('extName')}
-        </span>
-        <nav class="topbar-actions" aria-label={t('topbarLabel')}>
-          {article && (
-            <a class="topbar-link" href={article.url} target="_blank" rel="noopener noreferrer" title={t('openOriginalTitle')}>
-              {t('openOriginal')} ↗
-            </a>
-          )}
-          {surface === 'popup' && sidePanelAvailable() && (
-            <button type="button" class="topbar-link link-button" title={t('openInPanelTitle')} onClick={() => void toPanel()} data-testid="open-panel">
-              {t('openInPanel')}
-            </button>
-          )}
-          <button
-            type="button"
-            class="topbar-link link-button"
-            title={t('openLibraryTitle')}
-            onClick={() => void browser.runtime.openOptionsPage()}
-            data-testid="open-library"
-          >
-            {t('openLibrary')}
+      <ReaderTopbar url={article?.url} preferences={preferences}>
+        {surface === 'popup' && sidePanelAvailable() && (
+          <button type="button" class="topbar-link link-button" title={t('openInPanelTitle')} onClick={() => void toPanel()} data-testid="open-panel">
+            {t('openInPanel')}
           </button>
-          <SettingsMenu preferences={preferences} />
-        </nav>
-      </header>
+        )}
+      </ReaderTopbar>
       <main class="content" data-phase={state.phase} data-status={response?.status ?? 'loading'} data-tab={shownTab ?? ''}>
         {state.phase === 'loading' && <LoadingPanel slow={state.slow} />}
         {response && (

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { ArticleRecord } from '../utils/article';
 import { errorMessage } from '../utils/async';
 import { ArticleRepository } from '../utils/db/articles';
@@ -9,7 +8,7 @@ import { t, uiLanguage } from '../utils/i18n';
 import { readerDb } from './hooks/db';
 import { usePreferences } from './hooks/useReaderData';
 import { ReaderScreen, type ReaderFocus } from './ReaderScreen';
-import { SettingsMenu } from './SettingsMenu';
+import { ReaderTopbar } from './ReaderTopbar';
 import { LoadingPanel, StatusPanel } from './StatusPanel';
 
 type State = { phase: 'loading' } | { phase: 'ok'; article: ArticleRecord } | { phase: 'missing' } | { phase: 'failed'; detail: string };
@@ -65,23 +64,7 @@ export function SavedReaderApp({ id, focus }: { id: string | null; focus?: Reade
   const article = state.phase === 'ok' ? state.article : null;
   return (
     <div class="shell surface-saved">
-      <header class="topbar">
-        <span class="brand">
-          <img src="/icon/32.png" alt="" width={18} height={18} />
-          {t('extName')}
-        </span>
-        <nav class="topbar-actions" aria-label={t('topbarLabel')}>
-          {article && (
-            <a class="topbar-link" href={article.url} target="_blank" rel="noopener noreferrer" title={t('openOriginalTitle')}>
-              {t('openOriginal')} ↗
-            </a>
-          )}
-          <button type="button" class="topbar-link link-button" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-library">
-            {t('openLibrary')}
-          </button>
-          <SettingsMenu preferences={preferences} />
-        </nav>
-      </header>
+      <ReaderTopbar url={article?.url} preferences={preferences} />
       <main class="content" data-phase={state.phase} data-status={state.phase === 'ok' ? 'ok' : state.phase}>
         {state.phase === 'loading' && <LoadingPanel slow={false} />}
         {state.phase === 'missing' && <StatusPanel tone="info" title={t('savedMissingTitle')} body={t('savedMissingBody', String(TRASH_DAYS))} />}
