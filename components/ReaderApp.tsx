@@ -1,48 +1,22 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { errorMessage, withTimeout } from '../utils/async';
+import { errorMessage } from '../utils/async';
 import type { Notice, OpenArticleResponse } from '../utils/background/reader';
 import { openSidePanel, sidePanelAvailable } from '../utils/dom/side-panel';
 import { loadRecognizer } from '../utils/entities/lazy';
 import { formatDateTime } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
 import { sendMessage } from '../utils/background/messages';
+import { requestArticle, type ArticleAnswer, type Surface } from './article-request';
 import { useFollowTab } from './hooks/useFollowTab';
 import { usePreferences } from './hooks/useReaderData';
 import { ReaderScreen } from './ReaderScreen';
 import { ReaderTopbar } from './ReaderTopbar';
 import { LoadingPanel, StatusPanel } from './StatusPanel';
 
-export type Surface = 'popup' | 'panel';
-
 type State = { phase: 'loading'; slow: boolean } | { phase: 'done'; response: OpenArticleResponse; tabId?: number };
 
-export interface ArticleAnswer {
-  response: OpenArticleResponse;
-  tabId?: number;
-}
-
 const SLOW_AFTER_MS = 2500;
-// The background gives up on a page after 30 s; this only guards against a background
-// that never answers at all.
-const GIVE_UP_AFTER_MS = 40_000;
-
-async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
-/** Ask the background for a tab's article; never rejects. */
-export async function requestArticle(tabId: number | undefined, surface: Surface = 'popup'): Promise<ArticleAnswer> {
-  let id = tabId;
-  try {
-    id ??= await activeTabId();
-    if (id === undefined || Number.isNaN(id)) return { response: { status: 'tab-closed' } };
-    return { response: await withTimeout(sendMessage('openArticle', { tabId: id, follow: surface === 'panel' }), GIVE_UP_AFTER_MS), tabId: id };
-  } catch (error) {
-    return { response: { status: 'failed', detail: errorMessage(error) }, tabId: id };
-  }
-}
 
 interface Props {
   surface: Surface;

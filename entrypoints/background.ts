@@ -72,7 +72,7 @@ export default defineBackground(() => {
       if (!capture || typeof capture !== 'object' || typeof capture.textContent !== 'string') {
         throw new Error('The page did not answer Margin');
       }
-      return finishArticle(capture);
+      return { ...finishArticle(capture), ...(typeof capture.captureMs === 'number' ? { captureMs: capture.captureMs } : {}) };
     },
   };
 

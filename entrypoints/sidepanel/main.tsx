@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { ReaderApp, requestArticle } from '../../components/ReaderApp';
+import { requestArticle } from '../../components/article-request';
+import { ReaderApp } from '../../components/ReaderApp';
 import { t, uiLanguage } from '../../utils/i18n';
 import '../../components/theme.css';
 import '../popup/popup.css';

@@ -84,6 +84,15 @@ export interface PopupSizeRow {
   /** In the background: injection + capture + cleaning, and the save (with its search index). */
   extractMs: number;
   saveMs: number;
+  /**
+   * The timeline (medians, ms): the popup's request sent, received by the background, the
+   * injection begun, the capture's own time in the page, the answer sent back.
+   */
+  requestMs: number;
+  receivedMs: number;
+  injectMs: number;
+  captureMs: number;
+  answerSentMs: number;
   /** Article painted ÷ empty shell, median of the runs' ratios. */
   ratio: number;
 }
@@ -116,7 +125,19 @@ export async function benchPopupSizes(runs = 4): Promise<PopupSizeRow[]> {
   const out: PopupSizeRow[] = [];
   try {
     for (const [name, path, size] of pages) {
-      const samples: { shell: number; answer: number; article: number; marks: number | null; extract: number; save: number }[] = [];
+      const samples: {
+        shell: number;
+        answer: number;
+        article: number;
+        marks: number | null;
+        extract: number;
+        save: number;
+        request: number;
+        received: number;
+        inject: number;
+        capture: number;
+        answerSent: number;
+      }[] = [];
       for (let i = 0; i < runs; i++) {
         const { page, tabId } = await openTab(browser, `${server.origin}${path}?run=${i}-${Date.now()}`);
         const popup = await browser.context.newPage();
@@ -128,10 +149,19 @@ export async function benchPopupSizes(runs = 4): Promise<PopupSizeRow[]> {
         samples.push(
           await popup.evaluate(() => {
             // No named functions in here: the bundler would wrap them in a helper the page lacks.
-            const [shell, answer, article, marks] = ['margin:shell', 'margin:answer', 'margin:article', 'margin:entities'].map(
+            const [shell, answer, article, marks, request] = ['margin:shell', 'margin:answer', 'margin:article', 'margin:entities', 'margin:request'].map(
               (n) => performance.getEntriesByName(n)[0] as PerformanceMark | undefined,
             );
-            const timings = (answer?.detail ?? {}) as { extractMs?: number; saveMs?: number };
+            const timings = (answer?.detail ?? {}) as {
+              extractMs?: number;
+              saveMs?: number;
+              captureMs?: number;
+              receivedAt?: number;
+              injectAt?: number;
+              answerAt?: number;
+            };
+            // The background's moments are epoch ms; on this page's clock they are less its origin.
+            const origin = performance.timeOrigin;
             return {
               shell: shell!.startTime,
               answer: answer!.startTime,
@@ -139,6 +169,11 @@ export async function benchPopupSizes(runs = 4): Promise<PopupSizeRow[]> {
               marks: marks?.startTime ?? null,
               extract: timings.extractMs ?? NaN,
               save: timings.saveMs ?? NaN,
+              request: request?.startTime ?? NaN,
+              received: (timings.receivedAt ?? NaN) - origin,
+              inject: (timings.injectAt ?? NaN) - origin,
+              capture: timings.captureMs ?? NaN,
+              answerSent: (timings.answerAt ?? NaN) - origin,
             };
           }),
         );
@@ -155,6 +190,11 @@ export async function benchPopupSizes(runs = 4): Promise<PopupSizeRow[]> {
         marksMs: marks.length === samples.length ? median(marks) : null,
         extractMs: median(samples.map((s) => s.extract)),
         saveMs: median(samples.map((s) => s.save)),
+        requestMs: median(samples.map((s) => s.request)),
+        receivedMs: median(samples.map((s) => s.received)),
+        injectMs: median(samples.map((s) => s.inject)),
+        captureMs: median(samples.map((s) => s.capture)),
+        answerSentMs: median(samples.map((s) => s.answerSent)),
         ratio: median(samples.map((s) => s.article / s.shell)),
       });
     }

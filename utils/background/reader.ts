@@ -13,8 +13,8 @@ export interface TabInfo {
 export interface ReaderDeps {
   /** null when the tab no longer exists. */
   getTab(tabId: number): Promise<TabInfo | null>;
-  /** Inject the content script into the tab and ask it for the article. */
-  extractFromTab(tabId: number): Promise<ExtractResult>;
+  /** Inject the content script into the tab and ask it for the article (and how long the page took to capture it). */
+  extractFromTab(tabId: number): Promise<ExtractResult & { captureMs?: number }>;
   articles: ArticleRepository;
   /** How long a page may take to extract before the reader is told it failed. */
   timeoutMs?: number;
@@ -87,11 +87,23 @@ export class SaveTracker {
 
 export type Notice = { kind: 'not-saved'; quota: boolean; detail: string } | { kind: 'saved-copy'; savedAt: number; because: 'failed' | 'no-article' };
 
-/** Where the background's time went for one article (ms): injection + capture + cleaning, and the save. */
+/**
+ * Where the background's time went for one article (ms): injection + capture + cleaning, and the
+ * save; with the moments (epoch ms, `performance.timeOrigin + performance.now()`, comparable across
+ * the extension's pages) at which the request arrived, the injection began and the answer left.
+ */
 export interface OpenTimings {
   extractMs: number;
   saveMs: number;
+  /** Capture in the page itself (the content script's own clock), when the page said. */
+  captureMs?: number;
+  receivedAt?: number;
+  injectAt?: number;
+  answerAt?: number;
 }
+
+/** Now on a clock every extension context shares. */
+export const epochNow = (): number => performance.timeOrigin + performance.now();
 
 export type OpenArticleResponse =
   /**
@@ -117,6 +129,7 @@ const TAB_GONE = /no tab with id|tab .* not found|invalid tab id/i;
  * a reason. Never throws.
  */
 export async function openArticle(deps: ReaderDeps, tabId: number, options: { follow?: boolean } = {}): Promise<OpenArticleResponse> {
+  const receivedAt = epochNow();
   const tab = await deps.getTab(tabId).catch(() => null);
   if (!tab) return { status: 'tab-closed' };
   // Without access (no click on Margin's button there yet) a tab's URL is not told at all.
@@ -124,7 +137,8 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
   const url = tab.url ?? '';
   if (classifyUrl(url) !== 'readable') return { status: 'restricted', url };
 
-  let extracted: ExtractResult;
+  let extracted: ExtractResult & { captureMs?: number };
+  const injectAt = epochNow();
   const started = performance.now();
   try {
     extracted = await withTimeout(deps.extractFromTab(tabId), deps.timeoutMs ?? 30_000);
@@ -140,6 +154,7 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
   }
 
   const extractMs = performance.now() - started;
+  const timeline = { receivedAt, injectAt, ...(extracted.captureMs === undefined ? {} : { captureMs: extracted.captureMs }) };
   if (deps.saves) {
     // Answer with the article now; save it after (see SaveTracker).
     const article = extracted.article;
@@ -149,12 +164,17 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
       (as) => deps.articles.save(article, as),
     );
     if (record) {
-      return { status: 'ok', article: record, saved: true, pending: true, timings: { extractMs, saveMs: 0 } };
+      return { status: 'ok', article: record, saved: true, pending: true, timings: { extractMs, saveMs: 0, ...timeline, answerAt: epochNow() } };
     }
   }
   try {
     const record = await deps.articles.save(extracted.article);
-    return { status: 'ok', article: record, saved: true, timings: { extractMs, saveMs: performance.now() - started - extractMs } };
+    return {
+      status: 'ok',
+      article: record,
+      saved: true,
+      timings: { extractMs, saveMs: performance.now() - started - extractMs, ...timeline, answerAt: epochNow() },
+    };
   } catch (error) {
     return {
       status: 'ok',

@@ -32,6 +32,8 @@ export interface PageCapture {
   textContent: string;
   /** readingWeight() of the link text inside the content. */
   linkWeight: number;
+  /** How long the capture took in the page (ms). */
+  captureMs?: number;
 }
 
 const BYLINE_META = ['byline', 'dable:author', 'article:author', 'og:article:author', 'sailthru.author'];
@@ -99,6 +101,7 @@ function texts(doc: Document, selectors: string, limit: number, maxLength: numbe
 
 /** Run Readability on a clone of the document (the live page is never touched). */
 export function capturePage(doc: Document, url: string): PageCapture {
+  const began = performance.now();
   const root = doc.documentElement;
   const clone = doc.cloneNode(true) as Document;
   for (const el of Array.from(clone.body?.querySelectorAll(FURNITURE) ?? [])) el.remove();
@@ -138,5 +141,6 @@ export function capturePage(doc: Document, url: string): PageCapture {
     contentHtml: content?.innerHTML ?? '',
     textContent: content?.textContent ?? '',
     linkWeight,
+    captureMs: performance.now() - began,
   };
 }
