@@ -5,7 +5,7 @@ import { ArticleRepository } from '../../utils/db/articles';
 import { filterOptions, listArticles, search } from '../../utils/db/library';
 import { deleteArticles, importData } from '../../utils/export/transfer';
 import type { Article } from '../../utils/article';
-import { indexTerms, parseQuery, snippet, stem } from '../../utils/search/terms';
+import { findMatches, indexTerms, normalize, parseQuery, snippet, stem } from '../../utils/search/terms';
 import { freshDb } from '../support/db';
 
 describe('search terms', () => {
@@ -21,6 +21,38 @@ describe('search terms', () => {
     expect(stem('analysis')).toBe('analysis');
     const terms = new Set(indexTerms('The Harbour Ferries sail on Tuesdays'));
     for (const q of ['ferry', 'FERRIES', 'harbour', 'tuesday']) for (const t of parseQuery(q).terms) expect(terms.has(t), q).toBe(true);
+  });
+
+  it('finds an English word where stemming every word of the text would, and only there', () => {
+    const text =
+      'Ferries, FERRY and ferryman; the Ferries’ crews. Boxes boxed a box; analyses of an analysis. Cities, a city, citizens. Busses bus the buses. ' +
+      'AI and A.I. and ai-driven: as, is, us. Café cafés. 2024s and 2024. Dress dresses dressing.';
+    // What findMatches did before it looked only at candidate tokens: stem every token.
+    const naive = (word: string) =>
+      [...normalize(text).matchAll(/[\p{L}\p{N}]+/gu)]
+        .filter((m) => stem(m[0]) === stem(normalize(word)))
+        .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    for (const word of [
+      'ferry',
+      'Ferries',
+      'box',
+      'analysis',
+      'city',
+      'bus',
+      'buses',
+      'ai',
+      'a',
+      'is',
+      'café',
+      'cafes',
+      '2024',
+      'dress',
+      'dresses',
+      'citizen',
+    ]) {
+      expect(findMatches(text, parseQuery(word)), word).toEqual(naive(word));
+    }
+    expect(findMatches(text, parseQuery('ferry')).length).toBe(3);
   });
 
   it('marks the match in a snippet', () => {

@@ -1,4 +1,4 @@
-import { findMatches, parseQuery, snippet, type ParsedQuery, type Snippet } from '../search/terms';
+import { findMatches, parseQuery, snippet, snippetOf, type ParsedQuery, type Snippet } from '../search/terms';
 import { entityKey, type AnnotationRecord, type ArticleBody, type ArticleRow, type HighlightColor, type MarginDB } from './schema';
 import { fromSearchKey, type SearchKind } from './search-index';
 import { rowsWhere } from './lookup';
@@ -183,8 +183,9 @@ function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: Par
     const base = { articleId: article.id, url: article.url, updatedAt: article.savedAt, ...contextOf(article) };
     if (kind === 'b') {
       const text = body?.textContent ?? '';
-      const shown = snippet(text, parsed);
-      return shown && { ...base, kind: 'body', field: 'body', snippet: shown, at: findMatches(text, parsed)[0]?.start };
+      const ranges = findMatches(text, parsed);
+      const shown = snippetOf(text, ranges);
+      return shown && { ...base, kind: 'body', field: 'body', snippet: shown, ...(ranges[0] && { at: ranges[0].start }) };
     }
     const title = snippet(article.title, parsed);
     if (title) return { ...base, kind: 'article', field: 'title', snippet: title };

@@ -89,6 +89,23 @@ export function parseQuery(query: string): ParsedQuery {
   return { terms: [...terms], prefixes, words };
 }
 
+/**
+ * Token candidates for a Latin word: tokens that begin with its stem less the last letter
+ * (stem() only cuts or rewrites a word's end, so every token with that stem begins so).
+ * Only those are stemmed, not every word of a 40,000-character article.
+ */
+const candidateRes = new Map<string, RegExp>();
+function latinCandidates(wanted: string): RegExp {
+  let re = candidateRes.get(wanted);
+  if (!re) {
+    if (candidateRes.size > 256) candidateRes.clear();
+    const lead = wanted.slice(0, Math.max(1, wanted.length - 1)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${lead}[\\p{L}\\p{N}]*`, 'gu');
+    candidateRes.set(wanted, re);
+  }
+  return re;
+}
+
 /** Where a query's words occur in a text: ranges to mark, empty when a word is missing. */
 export function findMatches(text: string, query: ParsedQuery): { start: number; end: number }[] {
   const haystack = normalize(text);
@@ -102,7 +119,7 @@ export function findMatches(text: string, query: ParsedQuery): { start: number; 
       }
     } else {
       const wanted = stem(word.text);
-      for (const m of haystack.matchAll(/[\p{L}\p{N}]+/gu)) {
+      for (const m of haystack.matchAll(latinCandidates(wanted))) {
         if (stem(m[0]) === wanted) {
           ranges.push({ start: m.index, end: m.index + m[0].length });
           found = true;
@@ -122,7 +139,11 @@ export interface Snippet {
 
 /** A short piece of text around the first match, with the matches in it marked. */
 export function snippet(text: string, query: ParsedQuery, radius = 60): Snippet | null {
-  const ranges = findMatches(text, query);
+  return snippetOf(text, findMatches(text, query), radius);
+}
+
+/** The same from matches already found (findMatches' ranges, in order). */
+export function snippetOf(text: string, ranges: { start: number; end: number }[], radius = 60): Snippet | null {
   const [first] = ranges;
   if (!first) return null;
   const from = Math.max(0, first.start - radius);
