@@ -2,7 +2,7 @@
 import { describeTextQuote } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
 import { listArticles, search, type LibraryQuery } from '../../utils/db/library';
-import { HIGHLIGHT_COLORS, MarginDB, type AnnotationRecord } from '../../utils/db/schema';
+import { HIGHLIGHT_COLORS, MarginDB, type HighlightRecord } from '../../utils/db/schema';
 import { importData, readData } from '../../utils/export/transfer';
 import { marginJson } from '../../utils/export/jsonld';
 import type { MarginData } from '../../utils/export/model';
@@ -50,7 +50,7 @@ export function generate(sentences: string[], articles: number, annotations: num
     const from = Math.floor(random() * (a.textContent.length - 60));
     const to = from + 20 + Math.floor(random() * 40);
     const time = a.savedAt + k;
-    const record: AnnotationRecord = {
+    const record: HighlightRecord = {
       id: crypto.randomUUID(),
       articleId: a.id,
       url: a.url,

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import type { Selectors, TextPositionSelector, TextQuoteSelector } from '../anchoring';
 import type { ArticleRecord } from '../article';
-import { MAX_NOTE } from '../db/annotations';
-import { HIGHLIGHT_COLORS, type AnnotationRecord, type EntityCorrectionRecord, type ImportedExtras } from '../db/schema';
+import { MAX_NOTE } from '../db/highlights';
+import { HIGHLIGHT_COLORS, type HighlightRecord, type EntityCorrectionRecord, type ImportedExtras } from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
 import { normalizeUrl } from '../url';
 import { FORMAT_VERSION, READABLE_VERSIONS, type MarginData } from './model';
@@ -424,7 +424,7 @@ function notText(r: unknown, depth = 0): boolean {
   );
 }
 
-function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): AnnotationRecord {
+function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): HighlightRecord {
   const where = `annotation ${index + 1}`;
   if (!isObject(raw)) throw invalid(where, 'is not an object');
   const a = parse(w3cAnnotation, raw, where);
@@ -508,7 +508,7 @@ function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): An
   };
 }
 
-function fromHypothesis(raw: unknown, index: number, ctx: Context): AnnotationRecord {
+function fromHypothesis(raw: unknown, index: number, ctx: Context): HighlightRecord {
   const where = `annotation ${index + 1}`;
   const h = parse(hypothesisAnnotation, raw, where);
   if (h.references?.length) throw new Skip('reply');
@@ -691,10 +691,10 @@ export function parseImport(input: string, now = Date.now()): ParsedImport {
   }
 
   const skipped: SkipReport = { count: 0, byReason: {}, first: [] };
-  const annotations: AnnotationRecord[] = [];
+  const annotations: HighlightRecord[] = [];
   const ids = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
-    let record: AnnotationRecord;
+    let record: HighlightRecord;
     try {
       record = kind === 'hypothesis' ? fromHypothesis(items[i], i, ctx) : fromW3c(items[i], i, ctx, kind === 'margin');
     } catch (error) {

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe as group, expect, it } from 'vitest';
 import { describeTextQuote } from '../../utils/anchoring';
-import { AnnotationRepository, cleanTags, MAX_NOTE } from '../../utils/db/annotations';
+import { HighlightRepository, cleanTags, MAX_NOTE } from '../../utils/db/highlights';
 import { MarginDB } from '../../utils/db/schema';
 import { freshDb } from '../support/db';
 
@@ -11,10 +11,10 @@ const selectors = (quote: string) => {
   return describeTextQuote(TEXT, start, start + quote.length);
 };
 
-group('AnnotationRepository', () => {
+group('HighlightRepository', () => {
   it('creates a highlight with everything the data model names', async () => {
     const now = 100;
-    const repo = new AnnotationRepository(freshDb(), () => now);
+    const repo = new HighlightRepository(freshDb(), () => now);
     const a = await repo.create({
       articleId: 'art',
       url: 'https://x.example/a?utm_source=y#z',
@@ -39,7 +39,7 @@ group('AnnotationRepository', () => {
   });
 
   it('keeps notes as written: 100k characters, emoji, right-to-left text, markup-looking text', async () => {
-    const repo = new AnnotationRepository(freshDb());
+    const repo = new HighlightRepository(freshDb());
     const a = await repo.create({ articleId: 'art', url: 'https://x.example/a', selectors: selectors('본회의'), color: 'green' });
     const note = `${'가나다 🙂 שלום <script>alert(1)</script> &amp; '.repeat(2500)}끝`;
     expect(note.length).toBeGreaterThan(100_000);
@@ -53,8 +53,8 @@ group('AnnotationRepository', () => {
   it('never loses an update when several writers change one highlight at once', async () => {
     const indexedDB = new IDBFactory();
     // Two connections, as two tabs and the popup each writing through their own context.
-    const a = new AnnotationRepository(new MarginDB('margin', { indexedDB, IDBKeyRange }));
-    const b = new AnnotationRepository(new MarginDB('margin', { indexedDB, IDBKeyRange }));
+    const a = new HighlightRepository(new MarginDB('margin', { indexedDB, IDBKeyRange }));
+    const b = new HighlightRepository(new MarginDB('margin', { indexedDB, IDBKeyRange }));
     const h = await a.create({ articleId: 'art', url: 'https://x.example/a', selectors: selectors('합의했다'), color: 'yellow' });
     await Promise.all([
       a.update(h.id, { note: '탭 1의 메모' }),
@@ -67,7 +67,7 @@ group('AnnotationRepository', () => {
   });
 
   it('deletes with undo, and refuses nonsense', async () => {
-    const repo = new AnnotationRepository(freshDb());
+    const repo = new HighlightRepository(freshDb());
     const a = await repo.create({ articleId: 'art', url: 'https://x.example/a', selectors: selectors('오후'), color: 'blue', note: '메모' });
     const removed = await repo.remove(a.id);
     expect(await repo.forArticle('art')).toEqual([]);
@@ -79,7 +79,7 @@ group('AnnotationRepository', () => {
 
   it('does not move updatedAt for bookkeeping (orphaned flag)', async () => {
     let now = 1;
-    const repo = new AnnotationRepository(freshDb(), () => now);
+    const repo = new HighlightRepository(freshDb(), () => now);
     const a = await repo.create({ articleId: 'art', url: 'https://x.example/a', selectors: selectors('오후'), color: 'blue' });
     now = 50;
     const b = await repo.update(a.id, { orphaned: true });
