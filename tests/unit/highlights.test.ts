@@ -1,8 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe as group, expect, it } from 'vitest';
 import { describeTextQuote } from '../../utils/anchoring';
-import { HighlightRepository, cleanTags, MAX_NOTE } from '../../utils/db/highlights';
-import { MarginDB } from '../../utils/db/schema';
+import { HIGHLIGHT_FIELDS, HighlightRepository, cleanTags, MAX_NOTE, newHighlightRecord } from '../../utils/db/highlights';
+import { MarginDB, type HighlightRecord } from '../../utils/db/schema';
+import { parseImport } from '../../utils/export/import';
 import { freshDb } from '../support/db';
 
 const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다. 위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다.';
@@ -88,5 +89,106 @@ group('HighlightRepository', () => {
 
   it('cleans tags', () => {
     expect(cleanTags(['#AI', 'ai', '  경제  정책 ', '', '##중국'])).toEqual(['AI', '경제 정책', '중국']);
+  });
+});
+
+group('newHighlightRecord', () => {
+  const ALL = Object.keys(HIGHLIGHT_FIELDS).sort();
+  const keys = (r: HighlightRecord) => Object.keys(r).sort();
+
+  it('builds a complete record from the required fields, with defaults for the rest', () => {
+    const r = newHighlightRecord({ id: 'h1', articleId: 'art', url: 'https://x.example/a', selectors: selectors('예산안'), createdAt: 5 });
+    expect(r).toStrictEqual({
+      id: 'h1',
+      articleId: 'art',
+      url: 'https://x.example/a',
+      selectors: selectors('예산안'),
+      quote: '예산안',
+      color: 'yellow',
+      note: '',
+      tags: [],
+      entities: [],
+      createdAt: 5,
+      updatedAt: 5,
+      orphaned: false,
+    });
+    // `imported` is left out, not stored as undefined: IndexedDB and sync would keep the key.
+    expect('imported' in r).toBe(false);
+    expect(keys(r)).toEqual(ALL.filter((k) => k !== 'imported'));
+  });
+
+  it('keeps what it is given as given, and the quote is always the selector’s', () => {
+    const r = newHighlightRecord({
+      id: 'h2',
+      articleId: 'art',
+      url: 'https://x.example/a',
+      selectors: selectors('본회의를'),
+      createdAt: 5,
+      updatedAt: 9,
+      color: 'pink',
+      note: '메모',
+      tags: ['#Kept As Written', '#Kept As Written'],
+      entities: [{ text: '시의회', type: 'org' }],
+      orphaned: true,
+      imported: { id: 'https://hypothes.is/a/x', undated: true },
+    });
+    expect(r).toMatchObject({ quote: '본회의를', updatedAt: 9, color: 'pink', note: '메모', orphaned: true, imported: { id: 'https://hypothes.is/a/x' } });
+    expect(r.tags).toEqual(['#Kept As Written', '#Kept As Written']);
+    expect(keys(r)).toEqual(ALL);
+  });
+
+  it('is what the repository, the W3C import and the Hypothesis import make: no field more, none missing', async () => {
+    const made = await new HighlightRepository(freshDb(), () => 7).create({
+      articleId: 'art',
+      url: 'https://x.example/a',
+      selectors: selectors('예산안'),
+      color: 'blue',
+    });
+    expect(keys(made)).toEqual(ALL.filter((k) => k !== 'imported'));
+
+    const quote = { type: 'TextQuoteSelector', exact: '예산안', prefix: '', suffix: '' };
+    const w3c = parseImport(
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: 'http://example.org/anno1',
+        type: 'Annotation',
+        target: { source: 'https://x.example/a', selector: quote },
+      }),
+      1000,
+    ).annotations;
+    expect(w3c).toHaveLength(1);
+    expect(keys(w3c[0]!)).toEqual(ALL);
+    expect(w3c[0]).toMatchObject({
+      quote: '예산안',
+      color: 'yellow',
+      note: '',
+      tags: [],
+      entities: [],
+      createdAt: 1000,
+      updatedAt: 1000,
+      imported: { undated: true },
+    });
+
+    const hypothesis = parseImport(
+      JSON.stringify([
+        {
+          id: 'abc',
+          uri: 'https://x.example/h',
+          text: '노트',
+          tags: ['t'],
+          created: '2024-01-02T03:04:05Z',
+          target: [{ source: 'https://x.example/h', selector: [quote] }],
+        },
+      ]),
+      1000,
+    ).annotations;
+    expect(hypothesis).toHaveLength(1);
+    expect(keys(hypothesis[0]!)).toEqual(ALL);
+    expect(hypothesis[0]).toMatchObject({
+      note: '노트',
+      tags: ['t'],
+      createdAt: Date.parse('2024-01-02T03:04:05Z'),
+      updatedAt: Date.parse('2024-01-02T03:04:05Z'),
+    });
   });
 });

@@ -3,7 +3,7 @@ import type { EntityType } from '../entities/types';
 import { normalizeUrl } from '../url';
 import { newId, refreshFacets } from './articles';
 import { highlightSearchRow, searchRef, unindex, writeSearchRows } from './search-index';
-import { HIGHLIGHT_COLORS, type HighlightRecord, type HighlightColor, type MarginDB } from './schema';
+import { HIGHLIGHT_COLORS, type HighlightRecord, type HighlightColor, type ImportedExtras, type MarginDB } from './schema';
 
 export interface NewHighlight {
   articleId: string;
@@ -13,6 +13,80 @@ export interface NewHighlight {
   note?: string;
   tags?: string[];
   entities?: { text: string; type: EntityType }[];
+}
+
+/**
+ * What a highlight record is built from: what only the caller knows (id, article, where it is,
+ * when it was made); everything else has a default. `quote` is always the selector's exact text.
+ */
+export interface HighlightInit {
+  id: string;
+  articleId: string;
+  /** Stored as given: callers pass the normalised URL. */
+  url: string;
+  selectors: Selectors;
+  createdAt: number;
+  /** Default 'yellow'. */
+  color?: HighlightColor;
+  /** Default ''. */
+  note?: string;
+  /** Default none; stored as given (the repository cleans them, an import keeps them as written). */
+  tags?: string[];
+  /** Default none. */
+  entities?: { text: string; type: EntityType }[];
+  /** Default `createdAt`. */
+  updatedAt?: number;
+  /** Default false. */
+  orphaned?: boolean;
+  /** Absent unless given. */
+  imported?: ImportedExtras | undefined;
+}
+
+/**
+ * Every field of HighlightRecord, once. `Record<keyof HighlightRecord, true>` fails tsc when a
+ * field is added to the record and not here; newHighlightRecord's `Complete` literal fails when
+ * the builder does not set it — so a new field cannot be forgotten by the repository, the import
+ * or any other place that makes records (they all go through newHighlightRecord).
+ */
+export const HIGHLIGHT_FIELDS: Readonly<Record<keyof HighlightRecord, true>> = {
+  id: true,
+  articleId: true,
+  url: true,
+  selectors: true,
+  quote: true,
+  color: true,
+  note: true,
+  tags: true,
+  entities: true,
+  createdAt: true,
+  updatedAt: true,
+  orphaned: true,
+  imported: true,
+};
+
+/** Each field of T required, though it may hold undefined: an object literal of this type must name every field. */
+type Complete<T> = { [K in keyof Required<T>]: T[K] | undefined };
+
+/** A complete highlight record from the caller's fields and defaults for the rest (see HighlightInit). */
+export function newHighlightRecord(init: HighlightInit): HighlightRecord {
+  const record: Complete<HighlightRecord> & HighlightRecord = {
+    id: init.id,
+    articleId: init.articleId,
+    url: init.url,
+    selectors: init.selectors,
+    quote: init.selectors.quote.exact,
+    color: init.color ?? 'yellow',
+    note: init.note ?? '',
+    tags: init.tags ?? [],
+    entities: init.entities ?? [],
+    createdAt: init.createdAt,
+    updatedAt: init.updatedAt ?? init.createdAt,
+    orphaned: init.orphaned ?? false,
+    imported: init.imported,
+  };
+  // An optional field not given is left out, not stored as undefined (IndexedDB and sync would keep the key).
+  if (record.imported === undefined) delete (record as HighlightRecord).imported;
+  return record;
 }
 
 export type HighlightPatch = Partial<Pick<HighlightRecord, 'color' | 'note' | 'tags' | 'orphaned'>>;
@@ -120,21 +194,17 @@ export class HighlightRepository {
   ) {}
 
   async create(input: NewHighlight): Promise<HighlightRecord> {
-    const time = this.now();
-    const record: HighlightRecord = {
+    const record = newHighlightRecord({
       id: newId(),
       articleId: input.articleId,
       url: normalizeUrl(input.url),
       selectors: input.selectors,
-      quote: input.selectors.quote.exact,
       color: checkColor(input.color),
       note: checkNote(input.note ?? ''),
       tags: cleanTags(input.tags ?? []),
       entities: input.entities ?? [],
-      createdAt: time,
-      updatedAt: time,
-      orphaned: false,
-    };
+      createdAt: this.now(),
+    });
     await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], () => putHighlights(this.db, [record], 'new'));
     return record;
   }

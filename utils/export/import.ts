@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Selectors, TextPositionSelector, TextQuoteSelector } from '../anchoring';
 import type { ArticleRecord } from '../article';
-import { MAX_NOTE } from '../db/highlights';
+import { MAX_NOTE, newHighlightRecord } from '../db/highlights';
 import { HIGHLIGHT_COLORS, type HighlightRecord, type EntityCorrectionRecord, type ImportedExtras } from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
 import { normalizeUrl } from '../url';
@@ -491,12 +491,11 @@ function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): Hi
   const contentId = stableId(
     `w3c:${a.id ?? `${url}\u0000${selectors.quote.exact}\u0000${selectors.position ? `${selectors.position.start}-${selectors.position.end}` : ''}`}`,
   );
-  return {
+  return newHighlightRecord({
     id: idMatch?.[1] ? idMatch[1].toLowerCase() : contentId,
     articleId: article.id,
     url,
     selectors,
-    quote: selectors.quote.exact,
     color: a['margin:color'] ?? 'yellow',
     note,
     tags,
@@ -504,8 +503,8 @@ function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): Hi
     createdAt: created,
     updatedAt: a.modified ? Date.parse(a.modified) : created,
     orphaned: a['margin:orphaned'] ?? !article.textContent,
-    ...(Object.keys(extras).length ? { imported: extras } : {}),
-  };
+    imported: Object.keys(extras).length ? extras : undefined,
+  });
 }
 
 function fromHypothesis(raw: unknown, index: number, ctx: Context): HighlightRecord {
@@ -533,21 +532,19 @@ function fromHypothesis(raw: unknown, index: number, ctx: Context): HighlightRec
   if (chosen.found.others.length) extras.selectors = chosen.found.others.map(w3cSelector);
   if (!h.created) extras.undated = true;
   const tags = tagsAsWritten(h.tags);
-  return {
+  return newHighlightRecord({
     id: stableId(`hypothesis:${h.id}`),
     articleId: article.id,
     url,
     selectors,
-    quote: selectors.quote.exact,
     color: 'yellow',
     note: h.text,
     tags,
-    entities: [],
     createdAt: created,
     updatedAt: h.updated ? Date.parse(h.updated) : created,
     orphaned: !article.textContent,
     imported: extras,
-  };
+  });
 }
 
 function looksLikeHypothesis(item: unknown): boolean {

@@ -70,6 +70,7 @@ const webUrl = v.pipe(
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
 const entity = v.strictObject({ text: text(500), type: v.picklist(ENTITY_TYPES) });
 
+// Exactly HighlightRecord's fields (`satisfies`: tsc fails on one missing or extra), so a field added to the record cannot make every synced highlight refused.
 const highlightRecord = v.strictObject({
   id,
   articleId: id,
@@ -88,7 +89,7 @@ const highlightRecord = v.strictObject({
   orphaned: v.boolean(),
   // What another tool's file said (utils/db/schema.ts ImportedExtras): kept as written, never interpreted as HTML.
   imported: v.optional(v.record(v.string(), v.unknown())),
-});
+} satisfies Record<keyof HighlightRecord, v.GenericSchema>);
 
 const highlightPayload = v.strictObject({
   k: v.literal('a'),
