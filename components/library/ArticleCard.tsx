@@ -13,7 +13,7 @@ interface Props {
   highlights: HighlightRecord[];
   onEntity: (entity: { key: string; text: string; type: EntityType }) => void;
   onTag: (tag: string) => void;
-  onEdit: (annotation: HighlightRecord, button: HTMLElement) => void;
+  onEdit: (highlight: HighlightRecord, button: HTMLElement) => void;
   onExport: () => void;
   onDelete: () => void;
 }
