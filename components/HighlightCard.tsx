@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { EditOutcome, PatchBase } from '../utils/db/annotations';
-import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
+import type { EditOutcome, PatchBase } from '../utils/db/highlights';
+import type { HighlightRecord, HighlightColor } from '../utils/db/schema';
 import { t } from '../utils/i18n';
 import { ColorSwatches } from './ColorSwatches';
 import { Popover, type AnchorRect } from './Popover';
 
 interface Props {
-  annotation: AnnotationRecord;
+  highlight: HighlightRecord;
   anchor: () => AnchorRect | null;
   focusNote: boolean;
   /**
@@ -26,8 +26,8 @@ const NOTE_SAVE_DELAY = 400;
  * One highlight: its colour, its note (plain text, saved as the reader types and when
  * the card closes) and its tags, and deleting it.
  */
-export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelete, onClose }: Props) {
-  const [note, setNote] = useState(annotation.note);
+export function HighlightCard({ highlight, anchor, focusNote, onChange, onDelete, onClose }: Props) {
+  const [note, setNote] = useState(highlight.note);
   const [tag, setTag] = useState('');
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const pending = useRef<string | null>(null);
@@ -35,8 +35,8 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
 
   // The version the note in the field is based on: moves on when the field follows live data
   // or a save lands, stays while the reader types.
-  const seen = useRef<PatchBase>({ updatedAt: annotation.updatedAt, note: annotation.note });
-  const noteShown = useRef(annotation.note);
+  const seen = useRef<PatchBase>({ updatedAt: highlight.updatedAt, note: highlight.note });
+  const noteShown = useRef(highlight.note);
 
   const flush = () => {
     clearTimeout(timer.current);
@@ -53,17 +53,17 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
   // Live data: another page changed the note while the reader is not editing it here, so the
   // field shows the new note (what the reader typed and has not saved is never replaced).
   useEffect(() => {
-    if (annotation.updatedAt === seen.current.updatedAt) return;
+    if (highlight.updatedAt === seen.current.updatedAt) return;
     if (pending.current === null && noteShown.current === seen.current.note) {
-      seen.current = { updatedAt: annotation.updatedAt, note: annotation.note };
-      noteShown.current = annotation.note;
-      setNote(annotation.note);
-    } else if (pending.current === null && noteShown.current === annotation.note) {
-      seen.current = { updatedAt: annotation.updatedAt, note: annotation.note };
+      seen.current = { updatedAt: highlight.updatedAt, note: highlight.note };
+      noteShown.current = highlight.note;
+      setNote(highlight.note);
+    } else if (pending.current === null && noteShown.current === highlight.note) {
+      seen.current = { updatedAt: highlight.updatedAt, note: highlight.note };
     }
-  }, [annotation.updatedAt, annotation.note]);
+  }, [highlight.updatedAt, highlight.note]);
 
-  const fieldBase = (): PatchBase => ({ updatedAt: annotation.updatedAt, color: annotation.color, tags: annotation.tags });
+  const fieldBase = (): PatchBase => ({ updatedAt: highlight.updatedAt, color: highlight.color, tags: highlight.tags });
 
   useEffect(() => {
     // Whatever was typed is saved when the card (or the whole popup) goes away.
@@ -75,11 +75,11 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
       document.removeEventListener('visibilitychange', onHide);
       flush();
     };
-    // Per annotation, on purpose: the flush of this annotation's render saves what was typed for
-    // it (a later flush could carry a newer onChange for another annotation), and subscribing
+    // Per highlight, on purpose: the flush of this highlight's render saves what was typed for
+    // it (a later flush could carry a newer onChange for another highlight), and subscribing
     // again on every render would save on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [annotation.id]);
+  }, [highlight.id]);
 
   const typeNote = (value: string) => {
     setNote(value);
@@ -92,7 +92,7 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
   const addTag = () => {
     const value = tag.trim();
     if (!value) return;
-    void onChange({ tags: [...annotation.tags, ...value.split(',')] }, fieldBase());
+    void onChange({ tags: [...highlight.tags, ...value.split(',')] }, fieldBase());
     setTag('');
   };
 
@@ -101,13 +101,13 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
       anchor={anchor}
       onClose={onClose}
       role="dialog"
-      label={t('highlightCardLabel', annotation.quote.slice(0, 40))}
+      label={t('highlightCardLabel', highlight.quote.slice(0, 40))}
       class="highlight-card"
       testId="highlight-card"
       focus={focusNote ? () => noteRef.current : 'first'}
     >
       <div class="card-row" role="radiogroup" aria-label={t('colorLabel')}>
-        <ColorSwatches selected={annotation.color} onPick={(color) => void onChange({ color }, fieldBase())} />
+        <ColorSwatches selected={highlight.color} onPick={(color) => void onChange({ color }, fieldBase())} />
         <button type="button" class="icon-button card-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
           ×
         </button>
@@ -128,13 +128,13 @@ export function HighlightCard({ annotation, anchor, focusNote, onChange, onDelet
       <div class="card-label">
         {t('tagsLabel')}
         <ul class="tags">
-          {annotation.tags.map((tagName) => (
+          {highlight.tags.map((tagName) => (
             <li key={tagName} class="tag">
               #{tagName}
               <button
                 type="button"
                 aria-label={t('removeTag', tagName)}
-                onClick={() => void onChange({ tags: annotation.tags.filter((x) => x !== tagName) }, fieldBase())}
+                onClick={() => void onChange({ tags: highlight.tags.filter((x) => x !== tagName) }, fieldBase())}
               >
                 ×
               </button>

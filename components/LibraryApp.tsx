@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../utils/async';
 import { download } from '../utils/dom/download';
-import type { AnnotationPatch, EditOutcome, PatchBase } from '../utils/db/annotations';
+import type { HighlightPatch, EditOutcome, PatchBase } from '../utils/db/highlights';
 import { filterOptions, filteredArticleIds, listArticles, search, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
-import type { AnnotationRecord, MarginDB } from '../utils/db/schema';
+import type { HighlightRecord, MarginDB } from '../utils/db/schema';
 import { importData, readData, StorageFullError } from '../utils/export/transfer';
 import { listTrash, TRASH_DAYS } from '../utils/db/trash';
 import type { ExportFormat } from '../utils/export/build';
@@ -50,7 +50,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const [version, setVersion] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   // The last version of each highlight this page showed: what a highlight deleted elsewhere is restored from.
-  const lastSeen = useRef(new Map<string, AnnotationRecord>());
+  const lastSeen = useRef(new Map<string, HighlightRecord>());
 
   const refresh = () => setVersion((v) => v + 1);
 
@@ -76,7 +76,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     if (!livePage) return;
     setLoadError(null);
     setPage(livePage);
-    for (const a of livePage.items.flatMap((i) => i.annotations)) lastSeen.current.set(a.id, a);
+    for (const a of livePage.items.flatMap((i) => i.highlights)) lastSeen.current.set(a.id, a);
     document.documentElement.dataset.library = 'ready';
   }, [livePage]);
   const loading = !livePage && page.items.length === 0;
@@ -175,14 +175,14 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     show({ text: t('articleTrashed', String(TRASH_DAYS)), undo: () => void restoreFromTrash(articleId) }, 8000);
   };
 
-  const revive = async (record: AnnotationRecord) => {
-    const result = await sendMessage('reviveAnnotation', { record: { ...record, updatedAt: Date.now() } }).catch(failure);
+  const revive = async (record: HighlightRecord) => {
+    const result = await sendMessage('reviveHighlight', { record: { ...record, updatedAt: Date.now() } }).catch(failure);
     if (result.status !== 'saved') return failed(result);
     show({ text: t('highlightRestored') });
   };
 
-  const change = async (id: string, patch: AnnotationPatch, base: PatchBase): Promise<EditOutcome> => {
-    const result = await sendMessage('editAnnotation', { id, patch, base }).catch((error: unknown): EditOutcome => failure(error));
+  const change = async (id: string, patch: HighlightPatch, base: PatchBase): Promise<EditOutcome> => {
+    const result = await sendMessage('editHighlight', { id, patch, base }).catch((error: unknown): EditOutcome => failure(error));
     if (result.status === 'saved') {
       lastSeen.current.set(id, result.record);
       if (query.trim()) refresh();
@@ -199,7 +199,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
 
   const remove = async (id: string) => {
     setEditing(null);
-    const removed = await sendMessage('deleteAnnotation', { id }).catch((error: unknown) => {
+    const removed = await sendMessage('deleteHighlight', { id }).catch((error: unknown) => {
       show({ text: t('writeFailed', errorMessage(error)) }, 12_000);
       return null;
     });
@@ -207,9 +207,9 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     if (removed) show({ text: t('highlightDeleted'), undo: () => void revive(removed) }, 8000);
   };
 
-  const allAnnotations = page.items.flatMap((i) => i.annotations);
+  const allHighlights = page.items.flatMap((i) => i.highlights);
   // A highlight deleted elsewhere while its card is open keeps its card (and the reader's text) until they close it.
-  const editingAnnotation = editing && (allAnnotations.find((a) => a.id === editing.id) ?? lastSeen.current.get(editing.id));
+  const editingHighlight = editing && (allHighlights.find((a) => a.id === editing.id) ?? lastSeen.current.get(editing.id));
 
   return (
     <div class="library">
@@ -261,11 +261,11 @@ export function LibraryApp({ db }: { db: MarginDB }) {
               {tn('articlesCount', page.total)}
             </p>
             {!loading && page.total === 0 && <p class="empty">{filtered(filter) ? t('noResults') : t('libraryEmpty')}</p>}
-            {page.items.map(({ article, annotations: list }) => (
+            {page.items.map(({ article, highlights: list }) => (
               <ArticleCard
                 key={article.id}
                 article={article}
-                annotations={list}
+                highlights={list}
                 onEntity={(entity) => setAndReset({ entity })}
                 onTag={(tag) => setAndReset({ tag })}
                 onEdit={(a, button) => setEditing({ id: a.id, button })}
@@ -282,14 +282,14 @@ export function LibraryApp({ db }: { db: MarginDB }) {
         )}
       </main>
 
-      {editingAnnotation && editing && (
+      {editingHighlight && editing && (
         <HighlightCard
-          key={`${editingAnnotation.id}:${cardKey}`}
-          annotation={editingAnnotation}
+          key={`${editingHighlight.id}:${cardKey}`}
+          highlight={editingHighlight}
           anchor={() => (editing.button.isConnected ? editing.button.getBoundingClientRect() : null)}
           focusNote
-          onChange={(patch, base) => change(editingAnnotation.id, patch, base)}
-          onDelete={() => remove(editingAnnotation.id)}
+          onChange={(patch, base) => change(editingHighlight.id, patch, base)}
+          onDelete={() => remove(editingHighlight.id)}
           onClose={() => setEditing(null)}
         />
       )}

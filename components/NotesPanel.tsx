@@ -1,11 +1,11 @@
-import type { AnnotationRecord } from '../utils/db/schema';
+import type { HighlightRecord } from '../utils/db/schema';
 import { t } from '../utils/i18n';
 
 interface Props {
   /** Placed highlights in reading order. */
-  placed: AnnotationRecord[];
-  orphaned: AnnotationRecord[];
-  onPick: (annotation: AnnotationRecord) => void;
+  placed: HighlightRecord[];
+  orphaned: HighlightRecord[];
+  onPick: (highlight: HighlightRecord) => void;
   onClose: () => void;
   /** Download this article's highlights and notes as Markdown. */
   onExport?: () => void;
@@ -15,7 +15,7 @@ interface Props {
  * A highlight as the lists show it (the popup's and the library's): its quote, whether it
  * is still in the article (`badge`), its note, and its tags — buttons when `onTag` is given.
  */
-export function NoteBody({ a, badge, onTag }: { a: AnnotationRecord; badge?: boolean; onTag?: (tag: string) => void }) {
+export function NoteBody({ a, badge, onTag }: { a: HighlightRecord; badge?: boolean; onTag?: (tag: string) => void }) {
   return (
     <>
       <blockquote class={`note-quote hl-bar-${a.color}`}>{a.quote}</blockquote>
@@ -40,7 +40,7 @@ export function NoteBody({ a, badge, onTag }: { a: AnnotationRecord; badge?: boo
   );
 }
 
-function Item({ a, onPick }: { a: AnnotationRecord; onPick?: () => void }) {
+function Item({ a, onPick }: { a: HighlightRecord; onPick?: () => void }) {
   const body = <NoteBody a={a} />;
   return (
     <li data-testid="note-item" data-id={a.id} data-orphaned={a.orphaned ? 'true' : 'false'}>

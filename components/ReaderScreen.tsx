@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { isRecord, type Article, type ArticleRecord } from '../utils/article';
 import { errorMessage } from '../utils/async';
 import { DEFAULT_HIDDEN_KINDS } from '../utils/background/settings';
-import type { AnnotationPatch, EditOutcome, PatchBase } from '../utils/db/annotations';
-import type { AnnotationRecord, HighlightColor } from '../utils/db/schema';
+import type { HighlightPatch, EditOutcome, PatchBase } from '../utils/db/highlights';
+import type { HighlightRecord, HighlightColor } from '../utils/db/schema';
 import { download } from '../utils/dom/download';
 import { rangeAt } from '../utils/dom/text-ranges';
 import { normalizeName, type EntityCorrection, type EntityType } from '../utils/entities/types';
@@ -126,10 +126,10 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
     }
   };
 
-  const openCard = (annotation: AnnotationRecord, focusNote = false) => {
+  const openCard = (record: HighlightRecord, focusNote = false) => {
     setMenu(null);
-    setCard({ id: annotation.id, focusNote });
-    onGoToHighlight?.(annotation.id);
+    setCard({ id: record.id, focusNote });
+    onGoToHighlight?.(record.id);
   };
 
   const openEntityMenu = (entity: HTMLElement) => {
@@ -153,14 +153,14 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
   };
 
   // The last version of each highlight this screen showed: what one deleted elsewhere is put back from.
-  const lastSeen = useRef(new Map<string, AnnotationRecord>());
-  for (const a of highlights.annotations) lastSeen.current.set(a.id, a);
+  const lastSeen = useRef(new Map<string, HighlightRecord>());
+  for (const a of highlights.records) lastSeen.current.set(a.id, a);
 
   /**
    * An edit from the card, made against the version it showed: merged with edits made in
    * another page meanwhile, or refused and said (the reader's text stays in the field).
    */
-  const changeHighlight = async (id: string, patch: AnnotationPatch, base: PatchBase): Promise<EditOutcome> => {
+  const changeHighlight = async (id: string, patch: HighlightPatch, base: PatchBase): Promise<EditOutcome> => {
     const result = await highlights.edit(id, patch, base).catch((error: unknown): EditOutcome => ({ status: 'failed', reason: errorMessage(error) }));
     const toast = editOutcomeToast(result, patch, lastSeen.current.get(id), {
       // The toast is outside the card, so the click on it closed the card: open it again, with the other note.
@@ -202,8 +202,8 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
     const entity = (ancestors(target, 'mark.ent') as HTMLElement[]).find((m) => !hidden.has(m.dataset.kind as EntityType)) ?? null;
     const hl = target.closest<HTMLElement>('mark.hl');
     if (entity && !(hl && entity.contains(hl))) return (openEntityMenu(entity), true);
-    const annotation = hl && highlights.annotations.find((a) => a.id === hl.dataset.hl);
-    if (annotation) return (openCard(annotation), true);
+    const record = hl && highlights.records.find((a) => a.id === hl.dataset.hl);
+    if (record) return (openCard(record), true);
     return false;
   };
 
@@ -241,12 +241,12 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
 
   useFocus(focus, rendered?.body ?? null, highlights.placement.size);
 
-  const placed = highlights.annotations
+  const placed = highlights.records
     .filter((a) => highlights.placement.has(a.id))
     .sort((a, b) => highlights.placement.get(a.id)!.start - highlights.placement.get(b.id)!.start);
-  const orphaned = highlights.annotations.filter((a) => !highlights.placement.has(a.id));
-  const notes = highlights.annotations.filter((a) => a.note.trim()).length;
-  const cardAnnotation = card && highlights.annotations.find((a) => a.id === card.id);
+  const orphaned = highlights.records.filter((a) => !highlights.placement.has(a.id));
+  const notes = highlights.records.filter((a) => a.note.trim()).length;
+  const cardHighlight = card && highlights.records.find((a) => a.id === card.id);
 
   const classes = ['reader-screen', ...[...hidden].map((type) => `hide-${type}`)].join(' ');
   return (
@@ -267,10 +267,10 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
             type="button"
             class="chip chip-notes"
             aria-expanded={panel === 'notes'}
-            title={t('notesButtonTitle', [String(notes), String(highlights.annotations.length)])}
+            title={t('notesButtonTitle', [String(notes), String(highlights.records.length)])}
             onClick={() => setPanel((p) => (p === 'notes' ? null : 'notes'))}
             data-testid="notes-button"
-            data-highlights={highlights.annotations.length}
+            data-highlights={highlights.records.length}
           >
             {t('notesButton', String(notes))}
           </button>
@@ -318,14 +318,14 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
           }}
         />
       )}
-      {cardAnnotation && card && (
+      {cardHighlight && card && (
         <HighlightCard
-          key={`${cardAnnotation.id}:${cardVersion}`}
-          annotation={cardAnnotation}
-          anchor={rectOf(() => markOf(cardAnnotation.id))}
+          key={`${cardHighlight.id}:${cardVersion}`}
+          highlight={cardHighlight}
+          anchor={rectOf(() => markOf(cardHighlight.id))}
           focusNote={card.focusNote}
-          onChange={(patch, base) => changeHighlight(cardAnnotation.id, patch, base)}
-          onDelete={() => deleteHighlight(cardAnnotation.id)}
+          onChange={(patch, base) => changeHighlight(cardHighlight.id, patch, base)}
+          onDelete={() => deleteHighlight(cardHighlight.id)}
           onClose={() => setCard(null)}
         />
       )}

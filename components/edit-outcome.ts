@@ -1,5 +1,5 @@
-import type { AnnotationPatch, EditOutcome } from '../utils/db/annotations';
-import type { AnnotationRecord } from '../utils/db/schema';
+import type { HighlightPatch, EditOutcome } from '../utils/db/highlights';
+import type { HighlightRecord } from '../utils/db/schema';
 import { t } from '../utils/i18n';
 import type { Toast } from './Toast';
 
@@ -7,7 +7,7 @@ interface Actions {
   /** Show the other page's note in the open card (the reader's own text stays in the field until then). */
   showOther: () => void;
   /** Put a highlight deleted elsewhere back, with the reader's change on top. */
-  revive: (record: AnnotationRecord) => void;
+  revive: (record: HighlightRecord) => void;
 }
 
 /**
@@ -17,7 +17,7 @@ interface Actions {
  * the disk is full, or the write failed. Null when it was saved. What the reader wrote stays
  * in the field in every case.
  */
-export function editOutcomeToast(result: EditOutcome, patch: AnnotationPatch, last: AnnotationRecord | undefined, actions: Actions): Toast | null {
+export function editOutcomeToast(result: EditOutcome, patch: HighlightPatch, last: HighlightRecord | undefined, actions: Actions): Toast | null {
   switch (result.status) {
     case 'saved':
       return null;

@@ -12,7 +12,7 @@ import {
   writePreferences,
   type Preferences,
 } from '../utils/background/settings';
-import { AnnotationRepository } from '../utils/db/annotations';
+import { HighlightRepository } from '../utils/db/highlights';
 import { ArticleRepository, isQuotaError } from '../utils/db/articles';
 import { CorrectionRepository } from '../utils/db/corrections';
 import { MarginDB } from '../utils/db/schema';
@@ -51,7 +51,7 @@ export default defineBackground(() => {
     });
     Object.assign(globalThis, { __marginFullDisk: (on: boolean) => (full = on) });
   }
-  const annotations = new AnnotationRepository(db);
+  const highlightRepository = new HighlightRepository(db);
   const corrections = new CorrectionRepository(db);
   // The reader is answered as soon as an article is extracted; writes about it wait for its save.
   const saves = new SaveTracker();
@@ -86,7 +86,7 @@ export default defineBackground(() => {
 
   const highlights: HighlightDeps = {
     reader,
-    annotations,
+    repository: highlightRepository,
     captureSelection: async (tabId) => {
       await browser.scripting.executeScript({ target: { tabId }, files: [HIGHLIGHTER] });
       return pageMessenger.sendMessage('captureSelection', undefined, { tabId, frameId: 0 });
@@ -117,17 +117,17 @@ export default defineBackground(() => {
     return corrections.list();
   });
 
-  onMessage('listAnnotations', ({ data }) => annotations.forArticle(data.articleId));
+  onMessage('listHighlights', ({ data }) => highlightRepository.forArticle(data.articleId));
   onMessage('articleSaved', ({ data }) => saves.outcome(data.articleId));
-  onMessage('createAnnotation', async ({ data }) => {
+  onMessage('createHighlight', async ({ data }) => {
     const { tabId, ...input } = data;
     await saves.settled(input.articleId);
-    const record = await annotations.create(input);
+    const record = await highlightRepository.create(input);
     redraw(tabId);
     return record;
   });
-  onMessage('updateAnnotation', async ({ data }) => {
-    const record = await annotations.update(data.id, data.patch);
+  onMessage('updateHighlight', async ({ data }) => {
+    const record = await highlightRepository.update(data.id, data.patch);
     if (data.patch.color !== undefined) redraw(data.tabId);
     return record;
   });
@@ -142,16 +142,16 @@ export default defineBackground(() => {
       return failure(error);
     }
   };
-  onMessage('editAnnotation', async ({ data }) => {
+  onMessage('editHighlight', async ({ data }) => {
     try {
-      const result = await annotations.edit(data.id, data.patch, data.base);
+      const result = await highlightRepository.edit(data.id, data.patch, data.base);
       if (result.status === 'saved' && data.patch.color !== undefined) redraw(data.tabId);
       return result;
     } catch (error) {
       return failure(error);
     }
   });
-  onMessage('reviveAnnotation', ({ data }) => outcome(() => annotations.restore(data.record)));
+  onMessage('reviveHighlight', ({ data }) => outcome(() => highlightRepository.restore(data.record)));
   onMessage('trashArticle', async ({ data }) => {
     const result = await outcome(() => trashArticle(db, data.articleId));
     return result.status === 'saved' ? (result.value.status === 'gone' ? { status: 'gone' as const } : { status: 'saved' as const, value: null }) : result;
@@ -162,20 +162,20 @@ export default defineBackground(() => {
   });
   // The trash keeps deleted articles for TRASH_DAYS days.
   void purgeTrash(db).catch(() => {});
-  onMessage('deleteAnnotation', async ({ data }) => {
-    const removed = await annotations.remove(data.id);
+  onMessage('deleteHighlight', async ({ data }) => {
+    const removed = await highlightRepository.remove(data.id);
     redraw(data.tabId);
     return removed ?? null;
   });
-  onMessage('restoreAnnotation', async ({ data }) => {
-    const record = await annotations.restore(data.record);
+  onMessage('restoreHighlight', async ({ data }) => {
+    const record = await highlightRepository.restore(data.record);
     redraw(data.tabId);
     return record;
   });
   onMessage('scrollPageToHighlight', ({ data }) =>
     pageMessenger.sendMessage('scrollToHighlight', { id: data.id }, { tabId: data.tabId, frameId: 0 }).catch(() => false),
   );
-  onMessage('pageHighlights', async ({ data }) => toPageHighlights(await annotations.forUrl(data.url)));
+  onMessage('pageHighlights', async ({ data }) => toPageHighlights(await highlightRepository.forUrl(data.url)));
 
   onMessage('setArticleEntities', async ({ data }) => {
     await saves.settled(data.articleId);

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { anchor, describeTextQuote, type Anchor } from '../../utils/anchoring';
 import { isRecord, type Article, type ArticleRecord } from '../../utils/article';
-import type { AnnotationPatch, EditOutcome, PatchBase } from '../../utils/db/annotations';
-import type { AnnotationRecord, HighlightColor } from '../../utils/db/schema';
+import type { HighlightPatch, EditOutcome, PatchBase } from '../../utils/db/highlights';
+import type { HighlightRecord, HighlightColor } from '../../utils/db/schema';
 import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
 import type { EntitySpan } from '../../utils/entities/types';
 import { entitiesWithin } from '../../utils/entities/summary';
@@ -12,13 +12,13 @@ import { readerDb } from './db';
 import { useLiveQuery } from './useLiveQuery';
 
 export interface HighlightLayer {
-  annotations: AnnotationRecord[];
+  records: HighlightRecord[];
   /** Where each placed highlight is in the body's text. */
   placement: Map<string, Anchor>;
-  create(range: Anchor, color: HighlightColor, bodyEntities: EntitySpan[]): Promise<AnnotationRecord>;
-  edit(id: string, patch: AnnotationPatch, base: PatchBase): Promise<EditOutcome>;
-  remove(id: string): Promise<AnnotationRecord | null>;
-  restore(record: AnnotationRecord): Promise<void>;
+  create(range: Anchor, color: HighlightColor, bodyEntities: EntitySpan[]): Promise<HighlightRecord>;
+  edit(id: string, patch: HighlightPatch, base: PatchBase): Promise<EditOutcome>;
+  remove(id: string): Promise<HighlightRecord | null>;
+  restore(record: HighlightRecord): Promise<void>;
 }
 
 /**
@@ -32,13 +32,13 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
   const articleId = isRecord(article) ? article.id : null;
   const live = useLiveQuery(async () => (articleId ? readerDb().annotations.where('articleId').equals(articleId).sortBy('createdAt') : []), [articleId]);
   // The live answer, with this page's own writes applied at once (before the query comes back).
-  const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
+  const [records, setRecords] = useState<HighlightRecord[]>([]);
   const [placement, setPlacement] = useState<Map<string, Anchor>>(new Map());
   const marks = useRef<HTMLElement[]>([]);
   const reported = useRef(new Map<string, boolean>());
 
   useEffect(() => {
-    if (live) setAnnotations(live);
+    if (live) setRecords(live);
   }, [live]);
 
   useLayoutEffect(() => {
@@ -47,11 +47,11 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
     marks.current = [];
     const text = body.textContent ?? '';
     const places = new Map<string, Anchor>();
-    for (const a of annotations) {
+    for (const a of records) {
       const found = anchor(text, a.selectors);
       if (found) places.set(a.id, found);
     }
-    const ranges = annotations.filter((a) => places.has(a.id)).map((a) => ({ ...places.get(a.id)!, a }));
+    const ranges = records.filter((a) => places.has(a.id)).map((a) => ({ ...places.get(a.id)!, a }));
     for (const [, els] of wrapRanges(body, ranges, ({ a }) => {
       const mark = document.createElement('mark');
       mark.className = `hl hl-${a.color}`;
@@ -60,7 +60,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
       return mark;
     })) {
       const first = els[0];
-      const a = annotations.find((x) => x.id === first?.dataset.hl);
+      const a = records.find((x) => x.id === first?.dataset.hl);
       if (first && a) {
         // One tab stop per highlight, named by its colour, quote and whether it has a note.
         first.setAttribute('data-hl-first', '');
@@ -71,19 +71,19 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
       marks.current.push(...els);
     }
     setPlacement(places);
-  }, [body, annotations]);
+  }, [body, records]);
 
   // Keep the orphaned flag true to what the reader sees (and to the library's lists): after
   // the render, once per highlight and state, never from inside it.
   useEffect(() => {
     if (!body) return;
-    for (const a of annotations) {
+    for (const a of records) {
       const orphaned = !placement.has(a.id);
       if (orphaned === a.orphaned || reported.current.get(a.id) === orphaned) continue;
       reported.current.set(a.id, orphaned);
-      void sendMessage('updateAnnotation', { id: a.id, patch: { orphaned } }).catch(() => {});
+      void sendMessage('updateHighlight', { id: a.id, patch: { orphaned } }).catch(() => {});
     }
-    // Only when a placement is new: the commit that brings new annotations still holds the old
+    // Only when a placement is new: the commit that brings new highlights still holds the old
     // placement (the layout effect above sets the new one), and would report a new highlight
     // orphaned for a moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -94,7 +94,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
       if (!articleId || !body) throw new Error('This article is not saved, so it cannot hold highlights');
       const text = body.textContent ?? '';
       const entities = entitiesWithin(bodyEntities, range.start, range.end);
-      const record = await sendMessage('createAnnotation', {
+      const record = await sendMessage('createHighlight', {
         articleId,
         url: article.url,
         selectors: describeTextQuote(text, range.start, range.end),
@@ -102,7 +102,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
         entities,
         tabId,
       });
-      setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record]);
+      setRecords((list) => [...list.filter((a) => a.id !== record.id), record]);
       return record;
     },
     [articleId, body, tabId, article.url],
@@ -110,9 +110,9 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
 
   /** An edit made against `base` (what the card showed): merged with edits made elsewhere meanwhile, or refused. */
   const edit = useCallback(
-    async (id: string, patch: AnnotationPatch, base: PatchBase): Promise<EditOutcome> => {
-      const result = await sendMessage('editAnnotation', { id, patch, base, tabId });
-      if (result.status === 'saved') setAnnotations((list) => list.map((a) => (a.id === result.record.id ? result.record : a)));
+    async (id: string, patch: HighlightPatch, base: PatchBase): Promise<EditOutcome> => {
+      const result = await sendMessage('editHighlight', { id, patch, base, tabId });
+      if (result.status === 'saved') setRecords((list) => list.map((a) => (a.id === result.record.id ? result.record : a)));
       return result;
     },
     [tabId],
@@ -120,20 +120,20 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
 
   const remove = useCallback(
     async (id: string) => {
-      const removed = await sendMessage('deleteAnnotation', { id, tabId });
-      setAnnotations((list) => list.filter((a) => a.id !== id));
+      const removed = await sendMessage('deleteHighlight', { id, tabId });
+      setRecords((list) => list.filter((a) => a.id !== id));
       return removed;
     },
     [tabId],
   );
 
   const restore = useCallback(
-    async (record: AnnotationRecord) => {
-      const back = await sendMessage('restoreAnnotation', { record, tabId });
-      setAnnotations((list) => [...list.filter((a) => a.id !== back.id), back]);
+    async (record: HighlightRecord) => {
+      const back = await sendMessage('restoreHighlight', { record, tabId });
+      setRecords((list) => [...list.filter((a) => a.id !== back.id), back]);
     },
     [tabId],
   );
 
-  return { annotations, placement, create, edit, remove, restore };
+  return { records, placement, create, edit, remove, restore };
 }

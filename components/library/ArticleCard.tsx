@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../../utils/db/library';
-import { entityKey, type AnnotationRecord } from '../../utils/db/schema';
+import { entityKey, type HighlightRecord } from '../../utils/db/schema';
 import { principalEntities } from '../../utils/entities/summary';
 import type { EntityType } from '../../utils/entities/types';
 import { formatDateTime, formatPublished } from '../../utils/format';
@@ -10,10 +10,10 @@ import { savedCopyUrl } from '../SavedReaderApp';
 
 interface Props {
   article: ArticleSummary;
-  annotations: AnnotationRecord[];
+  highlights: HighlightRecord[];
   onEntity: (entity: { key: string; text: string; type: EntityType }) => void;
   onTag: (tag: string) => void;
-  onEdit: (annotation: AnnotationRecord, button: HTMLElement) => void;
+  onEdit: (highlight: HighlightRecord, button: HTMLElement) => void;
   onExport: () => void;
   onDelete: () => void;
 }
@@ -23,7 +23,7 @@ interface Props {
  * highlights), "Original" the page on its site; the names it is mostly about, as filters;
  * its highlights and notes, each editable.
  */
-export function ArticleCard({ article, annotations, onEntity, onTag, onEdit, onExport, onDelete }: Props) {
+export function ArticleCard({ article, highlights, onEntity, onTag, onEdit, onExport, onDelete }: Props) {
   const language = uiLanguage();
   const names = principalEntities(article.entities);
   const published = formatPublished(article.publishedTime, language);
@@ -40,7 +40,7 @@ export function ArticleCard({ article, annotations, onEntity, onTag, onEdit, onE
           {article.byline && <span>{article.byline}</span>}
           {published && <span>{t('publishedOn', published)}</span>}
           <span>{t('saved', formatDateTime(article.savedAt, language) ?? '')}</span>
-          <span>{tn('highlightsCount', annotations.length)}</span>
+          <span>{tn('highlightsCount', highlights.length)}</span>
           <a class="card-original" href={article.url} target="_blank" rel="noopener noreferrer" title={t('openOriginalTitle')}>
             {t('openOriginal')} ↗
           </a>
@@ -64,7 +64,7 @@ export function ArticleCard({ article, annotations, onEntity, onTag, onEdit, onE
         </p>
       )}
       <ol class="notes-list">
-        {annotations.map((a) => (
+        {highlights.map((a) => (
           <li key={a.id} data-testid="library-note">
             <div class="note-button">
               <NoteBody a={a} badge onTag={onTag} />

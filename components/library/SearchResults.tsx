@@ -28,7 +28,7 @@ const FIELD_LABEL: Record<SearchHit['field'], MessageKey> = {
 
 /** Where a hit opens: the saved copy, at the highlight or at the passage found in the text. */
 export function hitAddress(hit: SearchHit): string {
-  if (hit.annotationId) return savedCopyUrl(hit.articleId, { highlight: hit.annotationId });
+  if (hit.highlightId) return savedCopyUrl(hit.articleId, { highlight: hit.highlightId });
   if (hit.at !== undefined) {
     const first = hit.snippet.marks[0];
     const length = first ? first.end - first.start : 1;
@@ -78,7 +78,7 @@ export function SearchResults({ hits }: { hits: SearchHit[] }) {
         </h2>
         <ol class="hit-list">
           {list.map((h) => (
-            <Hit key={`${h.kind}:${h.annotationId ?? h.articleId}`} hit={h} />
+            <Hit key={`${h.kind}:${h.highlightId ?? h.articleId}`} hit={h} />
           ))}
         </ol>
       </section>

@@ -2,7 +2,8 @@
 import { describeTextQuote } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
 import { listArticles, search, type LibraryQuery } from '../../utils/db/library';
-import { HIGHLIGHT_COLORS, MarginDB, type AnnotationRecord } from '../../utils/db/schema';
+import { newHighlightRecord } from '../../utils/db/highlights';
+import { HIGHLIGHT_COLORS, MarginDB } from '../../utils/db/schema';
 import { importData, readData } from '../../utils/export/transfer';
 import { marginJson } from '../../utils/export/jsonld';
 import type { MarginData } from '../../utils/export/model';
@@ -50,21 +51,18 @@ export function generate(sentences: string[], articles: number, annotations: num
     const from = Math.floor(random() * (a.textContent.length - 60));
     const to = from + 20 + Math.floor(random() * 40);
     const time = a.savedAt + k;
-    const record: AnnotationRecord = {
-      id: crypto.randomUUID(),
-      articleId: a.id,
-      url: a.url,
-      selectors: describeTextQuote(a.textContent, from, to),
-      quote: a.textContent.slice(from, to),
-      color: pick([...HIGHLIGHT_COLORS]),
-      note: random() < 0.4 ? pick(sentences) : '',
-      tags: random() < 0.5 ? [pick(TAGS)] : [],
-      entities: [],
-      createdAt: time,
-      updatedAt: time,
-      orphaned: false,
-    };
-    out.annotations.push(record);
+    out.annotations.push(
+      newHighlightRecord({
+        id: crypto.randomUUID(),
+        articleId: a.id,
+        url: a.url,
+        selectors: describeTextQuote(a.textContent, from, to),
+        color: pick([...HIGHLIGHT_COLORS]),
+        note: random() < 0.4 ? pick(sentences) : '',
+        tags: random() < 0.5 ? [pick(TAGS)] : [],
+        createdAt: time,
+      }),
+    );
   }
   return out;
 }

@@ -3,7 +3,7 @@ import PouchDB from 'pouchdb-core';
 import idb from 'pouchdb-adapter-idb';
 import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
-import { AnnotationRepository } from '../../utils/db/annotations';
+import { HighlightRepository } from '../../utils/db/highlights';
 import { MarginDB } from '../../utils/db/schema';
 import { importData } from '../../utils/export/transfer';
 import { SyncEngine } from '../../utils/sync/engine';
@@ -83,7 +83,7 @@ const api = {
     const target = (await a.db.annotations.offset(index * 37).first())!;
     const text = `편집 ${index} · edit ${index}`;
     const t = performance.now();
-    await new AnnotationRepository(a.db).update(target.id, { note: text });
+    await new HighlightRepository(a.db).update(target.id, { note: text });
     for (const d of [a, b]) {
       const r = await d.engine.run();
       if (!r.ok) throw new Error(r.error.message);

@@ -5,7 +5,7 @@ import { EntityMenu } from '../../components/EntityMenu';
 import { HighlightCard } from '../../components/HighlightCard';
 import { place } from '../../components/Popover';
 import { SelectionToolbar } from '../../components/SelectionToolbar';
-import type { AnnotationRecord } from '../../utils/db/schema';
+import type { HighlightRecord } from '../../utils/db/schema';
 
 const rect = () => ({ left: 40, top: 100, right: 120, bottom: 120 });
 
@@ -14,7 +14,7 @@ afterEach(cleanup);
 // run before jsdom is torn down under them.
 afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
 
-const annotation: AnnotationRecord = {
+const highlight: HighlightRecord = {
   id: 'a1',
   articleId: 'x',
   url: 'https://example.com/a',
@@ -117,7 +117,7 @@ describe('highlight card', () => {
     const opener = document.createElement('button');
     document.body.append(opener);
     opener.focus();
-    const view = render(<HighlightCard annotation={annotation} anchor={rect} focusNote onChange={onChange} onDelete={() => {}} onClose={onClose} />);
+    const view = render(<HighlightCard highlight={highlight} anchor={rect} focusNote onChange={onChange} onDelete={() => {}} onClose={onClose} />);
     const note = screen.getByTestId<HTMLTextAreaElement>('note-input');
     expect(document.activeElement).toBe(note);
     note.value = 'a thought';
@@ -134,15 +134,15 @@ describe('highlight card', () => {
   it('follows live data while the reader is not typing, never replaces what they typed, and sends the version an edit was made on', async () => {
     const onChange = vi.fn().mockResolvedValue(undefined);
     const props = { anchor: rect, focusNote: true, onChange, onDelete: () => {}, onClose: () => {} };
-    const view = render(<HighlightCard annotation={{ ...annotation, note: 'first' }} {...props} />);
+    const view = render(<HighlightCard highlight={{ ...highlight, note: 'first' }} {...props} />);
     const note = screen.getByTestId<HTMLTextAreaElement>('note-input');
     // Another page rewrites the note: the untouched field shows it.
-    view.rerender(<HighlightCard annotation={{ ...annotation, note: 'from the popup', updatedAt: 2 }} {...props} />);
+    view.rerender(<HighlightCard highlight={{ ...highlight, note: 'from the popup', updatedAt: 2 }} {...props} />);
     await vi.waitFor(() => expect(note.value).toBe('from the popup'));
     // The reader types; another write arrives before the save: the field keeps the reader's text.
     note.value = 'mine';
     note.dispatchEvent(new Event('input', { bubbles: true }));
-    view.rerender(<HighlightCard annotation={{ ...annotation, note: 'third page', updatedAt: 3 }} {...props} />);
+    view.rerender(<HighlightCard highlight={{ ...highlight, note: 'third page', updatedAt: 3 }} {...props} />);
     expect(note.value).toBe('mine');
     fireEvent.blur(note);
     // …and the save says it was made on the version the field showed (2), so the writer can refuse it.
@@ -157,7 +157,7 @@ describe('highlight card', () => {
   });
 
   it('names every control and marks the current colour', () => {
-    render(<HighlightCard annotation={annotation} anchor={rect} focusNote={false} onChange={() => {}} onDelete={() => {}} onClose={() => {}} />);
+    render(<HighlightCard highlight={highlight} anchor={rect} focusNote={false} onChange={() => {}} onDelete={() => {}} onClose={() => {}} />);
     const card = screen.getByTestId('highlight-card');
     expect(card.querySelector('[data-color="yellow"]')!.getAttribute('aria-checked')).toBe('true');
     expect(screen.getByTestId('tag-input').getAttribute('aria-label')).toBeTruthy();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AnnotationRecord } from '../../utils/db/schema';
+import type { HighlightRecord } from '../../utils/db/schema';
 import { drawnOnPage, launchWithExtension, openPopup, openTab, readStore, type ExtensionBrowser } from '../support/browser';
 import { selectInArticle } from '../support/select';
 
@@ -64,7 +64,7 @@ async function openCard(library: Page, text: string) {
   return library.getByTestId('note-input');
 }
 
-const annotation = async (page: Page, quote: string) => (await readStore<AnnotationRecord>(page, 'annotations')).find((a) => a.quote.includes(quote));
+const annotation = async (page: Page, quote: string) => (await readStore<HighlightRecord>(page, 'annotations')).find((a) => a.quote.includes(quote));
 
 /** A highlight with a note on its own live story, for one test. */
 async function seed(name: string, quote: string, note: string) {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AnnotationRecord } from '../../utils/db/schema';
+import type { HighlightRecord } from '../../utils/db/schema';
 import { drawnOnPage, launchWithExtension, openPopup, openTab, readStore, type ExtensionBrowser } from '../support/browser';
 import { ARTIFACTS } from '../support/paths';
 
@@ -52,7 +52,7 @@ describe('highlights and notes', () => {
     await popup.getByTestId('tag-input').fill('예산, 시의회');
     await popup.getByTestId('tag-input').press('Enter');
     await popup.getByTestId('note-input').press('Tab'); // leaving the note saves it
-    await expect.poll(async () => (await readStore<AnnotationRecord>(popup, 'annotations')).find((a) => a.color === 'green')?.note).toBe(note);
+    await expect.poll(async () => (await readStore<HighlightRecord>(popup, 'annotations')).find((a) => a.color === 'green')?.note).toBe(note);
     // Close the popup and open it again: everything is still there.
     await popup.close();
     popup = await openPopup(browser, tabId);
@@ -64,7 +64,7 @@ describe('highlights and notes', () => {
     expect(await item.locator('.note-text').textContent()).toBe(note);
     expect(await item.locator('.note-text b').count()).toBe(0);
     expect(await item.locator('.tag').allTextContents()).toEqual(['#예산', '#시의회']);
-    const [record] = (await readStore<AnnotationRecord>(popup, 'annotations')).filter((a) => a.url.endsWith('/live/keep.html'));
+    const [record] = (await readStore<HighlightRecord>(popup, 'annotations')).filter((a) => a.url.endsWith('/live/keep.html'));
     expect(record).toMatchObject({ color: 'green', tags: ['예산', '시의회'], orphaned: false });
     expect(record?.selectors.quote.exact).toBe('교통과 주거 분야의 지출을 늘리는 데 합의햇다고');
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -85,7 +85,7 @@ describe('highlights and notes', () => {
     await popup.waitForFunction(() => !document.querySelector('mark.hl'));
     await popup.getByTestId('toast').getByRole('button').click();
     await popup.waitForSelector('mark.hl.hl-pink');
-    const records = (await readStore<AnnotationRecord>(popup, 'annotations')).filter((a) => a.url.endsWith('/live/undo.html'));
+    const records = (await readStore<HighlightRecord>(popup, 'annotations')).filter((a) => a.url.endsWith('/live/undo.html'));
     expect(records).toHaveLength(1);
     expect(records[0]!.color).toBe('pink');
     await page.close();
@@ -128,7 +128,7 @@ describe('highlights and notes', () => {
     const orphaned = popup.getByTestId('orphaned');
     expect(await orphaned.locator('.note-quote').allTextContents()).toEqual(['세수 전망이 지나치게 낙관적']);
     await expect
-      .poll(async () => (await readStore<AnnotationRecord>(popup, 'annotations')).filter((a) => a.url === url && a.orphaned).map((a) => a.quote))
+      .poll(async () => (await readStore<HighlightRecord>(popup, 'annotations')).filter((a) => a.url === url && a.orphaned).map((a) => a.quote))
       .toEqual(['세수 전망이 지나치게 낙관적']);
     await page.screenshot({ path: join(ARTIFACTS, 'live-page-highlights.png') });
     await page.close();

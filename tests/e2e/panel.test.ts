@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AnnotationRecord } from '../../utils/db/schema';
+import type { HighlightRecord } from '../../utils/db/schema';
 import { drawnOnPage, launchWithExtension, openPanel, openPopup, openTab, readStore, type ExtensionBrowser } from '../support/browser';
 import { ARTIFACTS } from '../support/paths';
 
@@ -55,7 +55,7 @@ const command = (tabId: number) =>
     await (globalThis as unknown as { __marginCommand: (tabId: number) => Promise<unknown> }).__marginCommand(id);
   }, tabId);
 
-const annotationsOf = async (page: Page, url: string) => (await readStore<AnnotationRecord>(page, 'annotations')).filter((a) => a.url.endsWith(url));
+const highlightsOf = async (page: Page, url: string) => (await readStore<HighlightRecord>(page, 'annotations')).filter((a) => a.url.endsWith(url));
 
 describe('side panel', () => {
   it('shows the article beside the page; highlights made on the page appear in it at once, and the other way round', async () => {
@@ -103,7 +103,7 @@ describe('side panel', () => {
     await panel.waitForSelector('main[data-status="ok"] [data-testid="title"]');
     expect(await panel.getByTestId('title').textContent()).not.toContain('예산안');
     // The note typed on the first tab was kept.
-    await expect.poll(async () => (await annotationsOf(panel, '/live/follow.html'))[0]?.note).toBe('탭을 바꿔도 남아요');
+    await expect.poll(async () => (await highlightsOf(panel, '/live/follow.html'))[0]?.note).toBe('탭을 바꿔도 남아요');
 
     // Back: the first article again, with its highlight and note.
     await browser.background.evaluate((id) => chrome.tabs.update(id, { active: true }), first.tabId);
@@ -143,7 +143,7 @@ describe('keyboard only', () => {
     await popup.keyboard.type('키보드로만 쓴 메모');
     await popup.keyboard.press('Escape');
     await popup.getByTestId('highlight-card').waitFor({ state: 'detached' });
-    await expect.poll(async () => (await annotationsOf(popup, '/live/keys.html'))[0]?.note).toBe('키보드로만 쓴 메모');
+    await expect.poll(async () => (await highlightsOf(popup, '/live/keys.html'))[0]?.note).toBe('키보드로만 쓴 메모');
 
     // The highlight is a tab stop; Enter opens its card.
     await popup.locator('mark.hl[data-hl-first]').first().focus();
@@ -191,14 +191,14 @@ describe('floating UI (each defect of issue 9)', () => {
     await popup.getByTestId('selection-toolbar').waitFor();
     await popup.evaluate(() => getSelection()!.removeAllRanges());
     await popup.getByTestId('selection-toolbar').waitFor({ state: 'detached' });
-    expect(await annotationsOf(popup, '/live/floating.html')).toHaveLength(0);
+    expect(await highlightsOf(popup, '/live/floating.html')).toHaveLength(0);
   });
 
   it('snaps to whole words (", he said … more than tr") and counts notes, not highlights', async () => {
     await selectOn(popup, '안은 찬성 28표, 반대 7', '[data-testid="article-body"]');
     await popup.getByTestId('selection-toolbar').waitFor();
     await popup.keyboard.press('2');
-    await expect.poll(async () => (await annotationsOf(popup, '/live/floating.html'))[0]?.quote).toBe('예산안은 찬성 28표, 반대 7표'); // whole words, the particle 로 left out
+    await expect.poll(async () => (await highlightsOf(popup, '/live/floating.html'))[0]?.quote).toBe('예산안은 찬성 28표, 반대 7표'); // whole words, the particle 로 left out
     expect(await popup.getByTestId('notes-button').textContent()).toMatch(/0/);
   });
 

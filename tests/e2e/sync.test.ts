@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AnnotationRecord } from '../../utils/db/schema';
+import type { HighlightRecord } from '../../utils/db/schema';
 import type { SyncStatus } from '../../utils/sync/status';
 import { launchWithExtension, openPopup, openTab, readStore, type ExtensionBrowser } from '../support/browser';
 import { startCouch, startFaultyProxy, type CouchServer } from '../support/couch';
@@ -49,7 +49,7 @@ async function syncNow(library: Page) {
   await library.locator('[data-action="sync-now"]:not([disabled])').waitFor({ timeout: 30_000 });
 }
 
-const note = async (page: Page, quote: string) => (await readStore<AnnotationRecord>(page, 'annotations')).find((x) => x.quote.includes(quote))?.note;
+const note = async (page: Page, quote: string) => (await readStore<HighlightRecord>(page, 'annotations')).find((x) => x.quote.includes(quote))?.note;
 
 async function editInLibrary(library: Page, find: string, text: string) {
   await library.locator('[data-testid="library-note"]', { hasText: find }).locator('[data-action="edit"]').click();

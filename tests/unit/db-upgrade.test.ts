@@ -74,8 +74,8 @@ describe('database upgrades', () => {
     expect(row?.publishedAt).toBe(5); // an unreadable published date sorts by the saved one
     expect((await new ArticleRepository(db).get('a'))?.textContent).toBe(text);
     // Through v6: the body is searched too, after the title and the highlight.
-    expect((await search(db, '딥시크')).map((h) => h.kind)).toEqual(['annotation', 'article', 'body']);
-    expect((await search(db, 'ferry')).map((h) => h.annotationId)).toEqual(['h']);
+    expect((await search(db, '딥시크')).map((h) => h.kind)).toEqual(['highlight', 'article', 'body']);
+    expect((await search(db, 'ferry')).map((h) => h.highlightId)).toEqual(['h']);
     for (const filter of [{ tag: 'AI' }, { color: 'pink' as const }, { entity: 'loc:미국' }]) {
       expect(
         (await listArticles(db, { sort: 'published', offset: 0, limit: 5, ...filter })).items.map((i) => i.article.id),

@@ -1,10 +1,10 @@
 import { describe as group, expect, it } from 'vitest';
 import { describeTextQuote } from '../../utils/anchoring';
-import { AnnotationRepository, mergePatch } from '../../utils/db/annotations';
+import { HighlightRepository, mergePatch } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
 import { search } from '../../utils/db/library';
 import { listTrash, purgeTrash, restoreArticle, trashArticle, TRASH_DAYS } from '../../utils/db/trash';
-import type { AnnotationRecord } from '../../utils/db/schema';
+import type { HighlightRecord } from '../../utils/db/schema';
 import { freshDb } from '../support/db';
 
 const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다. 위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다.';
@@ -16,7 +16,7 @@ const selectors = (quote: string) => {
 group('a stale editor never overwrites another page’s edit (issue 14, item 2)', () => {
   const setup = async () => {
     let now = 1000;
-    const repo = new AnnotationRepository(freshDb(), () => now);
+    const repo = new HighlightRepository(freshDb(), () => now);
     const a = await repo.create({
       articleId: 'art',
       url: 'https://x.example/a',
@@ -66,7 +66,7 @@ group('a stale editor never overwrites another page’s edit (issue 14, item 2)'
   });
 
   it('answers gone for a highlight deleted meanwhile, and every write moves the version on even within one millisecond', async () => {
-    const repo = new AnnotationRepository(freshDb(), () => 5);
+    const repo = new HighlightRepository(freshDb(), () => 5);
     const a = await repo.create({ articleId: 'art', url: 'https://x.example/a', selectors: selectors('예산안'), color: 'yellow' });
     const b = await repo.update(a.id, { note: '1' });
     const c = await repo.update(a.id, { note: '2' });
@@ -76,7 +76,7 @@ group('a stale editor never overwrites another page’s edit (issue 14, item 2)'
   });
 
   it('mergePatch: an editor that says nothing of what it saw cannot overwrite a changed note', () => {
-    const current = { note: 'new', color: 'yellow', tags: [], updatedAt: 2 } as unknown as AnnotationRecord;
+    const current = { note: 'new', color: 'yellow', tags: [], updatedAt: 2 } as unknown as HighlightRecord;
     expect(mergePatch(current, { note: 'mine' }, { updatedAt: 1 }).conflicts).toEqual(['note']);
     expect(mergePatch(current, { note: 'new' }, { updatedAt: 1, note: 'old' }).conflicts).toEqual([]);
     expect(mergePatch(current, { note: 'mine' }, undefined).conflicts).toEqual([]);
@@ -99,7 +99,7 @@ group('the trash (issue 14, item 7)', () => {
   it('keeps a deleted article with its highlights and notes, restorable exactly, searchable again', async () => {
     const db = freshDb();
     const saved = await new ArticleRepository(db).save(article);
-    const repo = new AnnotationRepository(db);
+    const repo = new HighlightRepository(db);
     const h = await repo.create({ articleId: saved.id, url: saved.url, selectors: selectors('예산안'), color: 'pink', note: '중요한 메모', tags: ['예산'] });
     expect(await trashArticle(db, saved.id, 1_000)).toMatchObject({ status: 'done' });
     expect(await db.articles.count()).toBe(0);
@@ -110,7 +110,7 @@ group('the trash (issue 14, item 7)', () => {
     expect(await restoreArticle(db, saved.id)).toMatchObject({ status: 'done' });
     expect(await db.annotations.get(h.id)).toEqual(h);
     expect((await db.bodies.get(saved.id))?.textContent).toBe(TEXT);
-    expect((await search(db, '중요한')).map((x) => x.annotationId)).toEqual([h.id]);
+    expect((await search(db, '중요한')).map((x) => x.highlightId)).toEqual([h.id]);
     expect((await db.articles.get(saved.id))?.facets).toEqual(expect.arrayContaining(['c:pink', 't:예산']));
     expect(await listTrash(db)).toEqual([]);
     expect(await restoreArticle(db, saved.id)).toEqual({ status: 'gone' });
@@ -120,7 +120,7 @@ group('the trash (issue 14, item 7)', () => {
     const db = freshDb();
     const articles = new ArticleRepository(db);
     const first = await articles.save(article);
-    const h = await new AnnotationRepository(db).create({ articleId: first.id, url: first.url, selectors: selectors('본회의'), color: 'blue', note: '메모' });
+    const h = await new HighlightRepository(db).create({ articleId: first.id, url: first.url, selectors: selectors('본회의'), color: 'blue', note: '메모' });
     await trashArticle(db, first.id);
     const again = await articles.save(article);
     expect(again.id).not.toBe(first.id);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { describeTextQuote as selectorsAt } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
-import type { AnnotationRecord } from '../../utils/db/schema';
+import type { HighlightRecord } from '../../utils/db/schema';
 import { neutralizeCell, READWISE_COLUMNS, READWISE_LIMITS, readwiseCsv, readwiseTag } from '../../utils/export/csv';
 import { safeFileName, uniqueNames, utf8Length } from '../../utils/export/filenames';
 import { parseImport } from '../../utils/export/import';
@@ -36,7 +36,7 @@ function article(over: Partial<ArticleRecord> = {}): ArticleRecord {
   };
 }
 
-function highlight(over: Partial<AnnotationRecord> = {}): AnnotationRecord {
+function highlight(over: Partial<HighlightRecord> = {}): HighlightRecord {
   const start = TEXT.indexOf('the quote');
   const selectors = selectorsAt(TEXT, start, start + 9);
   return {
@@ -56,7 +56,7 @@ function highlight(over: Partial<AnnotationRecord> = {}): AnnotationRecord {
   };
 }
 
-const data = (annotations: AnnotationRecord[], a: Partial<ArticleRecord> = {}): MarginData => ({ articles: [article(a)], annotations, corrections: [] });
+const data = (annotations: HighlightRecord[], a: Partial<ArticleRecord> = {}): MarginData => ({ articles: [article(a)], annotations, corrections: [] });
 
 /** The CSV read back by Papa Parse and by csv-parse (RFC 4180), which must agree. */
 function readBack(csv: string): string[][] {

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { describeTextQuote as selectors } from '../../utils/anchoring';
 import type { Article } from '../../utils/article';
-import { AnnotationRepository } from '../../utils/db/annotations';
+import { HighlightRepository } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
 import { CorrectionRepository } from '../../utils/db/corrections';
 import { importData, readData } from '../../utils/export/transfer';
@@ -23,7 +23,7 @@ async function seeded() {
   const db = freshDb();
   let now = 1_700_000_000_000;
   const articles = new ArticleRepository(db, () => (now += 1000));
-  const annotations = new AnnotationRepository(db, () => (now += 1000));
+  const annotations = new HighlightRepository(db, () => (now += 1000));
   const article: Article = {
     url: 'https://news.example/budget?id=7',
     title: '시의회, "예산안" 통과 | 한빛일보: <특집>',

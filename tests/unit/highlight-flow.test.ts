@@ -4,7 +4,7 @@ import type { Article } from '../../utils/article';
 import type { EntityCorrection } from '../../utils/entities';
 import { highlightSelectionOnPage, type HighlightDeps } from '../../utils/background/highlights';
 import { applyAlwaysShow, readSettings, ALWAYS_SHOW_ID, type ScriptingApi } from '../../utils/background/settings';
-import { AnnotationRepository } from '../../utils/db/annotations';
+import { HighlightRepository } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
 import { MarginDB } from '../../utils/db/schema';
 
@@ -31,7 +31,7 @@ function deps(selection: { exact: string; prefix: string; suffix: string } | nul
       getTab: async (id) => ({ id, url: ARTICLE.url }),
       extractFromTab: async () => ({ ok: true, article: ARTICLE }),
     },
-    annotations: new AnnotationRepository(db),
+    repository: new HighlightRepository(db),
     captureSelection: async () => selection,
     draw: async (tabId) => {
       drawn.push(tabId);
@@ -50,26 +50,26 @@ describe('highlighting from the live page (context menu, keyboard shortcut)', ()
     const outcome = await highlightSelectionOnPage(d, 7, 'yellow', MESSAGES);
     expect(outcome.status).toBe('created');
     if (outcome.status !== 'created') return;
-    expect(outcome.annotation.quote).toBe('정민호 의원은 "세수 전망이');
-    expect(outcome.annotation.entities).toEqual([{ text: '정민호', type: 'person' }]);
+    expect(outcome.highlight.quote).toBe('정민호 의원은 "세수 전망이');
+    expect(outcome.highlight.entities).toEqual([{ text: '정민호', type: 'person' }]);
     const saved = await d.reader.articles.getByUrl(ARTICLE.url);
-    expect(outcome.annotation.articleId).toBe(saved!.id);
+    expect(outcome.highlight.articleId).toBe(saved!.id);
     expect(drawn).toEqual([7]);
   });
 
   it('names what the reader view names: the reader’s corrections apply to a highlight made on the page', async () => {
     const selection = { exact: '정민호 의원은 "세수 전망이', prefix: '표결에 부쳤다.\n     ', suffix: ' 낙관적"이라고' };
     const removed = await highlightSelectionOnPage(deps(selection, [{ text: '정민호', action: 'remove' }]).d, 7, 'yellow', MESSAGES);
-    expect(removed.status === 'created' && removed.annotation.entities).toEqual([]);
+    expect(removed.status === 'created' && removed.highlight.entities).toEqual([]);
     const retyped = await highlightSelectionOnPage(deps(selection, [{ text: '정민호', action: 'set', type: 'org' }]).d, 7, 'yellow', MESSAGES);
-    expect(retyped.status === 'created' && retyped.annotation.entities).toEqual([{ text: '정민호', type: 'org' }]);
+    expect(retyped.status === 'created' && retyped.highlight.entities).toEqual([{ text: '정민호', type: 'org' }]);
   });
 
   it('explains on the page when the selection is not in the article, and saves nothing', async () => {
     const { d, notices } = deps({ exact: '많이 본 뉴스', prefix: '', suffix: '' });
     expect((await highlightSelectionOnPage(d, 7, 'yellow', MESSAGES)).status).toBe('not-in-article');
     expect(notices).toEqual(['not in article']);
-    expect(await d.annotations.forUrl(ARTICLE.url)).toEqual([]);
+    expect(await d.repository.forUrl(ARTICLE.url)).toEqual([]);
   });
 
   it('does nothing without a selection', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeTextQuote as selectorsAt } from '../../utils/anchoring';
 import type { Article } from '../../utils/article';
-import { AnnotationRepository } from '../../utils/db/annotations';
+import { HighlightRepository } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
 import { CorrectionRepository } from '../../utils/db/corrections';
 import { CONFLICT_HEADING, importData, readData } from '../../utils/export/transfer';
@@ -145,7 +145,7 @@ describe('positions in code points (W3C §4.2.5), UTF-16 inside', () => {
     };
     const saved = await new ArticleRepository(db).save(article);
     const start = TEXT.indexOf('the quote');
-    await new AnnotationRepository(db).create({ articleId: saved.id, url: saved.url, selectors: selectorsAt(TEXT, start, start + 9), color: 'yellow' });
+    await new HighlightRepository(db).create({ articleId: saved.id, url: saved.url, selectors: selectorsAt(TEXT, start, start + 9), color: 'yellow' });
     const file = marginJson(await readData(db));
     const position = JSON.parse(file).first.items[0].target.selector[1];
     expect(position).toEqual({ type: 'TextPositionSelector', start: [...TEXT.slice(0, start)].length, end: [...TEXT.slice(0, start + 9)].length });
@@ -198,7 +198,7 @@ async function library() {
   const db = freshDb();
   let now = 1_700_000_000_000;
   const articles = new ArticleRepository(db, () => (now += 1000));
-  const annotations = new AnnotationRepository(db, () => (now += 1000));
+  const annotations = new HighlightRepository(db, () => (now += 1000));
   const text = 'The council approved the budget on Tuesday. The mayor said the budget was fair.';
   const article = await articles.save({
     url: 'https://news.example/mine',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeTextQuote as selectors } from '../../utils/anchoring';
-import { AnnotationRepository } from '../../utils/db/annotations';
+import { HighlightRepository } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
 import { filterOptions, listArticles, search } from '../../utils/db/library';
 import { deleteArticles, importData } from '../../utils/export/transfer';
@@ -81,7 +81,7 @@ describe('the library over the database', () => {
     let now = 1000;
     const db = freshDb();
     const articles = new ArticleRepository(db, () => (now += 10));
-    const annotations = new AnnotationRepository(db, () => (now += 10));
+    const annotations = new HighlightRepository(db, () => (now += 10));
     const a1 = await articles.save(article(1, '딥시크에 숨은 비밀', '뉴스핌', '딥시크가 미국에 역습을 가했다. 엔비디아 주가가 17% 빠졌다.'));
     const a2 = await articles.save(article(2, 'Ferries return to the harbour', 'Gazette', 'The harbour ferries sail again. Samsung Electronics said.'));
     const a3 = await articles.save(article(3, '부산국제영화제 개막', '문화누리신문', '부산시는 60억원을 지원했다.'));
@@ -110,14 +110,14 @@ describe('the library over the database', () => {
     const hits = await search(db, '딥시크');
     expect(hits.map((h) => [h.kind, h.field])).toEqual(
       expect.arrayContaining([
-        ['annotation', 'quote'],
+        ['highlight', 'quote'],
         ['article', 'title'],
       ]),
     );
     for (const h of hits) expect(h.snippet.text.slice(h.snippet.marks[0]!.start, h.snippet.marks[0]!.end)).toBe('딥시크');
     // What the reader wrote or titled comes first; the article's text after it.
     expect(hits.at(-1)).toMatchObject({ kind: 'body', field: 'body', at: 0 });
-    expect((await search(db, '전략')).map((h) => [h.kind, h.field])).toEqual([['annotation', 'note']]);
+    expect((await search(db, '전략')).map((h) => [h.kind, h.field])).toEqual([['highlight', 'note']]);
     // The text of a saved article is searched, with where the match is.
     const body = await search(db, '역습');
     expect(body.map((h) => [h.kind, h.field, h.at])).toEqual([['body', 'body', '딥시크가 미국에 '.length]]);
@@ -130,7 +130,7 @@ describe('the library over the database', () => {
     // 엔비디아 is in a highlight (first), the article's names and its text (last).
     const hits = await search(db, '엔비디아');
     expect(hits.map((h) => [h.kind, h.field])).toEqual([
-      ['annotation', 'quote'],
+      ['highlight', 'quote'],
       ['article', 'entity'],
       ['body', 'body'],
     ]);
@@ -169,7 +169,7 @@ describe('the library over the database', () => {
     expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, site: '뉴스핌' })).items.map((i) => i.article.id)).toEqual([a1.id]);
     const tagged = await listArticles(db, { sort: 'saved', offset: 0, limit: 10, tag: 'AI' });
     expect(tagged.items.map((i) => i.article.id)).toEqual([a3.id, a1.id]);
-    expect(tagged.items[1]!.annotations.map((a) => a.quote)).toEqual(['딥시크가 미국에']);
+    expect(tagged.items[1]!.highlights.map((a) => a.quote)).toEqual(['딥시크가 미국에']);
     expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, color: 'pink' })).items.map((i) => i.article.id)).toEqual([a1.id]);
     expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, entity: 'org:엔비디아' })).items.map((i) => i.article.id)).toEqual([a1.id]);
     expect((await listArticles(db, { sort: 'saved', offset: 1, limit: 1 })).items.map((i) => i.article.id)).toEqual([a2.id]);
@@ -178,12 +178,12 @@ describe('the library over the database', () => {
 
   it('keeps the index in step with edits, deletions and deleted articles', async () => {
     const { db, a1 } = await seed();
-    const repo = new AnnotationRepository(db, () => 99_999);
+    const repo = new HighlightRepository(db, () => 99_999);
     const first = (await repo.forArticle(a1.id))[0]!;
     await repo.update(first.id, { note: '반도체 수출 통제와 연결', tags: ['무역'] });
     // The old note no longer finds it, the new one and the new tag do; the filters follow.
     expect((await search(db, '전략')).length).toBe(0);
-    expect((await search(db, '반도체')).map((h) => [h.annotationId, h.field])).toEqual([[first.id, 'note']]);
+    expect((await search(db, '반도체')).map((h) => [h.highlightId, h.field])).toEqual([[first.id, 'note']]);
     expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, tag: '무역' })).items.map((i) => i.article.id)).toEqual([a1.id]);
     expect((await listArticles(db, { sort: 'saved', offset: 0, limit: 10, tag: 'AI' })).items.map((i) => i.article.id)).not.toContain(a1.id);
     await repo.remove(first.id);
@@ -200,7 +200,7 @@ describe('the library over the database', () => {
     let now = 0;
     const db = freshDb();
     const articles = new ArticleRepository(db, () => (now += 1));
-    const repo = new AnnotationRepository(db, () => (now += 1));
+    const repo = new HighlightRepository(db, () => (now += 1));
     const text = '정부는 반도체 산업에 지원을 늘렸다. 체육 예산은 줄었다.';
     const a = await articles.save(article(1, '예산 기사', '한빛일보', text));
     const at = (quote: string) => selectors(text, text.indexOf(quote), text.indexOf(quote) + quote.length);
@@ -218,8 +218,8 @@ describe('the library over the database', () => {
     await importData(db, { articles: [], annotations: newer, corrections: [] });
     const hits = await search(db, '반도체');
     // The highlight, however old, before the article's text.
-    expect(hits.map((h) => [h.kind, h.annotationId])).toEqual([
-      ['annotation', match.id],
+    expect(hits.map((h) => [h.kind, h.highlightId])).toEqual([
+      ['highlight', match.id],
       ['body', undefined],
     ]);
     // A common word: the 50 newest, newest first, then the article text.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeTextQuote as describeText } from '../../utils/anchoring';
-import { AnnotationRepository } from '../../utils/db/annotations';
+import { HighlightRepository } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
 import { SyncController, type StoredSync, type SyncDeps } from '../../utils/background/sync';
 import { readSyncStatus } from '../../utils/sync/status';
@@ -76,7 +76,7 @@ describe('the background’s sync controller (issue 10)', () => {
       textContent: TEXT,
     });
     const start = TEXT.indexOf('예산안');
-    await new AnnotationRepository(db).create({
+    await new HighlightRepository(db).create({
       articleId: article.id,
       url: article.url,
       selectors: describeText(TEXT, start, start + 3),

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
 import { describeTextQuote } from '../../utils/anchoring';
-import { AnnotationRepository, putAnnotations } from '../../utils/db/annotations';
+import { HighlightRepository, putHighlights } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
 import { search } from '../../utils/db/library';
-import type { AnnotationRecord, MarginDB } from '../../utils/db/schema';
+import type { HighlightRecord, MarginDB } from '../../utils/db/schema';
 import { trashArticle } from '../../utils/db/trash';
 import { readSyncLog, readSyncStatus, SyncEngine } from '../../utils/sync/engine';
-import { mergeAnnotations, SYNC_CONFLICT_HEADING, type AnnotationPayload } from '../../utils/sync/records';
+import { mergeHighlights, SYNC_CONFLICT_HEADING, type HighlightPayload } from '../../utils/sync/records';
 import { startCouch, startFaultyProxy, PouchDB, type CouchServer } from '../support/couch';
 import { freshDb } from '../support/db';
 
@@ -31,7 +31,7 @@ afterAll(async () => {
 interface Device {
   db: MarginDB;
   articles: ArticleRepository;
-  annotations: AnnotationRepository;
+  annotations: HighlightRepository;
   tick: () => number;
   sync: (overrides?: Partial<{ passphrase: string; password: string; url: string; database: string }>) => ReturnType<SyncEngine['run']>;
 }
@@ -44,7 +44,7 @@ function device(database = 'margin', passphrase?: string): Device {
   return {
     db,
     articles: new ArticleRepository(db, clock),
-    annotations: new AnnotationRepository(db, clock),
+    annotations: new HighlightRepository(db, clock),
     tick: () => (now += 1000),
     sync: (o = {}) =>
       new SyncEngine(db, {
@@ -110,7 +110,7 @@ group('sync through a real CouchDB-protocol server (issue 10)', () => {
     expect((await b.db.articles.get(article.id))?.facets).toEqual(expect.arrayContaining(['c:green', 't:예산']));
     expect(await b.db.settings.get('sync.facets')).toBeUndefined();
     const found = await search(b.db, '예산안');
-    expect(found.map((x) => x.annotationId)).toContain(h.id);
+    expect(found.map((x) => x.highlightId)).toContain(h.id);
     // The body arrived with its search rows: B finds words of the article's text.
     expect((await search(b.db, '본회의를')).map((x) => [x.kind, x.articleId])).toEqual([['body', article.id]]);
 
@@ -120,7 +120,7 @@ group('sync through a real CouchDB-protocol server (issue 10)', () => {
     await ok(b.sync());
     await ok(a.sync());
     expect((await a.db.annotations.get(h.id))?.note).toBe('B에서 고친 메모');
-    expect((await search(a.db, '고친')).map((x) => x.annotationId)).toContain(h.id);
+    expect((await search(a.db, '고친')).map((x) => x.highlightId)).toContain(h.id);
     await a.annotations.remove(h.id);
     await ok(a.sync());
     await ok(b.sync());
@@ -317,7 +317,7 @@ group('sync under faults (issue 10)', () => {
     const b = device('large');
     const article = await saveArticle(a, 'https://news.example.kr/large');
     const words = TEXT.split(' ');
-    const records: AnnotationRecord[] = Array.from({ length: 1500 }, (_, i) => {
+    const records: HighlightRecord[] = Array.from({ length: 1500 }, (_, i) => {
       const sel = selectors(words[i % words.length]!);
       return {
         id: `h${i}`,
@@ -334,7 +334,7 @@ group('sync under faults (issue 10)', () => {
         orphaned: false,
       };
     });
-    await a.db.transaction('rw', [a.db.annotations, a.db.search, a.db.articles], () => putAnnotations(a.db, records, 'new'));
+    await a.db.transaction('rw', [a.db.annotations, a.db.search, a.db.articles], () => putHighlights(a.db, records, 'new'));
     const server = couch.database('large');
     const first = a.sync();
     // Cut the server once part of the highlights has arrived there.
@@ -372,7 +372,7 @@ group('sync under faults (issue 10)', () => {
 });
 
 group('merge rules (records.ts)', () => {
-  const payload = (note: string, t: number, nh: string[] = [], extra: Partial<AnnotationPayload['rec']> = {}): AnnotationPayload => ({
+  const payload = (note: string, t: number, nh: string[] = [], extra: Partial<HighlightPayload['rec']> = {}): HighlightPayload => ({
     k: 'a',
     rec: {
       id: 'h',
@@ -396,8 +396,8 @@ group('merge rules (records.ts)', () => {
   it('is the same whichever side merges', () => {
     const x = payload('첫째', 10);
     const y = payload('둘째', 20, [], { color: 'pink' });
-    const xy = mergeAnnotations(x, y);
-    const yx = mergeAnnotations(y, x);
+    const xy = mergeHighlights(x, y);
+    const yx = mergeHighlights(y, x);
     expect(xy).toEqual(yx);
     expect(xy.conflict).toBe(true);
     expect(xy.payload.rec.note.startsWith('둘째')).toBe(true);
@@ -407,8 +407,8 @@ group('merge rules (records.ts)', () => {
     const { noteHash } = await import('../../utils/sync/records');
     const older = payload('원래', 10);
     const newer = payload('원래 + 더', 20, [noteHash('원래')]);
-    expect(mergeAnnotations(older, newer)).toMatchObject({ conflict: false, payload: { rec: { note: '원래 + 더' } } });
+    expect(mergeHighlights(older, newer)).toMatchObject({ conflict: false, payload: { rec: { note: '원래 + 더' } } });
     const rewritten = payload('완전히 새로', 20, [noteHash('원래')]);
-    expect(mergeAnnotations(rewritten, older)).toMatchObject({ conflict: false, payload: { rec: { note: '완전히 새로' } } });
+    expect(mergeHighlights(rewritten, older)).toMatchObject({ conflict: false, payload: { rec: { note: '완전히 새로' } } });
   });
 });

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { describeTextQuote as selectorsAt } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
-import type { AnnotationRecord } from '../../utils/db/schema';
+import type { HighlightRecord } from '../../utils/db/schema';
 import { importData, readData } from '../../utils/export/transfer';
 import { ImportError, parseImport, type ParsedImport } from '../../utils/export/import';
 import { marginJson } from '../../utils/export/jsonld';
@@ -112,7 +112,7 @@ function article(over: Partial<ArticleRecord> = {}): ArticleRecord {
   };
 }
 
-function highlight(n: number, over: Partial<AnnotationRecord> = {}): AnnotationRecord {
+function highlight(n: number, over: Partial<HighlightRecord> = {}): HighlightRecord {
   const start = TEXT.indexOf('the quote');
   const selectors = selectorsAt(TEXT, start, start + 9);
   return {

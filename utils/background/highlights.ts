@@ -1,7 +1,7 @@
 import { anchor, describeTextQuote } from '../anchoring';
 import type { ArticleRecord } from '../article';
-import type { AnnotationRepository } from '../db/annotations';
-import type { AnnotationRecord, HighlightColor } from '../db/schema';
+import type { HighlightRepository } from '../db/highlights';
+import type { HighlightRecord, HighlightColor } from '../db/schema';
 import { isKoreanText, recognizeEntities, type EntityCorrection } from '../entities';
 import { loadEnglishModel, needsEnglishModel } from '../entities/english-model';
 import { loadKoreanModel } from '../entities/model/load';
@@ -11,7 +11,7 @@ import { entitiesWithin } from '../entities/summary';
 
 export interface HighlightDeps {
   reader: ReaderDeps;
-  annotations: AnnotationRepository;
+  repository: HighlightRepository;
   /** The reader's selection on the live page, with its surroundings, or null. */
   captureSelection(tabId: number): Promise<{ exact: string; prefix: string; suffix: string } | null>;
   /** (Re)draw the page's highlights in the tab. */
@@ -22,10 +22,10 @@ export interface HighlightDeps {
 }
 
 export type PageHighlightOutcome =
-  { status: 'created'; annotation: AnnotationRecord } | { status: 'no-selection' } | { status: 'not-in-article' } | { status: 'no-article' };
+  { status: 'created'; highlight: HighlightRecord } | { status: 'no-selection' } | { status: 'not-in-article' } | { status: 'no-article' };
 
 /** The highlights of a page, as the live page needs them. */
-export function toPageHighlights(records: AnnotationRecord[]): PageHighlight[] {
+export function toPageHighlights(records: HighlightRecord[]): PageHighlight[] {
   return records.map(({ id, selectors, color }) => ({ id, selectors, color }));
 }
 
@@ -75,7 +75,7 @@ export async function highlightSelectionOnPage(
     return { status: 'not-in-article' };
   }
   await deps.reader.saves?.settled(article.id);
-  const annotation = await deps.annotations.create({
+  const highlight = await deps.repository.create({
     articleId: article.id,
     url: article.url,
     selectors: describeTextQuote(article.textContent, found.start, found.end),
@@ -83,5 +83,5 @@ export async function highlightSelectionOnPage(
     entities: await entitiesInRange(article, found.start, found.end, await deps.corrections().catch(() => [])),
   });
   await deps.draw(tabId, article.url).catch(() => {});
-  return { status: 'created', annotation };
+  return { status: 'created', highlight };
 }

@@ -1,8 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { OpenArticleResponse, SaveOutcome } from './reader';
 import type { Selectors } from '../anchoring';
-import type { AnnotationPatch, EditOutcome, NewAnnotation, PatchBase } from '../db/annotations';
-import type { AnnotationRecord, ArticleEntity, HighlightColor } from '../db/schema';
+import type { HighlightPatch, EditOutcome, NewHighlight, PatchBase } from '../db/highlights';
+import type { HighlightRecord, ArticleEntity, HighlightColor } from '../db/schema';
 import type { EntityCorrection, EntityType } from '../entities/types';
 import type { Preferences } from './settings';
 import type { ConfigureOutcome, SyncView } from './sync';
@@ -44,29 +44,29 @@ export interface ProtocolMap {
   removeEntityCorrection(request: { text: string }): EntityCorrection[];
 
   /** The highlights of an article, oldest first. */
-  listAnnotations(request: { articleId: string }): AnnotationRecord[];
+  listHighlights(request: { articleId: string }): HighlightRecord[];
   /** How the save of an article the reader was shown before it was saved went (null: none known). */
   articleSaved(request: { articleId: string }): SaveOutcome | null;
   /** Save a new highlight; the live page draws it too. */
-  createAnnotation(request: NewAnnotation & { tabId?: number }): AnnotationRecord;
+  createHighlight(request: NewHighlight & { tabId?: number }): HighlightRecord;
   /** Change a highlight's colour, note, tags or orphaned flag. */
-  updateAnnotation(request: { id: string; patch: AnnotationPatch; tabId?: number }): AnnotationRecord;
+  updateHighlight(request: { id: string; patch: HighlightPatch; tabId?: number }): HighlightRecord;
   /**
    * The library's edit of a highlight: a patch with the version it was based on, merged with
-   * edits made meanwhile or refused (see AnnotationRepository.edit). Answers what happened,
+   * edits made meanwhile or refused (see HighlightRepository.edit). Answers what happened,
    * never throws for a full disk or a highlight deleted elsewhere.
    */
-  editAnnotation(request: { id: string; patch: AnnotationPatch; base?: PatchBase; tabId?: number }): EditOutcome;
+  editHighlight(request: { id: string; patch: HighlightPatch; base?: PatchBase; tabId?: number }): EditOutcome;
   /** Put a highlight back (a deleted one, with the reader's latest note): answers what happened. */
-  reviveAnnotation(request: { record: AnnotationRecord }): WriteOutcome<AnnotationRecord>;
+  reviveHighlight(request: { record: HighlightRecord }): WriteOutcome<HighlightRecord>;
   /** Move an article and its highlights to the trash (restorable for TRASH_DAYS days). */
   trashArticle(request: { articleId: string }): WriteOutcome<null>;
   /** Bring an article back from the trash. */
   restoreArticle(request: { articleId: string }): WriteOutcome<null>;
   /** Delete a highlight; answers it, for undo. */
-  deleteAnnotation(request: { id: string; tabId?: number }): AnnotationRecord | null;
+  deleteHighlight(request: { id: string; tabId?: number }): HighlightRecord | null;
   /** Put a deleted highlight back. */
-  restoreAnnotation(request: { record: AnnotationRecord; tabId?: number }): AnnotationRecord;
+  restoreHighlight(request: { record: HighlightRecord; tabId?: number }): HighlightRecord;
 
   /** Side panel → background → the page: scroll the live page to a highlight. */
   scrollPageToHighlight(request: { tabId: number; id: string }): boolean;

@@ -1,9 +1,9 @@
 import { findMatches, parseQuery, snippet, snippetOf, type ParsedQuery, type Snippet } from '../search/terms';
-import { entityKey, type AnnotationRecord, type ArticleBody, type ArticleRow, type HighlightColor, type MarginDB } from './schema';
+import { entityKey, type HighlightRecord, type ArticleBody, type ArticleRow, type HighlightColor, type MarginDB } from './schema';
 import { fromSearchKey, type SearchKind } from './search-index';
 import { rowsWhere } from './lookup';
 import { groupBy } from '../collections';
-import { readingOrder } from './annotations';
+import { readingOrder } from './highlights';
 
 export interface LibraryFilter {
   site?: string;
@@ -22,7 +22,7 @@ export interface LibraryQuery extends LibraryFilter {
 export type ArticleSummary = Omit<ArticleRow, 'facets'>;
 
 export interface LibraryPage {
-  items: { article: ArticleSummary; annotations: AnnotationRecord[] }[];
+  items: { article: ArticleSummary; highlights: HighlightRecord[] }[];
   total: number;
 }
 
@@ -75,7 +75,7 @@ export async function listArticles(db: MarginDB, q: LibraryQuery): Promise<Libra
       total,
       items: (rows.filter(Boolean) as ArticleRow[]).map((row) => ({
         article: summary(row),
-        annotations: shownHighlights(byArticle.get(row.id) ?? [], q).sort(readingOrder),
+        highlights: shownHighlights(byArticle.get(row.id) ?? [], q).sort(readingOrder),
       })),
     };
   });
@@ -86,7 +86,7 @@ export async function listArticles(db: MarginDB, q: LibraryQuery): Promise<Libra
  * colour; under an entity filter, those mentioning the entity — or all of them when only
  * the article's text mentions it.
  */
-function shownHighlights(list: AnnotationRecord[], q: LibraryFilter): AnnotationRecord[] {
+function shownHighlights(list: HighlightRecord[], q: LibraryFilter): HighlightRecord[] {
   const kept = list.filter((a) => (!q.tag || a.tags.includes(q.tag)) && (!q.color || a.color === q.color));
   if (!q.entity) return kept;
   const mentioning = kept.filter((a) => a.entities.some((e) => entityKey(e) === q.entity));
@@ -100,9 +100,9 @@ export async function filterOptions(db: MarginDB): Promise<{ sites: string[]; ta
 }
 
 export interface SearchHit {
-  kind: 'article' | 'annotation' | 'body';
+  kind: 'article' | 'highlight' | 'body';
   articleId: string;
-  annotationId?: string;
+  highlightId?: string;
   title: string;
   /** The article's page. */
   url: string;
@@ -177,7 +177,7 @@ const contextOf = (row: ArticleRow): Context => ({ title: row.title, siteName: r
 const hasWord = (text: string, parsed: ParsedQuery, word: ParsedQuery['words'][number]) => findMatches(text, { ...parsed, words: [word] }).length > 0;
 
 /** A title, body or highlight that really has the query (the index can only say it may). */
-function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: ParsedQuery, body?: ArticleBody): SearchHit | null {
+function hitOf(kind: SearchKind, row: HighlightRecord | ArticleRow, parsed: ParsedQuery, body?: ArticleBody): SearchHit | null {
   if (kind === 't' || kind === 'b') {
     const article = row as ArticleRow;
     const base = { articleId: article.id, url: article.url, updatedAt: article.savedAt, ...contextOf(article) };
@@ -197,7 +197,7 @@ function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: Par
     const shown = snippet(line, { ...parsed, words: parsed.words.filter((w) => hasWord(line, parsed, w)) });
     return shown && { ...base, kind: 'article', field: 'entity', snippet: shown };
   }
-  const a = row as AnnotationRecord;
+  const a = row as HighlightRecord;
   if (!findMatches(`${a.quote}\n${a.note}\n${a.tags.join(' ')}`, parsed).length) return null;
   type Field = [SearchHit['field'], string];
   const quote: Field = ['quote', a.quote];
@@ -207,9 +207,9 @@ function hitOf(kind: SearchKind, row: AnnotationRecord | ArticleRow, parsed: Par
   const shown = snippet(text, { ...parsed, words: parsed.words.filter((w) => hasWord(text, parsed, w)) });
   return (
     shown && {
-      kind: 'annotation',
+      kind: 'highlight',
       articleId: a.articleId,
-      annotationId: a.id,
+      highlightId: a.id,
       ...NO_CONTEXT,
       url: a.url,
       color: a.color,
@@ -263,7 +263,7 @@ export async function search(db: MarginDB, query: string, limit = SEARCH_LIMIT):
     const written = await scan(db.search, parsed, limit, async (batch) => {
       const ids = (kind: SearchKind) => batch.filter((b) => b.kind === kind).map((b) => b.id);
       const [hRows, aRows] = await Promise.all([db.annotations.bulkGet(ids('a')), db.articles.bulkGet(ids('t'))]);
-      const rows = new Map<string, AnnotationRecord | ArticleRow>();
+      const rows = new Map<string, HighlightRecord | ArticleRow>();
       for (const r of [...hRows, ...aRows]) if (r) rows.set(r.id, r);
       return batch.map((b) => {
         const row = rows.get(b.id);
@@ -277,10 +277,10 @@ export async function search(db: MarginDB, query: string, limit = SEARCH_LIMIT):
     });
     const hits = [...written, ...text];
     // Where the highlights come from: their articles' titles, sites and dates.
-    const need = [...new Set(hits.filter((h) => h.kind === 'annotation').map((h) => h.articleId))];
+    const need = [...new Set(hits.filter((h) => h.kind === 'highlight').map((h) => h.articleId))];
     const articles = new Map((await db.articles.bulkGet(need)).flatMap((a) => (a ? [[a.id, a] as const] : [])));
     for (const h of hits) {
-      const article = h.kind === 'annotation' ? articles.get(h.articleId) : undefined;
+      const article = h.kind === 'highlight' ? articles.get(h.articleId) : undefined;
       if (article) Object.assign(h, contextOf(article));
     }
     return hits;

@@ -2,15 +2,24 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Article, ArticleRecord } from '../article';
 import { groupBy } from '../collections';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../colors';
-import { articleSearchRow, annotationSearchRow, bodySearchRow } from './search-index';
+import { articleSearchRow, highlightSearchRow, bodySearchRow } from './search-index';
 import type { Selectors } from '../anchoring';
 import { entityKey, type EntityType } from '../entities/types';
 import { OUTBOX, outboxMiddleware, type OutboxRow } from './outbox';
 
 export { HIGHLIGHT_COLORS, type HighlightColor };
 
-/** A highlight, with the reader's note and tags, anchored to its article's text. */
-export interface AnnotationRecord {
+/**
+ * A highlight, with the reader's note and tags, anchored to its article's text.
+ *
+ * In code the stored record is a *highlight* (HighlightRecord, HighlightRepository in highlights.ts);
+ * "annotation" names only the W3C/Hypothesis format (utils/export). Its Dexie table is still called
+ * `annotations` (MarginDB.annotations), as are the trash's `annotations` field and the sync outbox's
+ * `annotations:<id>` keys: those names are on disk in every reader's IndexedDB and in the documents
+ * other devices sync, so renaming them would need a data migration and would break sync with devices
+ * that have not updated. Keep them.
+ */
+export interface HighlightRecord {
   id: string;
   articleId: string;
   /** The article's normalised URL, so the live page can ask for its highlights. */
@@ -108,7 +117,7 @@ export interface SearchRow {
 /** What an article is filtered by (see ArticleRow.facets). */
 export function articleFacets(
   entities: readonly { text: string; type: EntityType }[],
-  highlights: readonly Pick<AnnotationRecord, 'color' | 'tags' | 'entities'>[],
+  highlights: readonly Pick<HighlightRecord, 'color' | 'tags' | 'entities'>[],
 ): string[] {
   const out = new Set<string>();
   for (const e of entities) out.add(`e:${entityKey(e)}`);
@@ -140,7 +149,8 @@ export interface TrashRecord {
   url: string;
   row: ArticleRow;
   body: ArticleBody | undefined;
-  annotations: AnnotationRecord[];
+  /** The article's highlights (stored under this name: see HighlightRecord). */
+  annotations: HighlightRecord[];
 }
 
 /** Small settings kept with the data. */
@@ -172,7 +182,8 @@ export class MarginDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
   bodies!: EntityTable<ArticleBody, 'id'>;
   entityCorrections!: EntityTable<EntityCorrectionRecord, 'id'>;
-  annotations!: EntityTable<AnnotationRecord, 'id'>;
+  /** The highlights. The table keeps its first name, `annotations`: renaming it means a data migration and breaks sync (see HighlightRecord). */
+  annotations!: EntityTable<HighlightRecord, 'id'>;
   search!: EntityTable<SearchRow, 'key'>;
   /** The search index of article bodies (search-index.ts): apart, so titles and notes are searched without wading through text. */
   bodySearch!: EntityTable<SearchRow, 'key'>;
@@ -220,8 +231,8 @@ export class MarginDB extends Dexie {
             search.push(articleSearchRow(row));
           });
         await tx.table('bodies').bulkPut(bodies);
-        const highlights: AnnotationRecord[] = await tx.table('annotations').toArray();
-        search.push(...highlights.map(annotationSearchRow));
+        const highlights: HighlightRecord[] = await tx.table('annotations').toArray();
+        search.push(...highlights.map(highlightSearchRow));
         await tx.table('search').bulkPut(search);
         const byArticle = groupBy(highlights, (h) => h.articleId);
         await tx

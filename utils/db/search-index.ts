@@ -1,5 +1,5 @@
 import { indexTerms } from '../search/terms';
-import type { AnnotationRecord, ArticleBody, ArticleRow, MarginDB, SearchRow } from './schema';
+import type { HighlightRecord, ArticleBody, ArticleRow, MarginDB, SearchRow } from './schema';
 import { keysWhere } from './lookup';
 
 /**
@@ -51,7 +51,7 @@ export const BODY_MAX_TERMS = 12_000;
 /** The refs of everything an article puts in the index itself (its highlights have their own). */
 export const articleRefs = (id: string) => [searchRef('t', id), searchRef('b', id)];
 
-export function annotationSearchRow(record: Pick<AnnotationRecord, 'id' | 'updatedAt' | 'quote' | 'note' | 'tags'>): SearchRow {
+export function highlightSearchRow(record: Pick<HighlightRecord, 'id' | 'updatedAt' | 'quote' | 'note' | 'tags'>): SearchRow {
   return { key: searchKey('a', record.id, record.updatedAt), ref: searchRef('a', record.id), terms: indexTerms(record.quote, record.note, ...record.tags) };
 }
 

@@ -1,6 +1,6 @@
 import { refreshFacets } from './articles';
-import { annotationSearchRow, articleRefs, articleSearchRow, bodySearchRow, searchRef, unindex, writeSearchRows } from './search-index';
-import type { AnnotationRecord, MarginDB, TrashRecord } from './schema';
+import { highlightSearchRow, articleRefs, articleSearchRow, bodySearchRow, searchRef, unindex, writeSearchRows } from './search-index';
+import type { HighlightRecord, MarginDB, TrashRecord } from './schema';
 
 /** Days a deleted article stays restorable. */
 export const TRASH_DAYS = 30;
@@ -45,9 +45,9 @@ export async function restoreArticle(db: MarginDB, articleId: string): Promise<T
       await writeSearchRows(db, [articleSearchRow(record.row), ...(record.body ? [bodySearchRow(record.row, record.body)] : [])]);
     }
     const taken = new Set((await db.annotations.bulkGet(record.annotations.map((a) => a.id))).flatMap((a) => (a ? [a.id] : [])));
-    const back: AnnotationRecord[] = record.annotations.filter((a) => !taken.has(a.id)).map((a) => ({ ...a, articleId: target }));
+    const back: HighlightRecord[] = record.annotations.filter((a) => !taken.has(a.id)).map((a) => ({ ...a, articleId: target }));
     await db.annotations.bulkPut(back);
-    await writeSearchRows(db, back.map(annotationSearchRow));
+    await writeSearchRows(db, back.map(highlightSearchRow));
     await refreshFacets(db, [target]);
     await db.trash.delete(articleId);
     return { status: 'done', record };

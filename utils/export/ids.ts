@@ -1,4 +1,4 @@
-import type { AnnotationRecord } from '../db/schema';
+import type { HighlightRecord } from '../db/schema';
 import { normalizeUrl } from '../url';
 
 // Small and free of the validator, so the library page's writes can use them without loading it.
@@ -21,7 +21,7 @@ export function stableId(key: string): string {
 }
 
 /** What makes two highlights the same one, whatever their ids: the page, the quote and where it stands. */
-export function contentKey(a: Pick<AnnotationRecord, 'url' | 'quote' | 'selectors'>): string {
+export function contentKey(a: Pick<HighlightRecord, 'url' | 'quote' | 'selectors'>): string {
   const p = a.selectors.position;
   return `${normalizeUrl(a.url)}\u0000${a.quote}\u0000${p ? `${p.start}-${p.end}` : '-'}`;
 }

@@ -1,4 +1,4 @@
-import type { AnnotationRecord } from '../db/schema';
+import type { HighlightRecord } from '../db/schema';
 import { ANNO_CONTEXT, FORMAT_VERSION, iso, MARGIN_NS, type MarginData } from './model';
 import { utf16ToCodePoints } from './positions';
 import { w3cSelector } from './selectors';
@@ -10,7 +10,7 @@ import { w3cSelector } from './selectors';
  * does not know. `internal` is then the UTF-16 position Margin keeps for itself.
  */
 function exportedPosition(
-  a: AnnotationRecord,
+  a: HighlightRecord,
   text: string | undefined,
 ): { position?: { start: number; end: number }; internal?: { start: number; end: number } } {
   const p = a.selectors.position;
@@ -33,7 +33,7 @@ function sameList(a: readonly string[] | undefined, b: readonly string[]): boole
  * URL, its bodies as written, its id (as `via`) — goes back out as it came. What only
  * Margin needs sits in its own namespace ("margin:"), which other tools ignore.
  */
-export function toW3cAnnotation(a: AnnotationRecord, text?: string) {
+export function toW3cAnnotation(a: HighlightRecord, text?: string) {
   const x = a.imported ?? {};
   let body: unknown;
   if (x.body !== undefined && x.note === a.note && sameList(x.tags, a.tags)) body = x.body;

@@ -1,4 +1,4 @@
-import type { AnnotationRecord } from '../db/schema';
+import type { HighlightRecord } from '../db/schema';
 import { safeFileName } from './filenames';
 import { byArticle, iso, type ExportFile, type MarginData } from './model';
 
@@ -71,7 +71,7 @@ function frontMatter(fields: [string, string | null | undefined][], tags: string
   return lines.join('\n');
 }
 
-function highlightBlock(a: AnnotationRecord, options: MarkdownOptions): string {
+function highlightBlock(a: HighlightRecord, options: MarkdownOptions): string {
   const parts: string[] = [];
   parts.push(
     a.quote
@@ -92,7 +92,7 @@ function highlightBlock(a: AnnotationRecord, options: MarkdownOptions): string {
 
 type Group = ReturnType<typeof byArticle>[number];
 
-function articleTags(annotations: AnnotationRecord[]): string[] {
+function articleTags(annotations: HighlightRecord[]): string[] {
   const tags: string[] = [];
   for (const a of annotations) for (const t of a.tags) if (!tags.includes(t)) tags.push(t);
   return tags;

@@ -1,12 +1,12 @@
 import type { ArticleRecord } from '../article';
-import type { AnnotationRecord, ArticleEntity, EntityCorrectionRecord } from '../db/schema';
+import type { HighlightRecord, ArticleEntity, EntityCorrectionRecord } from '../db/schema';
 import { groupBy } from '../collections';
-import { readingOrder } from '../db/annotations';
+import { readingOrder } from '../db/highlights';
 
 /** Everything Margin keeps, as exported and imported. */
 export interface MarginData {
   articles: (ArticleRecord & { entities?: ArticleEntity[] })[];
-  annotations: AnnotationRecord[];
+  annotations: HighlightRecord[];
   corrections: EntityCorrectionRecord[];
 }
 
@@ -27,7 +27,7 @@ export const MARGIN_NS = 'https://margin-reader.app/ns/';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** Highlights of each article, in reading order (orphaned ones last), articles newest first. */
-export function byArticle(data: MarginData): { article: MarginData['articles'][number]; annotations: AnnotationRecord[] }[] {
+export function byArticle(data: MarginData): { article: MarginData['articles'][number]; annotations: HighlightRecord[] }[] {
   const groups = groupBy(data.annotations, (a) => a.articleId);
   return [...data.articles]
     .sort((a, b) => b.savedAt - a.savedAt)

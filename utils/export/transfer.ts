@@ -2,9 +2,9 @@ import type { ArticleRecord } from '../article';
 import type { MarginData } from './model';
 import { contentKey, stableId } from './ids';
 import type { SkipReport } from './import';
-import { MAX_NOTE, putAnnotations } from '../db/annotations';
+import { MAX_NOTE, putHighlights } from '../db/highlights';
 import { isQuotaError, joinArticle, newId, splitArticle } from '../db/articles';
-import type { AnnotationRecord, ArticleRow, MarginDB } from '../db/schema';
+import type { HighlightRecord, ArticleRow, MarginDB } from '../db/schema';
 import { articleRefs, articleSearchRow, bodySearchRow, searchRef, unindex, writeSearchRows } from '../db/search-index';
 import { keysWhere, rowsWhere } from '../db/lookup';
 
@@ -60,7 +60,7 @@ function union(mine: string[], theirs: string[]): string[] {
  * heading — a conflict the reader sees and resolves. Tags: both sets. Colour, context and
  * anchoring stay as here unless the file is dated and newer.
  */
-function merge(old: AnnotationRecord, incoming: AnnotationRecord, heading: string, now: number): { record: AnnotationRecord; conflict: boolean } | null {
+function merge(old: HighlightRecord, incoming: HighlightRecord, heading: string, now: number): { record: HighlightRecord; conflict: boolean } | null {
   let note = old.note;
   let conflict = false;
   if (incoming.note && incoming.note !== old.note) {
@@ -149,19 +149,19 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
       const byContent = new Map(here.map((r) => [contentKey(r), r]));
       // A file that gives no position (most tools but Margin and Hypothesis) still names the
       // highlight by its page and quote, when exactly one highlight here has them.
-      const byQuote = new Map<string, AnnotationRecord[]>();
+      const byQuote = new Map<string, HighlightRecord[]>();
       for (const r of here) {
         const key = `${r.url}\u0000${r.quote}`;
         byQuote.set(key, [...(byQuote.get(key) ?? []), r]);
       }
-      const onlyByQuote = (a: AnnotationRecord) => {
+      const onlyByQuote = (a: HighlightRecord) => {
         if (a.selectors.position) return undefined;
         const same = byQuote.get(`${a.url}\u0000${a.quote}`);
         return same?.length === 1 ? same[0] : undefined;
       };
       const fileIds = new Set(incoming.map((a) => a.id));
-      const added: AnnotationRecord[] = [];
-      const updated = new Map<string, AnnotationRecord>();
+      const added: HighlightRecord[] = [];
+      const updated = new Map<string, HighlightRecord>();
       for (const a of incoming) {
         const key = contentKey(a);
         const sameId = byId.get(a.id);
@@ -186,8 +186,8 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
       }
       summary.annotations.added = added.length;
       summary.annotations.updated = updated.size;
-      await putAnnotations(db, added, 'new');
-      await putAnnotations(db, [...updated.values()]);
+      await putHighlights(db, added, 'new');
+      await putHighlights(db, [...updated.values()]);
 
       // --- Entity corrections
       for (const c of data.corrections) {
@@ -224,9 +224,7 @@ export async function readData(db: MarginDB, filter: ExportFilter = {}): Promise
     const rows = filter.articleIds ? ((await db.articles.bulkGet(filter.articleIds)).filter(Boolean) as ArticleRow[]) : await db.articles.toArray();
     const bodies = await db.bodies.bulkGet(rows.map((r) => r.id));
     const articles = rows.map((row, i) => ({ ...joinArticle(row, bodies[i]), entities: row.entities }));
-    const annotations: AnnotationRecord[] = filter.articleIds
-      ? await rowsWhere(db.annotations, 'articleId', filter.articleIds)
-      : await db.annotations.toArray();
+    const annotations: HighlightRecord[] = filter.articleIds ? await rowsWhere(db.annotations, 'articleId', filter.articleIds) : await db.annotations.toArray();
     const corrections = await db.entityCorrections.toArray();
     return { articles, annotations, corrections };
   });

@@ -1,19 +1,19 @@
-import { AnnotationRepository } from '../db/annotations';
+import { HighlightRepository } from '../db/highlights';
 import { refreshFacets } from '../db/articles';
 import { ALL, OUTBOX, SYNCED_TABLES, outboxKey, parseOutboxKey, type OutboxRow } from '../db/outbox';
-import type { AnnotationRecord, ArticleBody, ArticleRow, MarginDB } from '../db/schema';
-import { annotationSearchRow, articleRefs, articleSearchRow, indexBody, unindex, writeSearchRows } from '../db/search-index';
+import type { HighlightRecord, ArticleBody, ArticleRow, MarginDB } from '../db/schema';
+import { highlightSearchRow, articleRefs, articleSearchRow, indexBody, unindex, writeSearchRows } from '../db/search-index';
 import { trashArticle } from '../db/trash';
 import { checkKey, deriveKey, KEY_CHECK_TEXT, newKeyParams, seal, unseal, type KeyParams } from './crypto';
 import {
-  annotationPayloadFor,
+  highlightPayloadFor,
   articlePayloadFor,
   canonical,
   docId,
   mergePayloads,
   parseDocId,
   validatePayload,
-  type AnnotationPayload,
+  type HighlightPayload,
   type ArticlePayload,
   type BodyPayload,
   type Payload,
@@ -33,7 +33,7 @@ export { readSyncLog, readSyncStatus, STATUS_KEY, type SyncLogEntry, type SyncSt
  * 3. **Conflicts** in the mirror (two devices changed one document) are merged field by field
  *    (records.ts), the same way on every device, and written back as one revision.
  * 4. **Mirror → Dexie.** Each changed document is opened, validated and applied through the
- *    repositories' own functions (putAnnotations, writeSearchRows, refreshFacets, trashArticle),
+ *    repositories' own functions (putHighlights, writeSearchRows, refreshFacets, trashArticle),
  *    so the search index and the library's filters stay right. A document that fails
  *    validation or cannot be opened is reported and changes nothing here.
  */
@@ -322,14 +322,14 @@ export class SyncEngine {
     const ids = [...wanted.keys()];
     const existing = await local.allDocs({ keys: ids, include_docs: true });
     const byTable = (table: 'annotations' | 'articles' | 'bodies') => [...wanted.values()].filter((w) => w.table === table).map((w) => w.id);
-    const [annotations, articles, bodies] = await Promise.all([
+    const [highlights, articles, bodies] = await Promise.all([
       this.db.annotations.bulkGet(byTable('annotations')),
       this.db.articles.bulkGet(byTable('articles')),
       this.db.bodies.bulkGet(byTable('bodies')),
     ]);
     const bodyTimes = new Map((await this.db.articles.bulkGet(byTable('bodies'))).flatMap((r) => (r ? [[r.id, r.updatedAt] as const] : [])));
-    const records = new Map<string, AnnotationRecord | ArticleRow | ArticleBody>();
-    for (const r of annotations) if (r) records.set(docId('a', r.id), r);
+    const records = new Map<string, HighlightRecord | ArticleRow | ArticleBody>();
+    for (const r of highlights) if (r) records.set(docId('a', r.id), r);
     for (const r of articles) if (r) records.set(docId('r', r.id), r);
     for (const r of bodies) if (r) records.set(docId('b', r.id), r);
     const docs: PouchDB.PutDoc[] = [];
@@ -348,7 +348,7 @@ export class SyncEngine {
       const previous = current && !deleted ? await this.decode(current) : undefined;
       const before = previous?.ok ? previous.payload : undefined;
       let payload: Payload;
-      if (parsed.kind === 'a') payload = annotationPayloadFor(record as AnnotationRecord, before?.k === 'a' ? before : undefined);
+      if (parsed.kind === 'a') payload = highlightPayloadFor(record as HighlightRecord, before?.k === 'a' ? before : undefined);
       else if (parsed.kind === 'r') payload = articlePayloadFor(record as ArticleRow);
       else payload = { k: 'b', rec: record as ArticleBody, at: bodyTimes.get(parsed.id) ?? 0 };
       if (before && canonical(before.rec) === canonical(payload.rec)) continue;
@@ -530,10 +530,10 @@ export class SyncEngine {
     // Highlights, in one transaction per batch with their search rows and the articles' filters.
     const highlights = arrived.filter((a) => a.kind === 'a' && !pending.has(outboxKey('annotations', a.id)));
     if (!highlights.length) return changed;
-    const repo = new AnnotationRepository(db, this.now);
+    const repo = new HighlightRepository(db, this.now);
     await db.transaction('rw', [db.annotations, db.search, db.articles], async () => {
       const current = await db.annotations.bulkGet(highlights.map((h) => h.id));
-      const puts: AnnotationRecord[] = [];
+      const puts: HighlightRecord[] = [];
       for (const [i, item] of highlights.entries()) {
         const here = current[i];
         if (!item.payload) {
@@ -543,7 +543,7 @@ export class SyncEngine {
           }
           continue;
         }
-        let rec = (item.payload as AnnotationPayload).rec;
+        let rec = (item.payload as HighlightPayload).rec;
         // The same page saved on two devices is one article: follow the one this device keeps.
         if (!(await db.articles.get(rec.articleId))) {
           const byUrl = await db.articles.where('url').equals(rec.url).first();
@@ -553,9 +553,9 @@ export class SyncEngine {
         puts.push(rec);
       }
       if (puts.length) {
-        // putAnnotations without its filter refresh, which refreshTouchedFacets does once per round.
+        // putHighlights without its filter refresh, which refreshTouchedFacets does once per round.
         await db.annotations.bulkPut(puts);
-        await writeSearchRows(db, puts.map(annotationSearchRow));
+        await writeSearchRows(db, puts.map(highlightSearchRow));
         const waiting = ((await db.settings.get(FACETS_KEY))?.value as string[] | undefined) ?? [];
         await db.settings.put({ key: FACETS_KEY, value: [...new Set([...waiting, ...puts.map((p) => p.articleId)])] });
       }

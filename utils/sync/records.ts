@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { MAX_NOTE } from '../db/annotations';
-import { HIGHLIGHT_COLORS, type AnnotationRecord, type ArticleBody, type ArticleRow } from '../db/schema';
+import { MAX_NOTE } from '../db/highlights';
+import { HIGHLIGHT_COLORS, type HighlightRecord, type ArticleBody, type ArticleRow } from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
 
 /**
@@ -18,9 +18,9 @@ export interface FieldTimes {
   tags: number;
 }
 
-export interface AnnotationPayload {
+export interface HighlightPayload {
   k: 'a';
-  rec: AnnotationRecord;
+  rec: HighlightRecord;
   t: FieldTimes;
   /** Hashes of the notes this note was written over: tells "edited from the other" from "both edited". */
   nh: string[];
@@ -28,7 +28,7 @@ export interface AnnotationPayload {
 
 export type ArticlePayload = { k: 'r'; rec: Omit<ArticleRow, 'facets'> };
 export type BodyPayload = { k: 'b'; rec: ArticleBody; at: number };
-export type Payload = AnnotationPayload | ArticlePayload | BodyPayload;
+export type Payload = HighlightPayload | ArticlePayload | BodyPayload;
 
 /** Above a note kept beside another device's version of it. One text for every device, so both merge to the same note. */
 export const SYNC_CONFLICT_HEADING = '— Version from another device (differs from the note above) · 다른 기기의 메모 (위 메모와 달라요) —';
@@ -70,7 +70,8 @@ const webUrl = v.pipe(
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
 const entity = v.strictObject({ text: text(500), type: v.picklist(ENTITY_TYPES) });
 
-const annotationRecord = v.strictObject({
+// Exactly HighlightRecord's fields (`satisfies`: tsc fails on one missing or extra), so a field added to the record cannot make every synced highlight refused.
+const highlightRecord = v.strictObject({
   id,
   articleId: id,
   url: webUrl,
@@ -88,11 +89,11 @@ const annotationRecord = v.strictObject({
   orphaned: v.boolean(),
   // What another tool's file said (utils/db/schema.ts ImportedExtras): kept as written, never interpreted as HTML.
   imported: v.optional(v.record(v.string(), v.unknown())),
-});
+} satisfies Record<keyof HighlightRecord, v.GenericSchema>);
 
-const annotationPayload = v.strictObject({
+const highlightPayload = v.strictObject({
   k: v.literal('a'),
-  rec: annotationRecord,
+  rec: highlightRecord,
   t: v.strictObject({ color: time, note: time, tags: time }),
   nh: v.pipe(v.array(text(40)), v.maxLength(NOTE_HISTORY)),
 });
@@ -125,7 +126,7 @@ const bodyPayload = v.strictObject({
   at: time,
 });
 
-const payloadSchema = v.variant('k', [annotationPayload, articlePayload, bodyPayload]);
+const payloadSchema = v.variant('k', [highlightPayload, articlePayload, bodyPayload]);
 
 /** A checked payload for the document `docIdText`, or the reason it is refused. */
 export function validatePayload(docIdText: string, value: unknown): { ok: true; payload: Payload } | { ok: false; reason: string } {
@@ -163,7 +164,7 @@ export function canonical(value: unknown): string {
  * each field that changed takes the record's time, the others keep theirs, and a changed
  * note remembers the one it replaced.
  */
-export function annotationPayloadFor(rec: AnnotationRecord, previous: AnnotationPayload | undefined): AnnotationPayload {
+export function highlightPayloadFor(rec: HighlightRecord, previous: HighlightPayload | undefined): HighlightPayload {
   if (!previous) return { k: 'a', rec, t: { color: rec.updatedAt, note: rec.updatedAt, tags: rec.updatedAt }, nh: [] };
   const old = previous.rec;
   const at = Math.max(rec.updatedAt, ...Object.values(previous.t));
@@ -204,7 +205,7 @@ export interface MergeNote {
  * other, the one that contains the other, or — when both were edited — both, the later
  * first and the other under SYNC_CONFLICT_HEADING, for the reader to resolve.
  */
-export function mergeAnnotations(a: AnnotationPayload, b: AnnotationPayload): { payload: AnnotationPayload } & MergeNote {
+export function mergeHighlights(a: HighlightPayload, b: HighlightPayload): { payload: HighlightPayload } & MergeNote {
   const base = later(a, a.rec.updatedAt, b, b.rec.updatedAt);
   const color = later(a.rec.color, a.t.color, b.rec.color, b.t.color);
   const tags = later(a.rec.tags, a.t.tags, b.rec.tags, b.t.tags);
@@ -231,7 +232,7 @@ export function mergeAnnotations(a: AnnotationPayload, b: AnnotationPayload): { 
 
 /** Any two versions of one document, merged deterministically. */
 export function mergePayloads(a: Payload, b: Payload): { payload: Payload } & MergeNote {
-  if (a.k === 'a' && b.k === 'a') return mergeAnnotations(a, b);
+  if (a.k === 'a' && b.k === 'a') return mergeHighlights(a, b);
   if (a.k === 'r' && b.k === 'r') return { payload: later(a, a.rec.updatedAt, b, b.rec.updatedAt), conflict: false };
   if (a.k === 'b' && b.k === 'b') return { payload: later(a, a.at, b, b.at), conflict: false };
   return { payload: later(a, 0, b, 0), conflict: false };

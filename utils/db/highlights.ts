@@ -2,10 +2,10 @@ import type { Selectors } from '../anchoring';
 import type { EntityType } from '../entities/types';
 import { normalizeUrl } from '../url';
 import { newId, refreshFacets } from './articles';
-import { annotationSearchRow, searchRef, unindex, writeSearchRows } from './search-index';
-import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor, type MarginDB } from './schema';
+import { highlightSearchRow, searchRef, unindex, writeSearchRows } from './search-index';
+import { HIGHLIGHT_COLORS, type HighlightRecord, type HighlightColor, type ImportedExtras, type MarginDB } from './schema';
 
-export interface NewAnnotation {
+export interface NewHighlight {
   articleId: string;
   url: string;
   selectors: Selectors;
@@ -15,7 +15,81 @@ export interface NewAnnotation {
   entities?: { text: string; type: EntityType }[];
 }
 
-export type AnnotationPatch = Partial<Pick<AnnotationRecord, 'color' | 'note' | 'tags' | 'orphaned'>>;
+/**
+ * What a highlight record is built from: what only the caller knows (id, article, where it is,
+ * when it was made); everything else has a default. `quote` is always the selector's exact text.
+ */
+export interface HighlightInit {
+  id: string;
+  articleId: string;
+  /** Stored as given: callers pass the normalised URL. */
+  url: string;
+  selectors: Selectors;
+  createdAt: number;
+  /** Default 'yellow'. */
+  color?: HighlightColor;
+  /** Default ''. */
+  note?: string;
+  /** Default none; stored as given (the repository cleans them, an import keeps them as written). */
+  tags?: string[];
+  /** Default none. */
+  entities?: { text: string; type: EntityType }[];
+  /** Default `createdAt`. */
+  updatedAt?: number;
+  /** Default false. */
+  orphaned?: boolean;
+  /** Absent unless given. */
+  imported?: ImportedExtras | undefined;
+}
+
+/**
+ * Every field of HighlightRecord, once. `Record<keyof HighlightRecord, true>` fails tsc when a
+ * field is added to the record and not here; newHighlightRecord's `Complete` literal fails when
+ * the builder does not set it — so a new field cannot be forgotten by the repository, the import
+ * or any other place that makes records (they all go through newHighlightRecord).
+ */
+export const HIGHLIGHT_FIELDS: Readonly<Record<keyof HighlightRecord, true>> = {
+  id: true,
+  articleId: true,
+  url: true,
+  selectors: true,
+  quote: true,
+  color: true,
+  note: true,
+  tags: true,
+  entities: true,
+  createdAt: true,
+  updatedAt: true,
+  orphaned: true,
+  imported: true,
+};
+
+/** Each field of T required, though it may hold undefined: an object literal of this type must name every field. */
+type Complete<T> = { [K in keyof Required<T>]: T[K] | undefined };
+
+/** A complete highlight record from the caller's fields and defaults for the rest (see HighlightInit). */
+export function newHighlightRecord(init: HighlightInit): HighlightRecord {
+  const record: Complete<HighlightRecord> & HighlightRecord = {
+    id: init.id,
+    articleId: init.articleId,
+    url: init.url,
+    selectors: init.selectors,
+    quote: init.selectors.quote.exact,
+    color: init.color ?? 'yellow',
+    note: init.note ?? '',
+    tags: init.tags ?? [],
+    entities: init.entities ?? [],
+    createdAt: init.createdAt,
+    updatedAt: init.updatedAt ?? init.createdAt,
+    orphaned: init.orphaned ?? false,
+    imported: init.imported,
+  };
+  // An optional field not given is left out, not stored as undefined (IndexedDB and sync would keep the key).
+  if (record.imported === undefined) delete (record as HighlightRecord).imported;
+  return record;
+}
+
+export type HighlightPatch = Partial<Pick<HighlightRecord, 'color' | 'note' | 'tags' | 'orphaned'>>;
 
 export const MAX_NOTE = 200_000;
 
@@ -33,9 +107,9 @@ export interface PatchBase {
 
 /** How an edit went: saved (merged with edits made meanwhile), refused, or failed. */
 export type EditOutcome =
-  | { status: 'saved'; record: AnnotationRecord; merged: boolean }
+  | { status: 'saved'; record: HighlightRecord; merged: boolean }
   /** Another page changed these fields since `base`: nothing was written; `record` is as it is now. */
-  | { status: 'conflict'; record: AnnotationRecord; fields: ('color' | 'note')[] }
+  | { status: 'conflict'; record: HighlightRecord; fields: ('color' | 'note')[] }
   /** The highlight was deleted meanwhile (in another page). */
   | { status: 'gone' }
   /** The disk (or the browser's quota) is full: nothing was written. */
@@ -51,12 +125,12 @@ const sameTags = (a: readonly string[], b: readonly string[]) => a.join('\u0000'
  * value), and are a conflict otherwise.
  */
 export function mergePatch(
-  current: AnnotationRecord,
-  patch: AnnotationPatch,
+  current: HighlightRecord,
+  patch: HighlightPatch,
   base: PatchBase | undefined,
-): { patch: AnnotationPatch; conflicts: ('color' | 'note')[] } {
+): { patch: HighlightPatch; conflicts: ('color' | 'note')[] } {
   if (!base || base.updatedAt === current.updatedAt) return { patch, conflicts: [] };
-  const merged: AnnotationPatch = { ...patch };
+  const merged: HighlightPatch = { ...patch };
   const conflicts: ('color' | 'note')[] = [];
   for (const field of ['color', 'note'] as const) {
     const wanted = patch[field];
@@ -89,9 +163,9 @@ export function cleanTags(tags: readonly string[]): string[] {
  * Store highlights with their search rows and their articles' filters, in the caller's
  * transaction (which must cover annotations, search and articles).
  */
-export async function putAnnotations(db: MarginDB, records: AnnotationRecord[], known: 'new' | 'maybe-indexed' = 'maybe-indexed'): Promise<void> {
+export async function putHighlights(db: MarginDB, records: HighlightRecord[], known: 'new' | 'maybe-indexed' = 'maybe-indexed'): Promise<void> {
   await db.annotations.bulkPut(records);
-  await writeSearchRows(db, records.map(annotationSearchRow), known);
+  await writeSearchRows(db, records.map(highlightSearchRow), known);
   await refreshFacets(
     db,
     records.map((r) => r.articleId),
@@ -113,33 +187,29 @@ function checkNote(note: string): string {
  * record as it is then, so writers that do not see each other (two tabs, the popup and
  * the library) never undo one another's edits.
  */
-export class AnnotationRepository {
+export class HighlightRepository {
   constructor(
     private readonly db: MarginDB,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async create(input: NewAnnotation): Promise<AnnotationRecord> {
-    const time = this.now();
-    const record: AnnotationRecord = {
+  async create(input: NewHighlight): Promise<HighlightRecord> {
+    const record = newHighlightRecord({
       id: newId(),
       articleId: input.articleId,
       url: normalizeUrl(input.url),
       selectors: input.selectors,
-      quote: input.selectors.quote.exact,
       color: checkColor(input.color),
       note: checkNote(input.note ?? ''),
       tags: cleanTags(input.tags ?? []),
       entities: input.entities ?? [],
-      createdAt: time,
-      updatedAt: time,
-      orphaned: false,
-    };
-    await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], () => putAnnotations(this.db, [record], 'new'));
+      createdAt: this.now(),
+    });
+    await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], () => putHighlights(this.db, [record], 'new'));
     return record;
   }
 
-  async update(id: string, patch: AnnotationPatch): Promise<AnnotationRecord> {
+  async update(id: string, patch: HighlightPatch): Promise<HighlightRecord> {
     return this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async () => {
       const current = await this.db.annotations.get(id);
       if (!current) throw new Error('This highlight no longer exists');
@@ -152,7 +222,7 @@ export class AnnotationRepository {
    * pages wrote since `base` (see mergePatch), or refused when they changed the same note
    * or colour. Answers an outcome instead of throwing, so every caller can say what happened.
    */
-  async edit(id: string, patch: AnnotationPatch, base?: PatchBase): Promise<EditOutcome> {
+  async edit(id: string, patch: HighlightPatch, base?: PatchBase): Promise<EditOutcome> {
     return this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async (): Promise<EditOutcome> => {
       const current = await this.db.annotations.get(id);
       if (!current) return { status: 'gone' };
@@ -164,8 +234,8 @@ export class AnnotationRepository {
   }
 
   /** Apply a patch to the record as it is (inside the caller's transaction). */
-  private async apply(current: AnnotationRecord, patch: AnnotationPatch): Promise<AnnotationRecord> {
-    const next: AnnotationRecord = { ...current };
+  private async apply(current: HighlightRecord, patch: HighlightPatch): Promise<HighlightRecord> {
+    const next: HighlightRecord = { ...current };
     if (patch.color !== undefined) next.color = checkColor(patch.color);
     if (patch.note !== undefined) next.note = checkNote(patch.note);
     if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
@@ -175,12 +245,12 @@ export class AnnotationRepository {
     // Strictly later than the version it replaces, so a base version always tells two writes apart.
     if (patch.orphaned === undefined || patch.color !== undefined || patch.note !== undefined || patch.tags !== undefined)
       next.updatedAt = Math.max(this.now(), current.updatedAt + 1);
-    await putAnnotations(this.db, [next]);
+    await putHighlights(this.db, [next]);
     return next;
   }
 
   /** Delete, answering the record so the reader can undo. */
-  async remove(id: string): Promise<AnnotationRecord | undefined> {
+  async remove(id: string): Promise<HighlightRecord | undefined> {
     return this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async () => {
       const record = await this.db.annotations.get(id);
       if (!record) return undefined;
@@ -192,22 +262,22 @@ export class AnnotationRepository {
   }
 
   /** Put a deleted highlight back exactly as it was. */
-  async restore(record: AnnotationRecord): Promise<AnnotationRecord> {
-    await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], () => putAnnotations(this.db, [record]));
+  async restore(record: HighlightRecord): Promise<HighlightRecord> {
+    await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], () => putHighlights(this.db, [record]));
     return record;
   }
 
-  async forArticle(articleId: string): Promise<AnnotationRecord[]> {
+  async forArticle(articleId: string): Promise<HighlightRecord[]> {
     return this.db.annotations.where('articleId').equals(articleId).sortBy('createdAt');
   }
 
-  async forUrl(url: string): Promise<AnnotationRecord[]> {
+  async forUrl(url: string): Promise<HighlightRecord[]> {
     return this.db.annotations.where('url').equals(normalizeUrl(url)).sortBy('createdAt');
   }
 }
 
 /** Highlights in the order of the article's text, orphaned ones (no longer in it) last. */
-export function readingOrder(x: AnnotationRecord, y: AnnotationRecord): number {
+export function readingOrder(x: HighlightRecord, y: HighlightRecord): number {
   return (
     Number(x.orphaned) - Number(y.orphaned) ||
     (x.selectors.position?.start ?? Infinity) - (y.selectors.position?.start ?? Infinity) ||
