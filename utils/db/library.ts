@@ -125,8 +125,11 @@ export interface SearchHit {
 /** Hits a search answers at most (the newest). */
 export const SEARCH_LIMIT = 50;
 
-/** Keys read per term in a first pass; the search reads deeper only when it must. */
+/** Keys read per term in a first pass when lists must meet; the search reads deeper only when it must. */
 const FIRST_PASS = 400;
+
+/** A single term's list is the answer itself (the check rarely drops one): a first pass reads about what the hits need. */
+const firstDepth = (parsed: ParsedQuery, limit: number) => (parsed.terms.length === 1 && !parsed.prefixes.length ? limit + 10 : FIRST_PASS);
 
 /**
  * Search keys of the records having every term and one of the prefixes, newest first, as
@@ -238,7 +241,7 @@ async function scan(
 ): Promise<SearchHit[]> {
   const hits: SearchHit[] = [];
   const seen = new Set<string>();
-  for (let depth = FIRST_PASS; limit > 0; depth *= 8) {
+  for (let depth = firstDepth(parsed, limit); limit > 0; depth *= 8) {
     const { keys, complete } = await candidates(index, parsed, depth);
     const fresh = keys.filter((k) => !seen.has(k));
     for (let i = 0; i < fresh.length && hits.length < limit; i += limit) {
@@ -260,23 +263,31 @@ export async function search(db: MarginDB, query: string, limit = SEARCH_LIMIT):
   const parsed = parseQuery(query);
   if (!parsed.words.length) return [];
   return db.transaction('r', [db.search, db.bodySearch, db.articles, db.bodies, db.annotations], async () => {
-    const written = await scan(db.search, parsed, limit, async (batch) => {
-      const ids = (kind: SearchKind) => batch.filter((b) => b.kind === kind).map((b) => b.id);
-      const [hRows, aRows] = await Promise.all([db.annotations.bulkGet(ids('a')), db.articles.bulkGet(ids('t'))]);
-      const rows = new Map<string, HighlightRecord | ArticleRow>();
-      for (const r of [...hRows, ...aRows]) if (r) rows.set(r.id, r);
-      return batch.map((b) => {
-        const row = rows.get(b.id);
-        return row ? hitOf(b.kind, row, parsed) : null;
-      });
-    });
-    const text = await scan(db.bodySearch, parsed, Math.min(BODY_HITS, limit), async (batch) => {
-      const ids = batch.map((b) => b.id);
-      const [rows, bodies] = await Promise.all([db.articles.bulkGet(ids), db.bodies.bulkGet(ids)]);
-      return rows.map((row, i) => (row ? hitOf('b', row, parsed, bodies[i]) : null));
-    });
-    const hits = [...written, ...text];
-    // Where the highlights come from: their articles' titles, sites and dates.
+    // Both tables at once: their reads queue in the one transaction while the hits of the other are checked.
+    const [written, text] = await Promise.all([
+      scan(db.search, parsed, limit, async (batch) => {
+        const ids = (kind: SearchKind) => batch.filter((b) => b.kind === kind).map((b) => b.id);
+        const [hRows, aRows] = await Promise.all([db.annotations.bulkGet(ids('a')), db.articles.bulkGet(ids('t'))]);
+        const rows = new Map<string, HighlightRecord | ArticleRow>();
+        for (const r of [...hRows, ...aRows]) if (r) rows.set(r.id, r);
+        return batch.map((b) => {
+          const row = rows.get(b.id);
+          return row ? hitOf(b.kind, row, parsed) : null;
+        });
+      }).then(withArticleContext(db)),
+      scan(db.bodySearch, parsed, Math.min(BODY_HITS, limit), async (batch) => {
+        const ids = batch.map((b) => b.id);
+        const [rows, bodies] = await Promise.all([db.articles.bulkGet(ids), db.bodies.bulkGet(ids)]);
+        return rows.map((row, i) => (row ? hitOf('b', row, parsed, bodies[i]) : null));
+      }),
+    ]);
+    return [...written, ...text];
+  });
+}
+
+/** Highlight hits with where they come from: their articles' titles, sites and dates. */
+function withArticleContext(db: MarginDB) {
+  return async (hits: SearchHit[]): Promise<SearchHit[]> => {
     const need = [...new Set(hits.filter((h) => h.kind === 'highlight').map((h) => h.articleId))];
     const articles = new Map((await db.articles.bulkGet(need)).flatMap((a) => (a ? [[a.id, a] as const] : [])));
     for (const h of hits) {
@@ -284,5 +295,5 @@ export async function search(db: MarginDB, query: string, limit = SEARCH_LIMIT):
       if (article) Object.assign(h, contextOf(article));
     }
     return hits;
-  });
+  };
 }
