@@ -4,6 +4,7 @@ import type { EntityType } from '../types';
 export interface KoreanTraceEvent {
   name: string;
   type: EntityType;
+  /** The weight added; 0 for a type a late pass sets on the resolved names outright (consistency/variant). */
   weight: number;
   pass: string;
   rule: string;
@@ -42,6 +43,11 @@ export class Findings {
     if (!ev) this.names.set(name, (ev = { scores: new Map() }));
     ev.scores.set(type, (ev.scores.get(type) ?? 0) + weight);
     this.tracer?.({ name, type, weight, pass, rule });
+  }
+
+  /** Reports a type a pass sets on the resolved names outright, without weighing it. */
+  assigned(name: string, type: EntityType, pass: string, rule: string): void {
+    this.tracer?.({ name, type, weight: 0, pass, rule });
   }
 
   /** Whether any pass has found `name` to be a `type`. */

@@ -45,7 +45,7 @@ export function shortForms(c: Context): void {
  * Near-duplicates of a person's name are the same person spelt differently (량원펑 / 량원평): one
  * syllable apart, the first the same. Works on the resolved types, after every other pass.
  */
-export function variants({ tokens, n, types }: Context): void {
+export function variants({ tokens, n, types, found }: Context): void {
   const persons = [...types].filter(([, type]) => type === 'person').map(([name]) => name);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!; // i < n
@@ -56,6 +56,7 @@ export function variants({ tokens, n, types }: Context): void {
       for (let k = 0; k < person.length; k++) if (person[k] !== t.stem[k]) diff++;
       if (diff === 1 && person.charAt(0) === t.stem.charAt(0)) {
         types.set(t.stem, 'person');
+        found.assigned(t.stem, 'person', PASS, 'variant');
         break;
       }
     }
