@@ -1,3 +1,5 @@
+/** The shapes of words every pass asks about: names, titles, suffixes of organisations and places. */
+
 import { LATIN_STOPWORDS } from '../lexicon-latin';
 import { KO_PLACES } from '../gazetteer';
 import {
@@ -19,8 +21,6 @@ import {
   VERBAL_ENDING,
 } from '../lexicon-ko';
 import type { Token } from './tokens';
-
-/** The shapes of words every pass asks about: names, titles, suffixes of organisations and places. */
 
 const HANGUL_WORD = /^[\uac00-\ud7a3]+$/;
 const HANGUL_NAME_LIKE = /^[\uac00-\ud7a3]{2,12}$/;

@@ -1,7 +1,7 @@
+/** The tokens of Korean text: Hangul words (split from their particle), Latin words, Hanja, numbers, punctuation. */
+
 import { PARTICLES } from '../lexicon-ko';
 import { isHangulCode } from '../../text/scripts';
-
-/** The tokens of Korean text: Hangul words (split from their particle), Latin words, Hanja, numbers, punctuation. */
 
 export type Kind = 'hangul' | 'latin' | 'han' | 'num' | 'punct';
 
