@@ -7,14 +7,17 @@
 //  3. every entities.json under ../shared/fixtures/ (hand-checked Korean pages) and
 //     tests/fixtures/entities{,-holdout}/ (our labelled pages): precision, recall and F1
 //     on unique names, typed and untyped, with misses and false positives.
+// MARGIN_TRACE_ENTITIES=1 prints, for each Korean labelled page (3; narrow with --only), which
+// rule gave which name its type (scripts/lib/trace.ts).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { recognizeEntities } from '../utils/entities';
+import { isKoreanText, recognizeEntities } from '../utils/entities';
 import { loadEnglishModel } from '../utils/entities/english-model';
 import { FIXTURES, ROOT, SHARED } from './lib/paths';
 import { loadLabelFiles, pageText, scoreEntities } from './lib/entity-eval';
 import { emptyScore, formatScore, loadKlue, prf, scoreSentence } from './lib/klue';
 import { koreanModelFromDisk } from './lib/korean-model';
+import { traceKoreanRules } from './lib/trace';
 
 const { values } = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' }, only: { type: 'string' } } });
 const files = loadLabelFiles(ROOT, [FIXTURES, join(ROOT, 'tests/fixtures/entities'), join(ROOT, 'tests/fixtures/entities-holdout')]).filter(
@@ -66,6 +69,7 @@ for (const file of files) {
   const page = pageText(file);
   const text = `${page.title}\n${page.text}`;
   const spans = recognizeEntities(text, { lang: page.lang, english, korean });
+  if (isKoreanText(text, page.lang)) traceKoreanRules(file.name, text);
   const typed = scoreEntities(file, spans, true);
   const untyped = scoreEntities(file, spans, false);
   const shared = file.path.includes('/shared/');
