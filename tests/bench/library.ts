@@ -1,12 +1,10 @@
-import { build } from 'esbuild';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../../scripts/lib/chrome';
 import { readDocument } from '../../utils/extract/pipeline';
 import { windowFromHtml } from '../../scripts/lib/dom';
-import { ROOT } from '../support/paths';
 import { startServer } from '../support/server';
 import { extractionPages } from './corpus';
+import { bundleForPage } from './in-browser';
 import { median, quantile } from './stats';
 import type { LibraryBenchApi } from './library-entry';
 
@@ -45,15 +43,7 @@ export function sentencesForBench(): string[] {
  * everything against reading the tables raw and stringifying them in the same run.
  */
 export async function benchLibrary(articles = 5000, annotations = 100_000): Promise<LibraryBench> {
-  const bundle = await build({
-    entryPoints: [join(ROOT, 'tests/bench/library-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    minify: true,
-    target: 'es2022',
-    logLevel: 'error',
-  });
+  const script = await bundleForPage('tests/bench/library-entry.ts');
   const server = await startServer([
     (url) => (url.pathname === '/bench.html' ? { body: '<!doctype html><meta charset="utf-8"><title>bench</title>' } : undefined),
   ]);
@@ -64,7 +54,7 @@ export async function benchLibrary(articles = 5000, annotations = 100_000): Prom
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/bench.html`);
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    await page.addScriptTag({ content: script });
     const seeded = await page.evaluate(({ s, a, n }) => (window as unknown as LibraryWindow).marginLibrary.seed(s, a, n), {
       s: sentencesForBench(),
       a: articles,

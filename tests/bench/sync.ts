@@ -1,10 +1,8 @@
-import { build } from 'esbuild';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../../scripts/lib/chrome';
 import { startCouch } from '../support/couch';
-import { ROOT } from '../support/paths';
 import { startServer } from '../support/server';
+import { bundleForPage } from './in-browser';
 import { sentencesForBench } from './library';
 import { median, quantile } from './stats';
 import type { SyncBenchApi } from './sync-entry';
@@ -35,16 +33,7 @@ export interface SyncBench {
  * receives it all; the same documents are replicated PouchDB-to-PouchDB as the floor.
  */
 export async function benchSync(articles = 5000, annotations = 100_000, edits = 50): Promise<SyncBench> {
-  const bundle = await build({
-    entryPoints: [join(ROOT, 'tests/bench/sync-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    minify: true,
-    target: 'es2022',
-    logLevel: 'error',
-    define: { global: 'globalThis' },
-  });
+  const script = await bundleForPage('tests/bench/sync-entry.ts', { global: 'globalThis' });
   const couch = await startCouch({ users: { reader: 'bench' }, databases: ['margin'], cors: true });
   const pages = await startServer([
     (url) => (url.pathname === '/bench.html' ? { body: '<!doctype html><meta charset="utf-8"><title>bench</title>' } : undefined),
@@ -61,7 +50,7 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
     const page = await browser.newPage();
     page.setDefaultTimeout(0);
     await page.goto(`${pages.origin}/bench.html`);
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    await page.addScriptTag({ content: script });
     const empty = await call(page, 'start', couch.url);
     const seeded = await call(page, 'seed', sentencesForBench(), articles, annotations);
     process.stderr.write(`  sync: seeded ${seeded.annotations} highlights over ${seeded.articles} articles in ${(seeded.ms / 1000).toFixed(1)} s\n`);
