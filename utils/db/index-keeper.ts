@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { entityKey, type EntityType } from '../entities/types';
 import type { ArticleBody, ArticleRow, HighlightRecord, SearchRow } from './schema';
 import { articleSearchRow, bodySearchRow, highlightSearchRow, searchKey } from './search-index';
@@ -64,6 +64,8 @@ const hasAll = (trans: DBCoreTransaction) => {
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
 const sameList = (a: readonly string[], b: readonly string[]) => a.join('\u0000') === b.join('\u0000');
 const noop = () => {};
+/** DBCoreRangeType.Equal (a const enum, which isolated modules cannot read from dexie's types). */
+const EQUAL = 1;
 
 /** The DBCore calls the keeper makes, all in one transaction and below it. */
 class Scope {
@@ -82,7 +84,7 @@ class Scope {
     const idx = core.schema.getIndexByKeyPath(index)!;
     return Promise.all(
       values.map((value) =>
-        core.query({ trans: this.trans, values: true, query: { index: idx, range: { type: 1 as DBCoreRangeType, lower: value, upper: value } } }).then((r) => r.result as T[]),
+        core.query({ trans: this.trans, values: true, query: { index: idx, range: { type: EQUAL, lower: value, upper: value } } }).then((r) => r.result as T[]),
       ),
     );
   }
@@ -103,7 +105,12 @@ class Scope {
   }
 
   delete(table: string, keys: readonly unknown[]): Promise<void> {
-    return keys.length ? this.down.table(table).mutate({ type: 'delete', trans: this.trans, keys: [...keys] }).then(check) : Promise.resolve();
+    return keys.length
+      ? this.down
+          .table(table)
+          .mutate({ type: 'delete', trans: this.trans, keys: [...keys] })
+          .then(check)
+      : Promise.resolve();
   }
 
   /** Search rows out and in, outs first (a row's key may be both). */
@@ -190,7 +197,8 @@ function keepHighlights(scope: Scope, table: DBCoreTable, request: DBCoreMutateR
             const now = new Set(contribution(h));
             if (was.articleId !== h.articleId || !contribution(was).every((f) => now.has(f))) recount.add(was.articleId);
           }
-          if (!was || was.updatedAt !== h.updatedAt || was.quote !== h.quote || was.note !== h.note || !sameList(was.tags, h.tags)) ins.push(highlightSearchRow(h));
+          if (!was || was.updatedAt !== h.updatedAt || was.quote !== h.quote || was.note !== h.note || !sameList(was.tags, h.tags))
+            ins.push(highlightSearchRow(h));
           const facets = added.get(h.articleId) ?? new Set<string>();
           for (const f of contribution(h)) facets.add(f);
           added.set(h.articleId, facets);
