@@ -103,8 +103,10 @@ group('sync through a real CouchDB-protocol server (issue 10)', () => {
     expect((await b.db.bodies.get(article.id))?.textContent).toBe(TEXT);
     const row = await b.db.articles.get(article.id);
     expect(row?.facets).toEqual(expect.arrayContaining(['c:green', 't:예산']));
-    // A round cut off before it recomputed the filters of the articles that received highlights finishes them in the next one.
+    // Facets are derived: a row written without them has them counted again at once (utils/db/index-keeper.ts).
     await b.db.articles.update(article.id, { facets: [] });
+    expect((await b.db.articles.get(article.id))?.facets).toEqual(expect.arrayContaining(['c:green', 't:예산']));
+    // A round of an earlier version, cut off before it recomputed the filters of the articles that received highlights, is finished by the next one.
     await b.db.settings.put({ key: 'sync.facets', value: [article.id] });
     await ok(b.sync());
     expect((await b.db.articles.get(article.id))?.facets).toEqual(expect.arrayContaining(['c:green', 't:예산']));

@@ -1,10 +1,7 @@
 import type { Article, ArticleRecord } from '../article';
 import { ARTICLE_FIELDS } from '../article';
 import { normalizeUrl } from '../url';
-import { articleFacets, publishedAt, type ArticleBody, type ArticleEntity, type ArticleRow, type MarginDB } from './schema';
-import { articleSearchRow, bodySearchRow, writeSearchRows } from './search-index';
-import { rowsWhere } from './lookup';
-import { groupBy } from '../collections';
+import { publishedAt, type ArticleBody, type ArticleEntity, type ArticleRow, type MarginDB } from './schema';
 
 export function newId(): string {
   return crypto.randomUUID();
@@ -15,7 +12,8 @@ export function splitArticle(record: ArticleRecord, previous?: ArticleRow): { ro
   const { contentHtml, textContent, ...meta } = record;
   const entities = previous?.entities ?? (record as Partial<ArticleRow>).entities ?? [];
   return {
-    row: { ...meta, publishedAt: publishedAt(record), entities, facets: previous?.facets ?? articleFacets(entities, []) },
+    // Facets are counted by the index keeper (index-keeper.ts) as the row is written.
+    row: { ...meta, publishedAt: publishedAt(record), entities, facets: previous?.facets ?? [] },
     body: { id: record.id, contentHtml, textContent },
   };
 }
@@ -70,45 +68,26 @@ export class ArticleRepository {
    */
   async save(article: Article, as?: Pick<ArticleRecord, 'id' | 'savedAt'>): Promise<ArticleRecord> {
     const url = normalizeUrl(article.url);
-    return this.db.transaction('rw', this.db.articles, this.db.bodies, this.db.search, this.db.bodySearch, async () => {
+    // The search rows and facets follow in the same transaction (index-keeper.ts), rewritten only for what changed.
+    return this.db.transaction('rw', this.db.articles, this.db.bodies, async () => {
       const existing = await this.db.articles.where('url').equals(url).first();
       const record = this.recordFor(article, url, existing, as);
       const { row, body } = splitArticle(record, existing);
-      const before = existing && (await this.db.bodies.get(existing.id));
       await this.db.articles.put(row);
       await this.db.bodies.put(body);
-      // Revisiting a page mostly finds the same title and text: the index is rewritten only for what changed.
-      const rows = [
-        ...(!existing || existing.title !== row.title ? [articleSearchRow(row)] : []),
-        ...(before?.textContent !== body.textContent ? [bodySearchRow(row, body)] : []),
-      ];
-      await writeSearchRows(this.db, rows, existing ? 'maybe-indexed' : 'new');
       return record;
     });
   }
 
-  /** Remember the names the reader's last visit found in an article (for the library's filters). */
+  /** Remember the names the reader's last visit found in an article (for the library's filters, and searched with the title). */
   async setEntities(id: string, entities: ArticleEntity[]): Promise<void> {
-    await this.db.transaction('rw', this.db.articles, this.db.annotations, this.db.search, async () => {
+    await this.db.transaction('rw', this.db.articles, async () => {
       const row = await this.db.articles.get(id);
       // Every visit reports them; most visits find the same names.
       if (!row || JSON.stringify(row.entities) === JSON.stringify(entities)) return;
       await this.db.articles.update(id, { entities });
-      await refreshFacets(this.db, [id]);
-      // The names are searched with the title.
-      await writeSearchRows(this.db, [articleSearchRow({ ...row, entities })]);
     });
   }
-}
-
-/** Recompute the library filters of articles from their entities and highlights (in the caller's transaction). */
-export async function refreshFacets(db: MarginDB, articleIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(articleIds)];
-  if (!ids.length) return;
-  const [rows, highlights] = await Promise.all([db.articles.bulkGet(ids), rowsWhere(db.annotations, 'articleId', ids)]);
-  const byArticle = groupBy(highlights, (h) => h.articleId);
-  const changed = rows.filter((r): r is ArticleRow => !!r).map((row) => ({ ...row, facets: articleFacets(row.entities, byArticle.get(row.id) ?? []) }));
-  await db.articles.bulkPut(changed);
 }
 
 /** IndexedDB reports a full disk as QuotaExceededError; Dexie keeps the name (also on .inner). */

@@ -1,8 +1,7 @@
 import type { Selectors } from '../anchoring';
 import type { EntityType } from '../entities/types';
 import { normalizeUrl } from '../url';
-import { newId, refreshFacets } from './articles';
-import { highlightSearchRow, searchRef, unindex, writeSearchRows } from './search-index';
+import { newId } from './articles';
 import { HIGHLIGHT_COLORS, type HighlightRecord, type HighlightColor, type ImportedExtras, type MarginDB } from './schema';
 
 export interface NewHighlight {
@@ -160,16 +159,13 @@ export function cleanTags(tags: readonly string[]): string[] {
 }
 
 /**
- * Store highlights with their search rows and their articles' filters, in the caller's
- * transaction (which must cover annotations, search and articles).
+ * Store highlights, in the caller's transaction or one of their own. Their search rows and their
+ * articles' filters follow (index-keeper.ts); `new` records are added, which spares the keeper
+ * reading what they replace.
  */
 export async function putHighlights(db: MarginDB, records: HighlightRecord[], known: 'new' | 'maybe-indexed' = 'maybe-indexed'): Promise<void> {
-  await db.annotations.bulkPut(records);
-  await writeSearchRows(db, records.map(highlightSearchRow), known);
-  await refreshFacets(
-    db,
-    records.map((r) => r.articleId),
-  );
+  if (known === 'new') await db.annotations.bulkAdd(records);
+  else await db.annotations.bulkPut(records);
 }
 
 function checkColor(color: string): HighlightColor {
@@ -205,12 +201,12 @@ export class HighlightRepository {
       entities: input.entities ?? [],
       createdAt: this.now(),
     });
-    await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], () => putHighlights(this.db, [record], 'new'));
+    await this.db.transaction('rw', this.db.annotations, () => putHighlights(this.db, [record], 'new'));
     return record;
   }
 
   async update(id: string, patch: HighlightPatch): Promise<HighlightRecord> {
-    return this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async () => {
+    return this.db.transaction('rw', this.db.annotations, async () => {
       const current = await this.db.annotations.get(id);
       if (!current) throw new Error('This highlight no longer exists');
       return this.apply(current, patch);
@@ -223,7 +219,7 @@ export class HighlightRepository {
    * or colour. Answers an outcome instead of throwing, so every caller can say what happened.
    */
   async edit(id: string, patch: HighlightPatch, base?: PatchBase): Promise<EditOutcome> {
-    return this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async (): Promise<EditOutcome> => {
+    return this.db.transaction('rw', this.db.annotations, async (): Promise<EditOutcome> => {
       const current = await this.db.annotations.get(id);
       if (!current) return { status: 'gone' };
       const merge = mergePatch(current, patch, base);
@@ -251,19 +247,17 @@ export class HighlightRepository {
 
   /** Delete, answering the record so the reader can undo. */
   async remove(id: string): Promise<HighlightRecord | undefined> {
-    return this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], async () => {
+    return this.db.transaction('rw', this.db.annotations, async () => {
       const record = await this.db.annotations.get(id);
       if (!record) return undefined;
       await this.db.annotations.delete(id);
-      await unindex(this.db, [searchRef('a', id)]);
-      await refreshFacets(this.db, [record.articleId]);
       return record;
     });
   }
 
   /** Put a deleted highlight back exactly as it was. */
   async restore(record: HighlightRecord): Promise<HighlightRecord> {
-    await this.db.transaction('rw', [this.db.annotations, this.db.search, this.db.articles], () => putHighlights(this.db, [record]));
+    await this.db.transaction('rw', this.db.annotations, () => putHighlights(this.db, [record]));
     return record;
   }
 

@@ -6,6 +6,7 @@ import { articleSearchRow, highlightSearchRow, bodySearchRow } from './search-in
 import type { Selectors } from '../anchoring';
 import { entityKey, type EntityType } from '../entities/types';
 import { OUTBOX, outboxMiddleware, type OutboxRow } from './outbox';
+import { articleFacets, indexKeeper } from './index-keeper';
 
 export { HIGHLIGHT_COLORS, type HighlightColor };
 
@@ -90,8 +91,9 @@ export type ArticleRow = Omit<ArticleRecord, 'contentHtml' | 'textContent'> & {
   entities: ArticleEntity[];
   /**
    * What the library filters by, for the article and its highlights together:
-   * 't:' + tag, 'c:' + colour, 'e:' + entity key. Rewritten whenever a highlight or the
-   * article's entities change, so a filter is one index read however large the library.
+   * 't:' + tag, 'c:' + colour, 'e:' + entity key. Derived, never written by hand: the index
+   * keeper (index-keeper.ts) sets it on every write of the article and rewrites it whenever one of
+   * its highlights changes, so a filter is one index read however large the library.
    */
   facets: string[];
 };
@@ -114,20 +116,8 @@ export interface SearchRow {
   terms: string[];
 }
 
-/** What an article is filtered by (see ArticleRow.facets). */
-export function articleFacets(
-  entities: readonly { text: string; type: EntityType }[],
-  highlights: readonly Pick<HighlightRecord, 'color' | 'tags' | 'entities'>[],
-): string[] {
-  const out = new Set<string>();
-  for (const e of entities) out.add(`e:${entityKey(e)}`);
-  for (const h of highlights) {
-    out.add(`c:${h.color}`);
-    for (const tag of h.tags) out.add(`t:${tag}`);
-    for (const e of h.entities) out.add(`e:${entityKey(e)}`);
-  }
-  return [...out];
-}
+/** What an article is filtered by (see ArticleRow.facets): kept by the index keeper (index-keeper.ts). */
+export { articleFacets };
 
 export { entityKey };
 
@@ -268,6 +258,9 @@ export class MarginDB extends Dexie {
       });
     // sync (issue 10): the outbox of changed records, written by a middleware in each write's own transaction (utils/db/outbox.ts).
     this.version(7).stores({ [OUTBOX]: 'key' });
+    // Above the index keeper: the outbox records the caller's writes, not the keeper's (facets are not synced).
     this.use(outboxMiddleware);
+    // The search index and the articles' facets, kept in every write's own transaction (index-keeper.ts).
+    this.use(indexKeeper);
   }
 }

@@ -1,6 +1,5 @@
 import { indexTerms } from '../search/terms';
-import type { HighlightRecord, ArticleBody, ArticleRow, MarginDB, SearchRow } from './schema';
-import { keysWhere } from './lookup';
+import type { HighlightRecord, ArticleBody, ArticleRow, SearchRow } from './schema';
 
 /**
  * The search index: one row per article (its title and the names it mentions), per
@@ -12,8 +11,12 @@ import { keysWhere } from './lookup';
  * hold far more terms than titles and notes, and a search reads what the reader wrote or
  * titled first, then the article text, each newest first, neither wading through the other.
  *
- * Every write of an article or highlight rewrites its row in the same transaction (the
- * repositories and the import do it through the functions here).
+ * This module only says what the rows are (their keys and terms). Nobody writes them by hand:
+ * the index keeper (index-keeper.ts), a Dexie middleware, rewrites a record's row in the same
+ * transaction as every write of an article, body or highlight — whoever writes it, the raw
+ * tables included — and takes it out with the record. A record's row is found by its key,
+ * computed from the record (kind, id, and `updatedAt` for a highlight or the article's first-saved
+ * `savedAt` for a title or body), so replacing or removing one needs no lookup by `ref`.
  */
 
 /** 'a' a highlight, 't' an article's title line, 'b' an article's body. */
@@ -48,50 +51,6 @@ export function bodySearchRow(row: Pick<ArticleRow, 'id' | 'savedAt'>, body: Pic
 /** Distinct terms indexed of one body: a 40,000-character Korean article has about this many pieces. */
 export const BODY_MAX_TERMS = 12_000;
 
-/** The refs of everything an article puts in the index itself (its highlights have their own). */
-export const articleRefs = (id: string) => [searchRef('t', id), searchRef('b', id)];
-
 export function highlightSearchRow(record: Pick<HighlightRecord, 'id' | 'updatedAt' | 'quote' | 'note' | 'tags'>): SearchRow {
   return { key: searchKey('a', record.id, record.updatedAt), ref: searchRef('a', record.id), terms: indexTerms(record.quote, record.note, ...record.tags) };
-}
-
-/**
- * Put rows in the index, replacing what the same records had there. `known` says the
- * records are new (nothing to replace), which spares a bulk import a lookup per record.
- */
-export async function writeSearchRows(db: MarginDB, rows: SearchRow[], known: 'new' | 'maybe-indexed' = 'maybe-indexed'): Promise<void> {
-  if (!rows.length) return;
-  if (known === 'maybe-indexed')
-    await unindex(
-      db,
-      rows.map((r) => r.ref),
-    );
-  const [bodies, others] = split(rows, (r) => r.ref);
-  await Promise.all([bodies.length && db.bodySearch.bulkPut(bodies), others.length && db.search.bulkPut(others)]);
-}
-
-/** Take records out of the index (by searchRef). */
-export async function unindex(db: MarginDB, refs: string[]): Promise<void> {
-  const [bodies, others] = split(refs, (r) => r);
-  if (bodies.length) await db.bodySearch.bulkDelete(await keysWhere(db.bodySearch, 'ref', bodies));
-  if (others.length) await db.search.bulkDelete(await keysWhere(db.search, 'ref', others));
-}
-
-/** Bodies' rows (their table) apart from the others'. */
-function split<T>(items: T[], ref: (item: T) => string): [T[], T[]] {
-  const bodies: T[] = [];
-  const others: T[] = [];
-  for (const item of items) (ref(item).startsWith('b') ? bodies : others).push(item);
-  return [bodies, others];
-}
-
-/**
- * An article's body in the index, replacing what it had there: for writers that put a body
- * apart from its article (sync applies them as they arrive). Needs the article's row, which
- * gives the key its time; without the row or the body, the body is only taken out.
- */
-export async function indexBody(db: MarginDB, articleId: string, body: ArticleBody | undefined): Promise<void> {
-  await unindex(db, [searchRef('b', articleId)]);
-  const row = body && (await db.articles.get(articleId));
-  if (row && body) await db.bodySearch.put(bodySearchRow(row, body));
 }

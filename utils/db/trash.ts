@@ -1,5 +1,3 @@
-import { refreshFacets } from './articles';
-import { highlightSearchRow, articleRefs, articleSearchRow, bodySearchRow, searchRef, unindex, writeSearchRows } from './search-index';
 import type { HighlightRecord, MarginDB, TrashRecord } from './schema';
 
 /** Days a deleted article stays restorable. */
@@ -11,19 +9,19 @@ export type TrashOutcome = { status: 'done'; record: TrashRecord } | { status: '
 /**
  * Deleting an article moves it, its body and its highlights into the trash in one
  * transaction: the library and search no longer show it, and it can be restored for
- * TRASH_DAYS days (then `purgeTrash` forgets it).
+ * TRASH_DAYS days (then `purgeTrash` forgets it). Search rows and filters follow the records (index-keeper.ts).
  */
 export async function trashArticle(db: MarginDB, articleId: string, now = Date.now()): Promise<TrashOutcome> {
-  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.bodySearch, db.trash], async (): Promise<TrashOutcome> => {
+  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash], async (): Promise<TrashOutcome> => {
     const row = await db.articles.get(articleId);
     if (!row) return { status: 'gone' };
     const [body, annotations] = await Promise.all([db.bodies.get(articleId), db.annotations.where('articleId').equals(articleId).toArray()]);
     const record: TrashRecord = { id: articleId, deletedAt: now, title: row.title, url: row.url, row, body, annotations };
     await db.trash.put(record);
-    await db.annotations.bulkDelete(annotations.map((a) => a.id));
+    // The article first: its highlights' deletion then has no filters left to recount.
     await db.articles.delete(articleId);
     await db.bodies.delete(articleId);
-    await unindex(db, [...articleRefs(articleId), ...annotations.map((a) => searchRef('a', a.id))]);
+    await db.annotations.bulkDelete(annotations.map((a) => a.id));
     return { status: 'done', record };
   });
 }
@@ -34,7 +32,7 @@ export async function trashArticle(db: MarginDB, articleId: string, now = Date.n
  * newer text and metadata stay; a highlight whose id exists again is left as it is now.
  */
 export async function restoreArticle(db: MarginDB, articleId: string): Promise<TrashOutcome> {
-  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.bodySearch, db.trash], async (): Promise<TrashOutcome> => {
+  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash], async (): Promise<TrashOutcome> => {
     const record = await db.trash.get(articleId);
     if (!record) return { status: 'gone' };
     const existing = await db.articles.where('url').equals(record.row.url).first();
@@ -42,13 +40,11 @@ export async function restoreArticle(db: MarginDB, articleId: string): Promise<T
     if (!existing) {
       await db.articles.put(record.row);
       if (record.body) await db.bodies.put(record.body);
-      await writeSearchRows(db, [articleSearchRow(record.row), ...(record.body ? [bodySearchRow(record.row, record.body)] : [])]);
     }
     const taken = new Set((await db.annotations.bulkGet(record.annotations.map((a) => a.id))).flatMap((a) => (a ? [a.id] : [])));
     const back: HighlightRecord[] = record.annotations.filter((a) => !taken.has(a.id)).map((a) => ({ ...a, articleId: target }));
-    await db.annotations.bulkPut(back);
-    await writeSearchRows(db, back.map(highlightSearchRow));
-    await refreshFacets(db, [target]);
+    // None of them is here (`taken`): added, not replaced.
+    await db.annotations.bulkAdd(back);
     await db.trash.delete(articleId);
     return { status: 'done', record };
   });

@@ -2,10 +2,9 @@ import type { ArticleRecord } from '../article';
 import type { MarginData } from './model';
 import { contentKey, stableId } from './ids';
 import type { SkipReport } from './import';
-import { MAX_NOTE, putHighlights } from '../db/highlights';
+import { MAX_NOTE } from '../db/highlights';
 import { isQuotaError, joinArticle, newId, splitArticle } from '../db/articles';
 import type { HighlightRecord, ArticleRow, MarginDB } from '../db/schema';
-import { articleRefs, articleSearchRow, bodySearchRow, searchRef, unindex, writeSearchRows } from '../db/search-index';
 import { keysWhere, rowsWhere } from '../db/lookup';
 
 export interface ImportSummary {
@@ -86,7 +85,9 @@ function merge(old: HighlightRecord, incoming: HighlightRecord, heading: string,
  * - highlights are matched by id and by content (page, quote, position); an id taken here by a
  *   different highlight gives the imported one a new id; a matched one is merged (see merge);
  * - entity corrections are matched by their text; an id taken by another text gets a new id.
- * Importing the same file twice changes nothing.
+ * Importing the same file twice changes nothing. The records are written as they are: search rows
+ * and filters follow in the same transaction (utils/db/index-keeper.ts); new records are added,
+ * which spares the keeper reading what they would replace.
  */
 export async function importData(db: MarginDB, data: MarginData & { skipped?: SkipReport }, options: ImportOptions = {}): Promise<ImportSummary> {
   const heading = options.conflictHeading ?? CONFLICT_HEADING;
@@ -98,7 +99,7 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
     skipped: data.skipped ?? NO_SKIPS,
   };
   try {
-    await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.entityCorrections, db.search, db.bodySearch], async () => {
+    await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.entityCorrections], async () => {
       // --- Articles
       const idMap = new Map<string, string>();
       const existingRows = await rowsWhere(
@@ -109,38 +110,29 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
       const byUrl = new Map(existingRows.map((r) => [r.url, r]));
       const sameIds = await db.articles.bulkGet(data.articles.map((a) => a.id));
       const takenArticleIds = new Set(sameIds.filter(Boolean).map((r) => r!.id));
-      const rows: ArticleRow[] = [];
-      const replaced: ArticleRow[] = [];
-      const bodies: ReturnType<typeof splitArticle>['body'][] = [];
+      const added: ReturnType<typeof splitArticle>[] = [];
+      const replaced: ReturnType<typeof splitArticle>[] = [];
       for (const article of data.articles) {
         const existing = byUrl.get(article.url);
         if (!existing) {
           // The id may belong to another article here: never take it over.
           const id = takenArticleIds.has(article.id) ? freshId(`article:${article.url}`, (x) => takenArticleIds.has(x)) : article.id;
           idMap.set(article.id, id);
-          const { row, body } = splitArticle({ ...(article as ArticleRecord), id });
-          rows.push(row);
-          bodies.push(body);
+          added.push(splitArticle({ ...(article as ArticleRecord), id }));
           summary.articles.added++;
         } else {
           idMap.set(article.id, existing.id);
           if (article.updatedAt > existing.updatedAt && article.textContent) {
             const merged: ArticleRecord = { ...(article as ArticleRecord), id: existing.id, savedAt: Math.min(existing.savedAt, article.savedAt) };
-            const { row, body } = splitArticle(merged, existing);
-            rows.push(row);
-            replaced.push(row);
-            bodies.push(body);
+            replaced.push(splitArticle(merged, existing));
             summary.articles.updated++;
           }
         }
       }
-      await db.articles.bulkPut(rows);
-      await db.bodies.bulkPut(bodies);
-      await unindex(
-        db,
-        replaced.flatMap((r) => articleRefs(r.id)),
-      );
-      await writeSearchRows(db, [...rows.map(articleSearchRow), ...rows.map((row, i) => bodySearchRow(row, bodies[i]!))], 'new');
+      await db.articles.bulkAdd(added.map((a) => a.row));
+      await db.bodies.bulkAdd(added.map((a) => a.body));
+      await db.articles.bulkPut(replaced.map((a) => a.row));
+      await db.bodies.bulkPut(replaced.map((a) => a.body));
 
       // --- Highlights
       const incoming = data.annotations.map((a) => ({ ...a, articleId: idMap.get(a.articleId) ?? a.articleId }));
@@ -160,7 +152,7 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
         return same?.length === 1 ? same[0] : undefined;
       };
       const fileIds = new Set(incoming.map((a) => a.id));
-      const added: HighlightRecord[] = [];
+      const fresh: HighlightRecord[] = [];
       const updated = new Map<string, HighlightRecord>();
       for (const a of incoming) {
         const key = contentKey(a);
@@ -170,9 +162,9 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
           if (sameId) {
             // Same id, another highlight: both stay, the imported one under a new id.
             const id = freshId(`renamed:${a.id}:${key}`, (x) => byId.has(x) || fileIds.has(x));
-            added.push({ ...a, id });
+            fresh.push({ ...a, id });
             summary.annotations.renamed++;
-          } else added.push(a);
+          } else fresh.push(a);
           continue;
         }
         const current = updated.get(match.id) ?? match;
@@ -184,10 +176,10 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
         updated.set(match.id, merged.record);
         if (merged.conflict) summary.annotations.conflicts++;
       }
-      summary.annotations.added = added.length;
+      summary.annotations.added = fresh.length;
       summary.annotations.updated = updated.size;
-      await putHighlights(db, added, 'new');
-      await putHighlights(db, [...updated.values()]);
+      await db.annotations.bulkAdd(fresh);
+      await db.annotations.bulkPut([...updated.values()]);
 
       // --- Entity corrections
       for (const c of data.corrections) {
@@ -230,13 +222,13 @@ export async function readData(db: MarginDB, filter: ExportFilter = {}): Promise
   });
 }
 
-/** Delete articles with their bodies, highlights and search rows. */
+/** Delete articles with their bodies and highlights (their search rows go with them: index-keeper.ts). */
 export async function deleteArticles(db: MarginDB, articleIds: string[]): Promise<void> {
-  await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.bodySearch], async () => {
+  await db.transaction('rw', [db.articles, db.bodies, db.annotations], async () => {
     const highlights = await keysWhere(db.annotations, 'articleId', articleIds);
-    await db.annotations.bulkDelete(highlights);
+    // The articles first: their highlights' deletion then has no filters left to recount.
     await db.articles.bulkDelete(articleIds);
     await db.bodies.bulkDelete(articleIds);
-    await unindex(db, [...articleIds.flatMap(articleRefs), ...highlights.map((id) => searchRef('a', id))]);
+    await db.annotations.bulkDelete(highlights);
   });
 }

@@ -1,8 +1,6 @@
 import { HighlightRepository } from '../db/highlights';
-import { refreshFacets } from '../db/articles';
 import { ALL, OUTBOX, SYNCED_TABLES, outboxKey, parseOutboxKey, type OutboxRow } from '../db/outbox';
 import type { HighlightRecord, ArticleBody, ArticleRow, MarginDB } from '../db/schema';
-import { highlightSearchRow, articleRefs, articleSearchRow, indexBody, unindex, writeSearchRows } from '../db/search-index';
 import { trashArticle } from '../db/trash';
 import { checkKey, deriveKey, KEY_CHECK_TEXT, newKeyParams, seal, unseal, type KeyParams } from './crypto';
 import {
@@ -32,10 +30,10 @@ export { readSyncLog, readSyncStatus, STATUS_KEY, type SyncLogEntry, type SyncSt
  * 2. **Mirror ⇄ server** with PouchDB's replicator (the CouchDB replication protocol).
  * 3. **Conflicts** in the mirror (two devices changed one document) are merged field by field
  *    (records.ts), the same way on every device, and written back as one revision.
- * 4. **Mirror → Dexie.** Each changed document is opened, validated and applied through the
- *    repositories' own functions (putHighlights, writeSearchRows, refreshFacets, trashArticle),
- *    so the search index and the library's filters stay right. A document that fails
- *    validation or cannot be opened is reported and changes nothing here.
+ * 4. **Mirror → Dexie.** Each changed document is opened, validated and written as a record
+ *    (trashArticle and HighlightRepository.remove for deletions); the search index and the
+ *    library's filters follow each write in its transaction (utils/db/index-keeper.ts). A
+ *    document that fails validation or cannot be opened is reported and changes nothing here.
  */
 
 export interface SyncOptions {
@@ -174,9 +172,8 @@ export class SyncEngine {
       state.unpushed = 0;
       await this.saveState(state);
       await local.replicate.from(remote, { batch_size: this.batch, retry: false });
-      await this.refreshTouchedFacets();
+      await this.refreshLeftFacets();
       state.appliedSeq = await this.applyChanges(local, state.appliedSeq, report);
-      await this.refreshTouchedFacets();
       await this.saveState(state);
       // What arrived was written through the repositories, so the outbox names it: flushing again
       // finds those records equal to their documents and clears them. Records changed meanwhile, and
@@ -454,14 +451,14 @@ export class SyncEngine {
     return keptEdit ? 'kept-edit' : 'merged';
   }
 
-  /** Apply arrived versions through the repositories' own write functions; answers how many changed something here. */
+  /** Apply arrived versions as records (the index keeper keeps their search rows and filters); answers how many changed something here. */
   private async apply(arrived: { id: string; kind: 'a' | 'r' | 'b'; payload: Payload | null }[], report: SyncReport): Promise<number> {
     if (!arrived.length) return 0;
     const db = this.db;
     // One transaction over every synced table and the outbox: no other write interleaves, so the
     // outbox rows it adds are this batch's own echoes (records now equal to their documents) and
     // are removed before it commits, while rows that were pending stay.
-    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.bodySearch, db.trash, db.syncOutbox, db.settings], async () => {
+    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash, db.syncOutbox, db.settings], async () => {
       const pending = new Set(await db.syncOutbox.toCollection().primaryKeys());
       const changed = await this.applyBatch(arrived, report, pending);
       const echoes = (await db.syncOutbox.toCollection().primaryKeys()).filter((key) => !pending.has(key));
@@ -471,18 +468,18 @@ export class SyncEngine {
   }
 
   /**
-   * The library's filters of the articles whose highlights arrived. Recomputing an article's
-   * filters reads all its highlights, so it is done once per round (not once per batch, which made
-   * a first sync slower than linear); the articles waiting for it are kept in the settings table,
-   * written with each batch, so a round cut off half-way finishes them in the next one.
+   * Articles whose filters a round of an earlier version left to recount (it recounted them once per
+   * round, after applying; the index keeper now keeps them with every write). A row written with no
+   * facets has them counted afresh (index-keeper.ts).
    */
-  private async refreshTouchedFacets(): Promise<void> {
+  private async refreshLeftFacets(): Promise<void> {
     const db = this.db;
     const ids = ((await db.settings.get(FACETS_KEY))?.value as string[] | undefined) ?? [];
     for (let i = 0; i < ids.length; i += 200) {
-      await db.transaction('rw', [db.articles, db.annotations, db.syncOutbox], async () => {
+      await db.transaction('rw', [db.articles, db.syncOutbox], async () => {
         const pending = new Set(await db.syncOutbox.toCollection().primaryKeys());
-        await refreshFacets(db, ids.slice(i, i + 200));
+        const rows = (await db.articles.bulkGet(ids.slice(i, i + 200))).filter((r): r is ArticleRow => !!r);
+        await db.articles.bulkPut(rows.map((row) => ({ ...row, facets: [] })));
         const echoes = (await db.syncOutbox.toCollection().primaryKeys()).filter((key) => !pending.has(key));
         await db.syncOutbox.bulkDelete(echoes);
       });
@@ -514,7 +511,6 @@ export class SyncEngine {
       } else if (!item.payload) {
         if (!(await db.articles.get(item.id)) && (await db.bodies.get(item.id))) {
           await db.bodies.delete(item.id);
-          await indexBody(db, item.id, undefined);
           changed++;
         }
       } else {
@@ -522,16 +518,15 @@ export class SyncEngine {
         const current = await db.bodies.get(body.id);
         if (!current || canonical(current) !== canonical(body)) {
           await db.bodies.put(body);
-          await indexBody(db, body.id, body);
           changed++;
         }
       }
     }
-    // Highlights, in one transaction per batch with their search rows and the articles' filters.
+    // Highlights, in one transaction per batch (their search rows and the articles' filters follow: index-keeper.ts).
     const highlights = arrived.filter((a) => a.kind === 'a' && !pending.has(outboxKey('annotations', a.id)));
     if (!highlights.length) return changed;
     const repo = new HighlightRepository(db, this.now);
-    await db.transaction('rw', [db.annotations, db.search, db.articles], async () => {
+    await db.transaction('rw', [db.annotations, db.articles], async () => {
       const current = await db.annotations.bulkGet(highlights.map((h) => h.id));
       const puts: HighlightRecord[] = [];
       for (const [i, item] of highlights.entries()) {
@@ -552,13 +547,8 @@ export class SyncEngine {
         if (here && canonical(here) === canonical(rec)) continue;
         puts.push(rec);
       }
-      if (puts.length) {
-        // putHighlights without its filter refresh, which refreshTouchedFacets does once per round.
-        await db.annotations.bulkPut(puts);
-        await writeSearchRows(db, puts.map(highlightSearchRow));
-        const waiting = ((await db.settings.get(FACETS_KEY))?.value as string[] | undefined) ?? [];
-        await db.settings.put({ key: FACETS_KEY, value: [...new Set([...waiting, ...puts.map((p) => p.articleId)])] });
-      }
+      // Highlights new here only add to their articles' filters: the keeper reads none of their other highlights.
+      if (puts.length) await db.annotations.bulkPut(puts);
       changed += puts.length;
     });
     return changed;
@@ -571,7 +561,7 @@ export class SyncEngine {
    */
   private async putArticle(rec: ArticlePayload['rec']): Promise<boolean> {
     const db = this.db;
-    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.search, db.bodySearch], async () => {
+    return db.transaction('rw', [db.articles, db.bodies, db.annotations], async () => {
       const existing = await db.articles.get(rec.id);
       if (existing && canonical(articlePayloadFor(existing).rec) === canonical(rec)) return false;
       const twin = await db.articles.where('url').equals(rec.url).first();
@@ -581,18 +571,13 @@ export class SyncEngine {
         const body = await db.bodies.get(twin.id);
         await db.articles.delete(twin.id);
         await db.bodies.delete(twin.id);
-        await unindex(db, articleRefs(twin.id));
         await db.articles.put({ ...rec, facets: [] });
         if (body && !(await db.bodies.get(rec.id))) await db.bodies.put({ ...body, id: rec.id });
-        await indexBody(db, rec.id, await db.bodies.get(rec.id));
         await db.annotations.bulkPut(moved);
       } else {
+        // A body that arrived before its article is indexed as the row is written (index-keeper.ts).
         await db.articles.put({ ...rec, facets: existing?.facets ?? [] });
-        // A body that arrived before its article is indexed now; the body's key carries the article's first-saved time.
-        if (!existing || existing.savedAt !== rec.savedAt) await indexBody(db, rec.id, await db.bodies.get(rec.id));
       }
-      await writeSearchRows(db, [articleSearchRow(rec)]);
-      await refreshFacets(db, [rec.id]);
       return true;
     });
   }

@@ -1,0 +1,367 @@
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { entityKey, type EntityType } from '../entities/types';
+import type { ArticleBody, ArticleRow, HighlightRecord, SearchRow } from './schema';
+import { articleSearchRow, bodySearchRow, highlightSearchRow, searchKey } from './search-index';
+
+/**
+ * The one owner of what Margin derives from its records (issue 13): the search index (`search`,
+ * `bodySearch`, search-index.ts) and the library's filters (each article's `facets`). A Dexie
+ * DBCore middleware, like the sync outbox (outbox.ts): every add, put, delete or deleteRange of
+ * `articles`, `bodies` or `annotations` (the highlights), whoever issues it — a repository, the
+ * import, the trash, sync, a test writing the raw table — rewrites the rows and facets it changes
+ * in the same transaction, so no writer can forget them and writers only write records.
+ *
+ * - A transaction that writes one of the three tables is widened to all five it keeps.
+ * - Each request is handled after the ones before it in its transaction (a queue per transaction),
+ *   so it reads what they left. Its own writes go to the tables *below* this middleware: they pass
+ *   under the outbox (which sits above, so facets — not synced, see utils/sync/records.ts — never
+ *   enqueue an article) and never come back here (so a facet rewrite of an article cannot loop).
+ * - Only DBCore promises and their `then` are used, never `await`: a native await would leave
+ *   Dexie's zone, which the middlewares below (the hooks) need, and a transaction could commit
+ *   between a read and the write that follows it.
+ * - What it costs is grouped per request: one read of the records it replaces (none for an `add`,
+ *   new by definition), one read of the articles whose facets change, and a read of an article's
+ *   highlights only when a facet may have to go (a colour or tag changed away, a highlight deleted
+ *   or moved, the article's names changed, an article row new): adding highlights only adds facets.
+ * - Search rows are found by their key (record kind, id, time), computed from the record replaced:
+ *   no lookup by `ref`. A body's row is keyed by its article's first-saved time, so a body is in
+ *   the index exactly while it and its article both exist.
+ * - A schema upgrade that runs before all five tables exist (v4, v5) writes without it and builds
+ *   its rows itself, as the outbox skips upgrades that predate it.
+ */
+
+/** The tables whose records it reads the index and facets from. */
+const WATCHED = new Set(['articles', 'bodies', 'annotations']);
+/** Every table it reads or writes. */
+const KEPT = ['articles', 'bodies', 'annotations', 'search', 'bodySearch'];
+
+/** What an article is filtered by (see ArticleRow.facets): 't:' + tag, 'c:' + colour, 'e:' + entity key. */
+export function articleFacets(
+  entities: readonly { text: string; type: EntityType }[],
+  highlights: readonly Pick<HighlightRecord, 'color' | 'tags' | 'entities'>[],
+): string[] {
+  const out = new Set<string>();
+  for (const e of entities) out.add(`e:${entityKey(e)}`);
+  for (const h of highlights) {
+    out.add(`c:${h.color}`);
+    for (const tag of h.tags) out.add(`t:${tag}`);
+    for (const e of h.entities) out.add(`e:${entityKey(e)}`);
+  }
+  return [...out];
+}
+
+function storeNames(trans: DBCoreTransaction): { contains(name: string): boolean } {
+  const names = (trans as unknown as IDBTransaction).objectStoreNames as DOMStringList | string[] | undefined;
+  if (!names) return { contains: () => false };
+  return 'contains' in names ? names : { contains: (name) => names.includes(name) };
+}
+
+const hasAll = (trans: DBCoreTransaction) => {
+  const names = storeNames(trans);
+  return KEPT.every((t) => names.contains(t));
+};
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
+const sameList = (a: readonly string[], b: readonly string[]) => a.join('\u0000') === b.join('\u0000');
+const noop = () => {};
+/** DBCoreRangeType.Equal (a const enum, which isolated modules cannot read from dexie's types). */
+const EQUAL = 1;
+
+/** The DBCore calls the keeper makes, all in one transaction and below it. */
+class Scope {
+  constructor(
+    private readonly down: DBCore,
+    readonly trans: DBCoreTransaction,
+  ) {}
+
+  get<T>(table: string, keys: readonly unknown[]): Promise<(T | undefined)[]> {
+    return keys.length ? this.down.table(table).getMany({ trans: this.trans, keys: [...keys] }) : Promise.resolve([]);
+  }
+
+  /** Records of `table` whose `index` equals each value, all reads in flight together. */
+  where<T>(table: string, index: string, values: readonly unknown[]): Promise<T[][]> {
+    const core = this.down.table(table);
+    const idx = core.schema.getIndexByKeyPath(index)!;
+    return Promise.all(
+      values.map((value) =>
+        core.query({ trans: this.trans, values: true, query: { index: idx, range: { type: EQUAL, lower: value, upper: value } } }).then((r) => r.result as T[]),
+      ),
+    );
+  }
+
+  /** The records of a key range (what a deleteRange, such as `clear()`, removes). */
+  inRange<T>(table: string, range: DBCoreKeyRange): Promise<T[]> {
+    const core = this.down.table(table);
+    return core.query({ trans: this.trans, values: true, query: { index: core.schema.primaryKey, range } }).then((r) => r.result as T[]);
+  }
+
+  keysInRange(table: string, range: DBCoreKeyRange): Promise<unknown[]> {
+    const core = this.down.table(table);
+    return core.query({ trans: this.trans, values: false, query: { index: core.schema.primaryKey, range } }).then((r) => r.result);
+  }
+
+  put(table: string, values: readonly unknown[]): Promise<void> {
+    return values.length ? this.down.table(table).mutate({ type: 'put', trans: this.trans, values }).then(check) : Promise.resolve();
+  }
+
+  delete(table: string, keys: readonly unknown[]): Promise<void> {
+    return keys.length
+      ? this.down
+          .table(table)
+          .mutate({ type: 'delete', trans: this.trans, keys: [...keys] })
+          .then(check)
+      : Promise.resolve();
+  }
+
+  /** Search rows out and in, outs first (a row's key may be both). */
+  index(table: 'search' | 'bodySearch', outs: readonly string[], ins: readonly SearchRow[]): Promise<void> {
+    const drop = outs.filter((key) => !ins.some((row) => row.key === key));
+    return Promise.all([this.delete(table, drop), this.put(table, ins)]).then(noop);
+  }
+
+  /**
+   * Bring articles' facets up to date: `added` facets join an article's (highlights were added),
+   * `recount` articles are computed afresh from their names and all their highlights.
+   */
+  facets(added: Map<string, Set<string>>, recount: Set<string>): Promise<void> {
+    const ids = [...new Set([...added.keys(), ...recount])];
+    if (!ids.length) return Promise.resolve();
+    const counted = [...recount];
+    return Promise.all([this.get<ArticleRow>('articles', ids), this.where<HighlightRecord>('annotations', 'articleId', counted)]).then(([rows, lists]) => {
+      const highlights = new Map(counted.map((id, i) => [id, lists[i]!]));
+      const changed: ArticleRow[] = [];
+      for (const row of rows) {
+        if (!row) continue;
+        const list = highlights.get(row.id);
+        const facets = list ? articleFacets(row.entities ?? [], list) : [...new Set([...(row.facets ?? []), ...(added.get(row.id) ?? [])])];
+        if (!sameSet(facets, row.facets ?? [])) changed.push({ ...row, facets });
+      }
+      return this.put('articles', changed);
+    });
+  }
+}
+
+function check(res: DBCoreMutateResponse): void {
+  if (res.numFailures) throw Object.values(res.failures)[0] ?? new Error('index-keeper: a write failed');
+}
+
+/** The keys of a put or add (all three tables key records by an `id` in the record). */
+function keysOf(table: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' | 'put' }): unknown[] {
+  return request.keys ?? request.values.map((v) => table.schema.primaryKey.extractKey!(v));
+}
+
+/** Values of a write that succeeded, the last one per key. */
+function written<T extends { id: string }>(values: readonly T[], res: DBCoreMutateResponse): T[] {
+  const out = new Map<string, T>();
+  values.forEach((v, i) => {
+    if (!(i in res.failures)) out.set(v.id, v);
+  });
+  return [...out.values()];
+}
+
+/** What a highlight adds to its article's facets. */
+const contribution = (h: HighlightRecord) => articleFacets([], [h]);
+
+type Old<T> = Map<string, T>;
+
+/** The records a request replaces or removes, before it runs: none for an add. */
+function before<T extends { id: string }>(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest): Promise<Old<T>> {
+  const byId = (list: (T | undefined)[]) => new Map(list.filter((r): r is T => !!r).map((r) => [r.id, r]));
+  switch (request.type) {
+    case 'add':
+      return Promise.resolve(new Map());
+    case 'put':
+      return scope.get<T>(table.name, keysOf(table, request)).then(byId);
+    case 'delete':
+      return scope.get<T>(table.name, request.keys).then(byId);
+    case 'deleteRange':
+      return scope.inRange<T>(table.name, request.range).then(byId);
+  }
+}
+
+function keepHighlights(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  return before<HighlightRecord>(scope, table, request).then((old) =>
+    table.mutate(request).then((res) => {
+      const outs: string[] = [];
+      const ins: SearchRow[] = [];
+      const added = new Map<string, Set<string>>();
+      const recount = new Set<string>();
+      if (request.type === 'add' || request.type === 'put') {
+        for (const h of written(request.values as HighlightRecord[], res)) {
+          const was = old.get(h.id);
+          const key = searchKey('a', h.id, h.updatedAt);
+          if (was) {
+            const wasKey = searchKey('a', was.id, was.updatedAt);
+            if (wasKey !== key) outs.push(wasKey);
+            // A colour, tag or name this highlight gave its article may have gone with the change.
+            const now = new Set(contribution(h));
+            if (was.articleId !== h.articleId || !contribution(was).every((f) => now.has(f))) recount.add(was.articleId);
+          }
+          if (!was || was.updatedAt !== h.updatedAt || was.quote !== h.quote || was.note !== h.note || !sameList(was.tags, h.tags))
+            ins.push(highlightSearchRow(h));
+          const facets = added.get(h.articleId) ?? new Set<string>();
+          for (const f of contribution(h)) facets.add(f);
+          added.set(h.articleId, facets);
+        }
+      } else {
+        for (const was of old.values()) {
+          outs.push(searchKey('a', was.id, was.updatedAt));
+          recount.add(was.articleId);
+        }
+      }
+      return Promise.all([scope.index('search', outs, ins), scope.facets(added, recount)]).then(() => res);
+    }),
+  );
+}
+
+function keepArticles(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  return before<ArticleRow>(scope, table, request).then((old) => {
+    if (request.type === 'delete' || request.type === 'deleteRange')
+      return table.mutate(request).then((res) =>
+        Promise.all([
+          scope.delete(
+            'search',
+            [...old.values()].map((was) => searchKey('t', was.id, was.savedAt)),
+          ),
+          scope.delete(
+            'bodySearch',
+            [...old.values()].map((was) => searchKey('b', was.id, was.savedAt)),
+          ),
+        ]).then(() => res),
+      );
+    const values = request.values as ArticleRow[];
+    // Facets are the keeper's: a row that brings back its own (read, changed, written) keeps them
+    // while its names stay; a new row, new names, or a row with no facets or others has them counted.
+    const counted = (row: ArticleRow) => {
+      const was = old.get(row.id);
+      return !!was && sameList(names(was), names(row)) && !!row.facets?.length && sameList(row.facets, was.facets ?? []);
+    };
+    const recount = [...new Set(values.filter((row) => !counted(row)).map((row) => row.id))];
+    return scope.where<HighlightRecord>('annotations', 'articleId', recount).then((lists) => {
+      const highlights = new Map(recount.map((id, i) => [id, lists[i]!]));
+      const facetted = values.map((row) => {
+        const list = highlights.get(row.id);
+        if (!list) return row;
+        const facets = articleFacets(row.entities ?? [], list);
+        return row.facets && sameList(facets, row.facets) ? row : { ...row, facets };
+      });
+      return table.mutate({ ...request, values: facetted }).then((res) => {
+        const rows = written(facetted, res);
+        const outs: string[] = [];
+        const ins: SearchRow[] = [];
+        const bodyOuts: string[] = [];
+        // Articles whose body must be (re)indexed: new ones (a body may have come first), and ones whose first-saved time changed.
+        const rekey: ArticleRow[] = [];
+        for (const row of rows) {
+          const was = old.get(row.id);
+          if (was && was.savedAt !== row.savedAt) {
+            outs.push(searchKey('t', was.id, was.savedAt));
+            bodyOuts.push(searchKey('b', was.id, was.savedAt));
+          }
+          if (!was || was.savedAt !== row.savedAt) rekey.push(row);
+          if (!was || was.savedAt !== row.savedAt || was.title !== row.title || !sameList(names(was), names(row))) ins.push(articleSearchRow(row));
+        }
+        const bodies = scope.get<ArticleBody>(
+          'bodies',
+          rekey.map((r) => r.id),
+        );
+        return Promise.all([
+          scope.index('search', outs, ins),
+          bodies.then((list) =>
+            scope.index(
+              'bodySearch',
+              bodyOuts,
+              list.flatMap((body, i) => (body ? [bodySearchRow(rekey[i]!, body)] : [])),
+            ),
+          ),
+        ]).then(() => res);
+      });
+    });
+  });
+}
+
+/** The names an article's title line and facets take from it. */
+const names = (row: Pick<ArticleRow, 'entities'>) => (row.entities ?? []).map((e) => `${e.type}\u0000${e.text}`);
+
+function keepBodies(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  // A body's row needs its article (the key carries the article's first-saved time); without it, the body is not indexed.
+  const rowsOf = (ids: readonly unknown[]) => scope.get<ArticleRow>('articles', ids);
+  if (request.type === 'delete' || request.type === 'deleteRange') {
+    // Only the ids are needed: a range (`clear()`) is read as keys, never as texts.
+    const ids = request.type === 'delete' ? Promise.resolve(request.keys) : scope.keysInRange(table.name, request.range);
+    return ids.then((keys) =>
+      table.mutate(request).then((res) =>
+        rowsOf(keys)
+          .then((rows) =>
+            scope.delete(
+              'bodySearch',
+              rows.flatMap((row) => (row ? [searchKey('b', row.id, row.savedAt)] : [])),
+            ),
+          )
+          .then(() => res),
+      ),
+    );
+  }
+  return before<ArticleBody>(scope, table, request).then((old) =>
+    table.mutate(request).then((res) => {
+      // Revisiting a page mostly finds the same text: only a changed text is indexed again.
+      const bodies = written(request.values as ArticleBody[], res).filter((b) => old.get(b.id)?.textContent !== b.textContent);
+      return rowsOf(bodies.map((b) => b.id))
+        .then((rows) =>
+          scope.put(
+            'bodySearch',
+            rows.flatMap((row, i) => (row ? [bodySearchRow(row, bodies[i]!)] : [])),
+          ),
+        )
+        .then(() => res);
+    }),
+  );
+}
+
+const KEEPERS: Record<string, (scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
+  annotations: keepHighlights,
+  articles: keepArticles,
+  bodies: keepBodies,
+};
+
+/**
+ * Registered in the schema below the outbox (level 5; the outbox has Dexie's default, 10): the
+ * outbox sees the caller's writes, not the keeper's.
+ */
+export const indexKeeper: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'index-keeper',
+  level: 5,
+  create: (down) => {
+    /** The last request of each transaction still being kept: the next one waits for it. */
+    const queues = new WeakMap<object, Promise<unknown>>();
+    const serial = <T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> => {
+      const previous = queues.get(trans);
+      const done = previous ? previous.then(work, work) : work();
+      queues.set(trans, done);
+      const forget = () => {
+        if (queues.get(trans) === done) queues.delete(trans);
+      };
+      done.then(forget, forget);
+      return done;
+    };
+    return {
+      ...down,
+      transaction: (stores, mode, options) =>
+        down.transaction(mode === 'readwrite' && stores.some((s) => WATCHED.has(s)) ? [...new Set([...stores, ...KEPT])] : stores, mode, options),
+      table: (name) => {
+        const table = down.table(name);
+        const keep = KEEPERS[name];
+        if (!keep) return table;
+        return {
+          ...table,
+          mutate: (request) => {
+            // A schema upgrade that runs before every table it keeps exists writes without it.
+            if (!hasAll(request.trans)) return table.mutate(request);
+            return serial(request.trans, () => keep(new Scope(down, request.trans), table, request));
+          },
+        };
+      },
+    };
+  },
+};
