@@ -115,7 +115,8 @@ class Scope {
 
   /** Search rows out and in, outs first (a row's key may be both). */
   index(table: 'search' | 'bodySearch', outs: readonly string[], ins: readonly SearchRow[]): Promise<void> {
-    const drop = outs.filter((key) => !ins.some((row) => row.key === key));
+    const kept = new Set(ins.map((row) => row.key));
+    const drop = outs.filter((key) => !kept.has(key));
     return Promise.all([this.delete(table, drop), this.put(table, ins)]).then(noop);
   }
 
