@@ -14,6 +14,7 @@ function prune(html: string, title = 'A headline of some length', url = 'https:/
   return { root, found, text: (root.textContent ?? '').replace(/\s+/g, ' ').trim() };
 }
 
+const squashed = (html: string) => html.replace(/<[^>]+>/g, '').trim();
 const PROSE = '<p>The council approved the new budget on Tuesday evening after a long debate about schools and roads.</p>';
 
 describe('furniture inside the article', () => {
@@ -86,6 +87,21 @@ describe('furniture inside the article', () => {
     expect(found.dates).toEqual(['Monday, November 18, 2019']);
     expect(text).toContain('By the end of the day');
     expect(text).not.toContain('Takahashi');
+  });
+
+  it('judges a box on what is left of it once the headline and byline inside it are gone', () => {
+    const { found, text } = prune(
+      `<div><h2>A headline of some length</h2><p>By Jane Roe</p><span>Published <time>4:00 am CST, Wednesday, November 20, 2019</time></span></div>${PROSE}`,
+    );
+    expect(text).toBe(squashed(PROSE));
+    expect(found.bylines).toEqual(['By Jane Roe']);
+    expect(found.dates).toEqual(['Published 4:00 am CST, Wednesday, November 20, 2019']);
+  });
+
+  it('takes a date laid out in pieces away whole', () => {
+    const { found, text } = prune(`<div><div>November 20</div>\n<div><font>15:23</font> <font>2019</font></div></div>${PROSE}`);
+    expect(text).toBe(squashed(PROSE));
+    expect(found.dates).toEqual(['November 20 15:23 2019']);
   });
 
   it('leaves no class attribute behind', () => {

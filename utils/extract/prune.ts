@@ -98,6 +98,33 @@ function captionLists(root: Element): void {
   }
 }
 
+/** The headline repeated among the first blocks of the body (not a later mention of it). */
+function repeatedHeadline(all: Element[], headline: string): Set<Element> {
+  const found = new Set<Element>();
+  let blocks = 0;
+  for (const el of all) {
+    if (blocks >= 12) break;
+    if (INLINE.has(el.localName) || (el.textContent ?? '').length > 3000) continue;
+    const text = squash(el.textContent);
+    if (!text || text.length > 300) continue;
+    blocks++;
+    if (text.toLowerCase() === headline) found.add(el);
+  }
+  return found;
+}
+
+/** The same caption twice (galleries repeat them): the first stays. */
+function dropRepeats(root: Element): void {
+  const seen = new Set<string>();
+  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
+    if (!el.closest('figure') || el.querySelector(BLOCKS)) continue;
+    const text = squash(el.textContent);
+    if (text.length < 30 || text.length > 300) continue;
+    if (seen.has(text)) el.remove();
+    else seen.add(text);
+  }
+}
+
 function isLinkList(el: Element, text: string): boolean {
   let links = 0;
   for (const a of Array.from(el.querySelectorAll('a'))) links += squash(a.textContent).length;
@@ -112,12 +139,14 @@ export function pruneContent(root: Element, title: string | null, url: string): 
   const findings: PruneFindings = { bylines: [], dates: [] };
   for (const el of Array.from(root.querySelectorAll(JUNK_ATTR))) el.remove();
   captionLists(root);
-  const headline = squash(title).toLowerCase();
   const address = url.replace(/[?#].*$/, '');
-  const seen = new Set<string>();
-  let blocksSeen = 0;
   const whole = (root.textContent ?? '').length;
-  for (const el of Array.from(root.querySelectorAll(`${BLOCKS},${[...INLINE].join(',')}`))) {
+  // Innermost first: a container is judged on what is left of it once the furniture inside
+  // it is gone ("<div><h2>Headline</h2><p>By …</p><span>Published …</span></div>").
+  const all = Array.from(root.querySelectorAll(`${BLOCKS},${[...INLINE].join(',')}`));
+  const early = repeatedHeadline(all, squash(title).toLowerCase());
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
     if (!root.contains(el)) continue;
     const raw = el.textContent ?? '';
     // A box named as furniture, unless it holds most of the article (a page-wide wrapper).
@@ -137,7 +166,6 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       if (text.length <= 80 && CREDIT.test(text)) el.remove();
       continue;
     }
-    const early = blocksSeen++ < 12;
     if (isFurnitureText(text) || text.replace(/[?#].*$/, '') === address) {
       // A "Related" or "Don't miss" heading takes the list of links under it along.
       const heading = text.length <= 40;
@@ -152,31 +180,36 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       }
       continue;
     }
-    if (early && text.toLowerCase() === headline && el.localName !== 'a') {
+    if (early.has(el)) {
       el.remove();
       continue;
     }
     if (BYLINE_LINE.test(text) && text.length <= 120 && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
-      findings.bylines.push(text);
-      if (DATE_IN_LINE.test(text)) findings.dates.push(text);
+      findings.bylines.unshift(text);
+      if (DATE_IN_LINE.test(text)) findings.dates.unshift(text);
       el.remove();
       continue;
     }
     if (isDateline(text)) {
-      findings.dates.push(text);
-      el.remove();
+      // The whole of a date laid out in pieces ("<div>November 20</div><div>15:23 2019</div>").
+      let date = el;
+      let dateText = text;
+      for (let up = el.parentElement; up && up !== root; up = up.parentElement) {
+        const t = squash(up.textContent);
+        if (!isDateline(t)) break;
+        date = up;
+        dateText = t;
+      }
+      findings.dates.unshift(dateText);
+      date.remove();
       continue;
     }
-    // A caption whose image is gone, or the same caption twice (galleries repeat them).
+    // A caption whose image is gone.
     if (el.localName === 'figcaption' && !(el.closest('figure') ?? el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img,picture')) {
       el.remove();
-      continue;
-    }
-    if (text.length >= 30 && el.closest('figure') && !el.querySelector(BLOCKS)) {
-      if (seen.has(text)) el.remove();
-      else seen.add(text);
     }
   }
+  dropRepeats(root);
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
   return findings;
 }
