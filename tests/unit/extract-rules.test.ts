@@ -47,6 +47,47 @@ describe('furniture inside the article', () => {
       expect(isFurnitureText(line), line).toBe(false);
   });
 
+  it('knows promotions, contact lines, author notes and share rows, and not prose that resembles them', () => {
+    for (const line of [
+      'READ MORE: Storm closes the harbour for a week',
+      '[Related: Council votes on the budget]',
+      'Related coverage from Money Matters:',
+      'Sign Up: Stay on top of the news! Sign up for our Email Newsletters here.',
+      'Write to Jane Roe at jane.roe@example.com',
+      'Filed under: Politics |',
+      'Additional reporting by John Doe',
+      'The stories that matter, delivered to your inbox every weekday morning.',
+      'GET THE EXAMPLE APP ON THE GO BY CLICKING HERE',
+      'Need more? Subscribe to our sister magazine for the latest news!',
+      'We may earn a commission if you buy something through links in this article.',
+      'jane.roe@example.com',
+      '@janeroe',
+      'twitter.com/janeroe',
+      'Jane Roe is a freelance writer living in Minneapolis',
+      'Jan Q. Roe is the senior editor of Example Toys. Since joining in 2014 she has reviewed products.',
+      '3 of 12',
+      'Iklan',
+      'Share Tweet Submit',
+      'Facebook | Twitter | Email',
+    ])
+      expect(isFurnitureText(line), line).toBe(true);
+    for (const line of [
+      'Related to this, the mayor said the vote would wait.',
+      'The council wrote to residents at the end of the month.',
+      'Jane Roe is a teacher who lost her home in the fire.',
+      'Email remains the main way the council talks to residents.',
+      'The board said the newsletter had 10,000 readers in its first year.',
+      'Three of the twelve members voted against it.',
+    ])
+      expect(isFurnitureText(line), line).toBe(false);
+  });
+
+  it('moves a wire byline line to the header', () => {
+    const { found, text } = prune(`<p>Jane Roe, AP National Political Writer</p>${PROSE}`);
+    expect(found.bylines).toEqual(['Jane Roe, AP National Political Writer']);
+    expect(text).toBe(squashed(PROSE));
+  });
+
   it('knows a dateline from a sentence with a date', () => {
     expect(isDateline('Published 4:00 am CST, Wednesday, November 20, 2019')).toBe(true);
     expect(isDateline('PUBLISHED: 10:48, Tue, Nov 19, 2019')).toBe(true);

@@ -15,14 +15,28 @@ const JUNK_ATTR = '[itemprop~=copyrightHolder],[itemprop~=copyrightNotice],[item
 
 // A block whose whole text is one of these is furniture.
 const FURNITURE_LINE =
-  /^(?:advert(?:isement)?|sponsored(?: content)?|sign in|log in|subscribe(?: now)?|subscriber services|close|caption|comments?|tags|share(?: this)?(?: article| story)?|read more|continue reading(?: below)?|more great \S+ stories|related(?: articles| stories| news| content| coverage)?|more(?: \w+)?(?: news| stories)?|trending(?: now)?|you may also like|don[’']t miss|latest(?: news)?|popular|breaking news|print(?: article)?|photo|image|video|media playback is unsupported on your device|image \d+ of(?: \/)? \d+|order reprints(?: \| .*)?|about the author|tell us what you think|post (?:a )?comments?(?: \(\+\))?|skip to content|this slideshow requires javascript|text size|loading(?: content)?|highlights|관련 ?기사|많이 본 기사)[\s.:!…|]*$/i;
+  /^(?:advert(?:isement)?|sponsored(?: content)?|sign in|log in|subscribe(?: now)?|subscriber services|close|caption|comments?|tags|share(?: this)?(?: article| story)?|read more|continue reading(?: below)?|more great \S+ stories|related(?: articles| stories| news| content| coverage)?|more(?: \w+)?(?: news| stories)?|trending(?: now)?|you may also like|don[’']t miss|latest(?: news)?|popular|breaking news|print(?: article)?|photo|image|video|media playback is unsupported on your device|(?:image )?\d+ ?of(?: \/)? ?\d+|iklan|anzeige|publicit[éy]|publicidad|pubblicit[àa]|реклама|광고|(?:share|tweet|email|e-mail|pin|submit|print|comment|save|whatsapp|facebook|twitter|linkedin|reddit|flipboard)(?:[\s|·•,/]+(?:share|tweet|email|e-mail|pin|it|submit|print|comments?|save|whatsapp|facebook|twitter|linkedin|reddit|flipboard))+|order reprints(?: \| .*)?|about the author|tell us what you think|post (?:a )?comments?(?: \(\+\))?|skip to content|this slideshow requires javascript|text size|loading(?: content)?|highlights|관련 ?기사|많이 본 기사)[\s.:!…|]*$/i;
 
 // A credit or a caption label: removed even from inside a paragraph.
 const CREDIT = /^(?:image (?:copyright|caption)|media caption|\(?(?:image|photo|picture)(?: credit)?s?\s*[:：]|credit\b|[ⓒ©])/i;
 
 // A block that starts so is a promotion or a copyright line (Korean: 저작권자 ⓒ, 무단전재 및 재배포 금지, [사진=…]).
 const FURNITURE_START =
-  /^(?:related\s*:|also on \S+\.\w+|get the latest .{0,60} (?:in|to) your inbox|click here to subscribe|join our .{0,40}(?:forums?|community|newsletter)|email \S+(?: \S+)? at \S+@|want more .{0,40}\?|have a tip\?|like this story\?|this website uses cookies|a version of this article appears in print|sign up (?:for|to) .{0,60}newsletter|subscribe to (?:our|the) |follow (?:us|him|her|them) on|저작권자\s*[ⓒ©(]|copyright\s*[ⓒ©]|[[(【]\s*(?:사진|자료|그래픽|영상)\s*(?:제공)?\s*[=:])|무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$|^[^.!?]{0,60}\b(?:getty images|shutterstock|associated press|ap photo|reuters|afp|epa|istock)\)?$/i;
+  /^(?:\[?related(?: coverage| stories| articles| content| reading| links| posts)?(?: from [^.!?:]{1,50})?\s*:|(?:read|see|watch) more\s*:|sign up\s*:|write to \S+(?: \S+){0,2} at \S+@|filed under\s*:|(?:additional|further) reporting by |also on \S+\.\w+|get the latest .{0,60} (?:in|to) your inbox|click here to subscribe|join our .{0,40}(?:forums?|community|newsletter)|email \S+(?: \S+)? at \S+@|want more .{0,40}\?|have a tip\?|like this story\?|this website uses cookies|a version of this article appears in print|sign up (?:for|to) .{0,60}newsletter|subscribe to (?:our|the) |follow (?:us|him|her|them) on|저작권자\s*[ⓒ©(]|copyright\s*[ⓒ©]|[[(【]\s*(?:사진|자료|그래픽|영상)\s*(?:제공)?\s*[=:])|무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$|^[^.!?]{0,60}\b(?:getty images|shutterstock|associated press|ap photo|reuters|afp|epa|istock)\)?$/i;
+
+// A short block that says any of these is a promotion: newsletters, "click here", affiliate notices.
+const PROMO =
+  /\b(?:(?:in|to) your inbox|click(?:ing)? here|subscribe to our|sign up for (?:our|the) [^.!?]{0,40}newsletter|(?:may|might) earn (?:an? )?(?:small )?(?:affiliate )?commission)\b/i;
+
+// A block that is only a way to reach the author: an address, a handle, a profile.
+const CONTACT = /^(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|threads)\.(?:com|net)\/\S+)$/i;
+
+// The author's note at the end: "Jane Roe is a freelance writer living in Minneapolis."
+const AUTHOR_NOTE =
+  /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+ is (?:a|an|the)\b[^.!?]{0,80}\b(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer|blogger)\b/u;
+
+// A wire story's byline as one line: "Jane Roe, AP National Political Writer".
+const WRITER_LINE = /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+, (?:[\p{L}]+ ){0,4}(?:writer|reporter|correspondent|editor|columnist)$/iu;
 
 // Dates as news pages print them next to the headline, and what a dateline holds besides them.
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
@@ -68,6 +82,7 @@ export function isFurnitureText(text: string): boolean {
   if (!text) return false;
   if (text.length <= 80 && FURNITURE_LINE.test(text)) return true;
   if (text.length > 300) return false;
+  if (CONTACT.test(text) || AUTHOR_NOTE.test(text) || (text.length <= 200 && PROMO.test(text))) return true;
   // A block that opens with © is usually the wire's own notice, part of the story as syndicated.
   return (CREDIT.test(text) && !/^[ⓒ©]/.test(text)) || FURNITURE_START.test(text);
 }
@@ -184,7 +199,7 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       el.remove();
       continue;
     }
-    if (BYLINE_LINE.test(text) && text.length <= 120 && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
+    if (((BYLINE_LINE.test(text) && text.length <= 120) || WRITER_LINE.test(text)) && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
       findings.bylines.unshift(text);
       if (DATE_IN_LINE.test(text)) findings.dates.unshift(text);
       el.remove();
