@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { windowFromHtml } from '../../scripts/lib/dom';
 import { detectLatinLang, resolveLang } from '../../utils/extract/lang';
 import { belongsToHost, brandFromHost, cleanByline, cleanTitle, normalizeDate, publicationName, publishedFromCandidates } from '../../utils/extract/metadata';
-import { isDateline, isFurnitureText, pruneContent } from '../../utils/extract/prune';
+import { isDateline, isFurnitureText, pruneContent, siteOf } from '../../utils/extract/prune';
 import { extractArticle } from '../../utils/extract';
 
 // Issue 12: the furniture mainstream sites leave inside their articles, and their metadata.
@@ -88,6 +88,13 @@ describe('furniture inside the article', () => {
     expect(text).toBe(squashed(PROSE));
   });
 
+  it('knows the site of an address', () => {
+    expect(siteOf('https://news.example.co.uk/a/1')).toBe('example.co.uk');
+    expect(siteOf('https://www.example.com/')).toBe('example.com');
+    expect(siteOf('http://example.com.br:8080/x')).toBe('example.com.br');
+    expect(siteOf('mailto:jane@example.com')).toBe('');
+  });
+
   it('knows a dateline from a sentence with a date', () => {
     expect(isDateline('Published 4:00 am CST, Wednesday, November 20, 2019')).toBe(true);
     expect(isDateline('PUBLISHED: 10:48, Tue, Nov 19, 2019')).toBe(true);
@@ -143,6 +150,41 @@ describe('furniture inside the article', () => {
     const { found, text } = prune(`<div><div>November 20</div>\n<div><font>15:23</font> <font>2019</font></div></div>${PROSE}`);
     expect(text).toBe(squashed(PROSE));
     expect(found.dates).toEqual(['November 20 15:23 2019']);
+  });
+
+  it('drops teaser cards of other stories, a block of links under a furniture heading, and the site name linking home', () => {
+    const teaser = `<article><header><p>THE WEEK IN REVIEW</p><h2><a href="https://news.example.com/b/2">Another story entirely</a></h2></header><p>Its summary, a sentence or two long.</p></article>`;
+    const { text } = prune(
+      `<header><h2><a href="https://news.example.com/"><span>The Example. Home of the daily paper.</span></a></h2></header>${PROSE}` +
+        `<p><strong>DON'T MISS</strong><br><a href="https://news.example.com/c/3">Storm closes the harbour</a> [INSIGHT]<br><a href="https://news.example.com/c/4">Mayor resigns</a> [VIDEO]</p>${PROSE}${PROSE}${teaser}`,
+    );
+    expect(text).toBe(squashed(PROSE + PROSE + PROSE));
+  });
+
+  it('keeps a page that is one short post under a linked headline', () => {
+    const { text } = prune(
+      `<article><h2><a href="https://blog.example.com/p/1">A short post</a></h2>${PROSE}</article>`,
+      'A short post',
+      'https://blog.example.com/p/1',
+    );
+    expect(text).toContain('council approved');
+  });
+
+  it('moves the author named by a link to their page to the header', () => {
+    const { found, text } = prune(`${PROSE}<h3><a href="https://news.example.com/author/jroe/"><span>Jane Roe</span></a></h3>`);
+    expect(found.bylines).toEqual(['Jane Roe']);
+    expect(text).toBe(squashed(PROSE));
+  });
+
+  it('drops the list of links to the site’s other stories that ends an article, but not a list of sources elsewhere', () => {
+    const related = `<ul><li><a href="https://www.example.com/a/9">Fifteen pictures of stars</a></li><li><a href="https://news.example.com/a/8">Facts about the galaxy</a></li></ul>`;
+    const body = PROSE + PROSE + PROSE;
+    expect(prune(`${body}${related}`, 'T', 'https://www.example.com/a/1').text).toBe(squashed(body));
+    const sources = `<ul><li><a href="https://journal.example.org/x">The study in the journal</a></li><li><a href="https://agency.example.net/y">The agency's data</a></li></ul>`;
+    expect(prune(`${body}${sources}`, 'T', 'https://www.example.com/a/1').text).toContain('The study in the journal');
+    expect(
+      prune(`${PROSE}${related}<p>The council meets again in March, when the budget will be final.</p>`, 'T', 'https://www.example.com/a/1').text,
+    ).toContain('Fifteen pictures');
   });
 
   it('leaves no class attribute behind', () => {

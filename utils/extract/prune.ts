@@ -140,10 +140,66 @@ function dropRepeats(root: Element): void {
   }
 }
 
-function isLinkList(el: Element, text: string): boolean {
+function linkShare(el: Element, text: string): number {
   let links = 0;
   for (const a of Array.from(el.querySelectorAll('a'))) links += squash(a.textContent).length;
-  return links >= 0.6 * text.length;
+  return links / text.length;
+}
+
+function isLinkList(el: Element, text: string): boolean {
+  return linkShare(el, text) >= 0.6;
+}
+
+/** The site an address belongs to: its host cut to the registrable part ("news.example.co.uk" → "example.co.uk"). */
+export function siteOf(href: string): string {
+  const host = /^[a-z][\w+.-]*:\/\/([^/?#:]+)/i.exec(href)?.[1]?.toLowerCase() ?? '';
+  const parts = host.split('.');
+  const country = parts.length > 2 && parts[parts.length - 1]!.length === 2 && parts[parts.length - 2]!.length <= 3;
+  return parts.slice(country ? -3 : -2).join('.');
+}
+
+/** The one link a block consists of, if it is nothing else. */
+function soleLink(el: Element, text: string): HTMLAnchorElement | null {
+  const links = el.querySelectorAll('a');
+  return links.length === 1 && squash(links[0]!.textContent) === text ? links[0]! : null;
+}
+
+/** The text of a block outside its links ("DON'T MISS" over a list of links). */
+function textOutsideLinks(el: Element): string {
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('a')) out += (node as Text).data + ' ';
+  return squash(out.replace(/\[[^\]]{0,20}\]/g, ''));
+}
+
+/** Teasers of other stories as the page lays them out: small <article>s whose heading links elsewhere. */
+function teaserCards(root: Element, address: string, whole: number): void {
+  for (const card of Array.from(root.querySelectorAll('article'))) {
+    const size = (card.textContent ?? '').length;
+    if (!root.contains(card) || size > 1000 || size >= 0.3 * whole) continue;
+    const link = card.querySelector('h1 a[href],h2 a[href],h3 a[href],h4 a[href]') as HTMLAnchorElement | null;
+    if (link && link.href.replace(/[?#].*$/, '') !== address) card.remove();
+  }
+}
+
+/** Lists of links to the site's other pages that end the article ("15 Amazing Images of Stars"). */
+function trailingLinks(root: Element, site: string, whole: number): void {
+  let removed = 0;
+  const blocks = Array.from(root.querySelectorAll(BLOCKS));
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const el = blocks[i]!;
+    if (!root.contains(el)) continue;
+    const text = squash(el.textContent);
+    if (!text) {
+      if (el.querySelector('img,picture,video,iframe')) return;
+      continue;
+    }
+    const links = Array.from(el.querySelectorAll('a'));
+    if (text.length > 300 || linkShare(el, text) < 0.8 || links.some((a) => siteOf(a.href) !== site)) return;
+    removed += text.length;
+    if (removed > 0.3 * whole) return;
+    el.remove();
+  }
 }
 
 /**
@@ -160,6 +216,8 @@ export function pruneContent(root: Element, title: string | null, url: string): 
   // it is gone ("<div><h2>Headline</h2><p>By …</p><span>Published …</span></div>").
   const all = Array.from(root.querySelectorAll(`${BLOCKS},${[...INLINE].join(',')}`));
   const early = repeatedHeadline(all, squash(title).toLowerCase());
+  const site = siteOf(url);
+  teaserCards(root, address, whole);
   for (let i = all.length - 1; i >= 0; i--) {
     const el = all[i]!;
     if (!root.contains(el)) continue;
@@ -199,6 +257,25 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       el.remove();
       continue;
     }
+    // A block of links under a furniture heading ("DON'T MISS<br><a>…</a> [INSIGHT]<br>…").
+    if (linkShare(el, text) >= 0.4 && FURNITURE_LINE.test(textOutsideLinks(el))) {
+      el.remove();
+      continue;
+    }
+    // The site's name as a heading linking home, or the author's name linking to the author's page.
+    const only = soleLink(el, text);
+    if (only && siteOf(only.href) === site) {
+      const path = only.href.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+      if ((path === '/' || path === '') && el.closest('h1,h2,h3,h4,h5,h6,header')) {
+        el.remove();
+        continue;
+      }
+      if (/\/(?:authors?|people|profiles?|staff|writers?|contributors?|reporters?)\//i.test(path) && text.length <= 60) {
+        findings.bylines.unshift(text);
+        el.remove();
+        continue;
+      }
+    }
     if (((BYLINE_LINE.test(text) && text.length <= 120) || WRITER_LINE.test(text)) && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
       findings.bylines.unshift(text);
       if (DATE_IN_LINE.test(text)) findings.dates.unshift(text);
@@ -225,6 +302,7 @@ export function pruneContent(root: Element, title: string | null, url: string): 
     }
   }
   dropRepeats(root);
+  trailingLinks(root, site, whole);
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
   return findings;
 }
