@@ -159,6 +159,9 @@ describe('furniture inside the article', () => {
         `<p><strong>DON'T MISS</strong><br><a href="https://news.example.com/c/3">Storm closes the harbour</a> [INSIGHT]<br><a href="https://news.example.com/c/4">Mayor resigns</a> [VIDEO]</p>${PROSE}${PROSE}${teaser}`,
     );
     expect(text).toBe(squashed(PROSE + PROSE + PROSE));
+    expect(prune(`${PROSE}<p><strong>Tags<br><a href="/t/a">budget</a>, <a href="/t/b">council</a>, <a href="/t/c">roads</a></strong></p>`).text).toBe(
+      squashed(PROSE),
+    );
   });
 
   it('keeps a page that is one short post under a linked headline', () => {

@@ -169,7 +169,7 @@ function textOutsideLinks(el: Element): string {
   let out = '';
   const walker = el.ownerDocument.createTreeWalker(el, 4);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('a')) out += (node as Text).data + ' ';
-  return squash(out.replace(/\[[^\]]{0,20}\]/g, ''));
+  return squash(out.replace(/\[[^\]]{0,20}\]|[,;|·•/]/g, ' '));
 }
 
 /** Teasers of other stories as the page lays them out: small <article>s whose heading links elsewhere. */
