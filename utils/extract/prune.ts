@@ -177,7 +177,7 @@ function teaserCards(root: Element, address: string, whole: number): void {
   for (const card of Array.from(root.querySelectorAll('article'))) {
     const size = (card.textContent ?? '').length;
     if (!root.contains(card) || size > 1000 || size >= 0.3 * whole) continue;
-    const link = card.querySelector('h1 a[href],h2 a[href],h3 a[href],h4 a[href]') as HTMLAnchorElement | null;
+    const link = card.querySelector<HTMLAnchorElement>('h1 a[href],h2 a[href],h3 a[href],h4 a[href]');
     if (link && link.href.replace(/[?#].*$/, '') !== address) card.remove();
   }
 }
