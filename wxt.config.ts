@@ -22,13 +22,31 @@ export const EXTENSION_PAGES_CSP = [
   "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
 ].join('; ');
 
+/**
+ * Readability ships as a CommonJS file (`module.exports = Readability` at its end). Bundled as
+ * it is, every script that imports it carries the bundler's CommonJS interop helpers; the
+ * capture script is injected on every click, so the file is turned into the ES module it
+ * nearly is. Nothing else in it changes.
+ */
+function readabilityAsModule() {
+  const ending = /if \(typeof module === "object"\) \{[^}]*module\.exports = Readability;\s*\}\s*$/;
+  return {
+    name: 'margin:readability-as-module',
+    transform(code: string, id: string) {
+      if (!id.replace(/\\/g, '/').endsWith('@mozilla/readability/Readability.js')) return null;
+      if (!ending.test(code)) throw new Error('Readability.js no longer ends with its module.exports: update readabilityAsModule()');
+      return { code: code.replace(ending, 'export default Readability;\n'), map: null };
+    },
+  };
+}
+
 // Margin's extension build. Everything about the manifest lives here so that the
 // permissions a reader is asked for can be read in one place.
 export default defineConfig({
   // Explicit imports everywhere: the same modules run in Node under Vitest and in the CLI.
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), readabilityAsModule()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser, mode }) => ({

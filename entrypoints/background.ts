@@ -67,7 +67,7 @@ export default defineBackground(() => {
       }
     },
     async extractFromTab(tabId) {
-      const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+      const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
       const capture = injection?.result as PageCapture | undefined;
       if (!capture || typeof capture !== 'object' || typeof capture.textContent !== 'string') {
         throw new Error('The page did not answer Margin');

@@ -16,8 +16,12 @@ function parse(html: string, url: string): Document {
 
 /** One extraction, the way the extension splits it: content script, background, popup. */
 function pipeline(doc: Document, url: string): string {
+  return pipelineArticle(doc, url)?.textContent ?? '';
+}
+
+function pipelineArticle(doc: Document, url: string) {
   const result = finishArticle(capturePage(doc, url));
-  return result.ok ? sanitizeArticle(result.article, window).textContent : '';
+  return result.ok ? sanitizeArticle(result.article, window) : null;
 }
 
 function bareReadability(doc: Document): string {
@@ -60,6 +64,11 @@ const api = {
   },
   texts(html: string, url: string): { readability: string; pipeline: string } {
     return { readability: bareReadability(parse(html, url)), pipeline: pipeline(parse(html, url), url) };
+  },
+  /** The article Margin makes of a page (its HTML and text), for reading what the rules did. */
+  article(html: string, url: string): { html: string; text: string } {
+    const article = pipelineArticle(parse(html, url), url);
+    return { html: article?.contentHtml ?? '', text: article?.textContent ?? '' };
   },
 };
 window.marginBench = api;

@@ -47,12 +47,12 @@ export function splitOf(url: string): Split {
   return hash % 100 < 34 ? 'held-out' : 'dev';
 }
 
-/** Scrapinghub's article-extraction benchmark: real pages with bodies written out by people. */
-export function scrapinghubPages(): GroundTruthPage[] {
+/** Scrapinghub's article-extraction benchmark: real pages with bodies written out by people (only one part's pages when `only` is given). */
+export function scrapinghubPages(only?: Split): GroundTruthPage[] {
   const dir = join(CORPUS, 'scrapinghub');
   const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
   return Object.entries(truth)
-    .filter(([id]) => existsSync(join(dir, 'html', `${id}.html.gz`)))
+    .filter(([id, { url }]) => existsSync(join(dir, 'html', `${id}.html.gz`)) && (!only || splitOf(url) === only))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, { articleBody, url }]) => ({
       id,

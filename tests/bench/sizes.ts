@@ -42,7 +42,7 @@ function initialScripts(dir: string, html: string): string[] {
 export function bundleSizes(dir: string): BundleSize[] {
   return [
     measure(dir, 'popup (initial JS)', initialScripts(dir, 'popup.html')),
-    measure(dir, 'content script', ['content-scripts/content.js']),
+    measure(dir, 'content script', ['capture.js']),
     measure(dir, 'highlighter content script (live-page highlights)', ['content-scripts/highlighter.js']),
     measure(dir, 'library page (initial JS)', initialScripts(dir, 'library.html')),
     measure(dir, 'background', ['background.js']),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { windowFromHtml } from '../../scripts/lib/dom';
 import { detectLatinLang, resolveLang } from '../../utils/extract/lang';
 import { belongsToHost, brandFromHost, cleanByline, cleanTitle, normalizeDate, publicationName, publishedFromCandidates } from '../../utils/extract/metadata';
-import { isDateline, isFurnitureText, pruneContent } from '../../utils/extract/prune';
+import { isDateline, isFurnitureText, pruneContent, siteOf } from '../../utils/extract/prune';
 import { extractArticle } from '../../utils/extract';
 
 // Issue 12: the furniture mainstream sites leave inside their articles, and their metadata.
@@ -14,6 +14,7 @@ function prune(html: string, title = 'A headline of some length', url = 'https:/
   return { root, found, text: (root.textContent ?? '').replace(/\s+/g, ' ').trim() };
 }
 
+const squashed = (html: string) => html.replace(/<[^>]+>/g, '').trim();
 const PROSE = '<p>The council approved the new budget on Tuesday evening after a long debate about schools and roads.</p>';
 
 describe('furniture inside the article', () => {
@@ -44,6 +45,54 @@ describe('furniture inside the article', () => {
       'The photo was taken in 2007 by the spacecraft.',
     ])
       expect(isFurnitureText(line), line).toBe(false);
+  });
+
+  it('knows promotions, contact lines, author notes and share rows, and not prose that resembles them', () => {
+    for (const line of [
+      'READ MORE: Storm closes the harbour for a week',
+      '[Related: Council votes on the budget]',
+      'Related coverage from Money Matters:',
+      'Sign Up: Stay on top of the news! Sign up for our Email Newsletters here.',
+      'Write to Jane Roe at jane.roe@example.com',
+      'Filed under: Politics |',
+      'Additional reporting by John Doe',
+      'The stories that matter, delivered to your inbox every weekday morning.',
+      'GET THE EXAMPLE APP ON THE GO BY CLICKING HERE',
+      'Need more? Subscribe to our sister magazine for the latest news!',
+      'We may earn a commission if you buy something through links in this article.',
+      'jane.roe@example.com',
+      '@janeroe',
+      'twitter.com/janeroe',
+      'Jane Roe is a freelance writer living in Minneapolis',
+      'Jan Q. Roe is the senior editor of Example Toys. Since joining in 2014 she has reviewed products.',
+      '3 of 12',
+      'Iklan',
+      'Share Tweet Submit',
+      'Facebook | Twitter | Email',
+    ])
+      expect(isFurnitureText(line), line).toBe(true);
+    for (const line of [
+      'Related to this, the mayor said the vote would wait.',
+      'The council wrote to residents at the end of the month.',
+      'Jane Roe is a teacher who lost her home in the fire.',
+      'Email remains the main way the council talks to residents.',
+      'The board said the newsletter had 10,000 readers in its first year.',
+      'Three of the twelve members voted against it.',
+    ])
+      expect(isFurnitureText(line), line).toBe(false);
+  });
+
+  it('moves a wire byline line to the header', () => {
+    const { found, text } = prune(`<p>Jane Roe, AP National Political Writer</p>${PROSE}`);
+    expect(found.bylines).toEqual(['Jane Roe, AP National Political Writer']);
+    expect(text).toBe(squashed(PROSE));
+  });
+
+  it('knows the site of an address', () => {
+    expect(siteOf('https://news.example.co.uk/a/1')).toBe('example.co.uk');
+    expect(siteOf('https://www.example.com/')).toBe('example.com');
+    expect(siteOf('http://example.com.br:8080/x')).toBe('example.com.br');
+    expect(siteOf('mailto:jane@example.com')).toBe('');
   });
 
   it('knows a dateline from a sentence with a date', () => {
@@ -86,6 +135,59 @@ describe('furniture inside the article', () => {
     expect(found.dates).toEqual(['Monday, November 18, 2019']);
     expect(text).toContain('By the end of the day');
     expect(text).not.toContain('Takahashi');
+  });
+
+  it('judges a box on what is left of it once the headline and byline inside it are gone', () => {
+    const { found, text } = prune(
+      `<div><h2>A headline of some length</h2><p>By Jane Roe</p><span>Published <time>4:00 am CST, Wednesday, November 20, 2019</time></span></div>${PROSE}`,
+    );
+    expect(text).toBe(squashed(PROSE));
+    expect(found.bylines).toEqual(['By Jane Roe']);
+    expect(found.dates).toEqual(['Published 4:00 am CST, Wednesday, November 20, 2019']);
+  });
+
+  it('takes a date laid out in pieces away whole', () => {
+    const { found, text } = prune(`<div><div>November 20</div>\n<div><font>15:23</font> <font>2019</font></div></div>${PROSE}`);
+    expect(text).toBe(squashed(PROSE));
+    expect(found.dates).toEqual(['November 20 15:23 2019']);
+  });
+
+  it('drops teaser cards of other stories, a block of links under a furniture heading, and the site name linking home', () => {
+    const teaser = `<article><header><p>THE WEEK IN REVIEW</p><h2><a href="https://news.example.com/b/2">Another story entirely</a></h2></header><p>Its summary, a sentence or two long.</p></article>`;
+    const { text } = prune(
+      `<header><h2><a href="https://news.example.com/"><span>The Example. Home of the daily paper.</span></a></h2></header>${PROSE}` +
+        `<p><strong>DON'T MISS</strong><br><a href="https://news.example.com/c/3">Storm closes the harbour</a> [INSIGHT]<br><a href="https://news.example.com/c/4">Mayor resigns</a> [VIDEO]</p>${PROSE}${PROSE}${teaser}`,
+    );
+    expect(text).toBe(squashed(PROSE + PROSE + PROSE));
+    expect(prune(`${PROSE}<p><strong>Tags<br><a href="/t/a">budget</a>, <a href="/t/b">council</a>, <a href="/t/c">roads</a></strong></p>`).text).toBe(
+      squashed(PROSE),
+    );
+  });
+
+  it('keeps a page that is one short post under a linked headline', () => {
+    const { text } = prune(
+      `<article><h2><a href="https://blog.example.com/p/1">A short post</a></h2>${PROSE}</article>`,
+      'A short post',
+      'https://blog.example.com/p/1',
+    );
+    expect(text).toContain('council approved');
+  });
+
+  it('moves the author named by a link to their page to the header', () => {
+    const { found, text } = prune(`${PROSE}<h3><a href="https://news.example.com/author/jroe/"><span>Jane Roe</span></a></h3>`);
+    expect(found.bylines).toEqual(['Jane Roe']);
+    expect(text).toBe(squashed(PROSE));
+  });
+
+  it('drops the list of links to the site’s other stories that ends an article, but not a list of sources elsewhere', () => {
+    const related = `<ul><li><a href="https://www.example.com/a/9">Fifteen pictures of stars</a></li><li><a href="https://news.example.com/a/8">Facts about the galaxy</a></li></ul>`;
+    const body = PROSE + PROSE + PROSE;
+    expect(prune(`${body}${related}`, 'T', 'https://www.example.com/a/1').text).toBe(squashed(body));
+    const sources = `<ul><li><a href="https://journal.example.org/x">The study in the journal</a></li><li><a href="https://agency.example.net/y">The agency's data</a></li></ul>`;
+    expect(prune(`${body}${sources}`, 'T', 'https://www.example.com/a/1').text).toContain('The study in the journal');
+    expect(
+      prune(`${PROSE}${related}<p>The council meets again in March, when the budget will be final.</p>`, 'T', 'https://www.example.com/a/1').text,
+    ).toContain('Fifteen pictures');
   });
 
   it('leaves no class attribute behind', () => {

@@ -15,14 +15,28 @@ const JUNK_ATTR = '[itemprop~=copyrightHolder],[itemprop~=copyrightNotice],[item
 
 // A block whose whole text is one of these is furniture.
 const FURNITURE_LINE =
-  /^(?:advert(?:isement)?|sponsored(?: content)?|sign in|log in|subscribe(?: now)?|subscriber services|close|caption|comments?|tags|share(?: this)?(?: article| story)?|read more|continue reading(?: below)?|more great \S+ stories|related(?: articles| stories| news| content| coverage)?|more(?: \w+)?(?: news| stories)?|trending(?: now)?|you may also like|don[’']t miss|latest(?: news)?|popular|breaking news|print(?: article)?|photo|image|video|media playback is unsupported on your device|image \d+ of(?: \/)? \d+|order reprints(?: \| .*)?|about the author|tell us what you think|post (?:a )?comments?(?: \(\+\))?|skip to content|this slideshow requires javascript|text size|loading(?: content)?|highlights|관련 ?기사|많이 본 기사)[\s.:!…|]*$/i;
+  /^(?:advert(?:isement)?|sponsored(?: content)?|sign in|log in|subscribe(?: now)?|subscriber services|close|caption|comments?|tags|share(?: this)?(?: article| story)?|read more|continue reading(?: below)?|more great \S+ stories|related(?: articles| stories| news| content| coverage)?|more(?: \w+)?(?: news| stories)?|trending(?: now)?|you may also like|don[’']t miss|latest(?: news)?|popular|breaking news|print(?: article)?|photo|image|video|media playback is unsupported on your device|(?:image )?\d+ ?of(?: \/)? ?\d+|iklan|anzeige|publicit[éy]|publicidad|pubblicit[àa]|реклама|광고|(?:share|tweet|email|e-mail|pin|submit|print|comment|save|whatsapp|facebook|twitter|linkedin|reddit|flipboard)(?:[\s|·•,/]+(?:share|tweet|email|e-mail|pin|it|submit|print|comments?|save|whatsapp|facebook|twitter|linkedin|reddit|flipboard))+|order reprints(?: \| .*)?|about the author|tell us what you think|post (?:a )?comments?(?: \(\+\))?|skip to content|this slideshow requires javascript|text size|loading(?: content)?|highlights|관련 ?기사|많이 본 기사)[\s.:!…|]*$/i;
 
 // A credit or a caption label: removed even from inside a paragraph.
 const CREDIT = /^(?:image (?:copyright|caption)|media caption|\(?(?:image|photo|picture)(?: credit)?s?\s*[:：]|credit\b|[ⓒ©])/i;
 
 // A block that starts so is a promotion or a copyright line (Korean: 저작권자 ⓒ, 무단전재 및 재배포 금지, [사진=…]).
 const FURNITURE_START =
-  /^(?:related\s*:|also on \S+\.\w+|get the latest .{0,60} (?:in|to) your inbox|click here to subscribe|join our .{0,40}(?:forums?|community|newsletter)|email \S+(?: \S+)? at \S+@|want more .{0,40}\?|have a tip\?|like this story\?|this website uses cookies|a version of this article appears in print|sign up (?:for|to) .{0,60}newsletter|subscribe to (?:our|the) |follow (?:us|him|her|them) on|저작권자\s*[ⓒ©(]|copyright\s*[ⓒ©]|[[(【]\s*(?:사진|자료|그래픽|영상)\s*(?:제공)?\s*[=:])|무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$|^[^.!?]{0,60}\b(?:getty images|shutterstock|associated press|ap photo|reuters|afp|epa|istock)\)?$/i;
+  /^(?:\[?related(?: coverage| stories| articles| content| reading| links| posts)?(?: from [^.!?:]{1,50})?\s*:|(?:read|see|watch) more\s*:|sign up\s*:|write to \S+(?: \S+){0,2} at \S+@|filed under\s*:|(?:additional|further) reporting by |also on \S+\.\w+|get the latest .{0,60} (?:in|to) your inbox|click here to subscribe|join our .{0,40}(?:forums?|community|newsletter)|email \S+(?: \S+)? at \S+@|want more .{0,40}\?|have a tip\?|like this story\?|this website uses cookies|a version of this article appears in print|sign up (?:for|to) .{0,60}newsletter|subscribe to (?:our|the) |follow (?:us|him|her|them) on|저작권자\s*[ⓒ©(]|copyright\s*[ⓒ©]|[[(【]\s*(?:사진|자료|그래픽|영상)\s*(?:제공)?\s*[=:])|무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$|^[^.!?]{0,60}\b(?:getty images|shutterstock|associated press|ap photo|reuters|afp|epa|istock)\)?$/i;
+
+// A short block that says any of these is a promotion: newsletters, "click here", affiliate notices.
+const PROMO =
+  /\b(?:(?:in|to) your inbox|click(?:ing)? here|subscribe to our|sign up for (?:our|the) [^.!?]{0,40}newsletter|(?:may|might) earn (?:an? )?(?:small )?(?:affiliate )?commission)\b/i;
+
+// A block that is only a way to reach the author: an address, a handle, a profile.
+const CONTACT = /^(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|threads)\.(?:com|net)\/\S+)$/i;
+
+// The author's note at the end: "Jane Roe is a freelance writer living in Minneapolis."
+const AUTHOR_NOTE =
+  /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+ is (?:a|an|the)\b[^.!?]{0,80}\b(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer|blogger)\b/u;
+
+// A wire story's byline as one line: "Jane Roe, AP National Political Writer".
+const WRITER_LINE = /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+, (?:[\p{L}]+ ){0,4}(?:writer|reporter|correspondent|editor|columnist)$/iu;
 
 // Dates as news pages print them next to the headline, and what a dateline holds besides them.
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
@@ -68,6 +82,7 @@ export function isFurnitureText(text: string): boolean {
   if (!text) return false;
   if (text.length <= 80 && FURNITURE_LINE.test(text)) return true;
   if (text.length > 300) return false;
+  if (CONTACT.test(text) || AUTHOR_NOTE.test(text) || (text.length <= 200 && PROMO.test(text))) return true;
   // A block that opens with © is usually the wire's own notice, part of the story as syndicated.
   return (CREDIT.test(text) && !/^[ⓒ©]/.test(text)) || FURNITURE_START.test(text);
 }
@@ -98,10 +113,93 @@ function captionLists(root: Element): void {
   }
 }
 
-function isLinkList(el: Element, text: string): boolean {
+/** The headline repeated among the first blocks of the body (not a later mention of it). */
+function repeatedHeadline(all: Element[], headline: string): Set<Element> {
+  const found = new Set<Element>();
+  let blocks = 0;
+  for (const el of all) {
+    if (blocks >= 12) break;
+    if (INLINE.has(el.localName) || (el.textContent ?? '').length > 3000) continue;
+    const text = squash(el.textContent);
+    if (!text || text.length > 300) continue;
+    blocks++;
+    if (text.toLowerCase() === headline) found.add(el);
+  }
+  return found;
+}
+
+/** The same caption twice (galleries repeat them): the first stays. */
+function dropRepeats(root: Element): void {
+  const seen = new Set<string>();
+  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
+    if (!el.closest('figure') || el.querySelector(BLOCKS)) continue;
+    const text = squash(el.textContent);
+    if (text.length < 30 || text.length > 300) continue;
+    if (seen.has(text)) el.remove();
+    else seen.add(text);
+  }
+}
+
+function linkShare(el: Element, text: string): number {
   let links = 0;
   for (const a of Array.from(el.querySelectorAll('a'))) links += squash(a.textContent).length;
-  return links >= 0.6 * text.length;
+  return links / text.length;
+}
+
+function isLinkList(el: Element, text: string): boolean {
+  return linkShare(el, text) >= 0.6;
+}
+
+/** The site an address belongs to: its host cut to the registrable part ("news.example.co.uk" → "example.co.uk"). */
+export function siteOf(href: string): string {
+  const host = /^[a-z][\w+.-]*:\/\/([^/?#:]+)/i.exec(href)?.[1]?.toLowerCase() ?? '';
+  const parts = host.split('.');
+  const country = parts.length > 2 && parts[parts.length - 1]!.length === 2 && parts[parts.length - 2]!.length <= 3;
+  return parts.slice(country ? -3 : -2).join('.');
+}
+
+/** The one link a block consists of, if it is nothing else. */
+function soleLink(el: Element, text: string): HTMLAnchorElement | null {
+  const links = el.querySelectorAll('a');
+  return links.length === 1 && squash(links[0]!.textContent) === text ? links[0]! : null;
+}
+
+/** The text of a block outside its links ("DON'T MISS" over a list of links). */
+function textOutsideLinks(el: Element): string {
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('a')) out += (node as Text).data + ' ';
+  return squash(out.replace(/\[[^\]]{0,20}\]|[,;|·•/]/g, ' '));
+}
+
+/** Teasers of other stories as the page lays them out: small <article>s whose heading links elsewhere. */
+function teaserCards(root: Element, address: string, whole: number): void {
+  for (const card of Array.from(root.querySelectorAll('article'))) {
+    const size = (card.textContent ?? '').length;
+    if (!root.contains(card) || size > 1000 || size >= 0.3 * whole) continue;
+    const link = card.querySelector<HTMLAnchorElement>('h1 a[href],h2 a[href],h3 a[href],h4 a[href]');
+    if (link && link.href.replace(/[?#].*$/, '') !== address) card.remove();
+  }
+}
+
+/** Lists of links to the site's other pages that end the article ("15 Amazing Images of Stars"). */
+function trailingLinks(root: Element, site: string, whole: number): void {
+  let removed = 0;
+  const blocks = Array.from(root.querySelectorAll(BLOCKS));
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const el = blocks[i]!;
+    if (!root.contains(el)) continue;
+    const text = squash(el.textContent);
+    if (!text) {
+      if (el.querySelector('img,picture,video,iframe')) return;
+      continue;
+    }
+    const links = Array.from(el.querySelectorAll('a'));
+    if (text.length > 300 || linkShare(el, text) < 0.8 || links.some((a) => siteOf(a.href) !== site)) return;
+    removed += text.length;
+    if (removed > 0.3 * whole) return;
+    el.remove();
+  }
 }
 
 /**
@@ -112,12 +210,16 @@ export function pruneContent(root: Element, title: string | null, url: string): 
   const findings: PruneFindings = { bylines: [], dates: [] };
   for (const el of Array.from(root.querySelectorAll(JUNK_ATTR))) el.remove();
   captionLists(root);
-  const headline = squash(title).toLowerCase();
   const address = url.replace(/[?#].*$/, '');
-  const seen = new Set<string>();
-  let blocksSeen = 0;
   const whole = (root.textContent ?? '').length;
-  for (const el of Array.from(root.querySelectorAll(`${BLOCKS},${[...INLINE].join(',')}`))) {
+  // Innermost first: a container is judged on what is left of it once the furniture inside
+  // it is gone ("<div><h2>Headline</h2><p>By …</p><span>Published …</span></div>").
+  const all = Array.from(root.querySelectorAll(`${BLOCKS},${[...INLINE].join(',')}`));
+  const early = repeatedHeadline(all, squash(title).toLowerCase());
+  const site = siteOf(url);
+  teaserCards(root, address, whole);
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
     if (!root.contains(el)) continue;
     const raw = el.textContent ?? '';
     // A box named as furniture, unless it holds most of the article (a page-wide wrapper).
@@ -137,7 +239,6 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       if (text.length <= 80 && CREDIT.test(text)) el.remove();
       continue;
     }
-    const early = blocksSeen++ < 12;
     if (isFurnitureText(text) || text.replace(/[?#].*$/, '') === address) {
       // A "Related" or "Don't miss" heading takes the list of links under it along.
       const heading = text.length <= 40;
@@ -152,31 +253,56 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       }
       continue;
     }
-    if (early && text.toLowerCase() === headline && el.localName !== 'a') {
+    if (early.has(el)) {
       el.remove();
       continue;
     }
-    if (BYLINE_LINE.test(text) && text.length <= 120 && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
-      findings.bylines.push(text);
-      if (DATE_IN_LINE.test(text)) findings.dates.push(text);
+    // A block of links under a furniture heading ("DON'T MISS<br><a>…</a> [INSIGHT]<br>…").
+    if (linkShare(el, text) >= 0.4 && FURNITURE_LINE.test(textOutsideLinks(el))) {
+      el.remove();
+      continue;
+    }
+    // The site's name as a heading linking home, or the author's name linking to the author's page.
+    const only = soleLink(el, text);
+    if (only && siteOf(only.href) === site) {
+      const path = only.href.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+      if ((path === '/' || path === '') && el.closest('h1,h2,h3,h4,h5,h6,header')) {
+        el.remove();
+        continue;
+      }
+      if (/\/(?:authors?|people|profiles?|staff|writers?|contributors?|reporters?)\//i.test(path) && text.length <= 60) {
+        findings.bylines.unshift(text);
+        el.remove();
+        continue;
+      }
+    }
+    if (((BYLINE_LINE.test(text) && text.length <= 120) || WRITER_LINE.test(text)) && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
+      findings.bylines.unshift(text);
+      if (DATE_IN_LINE.test(text)) findings.dates.unshift(text);
       el.remove();
       continue;
     }
     if (isDateline(text)) {
-      findings.dates.push(text);
-      el.remove();
+      // The whole of a date laid out in pieces ("<div>November 20</div><div>15:23 2019</div>").
+      let date = el;
+      let dateText = text;
+      for (let up = el.parentElement; up && up !== root; up = up.parentElement) {
+        const t = squash(up.textContent);
+        if (!isDateline(t)) break;
+        date = up;
+        dateText = t;
+      }
+      findings.dates.unshift(dateText);
+      date.remove();
       continue;
     }
-    // A caption whose image is gone, or the same caption twice (galleries repeat them).
+    // A caption whose image is gone.
     if (el.localName === 'figcaption' && !(el.closest('figure') ?? el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img,picture')) {
       el.remove();
-      continue;
-    }
-    if (text.length >= 30 && el.closest('figure') && !el.querySelector(BLOCKS)) {
-      if (seen.has(text)) el.remove();
-      else seen.add(text);
     }
   }
+  dropRepeats(root);
+  trailingLinks(root, site, whole);
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
   return findings;
 }
