@@ -267,7 +267,7 @@ if (wanted('sizes')) {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'ignore' });
   const sizes = bundleSizes(join(ROOT, '.output/chrome-mv3'));
   report.sizes = sizes;
-  const targets: Record<string, number> = { 'popup (initial JS)': 50 * 1024, 'content script': 15 * 1024 };
+  const targets: Record<string, number> = { 'popup (JS to its shell: with the reader it then loads)': 50 * 1024, 'content script': 15 * 1024 };
   for (const size of sizes) {
     const limit = targets[size.name];
     rows.push({
