@@ -27,7 +27,7 @@ export interface Settings {
 /**
  * Every message between Margin's parts, with its request and response types.
  * Pages → background. (The content script answers through scripting.executeScript's result,
- * see entrypoints/content.ts, which keeps it free of a messaging library.)
+ * see entrypoints/capture.ts, which keeps it free of a messaging library.)
  */
 export interface ProtocolMap {
   /**

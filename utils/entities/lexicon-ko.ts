@@ -111,7 +111,7 @@ export const ORG_SUFFIXES: readonly string[] = `대학교 대학원 대학 전�
   .filter(Boolean)
   .sort((a, b) => b.length - a.length);
 
-/** Place suffixes: 해운대구, 광둥성, 텍사스주, 청주시 — a place only with support (see korean.ts). */
+/** Place suffixes: 해운대구, 광둥성, 텍사스주, 청주시 — a place only with support (see korean/shapes.ts placeSuffix and the passes that call it). */
 export const PLACE_SUFFIXES: readonly string[] = ['특별자치시', '특별자치도', '광역시', '특별시', '시', '도', '군', '구', '성', '주', '현', '읍', '면', '동'];
 
 /** Venue and landform suffixes: 사직야구장, 유성온천역, 술라웨시섬 — places by themselves. */

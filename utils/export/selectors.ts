@@ -3,7 +3,7 @@
  * RangeSelector with DOM fields (`startContainer`, `startOffset`, `endContainer`, `endOffset`);
  * W3C §4.2.8 wants `startSelector` and `endSelector`: XPath selectors, each refined by the offset
  * as a zero-width TextPositionSelector: the same four values, in the standard's shape. Converted
- * on import (utils/export/import.ts) and again on export, for highlights imported before. Any
+ * on import (utils/export/import/) and again on export, for highlights imported before. Any
  * other selector is returned as it came.
  */
 export function w3cSelector(s: unknown): unknown {
