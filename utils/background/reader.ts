@@ -103,7 +103,7 @@ export interface OpenTimings {
 }
 
 /** Now on a clock every extension context shares. */
-export const epochNow = (): number => performance.timeOrigin + performance.now();
+const epochNow = (): number => performance.timeOrigin + performance.now();
 
 export type OpenArticleResponse =
   /**
