@@ -254,7 +254,7 @@ if (wanted('sync')) {
       met: null,
     },
     {
-      metric: 'sync: storage with sync on ÷ off (origin usage for the library)',
+      metric: 'sync: bytes A stores with sync on ÷ off (keys and values of its IndexedDB stores, as JSON)',
       value: `${fmt(s.storage.ratio)}× (${kb(s.storage.on)} / ${kb(s.storage.off)})`,
       target: '(report)',
       met: null,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../../scripts/lib/chrome';
 import { startCouch } from '../support/couch';
@@ -22,7 +25,7 @@ export interface SyncBench {
   initialRatio: number;
   docsPerSecond: number;
   propagation: { p50: number; p95: number; edits: number; arrived: number };
-  /** Bytes of the origin's storage (navigator.storage.estimate) for A's data: with the mirror ÷ without. */
+  /** Bytes A stores (keys and values of its IndexedDB stores, as JSON): with the mirror ÷ without. */
   storage: { off: number; on: number; ratio: number };
 }
 
@@ -38,8 +41,12 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
   const pages = await startServer([
     (url) => (url.pathname === '/bench.html' ? { body: '<!doctype html><meta charset="utf-8"><title>bench</title>' } : undefined),
   ]);
-  const browser = await chromium.launch({
+  // A profile on disk: an in-memory one (chromium.launch) keeps IndexedDB under a small quota,
+  // which two copies of a 100k-highlight library overflow (QuotaExceededError on B).
+  const profile = mkdtempSync(join(tmpdir(), 'margin-sync-bench-'));
+  const browser = await chromium.launchPersistentContext(profile, {
     executablePath: findChrome(),
+    headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   const call = <K extends keyof SyncBenchApi>(page: import('playwright-core').Page, name: K, ...args: Parameters<SyncBenchApi[K]>) =>
@@ -51,7 +58,7 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
     page.setDefaultTimeout(0);
     await page.goto(`${pages.origin}/bench.html`);
     await page.addScriptTag({ content: script });
-    const empty = await call(page, 'start', couch.url);
+    await call(page, 'start', couch.url);
     const seeded = await call(page, 'seed', sentencesForBench(), articles, annotations);
     process.stderr.write(`  sync: seeded ${seeded.annotations} highlights over ${seeded.articles} articles in ${(seeded.ms / 1000).toFixed(1)} s\n`);
     const upload = await call(page, 'syncRound', 'a');
@@ -69,8 +76,8 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
       times.push(r.ms);
       if (r.arrived) arrived++;
     }
-    const off = seeded.usage - empty;
-    const on = upload.usage - empty;
+    const off = seeded.usage;
+    const on = upload.usage;
     return {
       articles: seeded.articles,
       annotations: seeded.annotations,
@@ -85,6 +92,7 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
     };
   } finally {
     await browser.close();
+    rmSync(profile, { recursive: true, force: true });
     await pages.close();
     await couch.close();
   }
