@@ -2,6 +2,7 @@ import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse,
 import { entityKey, type EntityType } from '../entities/types';
 import type { ArticleBody, ArticleRow, HighlightRecord, SearchRow } from './schema';
 import { articleSearchRow, bodySearchRow, highlightSearchRow, searchKey } from './search-index';
+import { spansStores } from './transaction';
 
 /**
  * The one owner of what Margin derives from its records (issue 13): the search index (`search`,
@@ -49,17 +50,6 @@ export function articleFacets(
   }
   return [...out];
 }
-
-function storeNames(trans: DBCoreTransaction): { contains(name: string): boolean } {
-  const names = (trans as unknown as IDBTransaction).objectStoreNames as DOMStringList | string[] | undefined;
-  if (!names) return { contains: () => false };
-  return 'contains' in names ? names : { contains: (name) => names.includes(name) };
-}
-
-const hasAll = (trans: DBCoreTransaction) => {
-  const names = storeNames(trans);
-  return KEPT.every((t) => names.contains(t));
-};
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
 const sameList = (a: readonly string[], b: readonly string[]) => a.join('\u0000') === b.join('\u0000');
@@ -358,7 +348,7 @@ export const indexKeeper: Middleware<DBCore> = {
           ...table,
           mutate: (request) => {
             // A schema upgrade that runs before every table it keeps exists writes without it.
-            if (!hasAll(request.trans)) return table.mutate(request);
+            if (!spansStores(request.trans, KEPT)) return table.mutate(request);
             return serial(request.trans, () => keep(new Scope(down, request.trans), table, request));
           },
         };

@@ -1,4 +1,5 @@
-import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware, DBCore } from 'dexie';
+import type { DBCoreMutateRequest, DBCoreTable, Middleware, DBCore } from 'dexie';
+import { spansStores } from './transaction';
 
 /**
  * The sync outbox (issue 10): which records changed since sync last looked. One row per
@@ -50,12 +51,6 @@ function keysOf(table: DBCoreTable, request: DBCoreMutateRequest): string[] {
   }
 }
 
-function hasOutbox(trans: DBCoreTransaction): boolean {
-  const names = (trans as unknown as IDBTransaction).objectStoreNames as DOMStringList | string[] | undefined;
-  if (!names) return false;
-  return 'contains' in names ? names.contains(OUTBOX) : names.includes(OUTBOX);
-}
-
 /** Widens every read-write transaction over a synced table to the outbox and records each key it writes or deletes. */
 export const outboxMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -71,7 +66,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
         ...table,
         mutate: (request) => {
           // A schema upgrade from before the outbox existed writes without it.
-          if (!hasOutbox(request.trans)) return table.mutate(request);
+          if (!spansStores(request.trans, [OUTBOX])) return table.mutate(request);
           // Both writes are issued in this tick, in the caller's transaction: awaiting between them
           // would leave Dexie's zone, which the middlewares below this one need.
           const values: OutboxRow[] = keysOf(table, request).map((k) => ({ key: `${name}:${k}`, seq: ++counter }));
