@@ -10,4 +10,4 @@ const tabId = tabParam === null ? undefined : Number(tabParam);
 const initial = requestArticle(tabId);
 // Opened from the toolbar the popup reads the active tab; opened as a page of its own
 // (tests, "open in tab") it is told which tab to read.
-void import('./mount').then(({ mount }) => mount({ tabId, standalone: tabParam !== null, initial }));
+void import('./mount').then(({ mount }) => mount({ surface: 'popup', tabId, initial, classes: tabParam === null ? [] : ['standalone'] }));

@@ -1,12 +1,23 @@
 import { render } from 'preact';
-import type { ArticleAnswer } from '../../components/article-request';
+import type { ArticleAnswer, Surface } from '../../components/article-request';
 import { ReaderApp } from '../../components/ReaderApp';
 import { t, uiLanguage } from '../../utils/i18n';
 
-/** The popup's reader, rendered once the first request is on its way (main.tsx). */
-export function mount({ tabId, standalone, initial }: { tabId: number | undefined; standalone: boolean; initial: Promise<ArticleAnswer> }): void {
+/** The reader in the popup (once its first request is on its way, main.tsx) or the side panel. */
+export function mount({
+  surface,
+  tabId,
+  initial,
+  classes,
+}: {
+  surface: Surface;
+  tabId: number | undefined;
+  initial: Promise<ArticleAnswer> | undefined;
+  /** Classes of the root element: `standalone` when opened as a page of its own, `panel` in the side panel. */
+  classes: string[];
+}): void {
   document.documentElement.lang = uiLanguage();
   document.title = t('extName');
-  document.documentElement.classList.toggle('standalone', standalone);
-  render(<ReaderApp surface="popup" tabId={tabId} initial={initial} />, document.getElementById('app')!);
+  document.documentElement.classList.add(...classes);
+  render(<ReaderApp surface={surface} tabId={tabId} initial={initial} />, document.getElementById('app')!);
 }

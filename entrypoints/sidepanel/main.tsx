@@ -1,7 +1,5 @@
-import { render } from 'preact';
 import { requestArticle } from '../../components/article-request';
-import { ReaderApp } from '../../components/ReaderApp';
-import { t, uiLanguage } from '../../utils/i18n';
+import { mount } from '../popup/mount';
 import '../../components/theme.css';
 import '../popup/popup.css';
 
@@ -10,8 +8,5 @@ import '../popup/popup.css';
 const params = new URLSearchParams(location.search);
 const tabParam = params.get('tabId');
 const tabId = tabParam === null ? undefined : Number(tabParam);
-document.documentElement.lang = uiLanguage();
-document.title = t('extName');
-document.documentElement.classList.add('standalone', 'panel');
 const initial = tabId === undefined ? undefined : requestArticle(tabId, 'panel');
-render(<ReaderApp surface="panel" tabId={tabId} initial={initial} />, document.getElementById('app')!);
+mount({ surface: 'panel', tabId, initial, classes: ['standalone', 'panel'] });
