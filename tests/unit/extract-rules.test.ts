@@ -243,6 +243,16 @@ describe('metadata of mainstream sites', () => {
     expect(brandFromHost('https://news.bbc.co.uk/a', '')).toBe('BBC');
   });
 
+  it('names a page served from an IP address by its host as written, never by one of its numbers', () => {
+    expect(publicationName([null], 'Headline', 'Headline', 'http://127.0.0.1:8080/story.html')).toBe('127.0.0.1:8080');
+    expect(publicationName([null], 'Headline', 'Headline', 'http://192.168.0.10/a')).toBe('192.168.0.10');
+    expect(publicationName([null], 'Headline', 'Headline', 'http://[::1]:3000/a')).toBe('[::1]:3000');
+    // A name the page gives is still preferred.
+    expect(publicationName(['누리경제신문'], 'x', 'x', 'http://127.0.0.1:8080/a')).toBe('누리경제신문');
+    expect(publicationName([null], '기사 제목 - 누리경제신문', '기사 제목', 'http://127.0.0.1:8080/a')).toBe('누리경제신문');
+    expect(brandFromHost('http://localhost:8080/a', '')).toBe('Localhost');
+  });
+
   it('takes section, author and site parts off headlines', () => {
     expect(cleanTitle('The Guardian view on Hong Kong: a city on the brink | Editorial', 'the Guardian', 'Editorial')).toBe(
       'The Guardian view on Hong Kong: a city on the brink',

@@ -161,7 +161,23 @@ function compact(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** The registrable name of a host: "www.politifact.com" → "politifact", "news.bbc.co.uk" → "bbc". */
+/** An IPv4 or IPv6 address (as URL writes it: "127.0.0.1", "[::1]"). */
+const IP_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/i;
+
+/** The host as the address writes it ("127.0.0.1:8080") when it is an IP address, which has no name to read. */
+function ipHost(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return IP_HOST.test(parsed.hostname) ? parsed.host : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The registrable name of a host: "www.politifact.com" → "politifact", "news.bbc.co.uk" → "bbc".
+ * None for an IP address (its second-to-last number is no name: 127.0.0.1 is not "0").
+ */
 export function hostLabel(url: string): string | null {
   let host: string;
   try {
@@ -169,6 +185,7 @@ export function hostLabel(url: string): string | null {
   } catch {
     return null;
   }
+  if (IP_HOST.test(host)) return null;
   const parts = host.replace(/^www\d?\./, '').split('.');
   if (parts.length < 2) return parts[0] || null;
   const second = parts[parts.length - 2]!;
@@ -193,7 +210,7 @@ export function belongsToHost(name: string, label: string): boolean {
 /** The site's brand from its domain, spelled as its <title> spells it when it does ("PolitiFact"), else capitalised. */
 export function brandFromHost(url: string, documentTitle: string): string | null {
   const label = hostLabel(url);
-  if (!label) return null;
+  if (!label) return ipHost(url);
   for (const part of squash(documentTitle).split(TITLE_SEPARATORS)) if (compact(part) === label) return part.trim();
   const inTitle = documentTitle.match(new RegExp(`\\b${label.replace(/[^a-z0-9]/g, '')}\\b`, 'i'))?.[0];
   if (inTitle && inTitle !== inTitle.toLowerCase()) return inTitle;
