@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, run in this order by `npm test` (groupOrder): the fast in-process unit tests,
+// Four projects, run in this order by `npm test` (groupOrder): the fast in-process unit tests,
 // then the command-line tests, which start a Node process per case (they used to take half the
-// unit project's time), then the end-to-end tests in Chromium. `npm run check` runs `unit` only.
+// unit project's time), then the end-to-end tests in Chromium, then those in Firefox. `npm run check` runs `unit` only.
 export default defineConfig({
   test: {
     projects: [
@@ -39,6 +39,19 @@ export default defineConfig({
           maxWorkers: 2,
           // After the unit and CLI tests, which need the cores to themselves.
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e-firefox',
+          // Debian's Firefox ESR driven over WebDriver BiDi (tests/support/firefox.ts), after Chromium.
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e-firefox/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { errorMessage, withTimeout } from '../utils/async';
-import { sendMessage } from '../utils/background/messages';
+import { panelMessenger, sendMessage } from '../utils/background/messages';
 import type { OpenArticleResponse } from '../utils/background/reader';
 
 /**
@@ -36,4 +36,19 @@ export async function requestArticle(tabId: number | undefined, surface: Surface
   } catch (error) {
     return { response: { status: 'failed', detail: errorMessage(error) }, tabId: id };
   }
+}
+
+/**
+ * The toolbar popup was opened by a click, which gave Margin access to its tab: a side panel
+ * already open in the window reads the tab again instead of asking for that click. Firefox
+ * opens Margin's sidebar when it is installed, so on first use the sidebar is showing "open
+ * Margin on this page" while the reader clicks the button (and the click opens this popup:
+ * `action.onClicked`, which tells the panel otherwise, does not fire while a popup is set).
+ */
+export function tellPanel(answer: Promise<ArticleAnswer>): void {
+  void answer
+    .then(({ response, tabId }) => {
+      if (tabId !== undefined && response.status !== 'tab-closed') return panelMessenger.sendMessage('showTab', { tabId });
+    })
+    .catch(() => {});
 }

@@ -25,6 +25,7 @@ import { onMessage, pageMessenger, panelMessenger, type WriteOutcome } from '../
 import { SyncController, type StoredSync } from '../utils/background/sync';
 import { localMirror, remoteDatabase } from '../utils/sync/pouch';
 import { liveQuery } from 'dexie';
+import { DRAWN_MESSAGE, NOTHING_DRAWN, type Drawn, type TestAnswer, type TestKind, type TestRequest } from '../utils/background/test-protocol';
 
 const HIGHLIGHTER = '/content-scripts/highlighter.js';
 
@@ -254,5 +255,23 @@ export default defineBackground(() => {
     if (command === 'highlight-selection' && tab?.id !== undefined) void highlightOnPage(tab.id);
   });
   // The end-to-end tests cannot press a browser shortcut; they call what it calls.
-  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { __marginCommand: highlightOnPage });
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, { __marginCommand: highlightOnPage });
+    // Every test request of both drivers (utils/background/test-protocol.ts).
+    const answer = async (request: TestRequest): Promise<TestAnswer<TestKind>> => {
+      switch (request.marginTest) {
+        case 'drawn': {
+          const drawn = (await browser.tabs.sendMessage(request.tabId, DRAWN_MESSAGE, { frameId: 0 }).catch(() => null)) as Drawn | null;
+          return drawn ?? NOTHING_DRAWN;
+        }
+        case 'highlightSelection':
+          await highlightOnPage(request.tabId);
+          return null;
+        case 'fullDisk':
+          (globalThis as unknown as { __marginFullDisk: (on: boolean) => void }).__marginFullDisk(request.on);
+          return null;
+      }
+    };
+    Object.assign(globalThis, { __marginTest: answer });
+  }
 });

@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { pageMessenger, sendMessage } from '../utils/background/messages';
+import { isDrawnMessage } from '../utils/background/test-protocol';
 import { captureSelection, clearHighlights, drawHighlights, drawnHighlights, scrollToHighlight, showNotice } from '../utils/page/highlighter';
 
 // Draws the reader's highlights on the live page. Injected by the background when the
@@ -19,7 +20,7 @@ export default defineContentScript({
     if (import.meta.env.MODE === 'e2e') {
       // Answered at once through sendResponse (the listener type returns void; the answer is ready).
       const test = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
-        if ((message as { marginTest?: string } | null)?.marginTest === 'drawn') sendResponse(drawnHighlights(document));
+        if (isDrawnMessage(message)) sendResponse(drawnHighlights(document));
       };
       browser.runtime.onMessage.addListener(test);
       stops.push(() => browser.runtime.onMessage.removeListener(test));

@@ -72,6 +72,31 @@ describe('openArticle (what the popup is told)', () => {
     expect((await openArticle(d, 1)).status).toBe('restricted');
   });
 
+  it('tells the side panel a browser page from a page that needs the toolbar click (no URL is told without access)', async () => {
+    const refusing = (reason: string) =>
+      deps({
+        getTab: async (id) => ({ id, url: undefined }),
+        extractFromTab: async () => {
+          throw new Error(reason);
+        },
+      });
+    // Chrome's words for pages no extension may script: the panel says what the popup says.
+    for (const reason of [
+      'Cannot access a chrome:// URL',
+      'Cannot access a chrome-extension:// URL of different extension',
+      'Cannot access contents of url "about:blank". Extension manifest must request permission to access this host.',
+      'The extensions gallery cannot be scripted.',
+    ])
+      expect(await openArticle(refusing(reason), 1, { follow: true }), reason).toEqual({ status: 'restricted', url: '' });
+    // A web page Margin has not been given access to yet: the button's click would help.
+    for (const reason of [
+      'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+      'Missing host permission for the tab',
+    ])
+      expect(await openArticle(refusing(reason), 1, { follow: true }), reason).toEqual({ status: 'needs-access' });
+    expect(await openArticle(refusing('No tab with id: 1.'), 1, { follow: true })).toEqual({ status: 'tab-closed' });
+  });
+
   it('reports a page without an article, with the reason', async () => {
     const d = deps({ extractFromTab: async (): Promise<ExtractResult> => ({ ok: false, reason: 'mostly-links' }) });
     expect(await openArticle(d, 1)).toEqual({ status: 'no-article', url: URL_, reason: 'mostly-links' });

@@ -122,6 +122,10 @@ export type OpenArticleResponse =
 // What Chrome and Firefox say when an extension may not script a page.
 const NO_ACCESS = /cannot access|cannot be scripted|missing host permission|extensions gallery|not allowed to access/i;
 const TAB_GONE = /no tab with id|tab .* not found|invalid tab id/i;
+// What Chrome says when the page is one no extension may ever script (a browser page), as
+// opposed to one Margin was not given access to yet.
+const BROWSER_PAGE =
+  /cannot access an? [\w-]+:\/\/ url|cannot access contents of url "(?:about|chrome|edge|devtools|view-source|data):|extensions gallery cannot be scripted/i;
 
 /**
  * The popup's one request: the article of a tab. Extracts it fresh, stores it, and
@@ -132,8 +136,9 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
   const receivedAt = epochNow();
   const tab = await deps.getTab(tabId).catch(() => null);
   if (!tab) return { status: 'tab-closed' };
-  // Without access (no click on Margin's button there yet) a tab's URL is not told at all.
-  if (options.follow && tab.url === undefined) return { status: 'needs-access' };
+  // Without access (no click on Margin's button there yet) a tab's URL is not told at all:
+  // the browser's refusal says whether the button would help (a browser page: it would not).
+  if (options.follow && tab.url === undefined) return followWithoutAccess(deps, tabId);
   const url = tab.url ?? '';
   if (classifyUrl(url) !== 'readable') return { status: 'restricted', url };
 
@@ -183,6 +188,19 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
       notice: { kind: 'not-saved', quota: isQuotaError(error), detail: message(error) },
     };
   }
+}
+
+/** The side panel on a tab whose URL it is not told: a browser page, or a page that needs the button's click. */
+async function followWithoutAccess(deps: ReaderDeps, tabId: number): Promise<OpenArticleResponse> {
+  try {
+    // Never succeeds without access; run only to read the browser's reason.
+    await withTimeout(deps.extractFromTab(tabId), deps.timeoutMs ?? 30_000);
+  } catch (error) {
+    const detail = message(error);
+    if (TAB_GONE.test(detail)) return { status: 'tab-closed' };
+    if (BROWSER_PAGE.test(detail)) return { status: 'restricted', url: '' };
+  }
+  return { status: 'needs-access' };
 }
 
 async function savedCopyOr(deps: ReaderDeps, url: string, because: 'failed' | 'no-article', otherwise: OpenArticleResponse): Promise<OpenArticleResponse> {
