@@ -244,6 +244,21 @@ export class FirefoxDriver implements ExtensionDriver<Page> {
     }, type);
   }
 
+  /** What an extension tab whose address contains `part` shows (a saved copy the library opened), like view(). */
+  tabView(part: string): Promise<{ status: string | null; title: string | null; marks: number } | null> {
+    return this.inExtension((wanted) => {
+      const api = (globalThis as unknown as { browser: { extension: { getViews(o: { type: string }): Window[] } } }).browser;
+      const view = api.extension.getViews({ type: 'tab' }).find((w) => w.location.href.includes(wanted));
+      const main = view?.document.querySelector('main');
+      if (!view || !main) return null;
+      return {
+        status: main.getAttribute('data-status'),
+        title: view.document.querySelector('[data-testid="title"]')?.textContent ?? null,
+        marks: view.document.querySelectorAll('mark.hl').length,
+      };
+    }, part);
+  }
+
   /** Close the toolbar popup if it is open (a reader's click elsewhere). */
   async closePopup(): Promise<void> {
     await this.inExtension(() => {
