@@ -45,6 +45,12 @@ function readabilityAsModule() {
 export default defineConfig({
   // Explicit imports everywhere: the same modules run in Node under Vitest and in the CLI.
   imports: false,
+  // `npm run zip`: the two store packages and, for addons.mozilla.org (the code is bundled),
+  // the sources a reviewer rebuilds the Firefox package from (SOURCES.md says how;
+  // `npm run zip:check` does it and compares). Only what the build reads goes in.
+  zip: {
+    excludeSources: ['tests/**', 'scratch/**', 'artifacts/**', 'reports/**', '.ci/**', '.github/**', '.vscode/**', '*.log'],
+  },
   vite: () => ({
     plugins: [preact(), readabilityAsModule()],
     build: { target: 'es2022' },
@@ -79,9 +85,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'margin@margin-reader.app',
-              // 140 (an ESR) is the first to know data_collection_permissions.
-              strict_min_version: '140.0',
-              // Margin sends nothing anywhere.
+              // The version the Firefox suite runs on (Debian's ESR); 140 is the first to know
+              // data_collection_permissions.
+              strict_min_version: '153.0',
+              // Margin collects nothing: what it keeps stays on the device, and sync sends it only
+              // to the reader's own server, end-to-end encrypted when a passphrase is set.
               data_collection_permissions: { required: ['none'] },
             },
             gecko_android: { strict_min_version: '142.0' },
