@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { findChrome } from './chrome';
+import type { Drawn, TestRequest } from '../../utils/background/test-protocol';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -152,19 +153,10 @@ export async function openPanel(browser: ExtensionBrowser, tabId: number, size =
 
 /**
  * What Margin drew on a tab's live page: the text under each colour, the overlay's boxes and
- * its last layout time. Asked through the extension (the e2e build's highlighter answers it):
- * the page itself can read none of it.
+ * its last layout time. Asked through the e2e build's test messages (the page's highlighter
+ * answers; utils/background/test-protocol.ts): the page itself can read none of it.
  */
-export async function drawnOnPage(browser: ExtensionBrowser, tabId: number): Promise<{ byColor: Record<string, string[]>; boxes: number; layoutMs: number }> {
-  const empty = { byColor: {}, boxes: 0, layoutMs: 0 };
-  return browser.background.evaluate(
-    async ([id, fallback]) => {
-      const api = (
-        globalThis as unknown as { chrome: { tabs: { sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown> } } }
-      ).chrome;
-      const answer = await api.tabs.sendMessage(id, { marginTest: 'drawn' }, { frameId: 0 }).catch(() => null);
-      return (answer as typeof fallback | null) ?? fallback;
-    },
-    [tabId, empty] as const,
-  );
+export async function drawnOnPage(browser: ExtensionBrowser, tabId: number): Promise<Drawn> {
+  const request: TestRequest<'drawn'> = { marginTest: 'drawn', tabId };
+  return browser.background.evaluate((message) => (globalThis as unknown as { __marginTest(m: unknown): Promise<Drawn> }).__marginTest(message), request);
 }

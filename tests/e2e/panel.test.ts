@@ -111,10 +111,11 @@ describe('side panel', () => {
     await panel.waitForSelector('mark.hl');
     expect(await panel.getByTestId('notes-button').textContent()).toContain('1');
 
-    // A page Margin may not read (no access given): a clear "open Margin on this page".
+    // A browser page: the panel says what the popup says (Margin cannot read it), not "press the button".
     const blocked = await openTab(browser, 'chrome://version/');
     await browser.background.evaluate((id) => chrome.tabs.update(id, { active: true }), blocked.tabId);
-    await expect.poll(() => panel.locator('main').getAttribute('data-status')).toMatch(/needs-access|restricted/);
+    await expect.poll(() => panel.locator('main').getAttribute('data-status')).toBe('restricted');
+    expect(await panel.getByRole('button', { name: '다시 시도' }).count()).toBe(0);
     await panel.close();
   });
 });
