@@ -48,7 +48,8 @@ export default defineConfig({
           include: ['tests/e2e-firefox/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e-firefox/global-setup.ts'],
-          testTimeout: 120_000,
+          // A test drives up to two Firefox launches; measured up to 69 s at a load of 30 on 2 cores.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           maxWorkers: 2,
           sequence: { groupOrder: 3 },
