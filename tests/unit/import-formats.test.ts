@@ -441,6 +441,9 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
     const all = (await readData(db)).annotations;
     expect(all.map((a) => a.note.length).sort()).toEqual([120_000, 120_000]);
     expect(importReportText(summary, 'en')).toContain('1 imported note was too long to add below yours');
+    // Imported again: met, not added twice.
+    expect((await importData(db, parse(theirs))).annotations).toMatchObject({ added: 0, keptApart: 0, unchanged: 1 });
+    expect((await readData(db)).annotations).toHaveLength(2);
     expect(importReportText(summary, 'ko')).toContain('내 메모 아래에 붙이면 너무 길어지는 메모 1건');
   });
 

@@ -206,8 +206,8 @@ export async function importData(
         if (!match || merged === 'apart') {
           if (!match && someoneElses(a, key)) summary.annotations.otherCreators++;
           if (merged === 'apart') summary.annotations.keptApart++;
-          if (sameId || merged === 'apart') {
-            // Same id, another highlight (or a note too long to join): both stay, the imported one under a new id.
+          if (sameId) {
+            // Same id, another highlight (or this one, its note too long to join): both stay, the imported one under a new id.
             const id = freshId(`renamed:${a.id}:${key}`, (x) => byId.has(x) || fileIds.has(x));
             fresh.push({ ...a, id });
             if (merged !== 'apart') summary.annotations.renamed++;
