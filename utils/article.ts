@@ -14,6 +14,11 @@ export interface Article {
   contentHtml: string;
   /** The text of contentHtml exactly as its text nodes concatenate (blocks separated by "\n"). */
   textContent: string;
+  /**
+   * The page's address as the reader first saved it, when it differs from `url` (tracking
+   * parameters, a #fragment): exports that name the page (Readwise CSV) give it as saved.
+   */
+  savedUrl?: string;
 }
 
 /** An article as stored on the device. Times are epoch milliseconds. */

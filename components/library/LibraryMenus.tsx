@@ -3,7 +3,7 @@ import { formatCount, t, tn, uiLanguage } from '../../utils/i18n';
 import { formatDateTime } from '../../utils/format';
 import { TRASH_DAYS } from '../../utils/db/trash';
 
-/** Export the filtered articles or everything, as Markdown (Obsidian), CSV (Readwise) or JSON-LD. */
+/** Export the filtered articles or everything, as Markdown (Obsidian), CSV (for Readwise, or for a spreadsheet) or JSON-LD. */
 export function ExportMenu({
   entityLinks,
   onEntityLinks,
@@ -23,7 +23,8 @@ export function ExportMenu({
             {(
               [
                 ['md', 'exportMarkdown'],
-                ['csv', 'exportCsv'],
+                ['csv', 'exportReadwiseCsv'],
+                ['sheet', 'exportSpreadsheetCsv'],
                 ['json', 'exportJson'],
               ] as const
             ).map(([format, label]) => (

@@ -105,10 +105,15 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     expect(newspim).toContain('#반도체');
     expect(newspim).toContain('[[삼성전자]]');
 
+    // Readwise CSV: no byte-order mark; the spreadsheet CSV: the same rows after one, for Excel.
     const csv = await downloadFrom(library, pick('csv-all'));
-    expect(csv.name).toMatch(/\.csv$/);
-    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const parsed = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+    expect(csv.name).toMatch(/^margin-readwise-.*\.csv$/);
+    expect(csv.bytes.toString('utf8').startsWith('Highlight,')).toBe(true);
+    const sheet = await downloadFrom(library, pick('sheet-all'));
+    expect(sheet.name).toMatch(/\.csv$/);
+    expect([...sheet.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(sheet.bytes.subarray(3).equals(csv.bytes)).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.bytes.toString('utf8'), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const rows = parsed.data;
     // A strict RFC 4180 reader reads the downloaded file the same way.

@@ -80,6 +80,8 @@ describe.each(newsFixtures())('the reader on $name (Korean UI)', ({ name, expect
     expect(after[0]!.id).toBe(record.id);
     expect(after[0]!.savedAt).toBe(record.savedAt);
     expect(after[0]!.updatedAt).toBeGreaterThanOrEqual(record.updatedAt);
+    // The address it was first saved from (the first test's link) stays, for exports that name the page.
+    expect(after[0]!.savedUrl).toBe(`${pageUrl}?utm_source=newsletter#top`);
     for (const p of [first.page, again.page, popup, popup2]) await p.close();
   });
 });

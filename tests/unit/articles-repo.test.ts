@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../utils/article';
-import { ArticleRepository, isQuotaError } from '../../utils/db/articles';
+import { ArticleRepository, isQuotaError, splitArticle } from '../../utils/db/articles';
+import { articlePayloadFor, validatePayload } from '../../utils/sync/records';
 import { freshDb } from '../support/db';
 
 function article(overrides: Partial<Article> = {}): Article {
@@ -19,6 +20,21 @@ function article(overrides: Partial<Article> = {}): Article {
 }
 
 describe('ArticleRepository', () => {
+  it('keeps the address an article was first saved from (savedUrl), which syncs', async () => {
+    let now = 1000;
+    const repo = new ArticleRepository(freshDb(), () => now);
+    const first = 'https://news.example.kr/view?id=1&utm_source=newsletter#comment-3';
+    const saved = await repo.save(article({ url: first, savedUrl: first }));
+    expect(saved).toMatchObject({ url: 'https://news.example.kr/view?id=1', savedUrl: first });
+    now = 2000;
+    const again = await repo.save(article({ url: 'https://news.example.kr/view?id=1&fbclid=x', savedUrl: 'https://news.example.kr/view?id=1&fbclid=x' }));
+    expect(again.savedUrl).toBe(first);
+    expect((await repo.get(saved.id))!.savedUrl).toBe(first);
+    // Without one (the URL was already normalised), none is stored.
+    expect(await repo.save(article({ url: 'https://other.example.kr/a' }))).not.toHaveProperty('savedUrl');
+    expect(validatePayload(`r:${saved.id}`, articlePayloadFor(splitArticle(again).row))).toMatchObject({ ok: true });
+  });
+
   it('stores every field of the data model', async () => {
     const now = 1000;
     const repo = new ArticleRepository(freshDb(), () => now);

@@ -43,10 +43,14 @@ describe('npm run export', () => {
   it('converts a W3C file to Readwise CSV', () => {
     const { code, stdout } = run('--format', 'csv', w3c);
     expect(code).toBe(0);
-    const parsed = Papa.parse<string[]>(stdout.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+    // Readwise's: no byte-order mark.
+    expect(stdout.startsWith('Highlight,')).toBe(true);
+    const parsed = Papa.parse<string[]>(stdout, { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const rows = parsed.data;
-    // A strict RFC 4180 reader (csv-parse) reads the same rows, BOM and all.
+    // The spreadsheet's: the same rows after a BOM.
+    expect(run('--format', 'sheet', w3c).stdout).toBe(`\uFEFF${stdout}`);
+    // A strict RFC 4180 reader (csv-parse) reads the same rows.
     expect(parseCsv(stdout, { bom: true, relax_quotes: false })).toEqual(rows);
     expect(rows[0]).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
     expect(rows[1]?.[0]).toBe('딥시크가 미국에');
@@ -104,7 +108,7 @@ describe('npm run export', () => {
     const r = run('--format', 'md', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('> kept');
-    expect(r.stderr).toContain('skipped 2 item(s) with nothing to anchor: 1 page notes, 1 replies (items 2, 3)');
+    expect(r.stderr).toContain('skipped 2 item(s) with nothing to anchor: 1 page note, 1 reply (items 2, 3)');
   });
 
   it('refuses a bad file with one line on stderr', () => {
@@ -115,7 +119,7 @@ describe('npm run export', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/not a web address/);
-    expect(run('--format', 'pdf', w3c).stderr).toMatch(/--format must be md, csv or json/);
+    expect(run('--format', 'pdf', w3c).stderr).toMatch(/--format must be md, csv, sheet or json/);
     expect(run('--format', 'md', join(dir, 'missing.json')).stderr).toMatch(/no such file/);
   });
 });

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { describeTextQuote as selectorsAt } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
 import type { HighlightRecord } from '../../utils/db/schema';
-import { neutralizeCell, READWISE_COLUMNS, READWISE_LIMITS, readwiseCsv, readwiseTag } from '../../utils/export/csv';
+import { neutralizeCell, READWISE_COLUMNS, READWISE_LIMITS, readwiseCsv, readwiseTag, spreadsheetCsv } from '../../utils/export/csv';
 import { safeFileName, uniqueNames, utf8Length } from '../../utils/export/filenames';
 import { parseImport } from '../../utils/export/import';
 import { articleMarkdown, combinedMarkdown, markdownFiles, tagName, yamlString } from '../../utils/export/markdown';
@@ -58,13 +58,14 @@ function highlight(over: Partial<HighlightRecord> = {}): HighlightRecord {
 
 const data = (annotations: HighlightRecord[], a: Partial<ArticleRecord> = {}): MarginData => ({ articles: [article(a)], annotations, corrections: [] });
 
-/** The CSV read back by Papa Parse and by csv-parse (RFC 4180), which must agree. */
-function readBack(csv: string): string[][] {
-  expect(csv.charCodeAt(0)).toBe(0xfeff);
-  expect(csv.slice(1).startsWith(`${READWISE_COLUMNS.join(',')}\r\n`)).toBe(true);
+/** The CSV read back by Papa Parse and by csv-parse (RFC 4180), which must agree. Readwise's has no BOM, the spreadsheet's has one. */
+function readBack(csv: string, bom = false): string[][] {
+  expect(csv.charCodeAt(0) === 0xfeff).toBe(bom);
+  const body = bom ? csv.slice(1) : csv;
+  expect(body.startsWith(`${READWISE_COLUMNS.join(',')}\r\n`)).toBe(true);
   // No LF that is not part of a CRLF outside quoted cells: every row ends CRLF, the file too.
   expect(csv.endsWith('\r\n')).toBe(true);
-  const papa = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+  const papa = Papa.parse<string[]>(body, { skipEmptyLines: true });
   expect(papa.errors).toEqual([]);
   const rfc: string[][] = parseCsv(csv, { bom: true, relax_quotes: false });
   expect(rfc).toEqual(papa.data);
@@ -72,7 +73,33 @@ function readBack(csv: string): string[][] {
 }
 
 describe('Readwise CSV', () => {
-  it('reads back identically with Papa Parse, csv-parse and Python’s csv module (BOM, unquoted header)', () => {
+  it('has no byte-order mark: Python’s csv with encoding="utf-8" reads the header as Readwise documents it', () => {
+    const csv = readwiseCsv(data([highlight({ note: '메모' })]));
+    expect(csv.startsWith('Highlight,Title,Author,URL,Note,Location,Date\r\n')).toBe(true);
+    const python = spawnSync('python3', ['-c', 'import csv,sys,json; print(json.dumps(list(csv.DictReader(open(0, encoding="utf-8", newline="")))))'], {
+      input: csv,
+      encoding: 'utf8',
+    });
+    expect(python.status).toBe(0);
+    const [row] = JSON.parse(python.stdout);
+    expect(Object.keys(row)).toEqual([...READWISE_COLUMNS]);
+    expect(row.Note).toBe('메모');
+  });
+
+  it('the spreadsheet CSV has the BOM Excel needs for Korean, and the same rows', () => {
+    const d = data([highlight({ note: '한국어 메모' })]);
+    expect(readBack(spreadsheetCsv(d), true)).toEqual(readBack(readwiseCsv(d)));
+  });
+
+  it('writes the URL as the reader saved it (tracking parameters and #fragment kept), not the normalised one', () => {
+    const saved = 'https://news.example/story?utm_source=newsletter&id=3#comment-12';
+    const [, row] = readBack(readwiseCsv(data([highlight({ imported: { source: saved } })])));
+    expect(row![3]).toBe(saved);
+    const [, own] = readBack(readwiseCsv(data([highlight()], { savedUrl: saved })));
+    expect(own![3]).toBe(saved);
+  });
+
+  it('reads back identically with Papa Parse, csv-parse and Python’s csv module (unquoted header)', () => {
     const nasty = highlight({ note: 'note, with "quotes"\r\nand lines 🙂', tags: ['C++', 'R&D'] });
     const csv = readwiseCsv(data([nasty], { title: '제목, "따옴표"', byline: null }));
     const rows = readBack(csv);
@@ -86,11 +113,10 @@ describe('Readwise CSV', () => {
       String(nasty.selectors.position!.start),
       '2023-11-14T22:13:21.000Z',
     ]);
-    const python = spawnSync(
-      'python3',
-      ['-c', 'import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1] if False else 0, encoding="utf-8-sig", newline="")))))'],
-      { input: csv, encoding: 'utf8' },
-    );
+    const python = spawnSync('python3', ['-c', 'import csv,sys,json; print(json.dumps(list(csv.reader(open(0, encoding="utf-8", newline="")))))'], {
+      input: csv,
+      encoding: 'utf8',
+    });
     if (python.status === 0) expect(JSON.parse(python.stdout)).toEqual(rows);
   });
 
@@ -100,10 +126,15 @@ describe('Readwise CSV', () => {
     expect(row![4]).toBe(`.${token}\nthe note`);
   });
 
-  it.each(FORMULA_PAYLOADS)('neutralises the formula %j in every column', (payload) => {
-    const csv = readwiseCsv(data([highlight({ quote: payload, note: payload })], { title: payload, byline: payload }));
-    const [, row] = readBack(csv);
-    for (const i of [0, 1, 2, 4]) expect(row![i]).toBe(`'${payload}`);
+  it.each(FORMULA_PAYLOADS)('neutralises the formula %j in every column, in both CSVs', (payload) => {
+    const d = data([highlight({ quote: payload, note: payload })], { title: payload, byline: payload });
+    for (const [csv, bom] of [
+      [readwiseCsv(d), false],
+      [spreadsheetCsv(d), true],
+    ] as const) {
+      const [, row] = readBack(csv, bom);
+      for (const i of [0, 1, 2, 4]) expect(row![i]).toBe(`'${payload}`);
+    }
   });
 
   it.each(HARMLESS_MINUS)('leaves a note that merely starts with a minus as written: %j', (note) => {
@@ -249,12 +280,13 @@ describe('messages in the reader’s language', () => {
   it('the import report, both languages', () => {
     const summary = {
       articles: { added: 1, updated: 0 },
-      annotations: { added: 2, updated: 1, unchanged: 3, conflicts: 1, renamed: 1 },
+      annotations: { added: 2, updated: 1, unchanged: 3, conflicts: 1, renamed: 1, otherCreators: 2, keptApart: 1 },
       corrections: 0,
       skipped: { count: 1, byReason: { reply: 1 }, first: [{ position: 4, reason: 'reply' as const }] },
+      notices: { shortened: [2], floatingDates: 3 },
     };
     expect(importReportText(summary, 'en')).toBe(
-      'Imported: 1 new articles, 2 new highlights, 1 updated (3 already here). 1 had a different note: the imported one is kept below yours. 1 other highlights with an id already in use were imported under a new id. Skipped 1: 1 replies (item 4).',
+      'Imported: 1 new article, 2 new highlights, 1 updated (3 already here). 1 had a different note: the imported one is kept below yours. 1 other highlight with an id already in use was imported under a new id. 2 by another person on a passage already here were kept as their own highlights. 1 imported note was too long to add below yours: kept whole as its own highlight. 1 note was longer than 200,000 characters (item 2): Margin shows the first 200,000; the whole text is kept and given back on export. 3 dates without a time zone were read as UTC. Skipped 1: 1 reply (item 4).',
     );
     for (const sentence of importReportText(summary, 'ko').split(/(?<=\.) /)) expect(sentence).toMatch(/요\.$/);
   });

@@ -90,11 +90,11 @@ describe('export → import', () => {
     expect(anno.body.filter((b: { purpose: string }) => b.purpose === 'tagging').map((b: { value: string }) => b.value)).toEqual(['예산', 'AI, 정책', '해시']);
   });
 
-  it('writes Readwise CSV that a CSV parser reads back to the same fields, with a BOM for Excel', async () => {
+  it('writes Readwise CSV that a CSV parser reads back to the same fields, without a BOM', async () => {
     const data = await readData(await seeded());
     const csv = readwiseCsv(data);
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toEqual([...READWISE_COLUMNS]);
     const rows = parsed.data.slice(1);
@@ -267,7 +267,7 @@ describe('bad import files are refused with a clear message and change nothing',
     [
       'Hypothesis file of page notes only',
       JSON.stringify([{ id: 'a', uri: 'https://x.example/', created: '2024-01-01T00:00:00Z', target: [] }]),
-      /Nothing in this file.*1 page notes \(item 1\)/,
+      /Nothing in this file.*1 page note \(item 1\)/,
     ],
     ['array item without a target', JSON.stringify([{ id: 'a', created: '2024-01-01T00:00:00Z', target: [] }]), /annotation 1: has no target/],
   ];

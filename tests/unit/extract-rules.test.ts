@@ -205,6 +205,18 @@ describe('furniture inside the article', () => {
     if (!result.ok) throw new Error(result.reason);
     expect(result.article.textContent).toContain('Page A22 of the edition');
   });
+
+  it('keeps the address as given beside the normalised one (savedUrl), and none when they are the same', () => {
+    const body = Array.from({ length: 6 }, () => PROSE).join('');
+    const html = `<html><head><title>T</title></head><body><article><h1>T</h1>${body}</article></body></html>`;
+    const given = 'https://x.example.com/a?utm_source=feed&id=2#comment-4';
+    const result = extractArticle(windowFromHtml(html, given).document, given);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.article).toMatchObject({ url: 'https://x.example.com/a?id=2', savedUrl: given });
+    const plain = extractArticle(windowFromHtml(html, 'https://x.example.com/a').document, 'https://x.example.com/a');
+    if (!plain.ok) throw new Error(plain.reason);
+    expect(plain.article).not.toHaveProperty('savedUrl');
+  });
 });
 
 describe('metadata of mainstream sites', () => {

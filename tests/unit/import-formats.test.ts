@@ -11,7 +11,7 @@ import { marginJson } from '../../utils/export/jsonld';
 import { conflictHeading, importErrorText, importReportText } from '../../utils/export/messages';
 import { codePointsToUtf16, utf16ToCodePoints } from '../../utils/export/positions';
 import { freshDb } from '../support/db';
-import { HYPOTHESIS_BUTTON_EXPORT, W3C_CASES } from '../fixtures/import-cases';
+import { FIDELITY_CASES, HYPOTHESIS_BUTTON_EXPORT, HYPOTHESIS_PDF, W3C_CASES } from '../fixtures/import-cases';
 
 // A parsed JSON file, edited freely by the tests.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -64,7 +64,7 @@ describe("Hypothesis' own “Export annotations” file", () => {
 
   it('reports skips in the library, in English and in Korean', async () => {
     const summary = await importData(freshDb(), parse(HYPOTHESIS_BUTTON_EXPORT));
-    expect(importReportText(summary, 'en')).toContain('Skipped 2: 1 page notes, 1 replies (items 2, 4).');
+    expect(importReportText(summary, 'en')).toContain('Skipped 2: 1 page note, 1 reply (items 2, 4).');
     expect(importReportText(summary, 'ko')).toContain('페이지 메모 1건, 답글 1건 (2, 4번째), 모두 2건은 건너뛰었어요.');
   });
 
@@ -77,8 +77,73 @@ describe("Hypothesis' own “Export annotations” file", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ImportError);
-    expect(importErrorText(error as ImportError, 'en')).toMatch(/Nothing in this file.*1 page notes \(item 1\)/);
+    expect(importErrorText(error as ImportError, 'en')).toMatch(/Nothing in this file.*: 1 page note \(item 1\)$/);
     expect(importErrorText(error as ImportError, 'ko')).toMatch(/가져올 수 있는 하이라이트가 없어요.*페이지 메모 1건/);
+  });
+
+  it('says plurals right: one page note and one reply, two of each', async () => {
+    const [h, page, , reply] = HYPOTHESIS_BUTTON_EXPORT.annotations;
+    const two = { ...HYPOTHESIS_BUTTON_EXPORT, annotations: [h, page, { ...page, id: 'page2' }, reply, { ...reply, id: 'reply2' }] };
+    const summary = await importData(freshDb(), parse(two));
+    expect(importReportText(summary, 'en')).toContain('Skipped 4: 2 page notes, 2 replies (items 2, 3, 4, 5).');
+    expect(importReportText(summary, 'en')).toMatch(/^Imported: 1 new article, 1 new highlight, 0 updated/);
+    expect(importReportText(summary, 'ko')).toContain('페이지 메모 2건, 답글 2건 (2, 3, 4, 5번째), 모두 4건은 건너뛰었어요.');
+  });
+
+  it('keeps microsecond timestamps and the fields Margin has no use for, and gives them back on export', () => {
+    const data = parse(HYPOTHESIS_PDF);
+    const [record] = data.annotations;
+    expect(record!.createdAt).toBe(Date.parse('2024-03-04T05:06:07.123Z'));
+    const item = exported(data).first.items[0];
+    expect(item.created).toBe('2024-03-04T05:06:07.123456+00:00');
+    expect(item.modified).toBe('2024-03-05T05:06:07.654321+00:00');
+    const source = HYPOTHESIS_PDF.annotations[0]!;
+    for (const key of ['user', 'group', 'permissions', 'links', 'user_info', 'hidden', 'flagged'] as const) expect(item[key], key).toEqual(source[key]);
+    // And once more through Margin's own file: the same annotation.
+    expect(exported(parseImport(JSON.stringify(exported(data)), NOW)).first.items[0]).toEqual(item);
+  });
+});
+
+describe('issue 23: what a file says is what Margin gives back', () => {
+  // The same on every machine: dates without a zone are read as UTC, whatever the importing machine's zone.
+  const zones = ['UTC', 'Asia/Seoul'];
+  const original = process.env.TZ;
+  it.each(zones.flatMap((zone) => FIDELITY_CASES.map((c) => ({ ...c, zone }))))('$name ($zone)', ({ annotation, expect: want, exportBack, zone }) => {
+    process.env.TZ = zone;
+    try {
+      const data = parse({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [annotation] });
+      expect(data.annotations).toHaveLength(1);
+      const record = data.annotations[0]!;
+      expect(record).toMatchObject(want);
+      if (exportBack) exportBack(exported(data).first.items[0], record);
+      // Margin's file read back gives the same annotation again.
+      const again = exported(parseImport(JSON.stringify(exported(data)), NOW)).first.items[0];
+      expect(again).toEqual(exported(data).first.items[0]);
+    } finally {
+      process.env.TZ = original;
+    }
+  });
+
+  it('notes too long for one highlight are reported, in both languages, never cut silently', async () => {
+    const long = FIDELITY_CASES.find((c) => c.name.startsWith('two notes over'))!;
+    const data = parse([long.annotation]);
+    expect(data.notices.shortened).toEqual([1]);
+    const summary = await importData(freshDb(), data);
+    expect(importReportText(summary, 'en')).toContain('1 note was longer than 200,000 characters');
+    expect(importReportText(summary, 'ko')).toContain('20만 자');
+  });
+
+  it('dates without a time zone are said to be read as UTC', async () => {
+    const floating = FIDELITY_CASES.find((c) => c.name.startsWith('dates without'))!;
+    const summary = await importData(freshDb(), parse([floating.annotation]));
+    expect(importReportText(summary, 'en')).toContain('2 dates without a time zone were read as UTC.');
+    expect(importReportText(summary, 'ko')).toContain('시간대가 없는 날짜 2개는 UTC로 읽었어요.');
+    const one = { ...floating.annotation, modified: undefined };
+    expect(importReportText(await importData(freshDb(), parse([one])), 'en')).toContain('1 date without a time zone was read as UTC.');
+  });
+
+  it('the W3C shapes of issue 11 are unchanged by all this', () => {
+    expect(parse(W3C_CASES.map((c) => c.annotation)).annotations).toHaveLength(W3C_CASES.length);
   });
 });
 
@@ -300,7 +365,7 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
     expect((await readData(db)).annotations.map((a) => a.id)).toEqual([highlight.id]);
   });
 
-  it('re-importing a dateless file after the reader edited never reverts the edit', async () => {
+  it('re-importing an unchanged dateless file after the reader edited keeps the edit, with no imported section', async () => {
     const { db, highlight, annotations } = await library();
     const file = JSON.stringify([plain('https://news.example/dateless', 'a dateless quote', { id: 'https://example.org/anno/1', bodyValue: 'first version' })]);
     await importData(db, parseImport(file));
@@ -308,9 +373,78 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
     await annotations.update(imported.id, { note: 'edited by me', tags: ['later'] });
     const summary = await importData(db, parseImport(file));
     const after = (await readData(db)).annotations.find((a) => a.id === imported.id)!;
-    expect(after.note).toBe(`edited by me\n\n${CONFLICT_HEADING}\nfirst version`);
+    expect(after.note).toBe('edited by me');
     expect(after.tags).toEqual(['later']);
+    expect(summary.annotations).toMatchObject({ updated: 0, unchanged: 1, conflicts: 0 });
+  });
+
+  it('a dateless file whose note changed since it was imported: both versions kept, the file’s under the heading', async () => {
+    const { db, highlight, annotations } = await library();
+    const item = (note: string) => plain('https://news.example/dateless', 'a dateless quote', { id: 'https://example.org/anno/1', bodyValue: note });
+    await importData(db, parseImport(JSON.stringify([item('first version')])));
+    const imported = (await readData(db)).annotations.find((a) => a.id !== highlight.id)!;
+    await annotations.update(imported.id, { note: 'edited by me' });
+    const summary = await importData(db, parseImport(JSON.stringify([item('second version')])));
+    expect((await db.annotations.get(imported.id))!.note).toBe(`edited by me\n\n${CONFLICT_HEADING}\nsecond version`);
     expect(summary.annotations.conflicts).toBe(1);
+  });
+
+  it('two people’s annotations on the same passage, from two files, stay two, with their ids and creators', async () => {
+    const { db } = await library();
+    const by = (who: string, note: string) =>
+      JSON.stringify({
+        type: 'Annotation',
+        id: `https://example.org/anno/${who}`,
+        creator: { id: `https://example.org/people/${who}`, name: who },
+        created: '2024-01-01T00:00:00Z',
+        bodyValue: note,
+        target: {
+          source: 'https://news.example/shared',
+          selector: [
+            { type: 'TextQuoteSelector', exact: 'one passage' },
+            { type: 'TextPositionSelector', start: 10, end: 21 },
+          ],
+        },
+      });
+    await importData(db, parseImport(by('kim', 'Kim’s note')));
+    const second = await importData(db, parseImport(by('lee', 'Lee’s note')));
+    expect(second.annotations).toMatchObject({ added: 1, conflicts: 0, otherCreators: 1 });
+    const notes = (await readData(db)).annotations.filter((a) => a.quote === 'one passage');
+    expect(notes.map((a) => [a.note, a.imported?.id, (a.imported?.properties?.creator as { id: string }).id]).sort()).toEqual([
+      ['Kim’s note', 'https://example.org/anno/kim', 'https://example.org/people/kim'],
+      ['Lee’s note', 'https://example.org/anno/lee', 'https://example.org/people/lee'],
+    ]);
+    expect(importReportText(second, 'en')).toContain('1 by another person on a passage already here was kept as its own highlight.');
+    expect(importReportText(second, 'ko')).toContain('다른 사람이 같은 구절에 단 주석 1건은 따로 가져왔어요.');
+    // The same person's annotation in another file still meets its own: no third highlight.
+    const again = await importData(db, parseImport(by('lee', 'Lee’s note')));
+    expect(again.annotations).toMatchObject({ added: 0, unchanged: 1 });
+  });
+
+  it('a note that would pass 200,000 characters below mine is kept as its own highlight, not cut', async () => {
+    const { db, highlight, text } = await library();
+    await new HighlightRepository(db).update(highlight.id, { note: 'm'.repeat(120_000) });
+    const at = text.indexOf('the budget');
+    const theirs = plain('https://news.example/mine', 'the budget', {
+      created: '2020-01-01T00:00:00Z',
+      bodyValue: 't'.repeat(120_000),
+      target: {
+        source: 'https://news.example/mine',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'the budget' },
+          { type: 'TextPositionSelector', start: at, end: at + 10 },
+        ],
+      },
+    });
+    const summary = await importData(db, parse(theirs));
+    expect(summary.annotations).toMatchObject({ added: 1, conflicts: 0, keptApart: 1 });
+    const all = (await readData(db)).annotations;
+    expect(all.map((a) => a.note.length).sort()).toEqual([120_000, 120_000]);
+    expect(importReportText(summary, 'en')).toContain('1 imported note was too long to add below yours');
+    // Imported again: met, not added twice.
+    expect((await importData(db, parse(theirs))).annotations).toMatchObject({ added: 0, keptApart: 0, unchanged: 1 });
+    expect((await readData(db)).annotations).toHaveLength(2);
+    expect(importReportText(summary, 'ko')).toContain('내 메모 아래에 붙이면 너무 길어지는 메모 1건');
   });
 
   it('a later version of my note in the file (it contains mine) replaces it without a conflict', async () => {

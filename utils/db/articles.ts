@@ -56,9 +56,13 @@ export class ArticleRepository {
   private recordFor(article: Article, url: string, existing: ArticleRow | undefined, as?: Pick<ArticleRecord, 'id' | 'savedAt'>): ArticleRecord {
     const time = this.now();
     const fields = Object.fromEntries(ARTICLE_FIELDS.map((key) => [key, article[key]])) as unknown as Article;
-    return existing
+    // The address as first saved stays (later visits through other links do not change it).
+    const savedUrl = existing ? existing.savedUrl : article.savedUrl;
+    const record: ArticleRecord = existing
       ? { ...joinArticle(existing, undefined), ...fields, url, updatedAt: time }
       : { ...fields, url, id: as?.id ?? newId(), savedAt: as?.savedAt ?? time, updatedAt: time };
+    if (savedUrl && savedUrl !== url) record.savedUrl = savedUrl;
+    return record;
   }
 
   /**

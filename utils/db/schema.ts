@@ -65,10 +65,24 @@ export interface ImportedExtras {
   properties?: Record<string, unknown>;
   /** The bodies as written (a Choice, a link, a language), given back while note and tags are as imported. */
   body?: unknown;
-  /** The note and tags as imported, to tell whether the reader has changed them since. */
+  /** The file gave its note as `bodyValue`: given back so while note and tags are as imported. */
+  bodyValue?: true;
+  /**
+   * The note as imported: whether the reader has changed it since (bodies given back as written
+   * only while not), and whether a file imported again says anything new (an unchanged file's
+   * note never comes back as a conflict with the reader's edit).
+   */
   note?: string;
+  /** The tags as imported, with `body`. */
   tags?: string[];
   motivation?: unknown;
+  /** `type` as written, when it is more than "Annotation" (["Annotation", "oa:Annotation"]). */
+  type?: unknown;
+  /** `created` and `modified` as written, when Margin would write them otherwise (microseconds, an offset, no time zone). */
+  created?: string;
+  modified?: string;
+  /** The quote was scoped (inside a `refinedBy`, or refined itself): written only as it came, never also at top level. */
+  quoteScoped?: true;
   /** The file gave no creation time: `createdAt` is when it was imported, and no `created` is exported. */
   undated?: true;
 }

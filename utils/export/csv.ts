@@ -27,13 +27,19 @@ export function readwiseTag(tag: string): string {
 
 /**
  * A cell a spreadsheet will not run as a formula (OWASP, CSV injection): a cell starting
- * with =, +, @, a tab or a carriage return gets a leading apostrophe. A leading minus only
- * when what follows could be a formula — it has (, ), |, !, =, +, @ or ; in its first line —
- * so a note that merely starts with a minus ("- first point", "-5% growth") stays as written.
+ * with =, +, @, a tab or a carriage return gets a leading apostrophe — byte-order marks
+ * before it are looked through, as some spreadsheets drop them. A leading minus only when
+ * what follows could be a formula — it has (, ), |, !, =, +, @ or ; in its first line, or
+ * the minus stands alone on its line with more below — so a note that merely starts with a
+ * minus ("- first point", "-5% growth", "-") stays as written.
  */
 export function neutralizeCell(value: string): string {
-  if (/^[=+@\t\r]/.test(value)) return `'${value}`;
-  if (value.startsWith('-') && /[()|!=+@;]/.test(value.split('\n', 1)[0] ?? '')) return `'${value}`;
+  const bare = value.replace(/^\uFEFF+/, '');
+  if (/^[=+@\t\r]/.test(bare)) return `'${value}`;
+  if (bare.startsWith('-')) {
+    const [first = '', ...rest] = bare.split('\n');
+    if (/[()|!=+@;]/.test(first) || (/^-\s*$/.test(first) && rest.length > 0)) return `'${value}`;
+  }
   return value;
 }
 
@@ -68,10 +74,19 @@ function fitUrl(url: string): string {
   return bare.length <= READWISE_LIMITS.url ? bare : bare.slice(0, READWISE_LIMITS.url);
 }
 
+/** The URL as the reader saved it: an imported highlight's source as its file wrote it, else the page's address as saved, else the normalised one. */
+function urlAsSaved(article: MarginData['articles'][number], a: MarginData['annotations'][number]): string {
+  const source = a.imported?.source;
+  const written = typeof source === 'string' ? source : source && typeof source === 'object' ? (source as { id?: unknown }).id : undefined;
+  if (typeof written === 'string' && /^https?:|^file:/i.test(written)) return written;
+  return article.savedUrl ?? article.url;
+}
+
 /**
- * Readwise's CSV import: one row per highlight. UTF-8 with a byte-order mark (Excel then
- * shows Korean), the header unquoted right after it (a BOM before a quote trips some
- * readers), every other cell quoted by Papa Parse, CRLF after every row. Tags lead the
+ * Readwise's CSV import: one row per highlight, exactly the columns Readwise's importer
+ * documents. UTF-8 without a byte-order mark (Python's csv with encoding="utf-8" and the
+ * csv-to-readwise scripts read the first key as "\ufeffHighlight" otherwise), the header
+ * unquoted, every other cell quoted by Papa Parse, CRLF after every row. Tags lead the
  * note as `.tag` tokens, as Readwise reads them. A highlight or note longer than Readwise's
  * 8,191 characters is split over consecutive rows marked [1/n], [2/n]…, never rejected
  * or silently cut; title, author and URL are cut to Readwise's limits. Location is the
@@ -79,12 +94,25 @@ function fitUrl(url: string): string {
  * unknown (an imported annotation that had none).
  */
 export function readwiseCsv(data: MarginData): string {
+  return csvRows(data);
+}
+
+/**
+ * The same rows for a spreadsheet: with a byte-order mark, so that Excel reads the file as
+ * UTF-8 and shows Korean (the header stays unquoted right after it: a BOM before a quote trips
+ * some readers).
+ */
+export function spreadsheetCsv(data: MarginData): string {
+  return `\uFEFF${csvRows(data)}`;
+}
+
+function csvRows(data: MarginData): string {
   const rows: string[][] = [];
   for (const { article, annotations } of byArticle(data)) {
     const title = neutralizeCell(cut(article.title, READWISE_LIMITS.title));
     const author = neutralizeCell(cut(article.byline ?? '', READWISE_LIMITS.author));
-    const url = neutralizeCell(fitUrl(article.url));
     for (const a of annotations) {
+      const url = neutralizeCell(fitUrl(urlAsSaved(article, a)));
       const tags = a.tags
         .map(readwiseTag)
         .filter(Boolean)
@@ -105,5 +133,5 @@ export function readwiseCsv(data: MarginData): string {
     }
   }
   const body = rows.length ? `${Papa.unparse(rows, { quotes: true, newline: '\r\n' })}\r\n` : '';
-  return `\uFEFF${READWISE_COLUMNS.join(',')}\r\n${body}`;
+  return `${READWISE_COLUMNS.join(',')}\r\n${body}`;
 }

@@ -35,8 +35,11 @@ function sameList(a: readonly string[] | undefined, b: readonly string[]): boole
  */
 export function toW3cAnnotation(a: HighlightRecord, text?: string) {
   const x = a.imported ?? {};
+  const noteAsImported = (x.note ?? '') === a.note;
   let body: unknown;
-  if (x.body !== undefined && x.note === a.note && sameList(x.tags, a.tags)) body = x.body;
+  let bodyValue: string | undefined;
+  if (x.body !== undefined && noteAsImported && sameList(x.tags, a.tags)) body = x.body;
+  else if (x.bodyValue && noteAsImported && !a.tags.length) bodyValue = a.note;
   else {
     const bodies: Record<string, string>[] = [];
     if (a.note) bodies.push({ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' });
@@ -46,30 +49,69 @@ export function toW3cAnnotation(a: HighlightRecord, text?: string) {
   const { position, internal } = exportedPosition(a, text);
   const { exact, prefix, suffix } = a.selectors.quote;
   // An empty prefix or suffix says nothing: written only when there is one.
-  const selector: unknown[] = [{ type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) }];
+  const quote = { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
+  // A quote the file scoped (inside a FragmentSelector's refinedBy, or refined itself) is among `others`, as written: not also at top level.
+  const selector: unknown[] = x.quoteScoped ? [] : [quote];
   if (position) selector.push({ type: 'TextPositionSelector', start: position.start, end: position.end });
-  if (x.selectors) selector.push(...x.selectors.map(w3cSelector));
-  const target = { ...x.targetProperties, source: x.source ?? a.url, selector };
+  const { selectors: others, pages } = pageSelectors((x.selectors ?? []).map(w3cSelector), quote);
+  selector.push(...others);
+  const target = {
+    ...x.targetProperties,
+    ...(pages.length ? { 'margin:selector': pages } : {}),
+    source: x.source ?? a.url,
+    selector: selector.length === 1 && x.quoteScoped ? selector[0] : selector,
+  };
   const edited = a.updatedAt !== a.createdAt;
+  const written = (ms: number, as: string | undefined) => (as !== undefined && sameInstant(as, ms) ? as : iso(ms));
   return {
     // What the file said that Margin has no field for comes first, so that Margin's own keys win.
     ...x.properties,
     id: `urn:uuid:${a.id}`,
-    type: 'Annotation',
+    type: x.type ?? 'Annotation',
     motivation: x.motivation ?? (a.note ? 'commenting' : 'highlighting'),
-    ...(x.undated ? {} : { created: iso(a.createdAt) }),
+    ...(x.undated ? {} : { created: written(a.createdAt, x.created) }),
     // Margin's own highlights always say when they changed; imported ones only when the file or the reader did.
-    ...(edited || !a.imported ? { modified: iso(a.updatedAt) } : {}),
+    ...(edited || !a.imported || x.modified !== undefined ? { modified: written(a.updatedAt, x.modified) } : {}),
     // Where it came from: W3C's `via` takes an IRI; any other id of the file goes in Margin's namespace.
     ...(x.id ? (/^[a-z][a-z0-9+.-]*:\S+$/i.test(x.id) ? { via: x.id } : { 'margin:sourceId': x.id }) : {}),
     ...(body !== undefined ? { body } : {}),
+    ...(bodyValue !== undefined ? { bodyValue } : {}),
     target: x.target !== undefined ? x.target : x.targets ? [target, ...x.targets] : target,
     'margin:color': a.color,
     'margin:articleId': a.articleId,
     'margin:entities': a.entities,
     'margin:orphaned': a.orphaned,
     ...(internal ? { 'margin:position': internal } : {}),
+    // The note as the file gave it, once the reader has changed it: a file imported again then says nothing new (transfer.ts).
+    ...(x.note !== undefined && !noteAsImported ? { 'margin:importedNote': x.note } : {}),
   };
+}
+
+/** A date as written (always with a zone: utils/export/import/common.ts, writtenDate) stands for `ms` when it reads back to it. */
+function sameInstant(written: string, ms: number): boolean {
+  return Date.parse(written) === ms;
+}
+
+const RFC3778 = 'http://tools.ietf.org/rfc/rfc3778';
+
+/**
+ * Hypothesis' PageSelector ({index, label}) is no W3C selector: it goes under Margin's namespace
+ * as written, and into the W3C list in its standard form, a FragmentSelector for the PDF page
+ * (RFC 3778 counts pages from 1) refined by the quote, so that it selects the same passage.
+ */
+function pageSelectors(selectors: unknown[], quote: unknown): { selectors: unknown[]; pages: unknown[] } {
+  const pages: unknown[] = [];
+  const out: unknown[] = [];
+  const fragments: unknown[] = [];
+  for (const s of selectors) {
+    const r = s as { type?: unknown; index?: unknown } | null;
+    if (r && typeof r === 'object' && r.type === 'PageSelector') {
+      pages.push(s);
+      if (Number.isInteger(r.index) && (r.index as number) >= 0)
+        fragments.push({ type: 'FragmentSelector', conformsTo: RFC3778, value: `page=${(r.index as number) + 1}`, refinedBy: quote });
+    } else out.push(s);
+  }
+  return { selectors: [...out, ...fragments], pages };
 }
 
 export function marginJson(data: MarginData, generated = Date.now()): string {
@@ -88,7 +130,7 @@ export function marginJson(data: MarginData, generated = Date.now()): string {
     first: {
       id: `${id}#page-1`,
       type: 'AnnotationPage',
-      partOf: id,
+      partOf: { id },
       startIndex: 0,
       items: data.annotations.map((a) => toW3cAnnotation(a, texts.get(a.articleId))),
     },

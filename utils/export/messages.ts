@@ -12,6 +12,12 @@ export function importLang(uiLanguage: string): ImportLang {
   return uiLanguage.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
+/** English counts "1 reply", "2 replies"; Korean counts with 건 and has no plural. */
+const SKIPS_ONE: Partial<Record<SkipReason, string>> = { reply: 'reply', 'page-note': 'page note' };
+
+/** "1 new article", "2 new articles". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const SKIPS: Record<ImportLang, Record<SkipReason, string>> = {
   en: {
     reply: 'replies',
@@ -34,7 +40,7 @@ const SKIPS: Record<ImportLang, Record<SkipReason, string>> = {
 export function skipsText(s: SkipReport, lang: ImportLang): string {
   if (!s.count) return '';
   const counts = Object.entries(s.byReason).map(([reason, n]) =>
-    lang === 'ko' ? `${SKIPS.ko[reason as SkipReason]} ${n}건` : `${n} ${SKIPS.en[reason as SkipReason]}`,
+    lang === 'ko' ? `${SKIPS.ko[reason as SkipReason]} ${n}건` : `${n} ${(n === 1 && SKIPS_ONE[reason as SkipReason]) || SKIPS.en[reason as SkipReason]}`,
   );
   const at = s.first.map((f) => f.position).join(', ') + (s.count > s.first.length ? ', …' : '');
   return lang === 'ko' ? `${counts.join(', ')} (${at}번째)` : `${counts.join(', ')} (item${s.first.length > 1 ? 's' : ''} ${at})`;
@@ -123,13 +129,37 @@ export function importReportText(s: ImportSummary, lang: ImportLang): string {
     );
     if (s.annotations.conflicts) parts.push(`메모가 달랐던 ${s.annotations.conflicts}건은 내 메모 아래에 가져온 메모를 함께 남겼어요.`);
     if (s.annotations.renamed) parts.push(`id가 겹친 다른 하이라이트 ${s.annotations.renamed}건은 새 id로 가져왔어요.`);
+    if (s.annotations.otherCreators) parts.push(`다른 사람이 같은 구절에 단 주석 ${s.annotations.otherCreators}건은 따로 가져왔어요.`);
+    if (s.annotations.keptApart)
+      parts.push(`내 메모 아래에 붙이면 너무 길어지는 메모 ${s.annotations.keptApart}건은 자르지 않고 따로 하이라이트로 가져왔어요.`);
+    if (s.notices.shortened.length)
+      parts.push(
+        `메모가 20만 자를 넘는 주석 ${s.notices.shortened.length}건(${s.notices.shortened.slice(0, 5).join(', ')}번째)은 Margin에서 20만 자까지 보여 줘요. 원문 전체는 그대로 두었다가 내보낼 때 돌려줘요.`,
+      );
+    if (s.notices.floatingDates) parts.push(`시간대가 없는 날짜 ${s.notices.floatingDates}개는 UTC로 읽었어요.`);
     if (s.skipped.count) parts.push(`${skipsText(s.skipped, 'ko')}, 모두 ${s.skipped.count}건은 건너뛰었어요.`);
   } else {
     parts.push(
-      `Imported: ${s.articles.added} new articles, ${s.annotations.added} new highlights, ${s.annotations.updated} updated (${s.annotations.unchanged} already here).`,
+      `Imported: ${count(s.articles.added, 'new article', 'new articles')}, ${count(s.annotations.added, 'new highlight', 'new highlights')}, ${s.annotations.updated} updated (${s.annotations.unchanged} already here).`,
     );
     if (s.annotations.conflicts) parts.push(`${s.annotations.conflicts} had a different note: the imported one is kept below yours.`);
-    if (s.annotations.renamed) parts.push(`${s.annotations.renamed} other highlights with an id already in use were imported under a new id.`);
+    if (s.annotations.renamed)
+      parts.push(
+        `${count(s.annotations.renamed, 'other highlight', 'other highlights')} with an id already in use ${s.annotations.renamed === 1 ? 'was' : 'were'} imported under a new id.`,
+      );
+    if (s.annotations.otherCreators)
+      parts.push(
+        `${s.annotations.otherCreators} by another person on a passage already here ${s.annotations.otherCreators === 1 ? 'was kept as its own highlight' : 'were kept as their own highlights'}.`,
+      );
+    if (s.annotations.keptApart)
+      parts.push(
+        `${count(s.annotations.keptApart, 'imported note was', 'imported notes were')} too long to add below yours: kept whole as ${s.annotations.keptApart === 1 ? 'its own highlight' : 'their own highlights'}.`,
+      );
+    if (s.notices.shortened.length)
+      parts.push(
+        `${count(s.notices.shortened.length, 'note was', 'notes were')} longer than 200,000 characters (item${s.notices.shortened.length > 1 ? 's' : ''} ${s.notices.shortened.slice(0, 5).join(', ')}): Margin shows the first 200,000; the whole text is kept and given back on export.`,
+      );
+    if (s.notices.floatingDates) parts.push(`${count(s.notices.floatingDates, 'date without a time zone was', 'dates without a time zone were')} read as UTC.`);
     if (s.skipped.count) parts.push(`Skipped ${s.skipped.count}: ${skipsText(s.skipped, 'en')}.`);
   }
   return parts.join(' ');

@@ -1,7 +1,7 @@
 import type { ArticleRecord } from '../article';
 import type { MarginData } from './model';
 import { contentKey, stableId } from './ids';
-import type { SkipReport } from './import';
+import type { ImportNotices, SkipReport } from './import';
 import { MAX_NOTE } from '../db/highlights';
 import { isQuotaError, joinArticle, newId, splitArticle } from '../db/articles';
 import type { HighlightRecord, ArticleRow, MarginDB } from '../db/schema';
@@ -17,10 +17,16 @@ export interface ImportSummary {
     conflicts: number;
     /** Highlights whose id was already taken by a different highlight here: imported under a new id. */
     renamed: number;
+    /** Another person's annotation (another `creator` or Hypothesis `user`) on a passage already here: added as its own highlight. */
+    otherCreators: number;
+    /** Notes that could not go below the one here without passing MAX_NOTE: added as their own highlight, never cut. */
+    keptApart: number;
   };
   corrections: number;
   /** Items of the file that had nothing to anchor (page notes, replies…), from parseImport. */
   skipped: SkipReport;
+  /** What parseImport noticed: notes shortened, dates without a time zone. */
+  notices: ImportNotices;
 }
 
 export interface ImportOptions {
@@ -40,6 +46,27 @@ export class StorageFullError extends Error {
 
 const NO_SKIPS: SkipReport = { count: 0, byReason: {}, first: [] };
 
+/**
+ * Who wrote an annotation, as the file says it (W3C `creator`, Hypothesis `user`), or null when
+ * it does not say (the reader's own highlights, most files). Two annotations whose creators are
+ * both known and differ are two people's, never merged into one.
+ */
+function creatorOf(a: HighlightRecord): string | null {
+  const p = a.imported?.properties;
+  const who = p?.creator ?? p?.user;
+  if (who === undefined || who === null) return null;
+  const one = Array.isArray(who) ? who[0] : who;
+  if (typeof one === 'string') return one;
+  if (one && typeof one === 'object' && typeof (one as { id?: unknown }).id === 'string') return (one as { id: string }).id;
+  return JSON.stringify(who);
+}
+
+const otherPeople = (a: HighlightRecord, b: HighlightRecord) => {
+  const x = creatorOf(a);
+  const y = creatorOf(b);
+  return x !== null && y !== null && x !== y;
+};
+
 /** A fresh id that is not `taken`. */
 function freshId(seed: string, taken: (id: string) => boolean): string {
   const derived = stableId(seed);
@@ -54,20 +81,23 @@ function union(mine: string[], theirs: string[]): string[] {
 
 /**
  * One highlight as it is here and as the file has it: nothing the reader wrote is lost.
- * Notes: an empty one takes the other; one that contains the other (the file's later
- * version of it, or a note already merged) is kept; otherwise both, the file's under a
- * heading — a conflict the reader sees and resolves. Tags: both sets. Colour, context and
- * anchoring stay as here unless the file is dated and newer.
+ * Notes: the note the file gave when this highlight was imported from it says nothing new (the
+ * file is unchanged; the reader's edit stands); an empty one takes the other; one that contains
+ * the other (the file's later version of it, or a note already merged) is kept; otherwise both,
+ * the file's under a heading — a conflict the reader sees and resolves. When both would not fit
+ * in one note (MAX_NOTE), 'apart': the file's becomes its own highlight, nothing cut. Tags: both
+ * sets. Colour, context and anchoring stay as here unless the file is dated and newer.
  */
-function merge(old: HighlightRecord, incoming: HighlightRecord, heading: string, now: number): { record: HighlightRecord; conflict: boolean } | null {
+function merge(old: HighlightRecord, incoming: HighlightRecord, heading: string, now: number): { record: HighlightRecord; conflict: boolean } | 'apart' | null {
   let note = old.note;
   let conflict = false;
-  if (incoming.note && incoming.note !== old.note) {
+  const seenBefore = old.imported?.note !== undefined && old.imported.note === incoming.note;
+  if (incoming.note && incoming.note !== old.note && !seenBefore) {
     if (!old.note || incoming.note.includes(old.note)) note = incoming.note;
     else if (!old.note.includes(incoming.note)) {
       conflict = true;
-      const joined = `${old.note}\n\n${heading}\n${incoming.note}`;
-      note = joined.length <= MAX_NOTE ? joined : `${joined.slice(0, MAX_NOTE - 1)}…`;
+      note = `${old.note}\n\n${heading}\n${incoming.note}`;
+      if (note.length > MAX_NOTE) return 'apart';
     }
   }
   const tags = union(old.tags, incoming.tags);
@@ -89,14 +119,19 @@ function merge(old: HighlightRecord, incoming: HighlightRecord, heading: string,
  * and filters follow in the same transaction (utils/db/index-keeper.ts); new records are added,
  * which spares the keeper reading what they would replace.
  */
-export async function importData(db: MarginDB, data: MarginData & { skipped?: SkipReport }, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importData(
+  db: MarginDB,
+  data: MarginData & { skipped?: SkipReport; notices?: ImportNotices },
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const heading = options.conflictHeading ?? CONFLICT_HEADING;
   const now = options.now ?? Date.now();
   const summary: ImportSummary = {
     articles: { added: 0, updated: 0 },
-    annotations: { added: 0, updated: 0, unchanged: 0, conflicts: 0, renamed: 0 },
+    annotations: { added: 0, updated: 0, unchanged: 0, conflicts: 0, renamed: 0, otherCreators: 0, keptApart: 0 },
     corrections: 0,
     skipped: data.skipped ?? NO_SKIPS,
+    notices: data.notices ?? { shortened: [], floatingDates: 0 },
   };
   try {
     await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.entityCorrections], async () => {
@@ -138,7 +173,8 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
       const incoming = data.annotations.map((a) => ({ ...a, articleId: idMap.get(a.articleId) ?? a.articleId }));
       const byId = new Map((await db.annotations.bulkGet(incoming.map((a) => a.id))).filter(Boolean).map((r) => [r!.id, r!]));
       const here = await rowsWhere(db.annotations, 'url', [...new Set(incoming.map((a) => a.url))]);
-      const byContent = new Map(here.map((r) => [contentKey(r), r]));
+      const byContent = new Map<string, HighlightRecord[]>();
+      for (const r of here) byContent.set(contentKey(r), [...(byContent.get(contentKey(r)) ?? []), r]);
       // A file that gives no position (most tools but Margin and Hypothesis) still names the
       // highlight by its page and quote, when exactly one highlight here has them.
       const byQuote = new Map<string, HighlightRecord[]>();
@@ -146,29 +182,38 @@ export async function importData(db: MarginDB, data: MarginData & { skipped?: Sk
         const key = `${r.url}\u0000${r.quote}`;
         byQuote.set(key, [...(byQuote.get(key) ?? []), r]);
       }
+      // Two people's annotations on one passage are two annotations: only the same person's (or one that does not say) is a match.
+      const samePerson = (a: HighlightRecord, rs: HighlightRecord[] | undefined) => (rs ?? []).filter((r) => !otherPeople(a, r));
       const onlyByQuote = (a: HighlightRecord) => {
         if (a.selectors.position) return undefined;
-        const same = byQuote.get(`${a.url}\u0000${a.quote}`);
-        return same?.length === 1 ? same[0] : undefined;
+        const same = samePerson(a, byQuote.get(`${a.url}\u0000${a.quote}`));
+        return same.length === 1 ? same[0] : undefined;
       };
+      const someoneElses = (a: HighlightRecord, key: string) =>
+        [...(byContent.get(key) ?? []), ...(a.selectors.position ? [] : (byQuote.get(`${a.url}\u0000${a.quote}`) ?? []))].some((r) => otherPeople(a, r));
       const fileIds = new Set(incoming.map((a) => a.id));
       const fresh: HighlightRecord[] = [];
       const updated = new Map<string, HighlightRecord>();
       for (const a of incoming) {
         const key = contentKey(a);
         const sameId = byId.get(a.id);
-        const match = sameId && contentKey(sameId) === key ? sameId : (byContent.get(key) ?? onlyByQuote(a));
-        if (!match) {
+        const candidates = samePerson(a, byContent.get(key));
+        // One that already has the file's note first (a note kept apart before is met again, not added twice).
+        const match =
+          sameId && contentKey(sameId) === key ? sameId : (candidates.find((r) => a.note && r.note.includes(a.note)) ?? candidates[0] ?? onlyByQuote(a));
+        const current = match && (updated.get(match.id) ?? match);
+        const merged = current && merge(current, a, heading, now);
+        if (!match || merged === 'apart') {
+          if (!match && someoneElses(a, key)) summary.annotations.otherCreators++;
+          if (merged === 'apart') summary.annotations.keptApart++;
           if (sameId) {
-            // Same id, another highlight: both stay, the imported one under a new id.
+            // Same id, another highlight (or this one, its note too long to join): both stay, the imported one under a new id.
             const id = freshId(`renamed:${a.id}:${key}`, (x) => byId.has(x) || fileIds.has(x));
             fresh.push({ ...a, id });
-            summary.annotations.renamed++;
+            if (merged !== 'apart') summary.annotations.renamed++;
           } else fresh.push(a);
           continue;
         }
-        const current = updated.get(match.id) ?? match;
-        const merged = merge(current, a, heading, now);
         if (!merged) {
           if (!updated.has(match.id)) summary.annotations.unchanged++;
           continue;

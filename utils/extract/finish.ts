@@ -57,6 +57,7 @@ export function finishArticle(capture: PageCapture): ExtractResult {
     excerpt: squashOrNull(found.excerpt),
     contentHtml: capture.contentHtml,
     textContent: text,
+    ...(capture.url !== url && capture.url.length <= 4096 ? { savedUrl: capture.url } : {}),
   };
   return { ok: true, article };
 }

@@ -112,6 +112,7 @@ const articlePayload = v.strictObject({
     excerpt: nullable(100_000),
     savedAt: time,
     updatedAt: time,
+    savedUrl: v.optional(webUrl),
     publishedAt: v.number(),
     entities: v.pipe(
       v.array(v.strictObject({ text: text(500), type: v.picklist(ENTITY_TYPES), count: v.pipe(v.number(), v.integer(), v.minValue(0)) })),

@@ -85,6 +85,25 @@ export const date = v.pipe(
   v.maxLength(64),
   v.check((s) => !Number.isNaN(Date.parse(s)), 'is not a date'),
 );
+/** A date-time with no time zone ("2015-01-28T12:00:00"): JavaScript would read it in the importing machine's zone. */
+const FLOATING = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/**
+ * A date as epoch milliseconds, the same on every machine: one without a time zone is read
+ * as UTC (and counted, so that the import can say so). It goes back out in UTC with its "Z":
+ * the W3C model wants a date-time with a zone (the suite's 3.3.1 schemas refuse one without).
+ */
+export function readDate(s: string, ctx: Pick<Context, 'notices'>): number {
+  if (!FLOATING.test(s)) return Date.parse(s);
+  ctx.notices.floatingDates++;
+  return Date.parse(`${s}Z`);
+}
+
+/** The written form of a date, when it is not the one Margin would write (microseconds, an offset): given back on export. Not one without a zone (see readDate). */
+export function writtenDate(s: string, ms: number): string | undefined {
+  return new Date(ms).toISOString() === s || FLOATING.test(s) ? undefined : s;
+}
+
 export const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max} characters`));
 export const nullableText = (max: number) => v.nullish(text(max));
 
@@ -142,8 +161,17 @@ export class Skip extends Error {
   }
 }
 
+/** What an import did that the reader should hear about, though nothing was refused or skipped. */
+export interface ImportNotices {
+  /** Annotations (1-based positions) whose notes together were longer than a note can be: shortened in Margin, their bodies kept whole. */
+  shortened: number[];
+  /** Dates without a time zone, read as UTC. */
+  floatingDates: number;
+}
+
 export interface Context {
   now: number;
+  notices: ImportNotices;
   /** Articles by normalised URL. */
   articles: Map<string, ArticleRecord>;
   /** Margin files: positions are code points (format 2) or UTF-16 (format 1); other W3C files: code points. */
@@ -174,13 +202,21 @@ export function articleFor(ctx: Context, url: string, title: string | undefined,
 
 export interface Found {
   quote?: TextQuoteSelector;
+  /** The quote was inside a `refinedBy`, or refined itself: it is written as it came, not also at top level. */
+  quoteScoped?: boolean;
   position?: { start: number; end: number };
   /** Selectors other than a top-level quote and position, as written. */
   others: unknown[];
 }
 
-/** The quote and position among a target's selectors, looking inside `refinedBy` too. */
-export function findSelectors(selectorValue: unknown, where: string): Found {
+/**
+ * The quote and position among a target's selectors. A quote may come from inside `refinedBy`
+ * (a quote within a PDF page); a position only from the top level: one inside `refinedBy` counts
+ * within what it refines (an element, a quote), not in the document, and stays where it is.
+ * A zero-width position says nothing Margin can anchor with: kept as written among the others,
+ * unless `zeroIsNone` (Margin's format 1, which wrote 0–0 for "no position").
+ */
+export function findSelectors(selectorValue: unknown, where: string, zeroIsNone = false): Found {
   const found: Found = { others: [] };
   const visit = (sel: unknown, at: string, depth: number, top: boolean) => {
     if (depth > LIMITS.refinements) throw invalid(at, `refines more than ${LIMITS.refinements} levels deep`);
@@ -197,17 +233,26 @@ export function findSelectors(selectorValue: unknown, where: string): Found {
       const q = parse(quoteSelector, s, at);
       found.quote = { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix ?? '', suffix: q.suffix ?? '' };
       used = top && !s.refinedBy;
-    } else if (s.type === 'TextPositionSelector' && !found.position) {
+      if (!used) found.quoteScoped = true;
+    } else if (s.type === 'TextPositionSelector') {
       const p = parse(positionSelector, s, at);
       if (p.end < p.start) throw invalid(at, 'ends before it starts');
-      found.position = { start: p.start, end: p.end };
-      used = top && !s.refinedBy;
+      if (top && !found.position && (p.end > p.start || zeroIsNone)) {
+        found.position = { start: p.start, end: p.end };
+        used = !s.refinedBy;
+      }
     }
     if (top && !used) found.others.push(sel);
     if (s.refinedBy !== undefined) list(s.refinedBy, `${at}.refinedBy`).forEach((r, i) => visit(r, `${at}.refinedBy.${i}`, depth + 1, false));
   };
   list(selectorValue, `${where}.selector`).forEach((sel, i) => visit(sel, `${where}.selector.${i}`, 0, true));
   return found;
+}
+
+/** Extras without the keys left undefined (IndexedDB and sync would keep them), or none at all. */
+export function cleaned(extras: ImportedExtras): ImportedExtras | undefined {
+  for (const key of Object.keys(extras) as (keyof ImportedExtras)[]) if (extras[key] === undefined) delete extras[key];
+  return Object.keys(extras).length ? extras : undefined;
 }
 
 /** Tags as the file writes them: only empty strings and exact repeats dropped. */
@@ -226,7 +271,7 @@ export function internalSelectors(
 ): Selectors {
   const selectors: Selectors = { quote: found.quote };
   const p = found.position;
-  // 0–0 is what Margin's format 1 wrote for "no position": absent.
+  // 0–0 is what Margin's format 1 wrote for "no position": absent (other files' zero-width positions are among `others`).
   if (!p || p.end <= p.start) return selectors;
   const text = article.textContent;
   if (unit === 'utf16') selectors.position = { type: 'TextPositionSelector', start: p.start, end: p.end };

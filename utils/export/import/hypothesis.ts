@@ -8,16 +8,19 @@ import { w3cSelector } from '../selectors';
 import {
   anySelector,
   articleFor,
+  cleaned,
   date,
   findSelectors,
   internalSelectors,
   isObject,
   LIMITS,
   parse,
+  readDate,
   Skip,
   tagsAsWritten,
   text,
   webUrl,
+  writtenDate,
   type Context,
   type Found,
 } from './common';
@@ -43,6 +46,9 @@ const hypothesisAnnotation = v.looseObject({
   document: v.optional(v.looseObject({ title: v.optional(v.union([v.pipe(v.array(text(2000)), v.maxLength(20)), text(2000)])) })),
 });
 
+/** The fields Margin reads itself; every other one (user, group, permissions, links, user_info, hidden, flagged…) is kept as written and given back. */
+const HYPOTHESIS_OWN = new Set(['id', 'text', 'tags', 'created', 'updated', 'target', 'references']);
+
 export function fromHypothesis(raw: unknown, index: number, ctx: Context): HighlightRecord {
   const where = `annotation ${index + 1}`;
   const h = parse(hypothesisAnnotation, raw, where);
@@ -57,7 +63,8 @@ export function fromHypothesis(raw: unknown, index: number, ctx: Context): Highl
   if (written === undefined) throw new Skip('not-a-web-page');
   parse(webUrl, written, `${where}.target.${h.target.indexOf(chosen.t)}.source`);
   const url = normalizeUrl(written);
-  const created = h.created ? Date.parse(h.created) : ctx.now;
+  const created = h.created ? readDate(h.created, ctx) : ctx.now;
+  const updated = h.updated ? readDate(h.updated, ctx) : created;
   const title = Array.isArray(h.document?.title) ? h.document?.title[0] : h.document?.title;
   const article = articleFor(ctx, url, title, created);
   // Given back on export as the annotation's `via`: where it came from.
@@ -66,7 +73,14 @@ export function fromHypothesis(raw: unknown, index: number, ctx: Context): Highl
   const selectors = internalSelectors(chosen.found as Found & { quote: TextQuoteSelector }, article, 'utf16', extras);
   if (written !== url) extras.source = written;
   if (chosen.found.others.length) extras.selectors = chosen.found.others.map(w3cSelector);
+  if (chosen.found.quoteScoped) extras.quoteScoped = true;
+  // Hypothesis writes microseconds: given back as written.
+  if (h.created) extras.created = writtenDate(h.created, created);
+  if (h.updated) extras.modified = writtenDate(h.updated, updated);
   if (!h.created) extras.undated = true;
+  if (h.text) extras.note = h.text;
+  const properties = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !HYPOTHESIS_OWN.has(k)));
+  if (Object.keys(properties).length) extras.properties = properties;
   const tags = tagsAsWritten(h.tags);
   return newHighlightRecord({
     id: stableId(`hypothesis:${h.id}`),
@@ -77,9 +91,9 @@ export function fromHypothesis(raw: unknown, index: number, ctx: Context): Highl
     note: h.text,
     tags,
     createdAt: created,
-    updatedAt: h.updated ? Date.parse(h.updated) : created,
+    updatedAt: updated,
     orphaned: !article.textContent,
-    imported: extras,
+    imported: cleaned(extras),
   });
 }
 

@@ -2,7 +2,7 @@ import type { TextPositionSelector } from '../../anchoring';
 import type { EntityCorrectionRecord, HighlightRecord } from '../../db/schema';
 import { contentKey, stableId } from '../ids';
 import type { MarginData } from '../model';
-import { counted, ImportError, invalid, isObject, LIMITS, Skip, type Context, type SkipReason, type SkipReport } from './common';
+import { counted, ImportError, invalid, isObject, LIMITS, Skip, type Context, type ImportNotices, type SkipReason, type SkipReport } from './common';
 import { fromHypothesis, looksLikeHypothesis } from './hypothesis';
 import { readMargin } from './margin';
 import { fromW3c } from './w3c';
@@ -15,9 +15,9 @@ import { fromW3c } from './w3c';
  */
 
 export { contentKey, stableId };
-export { ImportError, LIMITS, type ImportErrorCode, type SkipReason, type SkipReport } from './common';
+export { ImportError, LIMITS, type ImportErrorCode, type ImportNotices, type SkipReason, type SkipReport } from './common';
 
-export type ParsedImport = MarginData & { skipped: SkipReport };
+export type ParsedImport = MarginData & { skipped: SkipReport; notices: ImportNotices };
 
 const WRONG_KIND = 'This is not a Margin export, a W3C Web Annotation document or a Hypothesis export';
 
@@ -41,7 +41,7 @@ export function parseImport(input: string, now = Date.now()): ParsedImport {
     const detail = error instanceof RangeError ? 'nested too deeply' : (error as Error).message;
     throw new ImportError(`The file is not valid JSON (${detail}) — it may be cut off or not an export`, 'not-json', { detail });
   }
-  const ctx: Context = { now, articles: new Map(), positionUnit: 'code-points' };
+  const ctx: Context = { now, articles: new Map(), positionUnit: 'code-points', notices: { shortened: [], floatingDates: 0 } };
   let corrections: EntityCorrectionRecord[] = [];
   let items: unknown[];
   let kind: 'margin' | 'w3c' | 'hypothesis' = 'w3c';
@@ -119,21 +119,22 @@ export function parseImport(input: string, now = Date.now()): ParsedImport {
       skipped,
     );
   }
-  return { articles: [...ctx.articles.values()], annotations, corrections, skipped };
+  return { articles: [...ctx.articles.values()], annotations, corrections, skipped, notices: ctx.notices };
 }
 
-const SKIP_WORDS: Record<SkipReason, string> = {
-  reply: 'replies',
-  'page-note': 'page notes',
-  'no-quote': 'without a text quote',
-  'not-text': 'on an image, video or sound, not text',
-  'empty-quote': 'with an empty quote',
-  'not-a-web-page': 'on a local file, not a web page',
+/** One and many: "1 reply", "2 replies". */
+const SKIP_WORDS: Record<SkipReason, [string, string]> = {
+  reply: ['reply', 'replies'],
+  'page-note': ['page note', 'page notes'],
+  'no-quote': ['without a text quote', 'without a text quote'],
+  'not-text': ['on an image, video or sound, not text', 'on an image, video or sound, not text'],
+  'empty-quote': ['with an empty quote', 'with an empty quote'],
+  'not-a-web-page': ['on a local file, not a web page', 'on a local file, not a web page'],
 };
 
-/** "2 replies, 1 page notes (items 3, 5, 9)" — the English summary the CLI and errors use. */
+/** "2 replies, 1 page note (items 3, 5, 9)" — the English summary the CLI and errors use. */
 export function describeSkips(s: SkipReport): string {
-  const counts = Object.entries(s.byReason).map(([reason, n]) => `${n} ${SKIP_WORDS[reason as SkipReason]}`);
+  const counts = Object.entries(s.byReason).map(([reason, n]) => `${n} ${SKIP_WORDS[reason as SkipReason][n === 1 ? 0 : 1]}`);
   return `${counts.join(', ')} (item${s.first.length > 1 ? 's' : ''} ${s.first.map((f) => f.position).join(', ')}${s.count > s.first.length ? ', …' : ''})`;
 }
 

@@ -5,7 +5,7 @@ import { ENTITY_TYPES } from '../../entities/types';
 import { normalizeUrl } from '../../url';
 import { stableId } from '../ids';
 import { FORMAT_VERSION, READABLE_VERSIONS } from '../model';
-import { counted, date, entity, ImportError, invalid, isObject, LIMITS, nullableText, parse, text, webUrl, type Context } from './common';
+import { counted, date, entity, ImportError, invalid, isObject, LIMITS, nullableText, parse, readDate, text, webUrl, type Context } from './common';
 
 /*
  * Margin's own export: a W3C AnnotationCollection (its annotations are read by w3c.ts, with their
@@ -25,6 +25,7 @@ const marginArticle = v.object({
   textContent: text(10_000_000),
   savedAt: date,
   updatedAt: date,
+  savedUrl: v.optional(webUrl),
   entities: v.optional(v.pipe(v.array(v.object({ ...entity.entries, count: v.pipe(v.number(), v.integer(), v.minValue(0)) })), v.maxLength(5000))),
 });
 
@@ -75,8 +76,8 @@ export function readMargin(json: Record<string, unknown>, ctx: Context): { items
     ctx.articles.set(url, {
       ...rest,
       url,
-      savedAt: Date.parse(a.savedAt),
-      updatedAt: Date.parse(a.updatedAt),
+      savedAt: readDate(a.savedAt, ctx),
+      updatedAt: readDate(a.updatedAt, ctx),
       ...(entities ? { entities } : {}),
     } as ArticleRecord);
   }
@@ -97,8 +98,8 @@ export function readMargin(json: Record<string, unknown>, ctx: Context): { items
       text: c.text,
       action: c.action,
       ...(c.type ? { type: c.type } : {}),
-      createdAt: Date.parse(c.createdAt),
-      updatedAt: Date.parse(c.updatedAt),
+      createdAt: readDate(c.createdAt, ctx),
+      updatedAt: readDate(c.updatedAt, ctx),
     });
   }
   return { items, corrections };

@@ -16,10 +16,13 @@ import {
   list,
   offset,
   parse,
+  cleaned,
+  readDate,
   Skip,
   tagsAsWritten,
   text,
   webUrl,
+  writtenDate,
   type Context,
   type Found,
 } from './common';
@@ -88,7 +91,10 @@ function sourceOf(t: unknown, where: string): { url: string; written: unknown; s
 interface Bodies {
   notes: string[];
   tags: string[];
-  /** Something in the bodies besides plain notes and tags (a Choice, a link, a language…). */
+  /**
+   * Something in the bodies besides one plain commenting note and tags (a Choice, a link, a
+   * language, two notes, a note without a purpose…): the bodies go back out as written.
+   */
   special: boolean;
 }
 
@@ -137,9 +143,10 @@ function readBodies(body: unknown, where: string): Bodies {
       if (value) out.tags.push(value);
     } else out.notes.push(value);
     const plainKeys = Object.keys(b).every((k) => ['type', 'value', 'purpose', 'format'].includes(k));
-    if (!plainKeys || (b.format !== undefined && b.format !== 'text/plain') || (purpose !== 'tagging' && purpose !== 'commenting' && purpose !== undefined))
-      out.special = true;
+    if (!plainKeys || (b.format !== undefined && b.format !== 'text/plain') || (purpose !== 'tagging' && purpose !== 'commenting')) out.special = true;
   });
+  // Margin keeps one note: two notes are joined in it, and their bodies kept as they were.
+  if (out.notes.length > 1) out.special = true;
   return out;
 }
 
@@ -172,6 +179,12 @@ function notText(r: unknown, depth = 0): boolean {
   );
 }
 
+/** At most `max` UTF-16 units, never half a surrogate pair. */
+function shorten(value: string, max: number): string {
+  const end = /[\ud800-\udbff]/.test(value.charAt(max - 1)) ? max - 1 : max;
+  return value.slice(0, end);
+}
+
 export function fromW3c(raw: unknown, index: number, ctx: Context, margin: boolean): HighlightRecord {
   const where = `annotation ${index + 1}`;
   if (!isObject(raw)) throw invalid(where, 'is not an object');
@@ -186,7 +199,7 @@ export function fromW3c(raw: unknown, index: number, ctx: Context, margin: boole
     return (members ?? [t]).map((m, k) => {
       const place = members ? `${at}.items.${k}` : at;
       const s = sourceOf(m, place);
-      return { ...s, found: findSelectors(s.selector, place), raw: t, within: !!members };
+      return { ...s, found: findSelectors(s.selector, place, margin && ctx.positionUnit === 'utf16'), raw: t, within: !!members };
     });
   });
   // §3.2.5: an annotation has a body or a bodyValue, never both. Bodies are checked before an item is skipped, as targets are.
@@ -196,10 +209,17 @@ export function fromW3c(raw: unknown, index: number, ctx: Context, margin: boole
   if (!chosen) throw new Skip(read.every((t) => notText(t.rest) || notText(t.written)) ? 'not-text' : 'no-quote');
   if (!chosen.found.quote!.exact) throw new Skip('empty-quote');
   const notes = a.bodyValue !== undefined ? [a.bodyValue, ...bodies.notes] : bodies.notes;
-  const note = notes.join('\n\n').slice(0, MAX_NOTE);
+  let note = notes.join('\n\n');
+  if (note.length > MAX_NOTE) {
+    // Longer than a note can be: shortened in Margin and said in the report; the bodies are kept whole and given back.
+    note = shorten(note, MAX_NOTE);
+    bodies.special = true;
+    ctx.notices.shortened.push(index + 1);
+  }
   const tags = tagsAsWritten(bodies.tags);
   const url = normalizeUrl(chosen.url);
-  const created = a.created ? Date.parse(a.created) : ctx.now;
+  const created = a.created ? readDate(a.created, ctx) : ctx.now;
+  const modified = a.modified ? readDate(a.modified, ctx) : created;
   const article = articleFor(ctx, url, undefined, created);
   const extras: ImportedExtras = {};
   const selectors = internalSelectors(chosen.found as Found & { quote: TextQuoteSelector }, article, ctx.positionUnit, extras);
@@ -215,6 +235,10 @@ export function fromW3c(raw: unknown, index: number, ctx: Context, margin: boole
   }
   if (chosen.written !== url) extras.source = chosen.written;
   if (chosen.found.others.length) extras.selectors = chosen.found.others;
+  if (chosen.found.quoteScoped) extras.quoteScoped = true;
+  if (Array.isArray(a.type) && a.type.includes('Annotation')) extras.type = a.type;
+  if (a.created) extras.created = writtenDate(a.created, created);
+  if (a.modified) extras.modified = writtenDate(a.modified, modified);
   if (chosen.within) {
     // Anchored on one item of a Choice or set: the targets go back out exactly as written.
     extras.target = a.target;
@@ -231,9 +255,13 @@ export function fromW3c(raw: unknown, index: number, ctx: Context, margin: boole
   if (Object.keys(properties).length) extras.properties = properties;
   if (bodies.special) {
     extras.body = a.body;
-    extras.note = note;
     extras.tags = tags;
-  }
+  } else if (a.bodyValue !== undefined && !tags.length) extras.bodyValue = true;
+  // The note as imported (see ImportedExtras.note). Margin's own file says it when the reader has changed it since;
+  // otherwise it is the note, for an annotation that came from another tool (one with anything of the file kept).
+  const importedNote = margin ? raw['margin:importedNote'] : undefined;
+  if (typeof importedNote === 'string' && importedNote.length <= MAX_NOTE) extras.note = importedNote;
+  else if (note && (bodies.special || !margin || Object.keys(cleaned(extras) ?? {}).length)) extras.note = note;
   if (a.motivation !== undefined && !margin) extras.motivation = a.motivation;
   if (!a.created) extras.undated = true;
   const contentId = stableId(
@@ -249,8 +277,8 @@ export function fromW3c(raw: unknown, index: number, ctx: Context, margin: boole
     tags,
     entities: a['margin:entities'] ?? [],
     createdAt: created,
-    updatedAt: a.modified ? Date.parse(a.modified) : created,
+    updatedAt: modified,
     orphaned: a['margin:orphaned'] ?? !article.textContent,
-    imported: Object.keys(extras).length ? extras : undefined,
+    imported: cleaned(extras),
   });
 }
