@@ -7,7 +7,7 @@ import { CorrectionRepository } from '../../utils/db/corrections';
 import { HighlightRepository } from '../../utils/db/highlights';
 import { applyCorrections } from '../../utils/entities/corrections';
 import { recognizeArticle, rulesOnly } from '../../utils/entities/recognizer';
-import { summarizeEntities } from '../../utils/entities/summary';
+import { principalEntities, summarizeEntities } from '../../utils/entities/summary';
 import { ENTITY_TYPES } from '../../utils/entities/types';
 import { parseImport } from '../../utils/export/import';
 import { marginJson } from '../../utils/export/jsonld';
@@ -44,6 +44,13 @@ describe('the kind for titles of works and products', () => {
     const groups = summarizeEntities(en).get('work')!;
     expect(groups).toHaveLength(1);
     expect(groups[0]!.spans).toHaveLength(2);
+    // And a library card names it among what the article is about; dates are still left out.
+    const card = principalEntities([
+      { text: '숨바꼭질', type: 'work' as const, count: 6 },
+      { text: '윤서하', type: 'person' as const, count: 2 },
+      { text: '3일', type: 'date' as const, count: 9 },
+    ]);
+    expect(card.map((e) => e.text)).toEqual(['숨바꼭질', '윤서하']);
   });
 
   it('replaces what the recogniser had there, and a retyped mark keeps its place', () => {
