@@ -24,7 +24,8 @@ const only = values.only;
 const sets: EvalSet[] = [
   ...(only ? [] : klueSets(SHARED)),
   // English held-out sets go here: ...englishSets(SHARED) from scripts/lib/eval-english.ts, each an
-  // EvalSet (a name, an iterator of {text, gold}, a scorer — klue.ts's span scorer fits offset gold).
+  // EvalSet (a name, an iterator of {text, lang, gold}, a scorer — eval-sets.ts's spanScorer takes
+  // offset gold {spans: [{start, end, type}], neutral: [{start, end}]}).
   ...pageSets(ROOT, [
     { name: 'shared fixtures', dir: join(FIXTURES, 'news'), about: 'hand-checked by others; dev', target: 0.95, only },
     { name: 'our labelled pages', dir: join(ROOT, 'tests/fixtures/entities'), about: 'labelled by us; dev', target: 0.9, only },
