@@ -107,5 +107,12 @@ describe('marking a title of a work or product', () => {
     expect(await stored(popup)).toEqual([expect.objectContaining({ text: 'Lumen Pad', action: 'set', type: 'work' })]);
     await expect.poll(() => popup.locator('.legend button[data-kind="work"]').textContent()).toContain('Work or product');
     await shots(popup, 'en');
+    // The list names it once under its kind, with its mentions counted.
+    await popup.getByTestId('entities-button').click();
+    const listed = popup.locator('button.panel-entity[data-kind="work"]');
+    await expect.poll(() => listed.count()).toBe(1);
+    expect(await listed.getAttribute('data-name')).toBe('Lumen Pad');
+    expect(await listed.locator('.panel-count').textContent()).toContain('4');
+    await popup.screenshot({ path: join(ARTIFACTS, 'work-list-en.png') });
   });
 });
