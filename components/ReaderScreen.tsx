@@ -6,8 +6,9 @@ import type { HighlightPatch, EditOutcome, PatchBase } from '../utils/db/highlig
 import type { HighlightRecord, HighlightColor } from '../utils/db/schema';
 import { download } from '../utils/dom/download';
 import { rangeAt } from '../utils/dom/text-ranges';
+import { cleanName, nameFromSelection } from '../utils/entities/clean-name';
 import { normalizeName, type EntityCorrection, type EntityType } from '../utils/entities/types';
-import { t } from '../utils/i18n';
+import { t, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/background/messages';
 import { ArticleView } from './ArticleView';
 import { editOutcomeToast } from './edit-outcome';
@@ -24,6 +25,13 @@ import { NotesPanel } from './NotesPanel';
 import type { AnchorRect } from './Popover';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ToastView, useToast } from './Toast';
+
+/** Why a selection cannot be marked as a name, in the reader's words. */
+const REFUSED: Record<'too-long' | 'open-quote' | 'verb', MessageKey> = {
+  'too-long': 'markNameTooLong',
+  'open-quote': 'markNameOpenQuote',
+  verb: 'markNameVerb',
+};
 
 interface Rendered {
   title: HTMLElement;
@@ -313,8 +321,11 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
           onMarkName={() => {
             const chosen = currentSelection();
             clearSelection();
-            const name = chosen && normalizeName(chosen.text);
-            if (chosen && name && name.length <= 60) setMenu({ name, corrected: corrected.has(name), anchor: chosen.rect });
+            if (!chosen || !rendered) return;
+            // The name itself: no quotes, brackets, particle or possessive (‹숨바꼭질>이 → 숨바꼭질).
+            const found = nameFromSelection(rendered.body.textContent ?? '', chosen.start, chosen.end);
+            if (found.ok) setMenu({ name: found.name, corrected: corrected.has(found.name), anchor: chosen.rect });
+            else if (found.reason !== 'empty') showToast({ text: t(REFUSED[found.reason]) }, 6000);
           }}
         />
       )}
@@ -335,7 +346,9 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
           onSet={(type) => {
             // Naming something as a kind that is switched off would seem to do nothing: show the kind.
             if (hidden.has(type)) setKindShown(type, true);
-            void correct(menu.name, () => sendMessage('saveEntityCorrection', { text: menu.name, action: 'set', type }), t('correctionSaved'));
+            // A mark's text is the recogniser's; what is stored is the clean name (‘한빛전자’ → 한빛전자).
+            const name = cleanName(menu.name, rendered?.body.textContent ?? undefined) || menu.name;
+            void correct(name, () => sendMessage('saveEntityCorrection', { text: name, action: 'set', type }), t('correctionSaved'));
           }}
           onRemove={() =>
             void correct(menu.name, () => sendMessage('saveEntityCorrection', { text: menu.name, action: 'remove' }), t('entityRemoved', menu.name))

@@ -6,6 +6,7 @@ export const KINDS: { type: EntityType; label: MessageKey }[] = [
   { type: 'person', label: 'kindPerson' },
   { type: 'org', label: 'kindOrg' },
   { type: 'place', label: 'kindPlace' },
+  { type: 'work', label: 'kindWork' },
   { type: 'date', label: 'kindDate' },
   { type: 'money', label: 'kindMoney' },
   { type: 'percent', label: 'kindPercent' },

@@ -1,13 +1,15 @@
 // npm run --silent extract -- <file.html> [--url <url>]
 // Runs Margin's extraction pipeline (the modules the extension uses) on a saved page and
-// prints {"article": {...}, "entities": [...]} as one JSON object on stdout.
+// prints {"article": {...}, "entities": [...]} as one JSON object on stdout. The entities are
+// the reader's: recognizeArticle with the extension's models read from disk, the headline as
+// context, offsets into textContent (no reader corrections here).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { recognizeEntities } from '../utils/entities';
-import { loadEnglishModel, needsEnglishModel } from '../utils/entities/english-model';
+import { recognizeArticle } from '../utils/entities/recognizer';
 import { readDocument } from '../utils/extract/pipeline';
 import { failWith, readFailure, type Fail } from './lib/cli';
 import { fileUrl, readHtmlFile, windowFromHtml } from './lib/dom';
+import { diskModels } from './lib/models';
 
 const REASONS = {
   empty: 'nothing readable was found',
@@ -48,9 +50,13 @@ const result = readDocument(win.document, win, url);
 if (!result.ok) fail(`no article in ${file}: ${REASONS[result.reason]}`, 1);
 
 const { url: articleUrl, title, byline, siteName, lang, publishedTime, excerpt, contentHtml, textContent } = result.article;
-// Entities of the article text, offsets into textContent (no reader corrections here).
-const english = needsEnglishModel(textContent) ? await loadEnglishModel() : null;
-const entities = recognizeEntities(textContent, { lang, english });
+const entities = await recognizeArticle(textContent, {
+  title,
+  lang,
+  models: diskModels,
+  onModelError: (model, error) =>
+    process.stderr.write(`extract: the ${model} entity model did not load (${String(error)}); its names come from the rules alone\n`),
+});
 const output = {
   article: { url: articleUrl, title, byline, siteName, lang, publishedTime, excerpt, contentHtml, textContent },
   entities,

@@ -17,21 +17,15 @@ export interface EntityLayer {
   next(group: EntityGroup): HTMLElement | null;
 }
 
-/** Spans found over title + "\n" + body, in the body's own offsets. */
-function inBody(spans: EntitySpan[], titleLength: number): EntitySpan[] {
-  const shift = titleLength + 1;
-  return spans.filter((s) => s.start >= shift).map((s) => ({ ...s, start: s.start - shift, end: s.end - shift }));
-}
-
 /** A mark's title: its kind and name (and the fuller name a short form stands for), in the reader's language. */
 function markTitle(kind: EntityType, name: string, canonical?: string): string {
   return `${t(kindLabel(kind))} · ${name}${canonical ? ` (${canonical})` : ''}`;
 }
 
 /**
- * The entities of the rendered article: recognised (with the reader's corrections) and
- * drawn as <mark class="ent"> before paint, titled by kind unless the kind is switched off,
- * and told to the library (its entity filter). The headline is read, for context, but not
+ * The entities of the rendered article: recognised (with the reader's corrections) by
+ * recognizeArticle, the entry point every part of Margin calls, drawn as <mark class="ent">,
+ * titled by kind unless the kind is switched off, and told to the library (its entity filter). The headline is read, for context, but not
  * marked: its names come again in the body.
  */
 export function useEntityLayer(
@@ -59,21 +53,21 @@ export function useEntityLayer(
     void (async () => {
       const titleText = rendered.title.textContent ?? '';
       const bodyText = rendered.body.textContent ?? '';
-      const text = `${titleText}\n${bodyText}`;
-      const { recognizeEntities, loadEnglishModel, needsEnglishModel, isKoreanText, loadKoreanModel } = loadedRecognizer() ?? (await loadRecognizer());
-      const english = needsEnglishModel(text) ? await loadEnglishModel().catch(() => null) : null;
-      // The article is on screen already; the model (a few MB, read once) comes after it.
-      const korean = isKoreanText(text, article.lang)
-        ? await loadKoreanModel().catch((error: unknown) => {
-            console.warn('Margin: Korean entity model not loaded', error);
-            if (live) callbacks.current.onModelError?.(t('entityModelFailed'));
-            return null;
-          })
-        : null;
+      const { recognizeArticle } = loadedRecognizer() ?? (await loadRecognizer());
+      // The article is on screen already; the models (a few MB, read once) come after it.
+      const found = await recognizeArticle(bodyText, {
+        title: titleText,
+        lang: article.lang,
+        corrections,
+        onModelError: (model, error) => {
+          console.warn(`Margin: ${model} entity model not loaded`, error);
+          // The toast names the Korean model; compromise's English lexicon is part of the extension's code.
+          if (live && model === 'korean') callbacks.current.onModelError?.(t('entityModelFailed'));
+        },
+      });
       if (!live) return;
       unwrap(marks.current);
       marks.current = [];
-      const found = inBody(recognizeEntities(text, { lang: article.lang, corrections, english, korean }), titleText.length);
       const make = (span: EntitySpan) => {
         const mark = document.createElement('mark');
         mark.className = `ent ent-${span.type}`;

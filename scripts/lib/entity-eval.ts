@@ -69,6 +69,8 @@ export interface Score {
   truePositives: number;
   missed: string[];
   falsePositives: string[];
+  /** Counts per type (the label's type for hits and misses, the prediction's for false positives). */
+  byType: Map<EntityType, { tp: number; fp: number; fn: number }>;
 }
 
 function f1(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
@@ -83,7 +85,7 @@ function f1(tp: number, fp: number, fn: number): { precision: number; recall: nu
  * prediction matches a label when its surface equals the label's text or an alt form;
  * surfaces listed as neutral are neither required nor penalised.
  */
-export function scoreEntities(file: LabelFile, predicted: Pick<EntitySpan, 'text' | 'type'>[], typed: boolean): Score {
+export function scoreEntities(file: LabelFile, predicted: readonly Pick<EntitySpan, 'text' | 'type'>[], typed: boolean): Score {
   const neutral = new Set(file.neutral.map(normalizeSurface));
   const labels = file.entities.map((e) => ({ type: e.type, forms: new Set([e.text, ...(e.alt ?? [])].map(normalizeSurface)), text: e.text }));
   const pairs = new Map<string, { surface: string; type: EntityType }>();
@@ -93,19 +95,25 @@ export function scoreEntities(file: LabelFile, predicted: Pick<EntitySpan, 'text
   }
   const matchedLabels = new Set<number>();
   const falsePositives: string[] = [];
+  const byType = new Map<EntityType, { tp: number; fp: number; fn: number }>();
+  const count = (type: EntityType) => byType.get(type) ?? byType.set(type, { tp: 0, fp: 0, fn: 0 }).get(type)!;
   let tp = 0;
   for (const { surface, type } of pairs.values()) {
     const index = labels.findIndex((l, k) => l.forms.has(surface) && (!typed || l.type === type) && !matchedLabels.has(k));
     const anyIndex = labels.findIndex((l) => l.forms.has(surface) && (!typed || l.type === type));
     if (index >= 0) {
       matchedLabels.add(index);
+      count(labels[index]!.type).tp++;
       tp++;
     } else if (anyIndex >= 0) {
       // A second form of a label already matched (e.g. "17일" and "17일 오후"): not an error.
     } else if (!neutral.has(surface)) {
       falsePositives.push(typed ? `${surface} (${type})` : surface);
+      count(type).fp++;
     }
   }
-  const missed = labels.filter((_, k) => !matchedLabels.has(k)).map((l) => (typed ? `${l.text} (${l.type})` : l.text));
-  return { ...f1(tp, falsePositives.length, missed.length), truePositives: tp, missed, falsePositives };
+  const unmatched = labels.filter((_, k) => !matchedLabels.has(k));
+  for (const l of unmatched) count(l.type).fn++;
+  const missed = unmatched.map((l) => (typed ? `${l.text} (${l.type})` : l.text));
+  return { ...f1(tp, falsePositives.length, missed.length), truePositives: tp, missed, falsePositives, byType };
 }

@@ -46,8 +46,14 @@ export const emptyScore = (): KlueScore => ({ exact: newCounts(), overlap: newCo
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
+/** Gold spans with offsets, KLUE's or any corpus' mapped to Margin's types. */
+export interface SpanGold {
+  spans: readonly { start: number; end: number; type: EntityType }[];
+  neutral: readonly { start: number; end: number }[];
+}
+
 /** Adds one sentence's predictions to `score`. */
-export function scoreSentence(score: KlueScore, sentence: KlueSentence, predicted: readonly Pick<EntitySpan, 'start' | 'end' | 'type'>[]): void {
+export function scoreSentence(score: KlueScore, sentence: SpanGold, predicted: readonly Pick<EntitySpan, 'start' | 'end' | 'type'>[]): void {
   const preds = predicted.filter((p) => SCORED_TYPES.includes(p.type));
   const gold = sentence.spans.filter((g) => SCORED_TYPES.includes(g.type));
   const add = (m: Map<EntityType | 'all', Counts>, type: EntityType, key: keyof Counts) => {

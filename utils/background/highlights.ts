@@ -2,9 +2,8 @@ import { anchor, describeTextQuote } from '../anchoring';
 import type { ArticleRecord } from '../article';
 import type { HighlightRepository } from '../db/highlights';
 import type { HighlightRecord, HighlightColor } from '../db/schema';
-import { isKoreanText, recognizeEntities, type EntityCorrection } from '../entities';
-import { loadEnglishModel, needsEnglishModel } from '../entities/english-model';
-import { loadKoreanModel } from '../entities/model/load';
+import type { EntityCorrection } from '../entities';
+import { recognizeArticle } from '../entities/recognizer';
 import type { PageHighlight } from './messages';
 import { openArticle, type ReaderDeps } from './reader';
 import { entitiesWithin } from '../entities/summary';
@@ -31,22 +30,18 @@ export function toPageHighlights(records: HighlightRecord[]): PageHighlight[] {
 
 /**
  * Entities of the article inside [start, end), attached to a highlight for search and
- * export: what the reader view marks there — the same recogniser with the same models (the
- * Korean model or compromise's English lexicon, rules alone when one does not load) and the
- * reader's corrections — so a passage gets the same names from the page as from the popup.
+ * export: what the reader view marks there — recognizeArticle, with the same headline, models
+ * (rules alone when one does not load) and the reader's corrections — so a passage gets the
+ * same names from the page as from the popup.
  */
 export async function entitiesInRange(
-  article: Pick<ArticleRecord, 'textContent' | 'lang'>,
+  article: Pick<ArticleRecord, 'textContent' | 'lang' | 'title'>,
   start: number,
   end: number,
   corrections: readonly EntityCorrection[] = [],
 ) {
-  const text = article.textContent;
-  const [korean, english] = await Promise.all([
-    isKoreanText(text, article.lang) ? loadKoreanModel().catch(() => null) : null,
-    needsEnglishModel(text) ? loadEnglishModel().catch(() => null) : null,
-  ]);
-  return entitiesWithin(recognizeEntities(text, { lang: article.lang, korean, english, corrections }), start, end);
+  const spans = await recognizeArticle(article.textContent, { title: article.title, lang: article.lang, corrections });
+  return entitiesWithin(spans, start, end);
 }
 
 /**

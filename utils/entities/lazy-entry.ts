@@ -1,3 +1,1 @@
-export { isKoreanText, recognizeEntities } from './index';
-export { loadEnglishModel, needsEnglishModel } from './english-model';
-export { loadKoreanModel } from './model/load';
+export { recognizeArticle, extensionModels } from './recognizer';

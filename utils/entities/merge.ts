@@ -2,7 +2,7 @@ import type { EntitySpan, EntityType } from './types';
 
 // Where spans overlap: expressions found by pattern beat names, then the longer span,
 // then this order.
-const RANK: Record<EntityType, number> = { date: 0, money: 0, percent: 0, person: 1, org: 2, place: 3, misc: 4 };
+const RANK: Record<EntityType, number> = { date: 0, money: 0, percent: 0, person: 1, org: 2, place: 3, work: 3, misc: 4 };
 
 /** Non-overlapping spans, in text order. */
 export function mergeSpans(spans: EntitySpan[]): EntitySpan[] {

@@ -70,8 +70,8 @@ export function entitiesWithin(spans: readonly EntitySpan[], start: number, end:
 export const PRINCIPAL_NAMES = 5;
 
 /**
- * The names an article is about, for its card in the library: people, organisations and
- * places, one per name whatever kind the recogniser gave each mention (the kind most of its
+ * The names an article is about, for its card in the library: people, organisations, places
+ * and the works and products the reader filed, one per name whatever kind the recogniser gave each mention (the kind most of its
  * mentions had), most mentioned first. A name the article mentions once is shown only while
  * fewer than `max` names are mentioned more often, and a two-letter word in lower case after
  * its capital ("He", "It") is taken for the recogniser's mistake it nearly always is.
@@ -79,7 +79,7 @@ export const PRINCIPAL_NAMES = 5;
 export function principalEntities<T extends { text: string; type: EntityType; count: number }>(entities: readonly T[], max = PRINCIPAL_NAMES): T[] {
   const byName = new Map<string, { best: T; count: number }>();
   for (const e of entities) {
-    if (e.type !== 'person' && e.type !== 'org' && e.type !== 'place') continue;
+    if (e.type !== 'person' && e.type !== 'org' && e.type !== 'place' && e.type !== 'work') continue;
     if (/^[A-Z][a-z]?$/.test(e.text)) continue;
     const key = normalizeName(e.text).toLowerCase();
     const seen = byName.get(key);

@@ -1,4 +1,8 @@
-export const ENTITY_TYPES = ['person', 'org', 'place', 'date', 'money', 'percent', 'misc'] as const;
+/**
+ * The kinds of entity. `work` is a title of a work or a product (a film, drama, book, device,
+ * app): no recogniser finds it (the models have no such label); a reader files names there.
+ */
+export const ENTITY_TYPES = ['person', 'org', 'place', 'work', 'date', 'money', 'percent', 'misc'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** A mention of an entity: [start, end) offsets into the text it was found in. */
