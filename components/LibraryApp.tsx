@@ -15,6 +15,7 @@ import { editOutcomeToast } from './edit-outcome';
 import { ArticleCard } from './library/ArticleCard';
 import { filtered, LibraryFilters, type Filter } from './library/LibraryFilters';
 import { ExportMenu, TrashMenu } from './library/LibraryMenus';
+import { useOneMenu } from './library/MenuButton';
 import { SearchResults } from './library/SearchResults';
 import { StatusPanel } from './StatusPanel';
 import { ToastView, useToast } from './Toast';
@@ -47,6 +48,8 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const showLatest = useRef(show);
   showLatest.current = show;
   const [entityLinks, setEntityLinks] = useState(true);
+  // 내보내기 / 휴지통 / 동기화: one open at a time; library.html#sync (from ⚙) opens sync.
+  const menus = useOneMenu<'export' | 'trash' | 'sync'>(location.hash === '#sync' ? 'sync' : null);
   const [version, setVersion] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   // The last version of each highlight this page showed: what a highlight deleted elsewhere is restored from.
@@ -243,9 +246,14 @@ export function LibraryApp({ db }: { db: MarginDB }) {
               (e.target as HTMLInputElement).value = '';
             }}
           />
-          <ExportMenu entityLinks={entityLinks} onEntityLinks={setEntityLinks} onExport={(format, scope) => void exportData(format, scope)} />
-          <TrashMenu items={trash} onRestore={(id) => void restoreFromTrash(id)} />
-          <SyncSettings db={db} />
+          <ExportMenu
+            menu={menus.props('export')}
+            entityLinks={entityLinks}
+            onEntityLinks={setEntityLinks}
+            onExport={(format, scope) => void exportData(format, scope)}
+          />
+          <TrashMenu menu={menus.props('trash')} items={trash} onRestore={(id) => void restoreFromTrash(id)} />
+          <SyncSettings db={db} menu={menus.props('sync')} />
         </div>
       </header>
 

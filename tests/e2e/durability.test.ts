@@ -233,7 +233,7 @@ describe('issue 14: nothing the reader wrote is lost, overwritten or shown to th
     await expect.poll(() => annotation(library, '공청회를')).toBeUndefined();
     await library.reload();
     await library.waitForSelector('html[data-library="ready"]');
-    await library.locator('[data-testid="trash"] summary').click();
+    await library.locator('[data-testid="trash"] [data-menu-button]').click();
     await library.locator('[data-testid="trash-item"]', { hasText: '시의회, 내년 예산안 통과' }).first().locator('[data-action="restore-article"]').click();
     await expect.poll(async () => (await annotation(library, '공청회를'))?.note).toBe('휴지통 메모');
     await Promise.all([library.close(), popup.close(), page.close()]);

@@ -89,9 +89,9 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     await library.screenshot({ path: join(ARTIFACTS, 'library.png'), fullPage: true });
 
     // Export each format.
-    const menu = library.locator('details.export-menu:not(.trash-menu)');
+    const menu = library.locator('[data-testid="export"] [data-menu-button]');
     const pick = (what: string) => async () => {
-      if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+      if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
       await library.locator(`button[data-export="${what}"]`).click();
     };
     const md = await downloadFrom(library, pick('md-all'));

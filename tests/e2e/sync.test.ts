@@ -30,7 +30,8 @@ async function openLibrary(browser: ExtensionBrowser): Promise<Page> {
 
 async function configure(library: Page, fields: { url?: string; database?: string; password?: string; passphrase?: string }) {
   const panel = library.getByTestId('sync');
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  const button = panel.locator('[data-menu-button]');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await library.locator('[data-sync-field="url"]').fill(fields.url ?? couch.url);
   await library.locator('[data-sync-field="database"]').fill(fields.database ?? 'margin');
   await library.locator('[data-sync-field="user"]').fill('reader');
