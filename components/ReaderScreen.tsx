@@ -24,6 +24,7 @@ import { NotesPanel } from './NotesPanel';
 import type { AnchorRect } from './Popover';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ToastView, useToast } from './Toast';
+import { keepInView } from '../utils/dom/keep-in-view';
 
 interface Rendered {
   title: HTMLElement;
@@ -358,20 +359,25 @@ const HIT_HIGHLIGHT = 'margin-search-hit';
  */
 function useFocus(focus: ReaderFocus | undefined, body: HTMLElement | null, drawn: number) {
   const done = useRef(false);
+  const release = useRef<() => void>();
+  // Stop keeping the passage in view when the reader leaves.
+  useEffect(() => () => release.current?.(), []);
   useEffect(() => {
     if (!focus || !body || done.current) return;
     if ('highlight' in focus) {
       const mark = body.querySelector<HTMLElement>(`mark.hl[data-hl="${CSS.escape(focus.highlight)}"]`);
       if (!mark) return;
       done.current = true;
-      mark.scrollIntoView({ block: 'center' });
+      // Kept in view while images above it take their height (the mark is found again if redrawn).
+      const id = CSS.escape(focus.highlight);
+      release.current = keepInView(() => body.querySelector(`mark.hl[data-hl="${id}"]`)?.getBoundingClientRect() ?? null, body);
       mark.focus({ preventScroll: true });
       return;
     }
     const range = rangeAt(body, focus.start, focus.end);
     if (!range) return;
     done.current = true;
-    (range.startContainer.parentElement ?? body).scrollIntoView({ block: 'center' });
+    release.current = keepInView(() => range.getBoundingClientRect(), body);
     if (typeof Highlight !== 'undefined') CSS.highlights.set(HIT_HIGHLIGHT, new Highlight(range));
     body.dataset.focused = 'text';
   }, [focus, body, drawn]);

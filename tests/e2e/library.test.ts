@@ -114,13 +114,13 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     // A strict RFC 4180 reader reads the downloaded file the same way.
     expect(parseCsv(csv.bytes, { bom: true, relax_quotes: false })).toEqual(rows);
     expect(rows[0]).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
-    // '…부상은' was selected; the highlight snaps to words and leaves the particle 은 out.
+    // '…부상은' was selected up to the word's end: the particle the reader took is kept (issue 22).
     expect(
       rows
         .slice(1)
         .map((r) => r[0])
         .sort(),
-    ).toEqual(['딥시크(Deep Seek)의 부상', '부산시는 올해 영화제에 60억원을 지원했다', '삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다'].sort());
+    ).toEqual(['딥시크(Deep Seek)의 부상은', '부산시는 올해 영화제에 60억원을 지원했다', '삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다'].sort());
     expect(rows.find((r) => r[0]!.startsWith('삼성전자'))![4]).toContain('엔비디아 하락폭, 메모 "따옴표", 쉼표');
 
     const json = await downloadFrom(library, pick('json-all'));

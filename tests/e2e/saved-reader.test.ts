@@ -105,6 +105,47 @@ describe('issue 12: read and find in the library', () => {
     await library.getByTestId('hits').waitFor({ state: 'detached' });
   });
 
+  it('opens a hit with the passage in view, and keeps it there while the photos above it load (issue 22)', async () => {
+    // The article's photos answer only when the test says so: the copy scrolls to the hit first.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const tall = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="1600"><rect width="800" height="1600" fill="#8a9"/></svg>';
+    await browser.context.route('**/photo/**', async (route) => {
+      await released;
+      await route.fulfill({ contentType: 'image/svg+xml', body: tall });
+    });
+    try {
+      // Typed with its particle, after the photo in the article's text.
+      await library.getByTestId('search').fill('저커버그도');
+      const hit = library.locator('[data-testid="hit"][data-field="body"]');
+      await expect.poll(() => hit.count(), { timeout: 5000 }).toBe(1);
+      const reader = await opened(() => hit.getByTestId('hit-open').click());
+      const where = () =>
+        reader.evaluate(() => {
+          const range = [...(CSS.highlights.get('margin-search-hit') ?? [])][0] as Range | undefined;
+          const rect = range?.getBoundingClientRect();
+          return rect ? { top: Math.round(rect.top), bottom: Math.round(rect.bottom), height: innerHeight } : null;
+        });
+      await expect.poll(where).not.toBeNull();
+      release();
+      await reader.waitForFunction(() => {
+        const images = [...document.querySelectorAll<HTMLImageElement>('[data-testid="article-body"] img')];
+        return images.length > 0 && images.every((img) => img.complete && img.naturalHeight > 0);
+      });
+      // Laid out again after the photos took their height: the passage is still in the window.
+      await reader.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const at = (await where())!;
+      expect(at.top, JSON.stringify(at)).toBeGreaterThanOrEqual(0);
+      expect(at.bottom, JSON.stringify(at)).toBeLessThanOrEqual(at.height);
+      await reader.screenshot({ path: join(ARTIFACTS, 'saved-reader-hit-ko.png') });
+      await reader.close();
+    } finally {
+      release();
+      await browser.context.unroute('**/photo/**');
+      await library.getByTestId('search').fill('');
+    }
+  });
+
   it('filters by site with a bounded field that narrows as one types, and clears every filter at once', async () => {
     const site = library.getByTestId('site-filter');
     expect((await site.boundingBox())!.width).toBeLessThanOrEqual(16 * 16 + 1);
