@@ -254,8 +254,19 @@ describe('messages in the reader’s language', () => {
       skipped: { count: 1, byReason: { reply: 1 }, first: [{ position: 4, reason: 'reply' as const }] },
     };
     expect(importReportText(summary, 'en')).toBe(
-      'Imported: 1 new articles, 2 new highlights, 1 updated (3 already here). 1 had a different note: the imported one is kept below yours. 1 other highlights with an id already in use were imported under a new id. Skipped 1: 1 replies (item 4).',
+      'Imported 1 new article, 2 new highlights and 1 highlight updated. 3 highlights were already here. 1 highlight had a different note: the imported one is kept below yours. 1 other highlight with an id already in use was imported under a new id. Skipped 1: 1 reply (item 4).',
     );
     for (const sentence of importReportText(summary, 'ko').split(/(?<=\.) /)) expect(sentence).toMatch(/요\.$/);
+    expect(importReportText(summary, 'ko')).toMatch(
+      /^기사 1건과 하이라이트 2건을 새로 가져왔어요\. 하이라이트 1건은 가져온 내용으로 고쳤어요\. 이미 있던 하이라이트 3건은 그대로 뒀어요\./,
+    );
+    // Only what happened (issue 22: "1 new articles", "새 기사 0건").
+    const one = { ...summary, articles: { added: 0, updated: 0 }, annotations: { added: 1, updated: 0, unchanged: 0, conflicts: 0, renamed: 0 } };
+    const none = { ...one, skipped: { count: 0, byReason: {}, first: [] } };
+    expect(importReportText(none, 'en')).toBe('Imported 1 new highlight.');
+    expect(importReportText(none, 'ko')).toBe('하이라이트 1건을 새로 가져왔어요.');
+    const nothing = { ...none, annotations: { ...none.annotations, added: 0, unchanged: 4 } };
+    expect(importReportText(nothing, 'en')).toBe('Nothing new to import. 4 highlights were already here.');
+    expect(importReportText(nothing, 'ko')).toBe('새로 가져온 것은 없어요. 이미 있던 하이라이트 4건은 그대로 뒀어요.');
   });
 });

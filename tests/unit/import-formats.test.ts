@@ -64,7 +64,7 @@ describe("Hypothesis' own “Export annotations” file", () => {
 
   it('reports skips in the library, in English and in Korean', async () => {
     const summary = await importData(freshDb(), parse(HYPOTHESIS_BUTTON_EXPORT));
-    expect(importReportText(summary, 'en')).toContain('Skipped 2: 1 page notes, 1 replies (items 2, 4).');
+    expect(importReportText(summary, 'en')).toContain('Skipped 2: 1 page note, 1 reply (items 2, 4).');
     expect(importReportText(summary, 'ko')).toContain('페이지 메모 1건, 답글 1건 (2, 4번째), 모두 2건은 건너뛰었어요.');
   });
 
@@ -77,7 +77,7 @@ describe("Hypothesis' own “Export annotations” file", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ImportError);
-    expect(importErrorText(error as ImportError, 'en')).toMatch(/Nothing in this file.*1 page notes \(item 1\)/);
+    expect(importErrorText(error as ImportError, 'en')).toMatch(/Nothing in this file.*1 page note \(item 1\)/);
     expect(importErrorText(error as ImportError, 'ko')).toMatch(/가져올 수 있는 하이라이트가 없어요.*페이지 메모 1건/);
   });
 });
