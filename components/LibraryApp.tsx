@@ -23,6 +23,9 @@ import { SyncSettings } from './SyncSettings';
 
 const PAGE = 30;
 
+/** The language Margin's own words in a Markdown export are written in: the reader's. */
+const markdownLang = () => (uiLanguage().startsWith('ko') ? 'ko' : 'en');
+
 /**
  * The library: every saved article with its highlights and notes, sorted and filtered
  * (site, tag, colour, entity), searched, edited, exported and imported, 30 articles at a
@@ -117,7 +120,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       let articleIds: string[] | undefined;
       if (scope === 'filter') articleIds = await filteredArticleIds(db, libraryQuery(0, 0));
       const [{ buildExport }, data] = await Promise.all([import('../utils/export/build'), readData(db, { articleIds })]);
-      download(buildExport(data, format, { entityLinks }));
+      download(buildExport(data, format, { entityLinks, lang: markdownLang() }));
       hide();
     } catch (error) {
       show({ text: t('exportFailed', errorMessage(error)) }, 9000);
@@ -127,7 +130,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const exportArticle = async (articleId: string) => {
     try {
       const [{ singleMarkdown }, data] = await Promise.all([import('../utils/export/markdown'), readData(db, { articleIds: [articleId] })]);
-      download(singleMarkdown(data, { entityLinks }));
+      download(singleMarkdown(data, { entityLinks, lang: markdownLang() }));
     } catch (error) {
       show({ text: t('exportFailed', errorMessage(error)) }, 9000);
     }

@@ -160,6 +160,15 @@ describe('Obsidian Markdown', () => {
     'new\nline: and # hash',
   ];
 
+  it('writes colour names and notices in the reader’s language (issue 22: yellow in a Korean vault)', () => {
+    const group = { article: article({}), annotations: [highlight({ color: 'pink', orphaned: true })] };
+    const ko = articleMarkdown(group, { lang: 'ko' });
+    expect(ko).toMatch(/^분홍 · \d{4}-\d{2}-\d{2}$/m);
+    expect(ko).toContain('*(기사에서 더 찾을 수 없어요)*');
+    expect(ko).not.toMatch(/\bpink\b|no longer/);
+    expect(articleMarkdown(group)).toMatch(/^pink · \d{4}/m);
+  });
+
   it.each(CONTROL_TITLES)('front matter stays valid YAML and reads back as the title: %j', (title) => {
     const md = articleMarkdown({
       article: article({ title, byline: title, publishedTime: `2026-01-01\n${title}` }),
