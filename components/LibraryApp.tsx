@@ -51,6 +51,8 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const showLatest = useRef(show);
   showLatest.current = show;
   const [entityLinks, setEntityLinks] = useState(true);
+  // While an import runs the list is not "empty": it is filling (issue 22).
+  const [importing, setImporting] = useState(false);
   // 내보내기 / 휴지통 / 동기화: one open at a time; library.html#sync (from ⚙) opens sync.
   const menus = useOneMenu<'export' | 'trash' | 'sync'>(location.hash === '#sync' ? 'sync' : null);
   const [version, setVersion] = useState(0);
@@ -141,6 +143,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
 
   const importFile = async (file: File) => {
     show({ text: t('importProgressRead') }, 600_000);
+    setImporting(true);
     try {
       // The validator and the formats load when first needed, not with the page.
       const [{ parseImport, ImportError }, messages] = await Promise.all([import('../utils/export/import'), import('../utils/export/messages')]);
@@ -161,6 +164,8 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       }
     } catch (error) {
       show({ text: t('importFailedUnexpected', errorMessage(error)) }, 12_000);
+    } finally {
+      setImporting(false);
     }
   };
 
@@ -269,9 +274,9 @@ export function LibraryApp({ db }: { db: MarginDB }) {
         ) : (
           <>
             <p class="count" role="status">
-              {tn('articlesCount', page.total)}
+              {importing && page.total === 0 ? t('libraryImporting') : tn('articlesCount', page.total)}
             </p>
-            {!loading && page.total === 0 && <p class="empty">{filtered(filter) ? t('noResults') : t('libraryEmpty')}</p>}
+            {!loading && !importing && page.total === 0 && <p class="empty">{filtered(filter) ? t('noResults') : t('libraryEmpty')}</p>}
             {page.items.map(({ article, highlights: list }) => (
               <ArticleCard
                 key={article.id}
