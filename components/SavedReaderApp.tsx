@@ -31,6 +31,9 @@ export function savedCopyUrl(articleId: string, focus?: ReaderFocus): string {
   return `/reader.html?${params}`;
 }
 
+/** Whether a saved copy shows photos (which come from the site, not from the copy). */
+export const hasImages = (html: string) => /<(?:img|picture)\b/i.test(html);
+
 /**
  * A saved article read from the library: the stored copy (no network, so it opens offline
  * and after the page has changed or gone), with the reader's highlights, notes and entity
@@ -75,6 +78,8 @@ export function SavedReaderApp({ id, focus }: { id: string | null; focus?: Reade
           <>
             <p class="notice" role="status" data-testid="notice">
               {t('savedCopyNotice', formatDateTime(article.savedAt, uiLanguage()) ?? '')}
+              {/* The text is kept; the photos are not (issue 22): said plainly where there are any. */}
+              {hasImages(article.contentHtml) && <span data-testid="images-need-network"> {t('savedImagesNeedNetwork')}</span>}
             </p>
             <ReaderScreen key={article.id} article={article} focus={focus} />
           </>
