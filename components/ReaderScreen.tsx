@@ -273,7 +273,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
             data-testid="notes-button"
             data-highlights={highlights.records.length}
           >
-            {t('notesButton', String(notes))}
+            {t('notesButtonBoth', [String(highlights.records.length), String(notes)])}
           </button>
         )}
       </div>

@@ -199,7 +199,8 @@ describe('floating UI (each defect of issue 9)', () => {
     await popup.getByTestId('selection-toolbar').waitFor();
     await popup.keyboard.press('2');
     await expect.poll(async () => (await highlightsOf(popup, '/live/floating.html'))[0]?.quote).toBe('예산안은 찬성 28표, 반대 7표'); // whole words, the particle 로 left out
-    expect(await popup.getByTestId('notes-button').textContent()).toMatch(/0/);
+    // A highlight without a note is counted too (issue 22: "메모 0" beside a highlight).
+    expect(await popup.getByTestId('notes-button').textContent()).toBe('하이라이트 1 · 메모 0');
   });
 
   it('at 360 px the highlight card stays inside the window and its tags and Delete can be reached', async () => {
@@ -219,7 +220,7 @@ describe('floating UI (each defect of issue 9)', () => {
     await popup.getByTestId('note-input').fill('메모 하나');
     await popup.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
-    await expect.poll(() => popup.getByTestId('notes-button').textContent()).toMatch(/1/);
+    await expect.poll(() => popup.getByTestId('notes-button').textContent()).toBe('하이라이트 1 · 메모 1');
   });
 
   it('the ⚙ panel closes on Escape and on a click outside, and the text size applies at once', async () => {
@@ -234,6 +235,10 @@ describe('floating UI (each defect of issue 9)', () => {
     await popup.getByTestId('settings-menu').waitFor({ state: 'detached' });
     await popup.getByTestId('settings-button').click();
     await popup.getByTestId('text-size').selectOption('medium');
+    // ⚙ goes to the browser's page for Margin's keys (issue 22).
+    const shortcuts = browser.context.waitForEvent('page', (page) => page.url().startsWith('chrome://extensions/shortcuts'));
+    await popup.getByTestId('shortcut-settings-link').click();
+    await (await shortcuts).close();
     await popup.keyboard.press('Escape');
   });
 });
