@@ -19,12 +19,13 @@ import { COLORS, NOTE_KEY } from './highlight-colors';
 import { useCorrections, useHiddenKinds } from './hooks/useReaderData';
 import { useEntityLayer } from './hooks/useEntityLayer';
 import { useHighlights } from './hooks/useHighlights';
-import { extendSelectionByKey, useSelection } from './hooks/useSelection';
+import { extendSelectionByKey, moveCaretByKey, useCaret, useSelection } from './hooks/useSelection';
 import { NotesPanel } from './NotesPanel';
 import type { AnchorRect } from './Popover';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ToastView, useToast } from './Toast';
 import { keepInView } from '../utils/dom/keep-in-view';
+import { overlapOf } from '../utils/text/overlap';
 
 interface Rendered {
   title: HTMLElement;
@@ -73,6 +74,8 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
   const toolbarHasFocus = () => !!document.activeElement?.closest('.selection-toolbar');
   const { selection, clear: clearSelection, current: currentSelection } = useSelection(rendered?.body ?? null, toolbarHasFocus);
   const highlights = useHighlights(article, rendered?.body ?? null, tabId);
+  // The keyboard reader's caret in the article (← →), drawn: browsers draw none in read-only text.
+  const caret = useCaret(rendered?.body ?? null);
   const entities = useEntityLayer(
     article,
     rendered,
@@ -144,6 +147,17 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
     const chosen = currentSelection();
     clearSelection();
     if (!chosen) return;
+    // Never a highlight over another (issue 22): the same words are that highlight (recoloured
+    // if asked), part of one or several is said and left alone.
+    const over = overlapOf(highlights.placement, chosen);
+    if (over?.kind === 'overlap') return showToast({ text: t('highlightOverlaps') }, 5000);
+    const existing = over && highlights.records.find((a) => a.id === over.id);
+    if (existing) {
+      if (existing.color !== color && !withNote) await changeHighlight(existing.id, { color }, { updatedAt: existing.updatedAt, color: existing.color });
+      if (withNote) openCard(existing, true);
+      else showToast({ text: t('highlightAlreadyThere') }, 3000);
+      return;
+    }
     try {
       const record = await highlights.create({ start: chosen.start, end: chosen.end }, color, entities.spans ?? []);
       if (withNote) openCard(record, true);
@@ -219,7 +233,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
     if (!rendered?.body.contains(target)) return;
     if ((event.key === 'Enter' || event.key === ' ') && target.matches('mark')) {
       if (activate(target)) event.preventDefault();
-    } else if (extendSelectionByKey(rendered.body, event)) event.preventDefault();
+    } else if (extendSelectionByKey(rendered.body, event) || moveCaretByKey(rendered.body, event)) event.preventDefault();
   };
 
   // While the toolbar is up: 1–4 highlight in a colour, N highlights and opens the note (with
@@ -345,6 +359,14 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
           onClose={() => setMenu(null)}
         />
       )}
+      {caret && (
+        <span
+          class="reader-caret"
+          aria-hidden="true"
+          data-testid="caret"
+          style={{ left: `${caret.left}px`, top: `${caret.top}px`, height: `${Math.max(12, caret.bottom - caret.top)}px` }}
+        />
+      )}
       <ToastView toast={toast} onDone={hideToast} />
     </div>
   );
@@ -359,7 +381,7 @@ const HIT_HIGHLIGHT = 'margin-search-hit';
  */
 function useFocus(focus: ReaderFocus | undefined, body: HTMLElement | null, drawn: number) {
   const done = useRef(false);
-  const release = useRef<() => void>();
+  const release = useRef<(() => void) | undefined>(undefined);
   // Stop keeping the passage in view when the reader leaves.
   useEffect(() => () => release.current?.(), []);
   useEffect(() => {

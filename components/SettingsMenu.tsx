@@ -119,6 +119,7 @@ export function SettingsMenu({ preferences }: { preferences: Preferences }) {
           </label>
           <p class="setting-help">{t('settingAlwaysShowHelp')}</p>
           <p class="setting-help">{t('settingShortcutHelp')}</p>
+          <p class="setting-help">{t('caretHelp')}</p>
           <button type="button" class="setting-link link-button" onClick={openShortcutSettings} data-testid="shortcut-settings-link">
             {t('shortcutSettingsLink')}
           </button>

@@ -156,6 +156,37 @@ describe('keyboard only', () => {
   });
 });
 
+describe('keyboard: a caret in the article (issue 22)', () => {
+  it('← → place a caret mid-paragraph, Shift+Arrow selects from it, and the same words twice make one highlight', async () => {
+    const { tabId, page } = await openTab(browser, `${origin}/live/caret.html`);
+    const popup = await openPopup(browser, tabId);
+    await popup.waitForSelector('[data-entities="ready"]');
+    await popup.getByTestId('article-body').focus();
+    const select = async () => {
+      await popup.keyboard.press('ArrowRight');
+      await popup.getByTestId('caret').waitFor();
+      for (let i = 0; i < 4; i++) await popup.keyboard.press('Control+ArrowRight');
+      for (let i = 0; i < 2; i++) await popup.keyboard.press('Control+Shift+ArrowRight');
+      await popup.getByTestId('selection-toolbar').waitFor();
+    };
+    await select();
+    await popup.keyboard.press('1');
+    await expect.poll(async () => (await highlightsOf(popup, '/live/caret.html')).length).toBe(1);
+    const [first] = await highlightsOf(popup, '/live/caret.html');
+    // Mid-paragraph: not from the first word on screen, where Shift+Arrow always began.
+    expect(first!.selectors.position!.start).toBeGreaterThan(0);
+    expect(first!.quote.startsWith('[서울')).toBe(false);
+    await popup.screenshot({ path: join(ARTIFACTS, 'keyboard-caret-ko.png') });
+
+    // The same words again, in another colour: that highlight, recoloured, never a second one over it.
+    await popup.getByTestId('article-body').focus();
+    await select();
+    await popup.keyboard.press('2');
+    await expect.poll(async () => (await highlightsOf(popup, '/live/caret.html')).map((a) => a.color)).toEqual(['green']);
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
 describe('floating UI (each defect of issue 9)', () => {
   let popup: Page;
   beforeAll(async () => {
