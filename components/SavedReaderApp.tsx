@@ -5,7 +5,7 @@ import { ArticleRepository } from '../utils/db/articles';
 import { TRASH_DAYS } from '../utils/db/trash';
 import { formatDateTime } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
-import { readerDb } from './hooks/db';
+import { loadLiveDb } from './hooks/db';
 import { usePreferences } from './hooks/useReaderData';
 import { ReaderScreen, type ReaderFocus } from './ReaderScreen';
 import { ReaderTopbar } from './ReaderTopbar';
@@ -51,14 +51,16 @@ export function SavedReaderApp({ id, focus }: { id: string | null; focus?: Reade
   useEffect(() => {
     let live = true;
     if (!id) return setState({ phase: 'missing' });
-    new ArticleRepository(readerDb()).get(id).then(
-      (article) => {
-        if (!live) return;
-        setState(article ? { phase: 'ok', article } : { phase: 'missing' });
-        if (article) document.title = `${article.title} · ${t('extName')}`;
-      },
-      (error: unknown) => live && setState({ phase: 'failed', detail: errorMessage(error) }),
-    );
+    loadLiveDb()
+      .then(({ readerDb }) => new ArticleRepository(readerDb()).get(id))
+      .then(
+        (article) => {
+          if (!live) return;
+          setState(article ? { phase: 'ok', article } : { phase: 'missing' });
+          if (article) document.title = `${article.title} · ${t('extName')}`;
+        },
+        (error: unknown) => live && setState({ phase: 'failed', detail: errorMessage(error) }),
+      );
     return () => {
       live = false;
     };

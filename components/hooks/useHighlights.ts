@@ -8,8 +8,7 @@ import type { EntitySpan } from '../../utils/entities/types';
 import { entitiesWithin } from '../../utils/entities/summary';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/background/messages';
-import { readerDb } from './db';
-import { useLiveQuery } from './useLiveQuery';
+import { useReaderQuery } from './db';
 
 export interface HighlightLayer {
   records: HighlightRecord[];
@@ -30,7 +29,10 @@ export interface HighlightLayer {
  */
 export function useHighlights(article: Article | ArticleRecord, body: HTMLElement | null, tabId: number | undefined): HighlightLayer {
   const articleId = isRecord(article) ? article.id : null;
-  const live = useLiveQuery(async () => (articleId ? readerDb().annotations.where('articleId').equals(articleId).sortBy('createdAt') : []), [articleId]);
+  const live = useReaderQuery(
+    async ({ readerDb }) => (articleId ? readerDb().annotations.where('articleId').equals(articleId).sortBy('createdAt') : []),
+    [articleId],
+  );
   // The live answer, with this page's own writes applied at once (before the query comes back).
   const [records, setRecords] = useState<HighlightRecord[]>([]);
   const [placement, setPlacement] = useState<Map<string, Anchor>>(new Map());
