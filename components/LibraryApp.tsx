@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../utils/async';
 import { download } from '../utils/dom/download';
-import type { HighlightPatch, EditOutcome, PatchBase } from '../utils/db/highlights';
 import { filterOptions, filteredArticleIds, listArticles, search, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
-import type { HighlightRecord, MarginDB } from '../utils/db/schema';
+import type { MarginDB } from '../utils/db/schema';
 import { importData, readData, StorageFullError } from '../utils/export/transfer';
 import { listTrash, TRASH_DAYS } from '../utils/db/trash';
 import type { ExportFormat } from '../utils/export/build';
 import { formatCount, t, tn, uiLanguage } from '../utils/i18n';
-import { sendMessage, type WriteOutcome } from '../utils/background/messages';
+import { sendMessage } from '../utils/background/messages';
 import { useLiveQuery } from './hooks/useLiveQuery';
 import { HighlightCard } from './HighlightCard';
-import { editOutcomeToast } from './edit-outcome';
+import { failureText, highlightsClient, type WriteFailure } from './highlights-client';
+import { useHighlightEditor } from './hooks/useHighlightEditor';
 import { ArticleCard } from './library/ArticleCard';
 import { filtered, LibraryFilters, type Filter } from './library/LibraryFilters';
 import { ExportMenu, TrashMenu } from './library/LibraryMenus';
@@ -44,8 +44,6 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   // The card last opened, to open again when the reader asks to see another page's note.
   const lastEditing = useRef<{ id: string; button: HTMLElement } | null>(null);
   if (editing) lastEditing.current = editing;
-  // Bumped to show the other page's note in an open card (the card starts again from live data).
-  const [cardKey, setCardKey] = useState(0);
   const { toast, show, hide } = useToast(4000);
   // For effects that outlive a render: the toast of the latest one.
   const showLatest = useRef(show);
@@ -57,8 +55,6 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const menus = useOneMenu<'export' | 'trash' | 'sync'>(location.hash === '#sync' ? 'sync' : null);
   const [version, setVersion] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
-  // The last version of each highlight this page showed: what a highlight deleted elsewhere is restored from.
-  const lastSeen = useRef(new Map<string, HighlightRecord>());
 
   const refresh = () => setVersion((v) => v + 1);
 
@@ -84,7 +80,6 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     if (!livePage) return;
     setLoadError(null);
     setPage(livePage);
-    for (const a of livePage.items.flatMap((i) => i.highlights)) lastSeen.current.set(a.id, a);
     document.documentElement.dataset.library = 'ready';
   }, [livePage]);
   const loading = !livePage && page.items.length === 0;
@@ -170,9 +165,8 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   };
 
   /** Say why a write failed; what the reader wrote stays where it is. */
-  const failed = (result: Exclude<WriteOutcome<unknown>, { status: 'saved' }>) =>
-    show({ text: result.status === 'full' ? t('writeFailedFull') : result.status === 'gone' ? t('alreadyGone') : t('writeFailed', result.reason) }, 12_000);
-  const failure = (error: unknown) => ({ status: 'failed' as const, reason: errorMessage(error) });
+  const failed = (result: WriteFailure) => show({ text: failureText(result) }, 12_000);
+  const failure = (error: unknown): WriteFailure => ({ status: 'failed', reason: errorMessage(error) });
 
   const restoreFromTrash = async (articleId: string) => {
     const result = await sendMessage('restoreArticle', { articleId }).catch(failure);
@@ -186,41 +180,34 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     show({ text: t('articleTrashed', String(TRASH_DAYS)), undo: () => void restoreFromTrash(articleId) }, 8000);
   };
 
-  const revive = async (record: HighlightRecord) => {
-    const result = await sendMessage('reviveHighlight', { record: { ...record, updatedAt: Date.now() } }).catch(failure);
-    if (result.status !== 'saved') return failed(result);
-    show({ text: t('highlightRestored') });
-  };
-
-  const change = async (id: string, patch: HighlightPatch, base: PatchBase): Promise<EditOutcome> => {
-    const result = await sendMessage('editHighlight', { id, patch, base }).catch((error: unknown): EditOutcome => failure(error));
-    if (result.status === 'saved') {
-      lastSeen.current.set(id, result.record);
-      if (query.trim()) refresh();
-    }
+  const allHighlights = page.items.flatMap((i) => i.highlights);
+  // Editing from a card, as in the reader (useHighlightEditor): against the version the card
+  // showed, merged or refused and said, "show the other note", a highlight deleted elsewhere put back.
+  const editor = useHighlightEditor({
+    records: allHighlights,
+    edit: (id, patch, base) => highlightsClient.edit(id, patch, base),
+    revive: highlightsClient.revive,
+    show,
     // The toast is outside the card, so the click on it closed the card: open it again, with the other note.
-    const showOther = () => {
-      setCardKey((k) => k + 1);
+    reopen: (id) => {
       if (lastEditing.current?.id === id) setEditing(lastEditing.current);
-    };
-    const toast = editOutcomeToast(result, patch, lastSeen.current.get(id), { showOther, revive: (r) => void revive(r) });
-    if (toast) show(toast, result.status === 'gone' ? 15_000 : 12_000);
-    return result;
-  };
+    },
+    onSaved: () => {
+      if (query.trim()) refresh();
+    },
+  });
 
   const remove = async (id: string) => {
     setEditing(null);
-    const removed = await sendMessage('deleteHighlight', { id }).catch((error: unknown) => {
-      show({ text: t('writeFailed', errorMessage(error)) }, 12_000);
-      return null;
-    });
+    const result = await highlightsClient.remove(id);
     if (query.trim()) refresh();
-    if (removed) show({ text: t('highlightDeleted'), undo: () => void revive(removed) }, 8000);
+    if (result.status !== 'saved') return failed(result);
+    const removed = result.value;
+    if (removed) show({ text: t('highlightDeleted'), undo: () => void editor.putBack(removed) }, 8000);
   };
 
-  const allHighlights = page.items.flatMap((i) => i.highlights);
   // A highlight deleted elsewhere while its card is open keeps its card (and the reader's text) until they close it.
-  const editingHighlight = editing && (allHighlights.find((a) => a.id === editing.id) ?? lastSeen.current.get(editing.id));
+  const editingHighlight = editing && (allHighlights.find((a) => a.id === editing.id) ?? editor.last(editing.id));
 
   return (
     <div class="library">
@@ -300,11 +287,11 @@ export function LibraryApp({ db }: { db: MarginDB }) {
 
       {editingHighlight && editing && (
         <HighlightCard
-          key={`${editingHighlight.id}:${cardKey}`}
+          key={`${editingHighlight.id}:${editor.cardKey}`}
           highlight={editingHighlight}
           anchor={() => (editing.button.isConnected ? editing.button.getBoundingClientRect() : null)}
           focusNote
-          onChange={(patch, base) => change(editingHighlight.id, patch, base)}
+          onChange={(patch, base) => editor.change(editingHighlight.id, patch, base)}
           onDelete={() => remove(editingHighlight.id)}
           onClose={() => setEditing(null)}
         />

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { isRecord, type Article, type ArticleRecord } from '../utils/article';
 import { errorMessage } from '../utils/async';
 import { DEFAULT_HIDDEN_KINDS } from '../utils/background/settings';
-import type { HighlightPatch, EditOutcome, PatchBase } from '../utils/db/highlights';
 import type { HighlightRecord, HighlightColor } from '../utils/db/schema';
 import { download } from '../utils/dom/download';
 import { rangeAt } from '../utils/dom/text-ranges';
@@ -10,7 +9,6 @@ import { normalizeName, type EntityCorrection, type EntityType } from '../utils/
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/background/messages';
 import { ArticleView } from './ArticleView';
-import { editOutcomeToast } from './edit-outcome';
 import { EntityLegend } from './EntityLegend';
 import { EntityMenu, type MenuTarget } from './EntityMenu';
 import { EntityPanel } from './EntityPanel';
@@ -25,6 +23,8 @@ import type { AnchorRect } from './Popover';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ToastView, useToast } from './Toast';
 import { keepInView } from '../utils/dom/keep-in-view';
+import { failureText } from './highlights-client';
+import { useHighlightEditor } from './hooks/useHighlightEditor';
 import { overlapOf } from '../utils/text/overlap';
 
 interface Rendered {
@@ -67,8 +67,6 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
   const [panel, setPanel] = useState<Panel>(null);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
   const [card, setCard] = useState<{ id: string; focusNote: boolean } | null>(null);
-  // Bumped to show another page's note in the open card (it starts again from live data).
-  const [cardVersion, setCardVersion] = useState(0);
   const { toast, show: showToast, hide: hideToast } = useToast(2600);
   const wrapper = useRef<HTMLDivElement>(null);
   const toolbarHasFocus = () => !!document.activeElement?.closest('.selection-toolbar');
@@ -158,40 +156,27 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
       else showToast({ text: t('highlightAlreadyThere') }, 3000);
       return;
     }
-    try {
-      const record = await highlights.create({ start: chosen.start, end: chosen.end }, color, entities.spans ?? []);
-      if (withNote) openCard(record, true);
-    } catch (error) {
-      console.warn('Margin: highlight not saved', errorMessage(error));
-      showToast({ text: t('highlightSaveFailed') }, 5000);
+    const created = await highlights.create({ start: chosen.start, end: chosen.end }, color, entities.spans ?? []);
+    if (created.status === 'saved') {
+      if (withNote) openCard(created.value, true);
+      return;
     }
+    console.warn('Margin: highlight not saved', created.status === 'failed' ? created.reason : created.status);
+    showToast({ text: created.status === 'full' ? t('writeFailedFull') : t('highlightSaveFailed') }, 5000);
   };
 
-  // The last version of each highlight this screen showed: what one deleted elsewhere is put back from.
-  const lastSeen = useRef(new Map<string, HighlightRecord>());
-  for (const a of highlights.records) lastSeen.current.set(a.id, a);
-
-  /**
-   * An edit from the card, made against the version it showed: merged with edits made in
-   * another page meanwhile, or refused and said (the reader's text stays in the field).
-   */
-  const changeHighlight = async (id: string, patch: HighlightPatch, base: PatchBase): Promise<EditOutcome> => {
-    const result = await highlights.edit(id, patch, base).catch((error: unknown): EditOutcome => ({ status: 'failed', reason: errorMessage(error) }));
-    const toast = editOutcomeToast(result, patch, lastSeen.current.get(id), {
-      // The toast is outside the card, so the click on it closed the card: open it again, with the other note.
-      showOther: () => {
-        setCardVersion((v) => v + 1);
-        setCard({ id, focusNote: true });
-      },
-      revive: (record) =>
-        void highlights.restore({ ...record, updatedAt: Date.now() }).then(
-          () => showToast({ text: t('highlightRestored') }),
-          () => showToast({ text: t('highlightSaveFailed') }, 5000),
-        ),
-    });
-    if (toast) showToast(toast, 12_000);
-    return result;
-  };
+  // Editing from the card: an edit against the version the card showed, merged with another
+  // page's or refused and said (the reader's text stays in the field), "show the other note",
+  // and putting back a highlight deleted elsewhere — as in the library (useHighlightEditor).
+  const editor = useHighlightEditor({
+    records: highlights.records,
+    edit: (id, patch, base) => highlights.edit(id, patch, base),
+    revive: (record) => highlights.restore({ ...record, updatedAt: Date.now() }),
+    show: showToast,
+    // The toast is outside the card, so the click on it closed the card: open it again, with the other note.
+    reopen: (id) => setCard({ id, focusNote: true }),
+  });
+  const changeHighlight = editor.change;
 
   const exportArticle = async (id: string) => {
     try {
@@ -203,12 +188,10 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
 
   const deleteHighlight = async (id: string) => {
     setCard(null);
-    try {
-      const removed = await highlights.remove(id);
-      if (removed) showToast({ text: t('highlightDeleted'), undo: () => void highlights.restore(removed) }, 6000);
-    } catch {
-      showToast({ text: t('highlightSaveFailed') }, 5000);
-    }
+    const result = await highlights.remove(id);
+    if (result.status !== 'saved') return showToast({ text: failureText(result) }, 12_000);
+    const removed = result.value;
+    if (removed) showToast({ text: t('highlightDeleted'), undo: () => void highlights.restore(removed) }, 6000);
   };
 
   /** What is under a click or a focused element: a visible name, else a highlight. */
@@ -335,7 +318,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
       )}
       {cardHighlight && card && (
         <HighlightCard
-          key={`${cardHighlight.id}:${cardVersion}`}
+          key={`${cardHighlight.id}:${editor.cardKey}`}
           highlight={cardHighlight}
           anchor={rectOf(() => markOf(cardHighlight.id))}
           focusNote={card.focusNote}
