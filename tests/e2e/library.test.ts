@@ -146,7 +146,7 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     const chooser = library.waitForEvent('filechooser');
     await library.getByTestId('import-button').click();
     await (await chooser).setFiles({ name: 'margin.json', mimeType: 'application/json', buffer: Buffer.from(exportedJson) });
-    await expect.poll(() => library.getByTestId('toast').textContent()).toContain('새 하이라이트 3건');
+    await expect.poll(() => library.getByTestId('toast').textContent()).toContain('하이라이트 3건을 새로 가져왔어요');
     await expect.poll(() => library.getByTestId('article-card').count()).toBe(2);
 
     // What the reader highlighted first, then the saved articles' text.
@@ -167,7 +167,7 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     const chooser2 = library.waitForEvent('filechooser');
     await library.getByTestId('import-button').click();
     await (await chooser2).setFiles({ name: 'margin.json', mimeType: 'application/json', buffer: Buffer.from(exportedJson) });
-    await expect.poll(() => library.getByTestId('toast').textContent()).toContain('이미 있던 것 3건');
+    await expect.poll(() => library.getByTestId('toast').textContent()).toContain('이미 있던 하이라이트 3건은 그대로 뒀어요');
 
     // The reader view of an imported article shows its highlights again.
     const { page, tabId } = await openTab(browser, `${origin}/fixtures/news/ko-newspim-deepseek/source.html`);
