@@ -1,26 +1,30 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../utils/async';
 import { download } from '../utils/dom/download';
-import type { HighlightPatch, EditOutcome, PatchBase } from '../utils/db/highlights';
 import { filterOptions, filteredArticleIds, listArticles, search, type LibraryPage, type LibraryQuery, type SearchHit } from '../utils/db/library';
-import type { HighlightRecord, MarginDB } from '../utils/db/schema';
+import type { MarginDB } from '../utils/db/schema';
 import { importData, readData, StorageFullError } from '../utils/export/transfer';
 import { listTrash, TRASH_DAYS } from '../utils/db/trash';
 import type { ExportFormat } from '../utils/export/build';
 import { formatCount, t, tn, uiLanguage } from '../utils/i18n';
-import { sendMessage, type WriteOutcome } from '../utils/background/messages';
+import { sendMessage } from '../utils/background/messages';
 import { useLiveQuery } from './hooks/useLiveQuery';
 import { HighlightCard } from './HighlightCard';
-import { editOutcomeToast } from './edit-outcome';
+import { failureText, highlightsClient, type WriteFailure } from './highlights-client';
+import { useHighlightEditor } from './hooks/useHighlightEditor';
 import { ArticleCard } from './library/ArticleCard';
 import { filtered, LibraryFilters, type Filter } from './library/LibraryFilters';
 import { ExportMenu, TrashMenu } from './library/LibraryMenus';
+import { useOneMenu } from './library/MenuButton';
 import { SearchResults } from './library/SearchResults';
 import { StatusPanel } from './StatusPanel';
 import { ToastView, useToast } from './Toast';
 import { SyncSettings } from './SyncSettings';
 
 const PAGE = 30;
+
+/** The language Margin's own words in a Markdown export are written in: the reader's. */
+const markdownLang = () => (uiLanguage().startsWith('ko') ? 'ko' : 'en');
 
 /**
  * The library: every saved article with its highlights and notes, sorted and filtered
@@ -40,17 +44,17 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   // The card last opened, to open again when the reader asks to see another page's note.
   const lastEditing = useRef<{ id: string; button: HTMLElement } | null>(null);
   if (editing) lastEditing.current = editing;
-  // Bumped to show the other page's note in an open card (the card starts again from live data).
-  const [cardKey, setCardKey] = useState(0);
   const { toast, show, hide } = useToast(4000);
   // For effects that outlive a render: the toast of the latest one.
   const showLatest = useRef(show);
   showLatest.current = show;
   const [entityLinks, setEntityLinks] = useState(true);
+  // While an import runs the list is not "empty": it is filling (issue 22).
+  const [importing, setImporting] = useState(false);
+  // 내보내기 / 휴지통 / 동기화: one open at a time; library.html#sync (from ⚙) opens sync.
+  const menus = useOneMenu<'export' | 'trash' | 'sync'>(location.hash === '#sync' ? 'sync' : null);
   const [version, setVersion] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
-  // The last version of each highlight this page showed: what a highlight deleted elsewhere is restored from.
-  const lastSeen = useRef(new Map<string, HighlightRecord>());
 
   const refresh = () => setVersion((v) => v + 1);
 
@@ -76,7 +80,6 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     if (!livePage) return;
     setLoadError(null);
     setPage(livePage);
-    for (const a of livePage.items.flatMap((i) => i.highlights)) lastSeen.current.set(a.id, a);
     document.documentElement.dataset.library = 'ready';
   }, [livePage]);
   const loading = !livePage && page.items.length === 0;
@@ -114,7 +117,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       let articleIds: string[] | undefined;
       if (scope === 'filter') articleIds = await filteredArticleIds(db, libraryQuery(0, 0));
       const [{ buildExport }, data] = await Promise.all([import('../utils/export/build'), readData(db, { articleIds })]);
-      download(buildExport(data, format, { entityLinks }));
+      download(buildExport(data, format, { entityLinks, lang: markdownLang() }));
       hide();
     } catch (error) {
       show({ text: t('exportFailed', errorMessage(error)) }, 9000);
@@ -124,7 +127,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const exportArticle = async (articleId: string) => {
     try {
       const [{ singleMarkdown }, data] = await Promise.all([import('../utils/export/markdown'), readData(db, { articleIds: [articleId] })]);
-      download(singleMarkdown(data, { entityLinks }));
+      download(singleMarkdown(data, { entityLinks, lang: markdownLang() }));
     } catch (error) {
       show({ text: t('exportFailed', errorMessage(error)) }, 9000);
     }
@@ -135,6 +138,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
 
   const importFile = async (file: File) => {
     show({ text: t('importProgressRead') }, 600_000);
+    setImporting(true);
     try {
       // The validator and the formats load when first needed, not with the page.
       const [{ parseImport, ImportError }, messages] = await Promise.all([import('../utils/export/import'), import('../utils/export/messages')]);
@@ -155,13 +159,14 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       }
     } catch (error) {
       show({ text: t('importFailedUnexpected', errorMessage(error)) }, 12_000);
+    } finally {
+      setImporting(false);
     }
   };
 
   /** Say why a write failed; what the reader wrote stays where it is. */
-  const failed = (result: Exclude<WriteOutcome<unknown>, { status: 'saved' }>) =>
-    show({ text: result.status === 'full' ? t('writeFailedFull') : result.status === 'gone' ? t('alreadyGone') : t('writeFailed', result.reason) }, 12_000);
-  const failure = (error: unknown) => ({ status: 'failed' as const, reason: errorMessage(error) });
+  const failed = (result: WriteFailure) => show({ text: failureText(result) }, 12_000);
+  const failure = (error: unknown): WriteFailure => ({ status: 'failed', reason: errorMessage(error) });
 
   const restoreFromTrash = async (articleId: string) => {
     const result = await sendMessage('restoreArticle', { articleId }).catch(failure);
@@ -175,41 +180,34 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     show({ text: t('articleTrashed', String(TRASH_DAYS)), undo: () => void restoreFromTrash(articleId) }, 8000);
   };
 
-  const revive = async (record: HighlightRecord) => {
-    const result = await sendMessage('reviveHighlight', { record: { ...record, updatedAt: Date.now() } }).catch(failure);
-    if (result.status !== 'saved') return failed(result);
-    show({ text: t('highlightRestored') });
-  };
-
-  const change = async (id: string, patch: HighlightPatch, base: PatchBase): Promise<EditOutcome> => {
-    const result = await sendMessage('editHighlight', { id, patch, base }).catch((error: unknown): EditOutcome => failure(error));
-    if (result.status === 'saved') {
-      lastSeen.current.set(id, result.record);
-      if (query.trim()) refresh();
-    }
+  const allHighlights = page.items.flatMap((i) => i.highlights);
+  // Editing from a card, as in the reader (useHighlightEditor): against the version the card
+  // showed, merged or refused and said, "show the other note", a highlight deleted elsewhere put back.
+  const editor = useHighlightEditor({
+    records: allHighlights,
+    edit: (id, patch, base) => highlightsClient.edit(id, patch, base),
+    revive: highlightsClient.revive,
+    show,
     // The toast is outside the card, so the click on it closed the card: open it again, with the other note.
-    const showOther = () => {
-      setCardKey((k) => k + 1);
+    reopen: (id) => {
       if (lastEditing.current?.id === id) setEditing(lastEditing.current);
-    };
-    const toast = editOutcomeToast(result, patch, lastSeen.current.get(id), { showOther, revive: (r) => void revive(r) });
-    if (toast) show(toast, result.status === 'gone' ? 15_000 : 12_000);
-    return result;
-  };
+    },
+    onSaved: () => {
+      if (query.trim()) refresh();
+    },
+  });
 
   const remove = async (id: string) => {
     setEditing(null);
-    const removed = await sendMessage('deleteHighlight', { id }).catch((error: unknown) => {
-      show({ text: t('writeFailed', errorMessage(error)) }, 12_000);
-      return null;
-    });
+    const result = await highlightsClient.remove(id);
     if (query.trim()) refresh();
-    if (removed) show({ text: t('highlightDeleted'), undo: () => void revive(removed) }, 8000);
+    if (result.status !== 'saved') return failed(result);
+    const removed = result.value;
+    if (removed) show({ text: t('highlightDeleted'), undo: () => void editor.putBack(removed) }, 8000);
   };
 
-  const allHighlights = page.items.flatMap((i) => i.highlights);
   // A highlight deleted elsewhere while its card is open keeps its card (and the reader's text) until they close it.
-  const editingHighlight = editing && (allHighlights.find((a) => a.id === editing.id) ?? lastSeen.current.get(editing.id));
+  const editingHighlight = editing && (allHighlights.find((a) => a.id === editing.id) ?? editor.last(editing.id));
 
   return (
     <div class="library">
@@ -243,9 +241,14 @@ export function LibraryApp({ db }: { db: MarginDB }) {
               (e.target as HTMLInputElement).value = '';
             }}
           />
-          <ExportMenu entityLinks={entityLinks} onEntityLinks={setEntityLinks} onExport={(format, scope) => void exportData(format, scope)} />
-          <TrashMenu items={trash} onRestore={(id) => void restoreFromTrash(id)} />
-          <SyncSettings db={db} />
+          <ExportMenu
+            menu={menus.props('export')}
+            entityLinks={entityLinks}
+            onEntityLinks={setEntityLinks}
+            onExport={(format, scope) => void exportData(format, scope)}
+          />
+          <TrashMenu menu={menus.props('trash')} items={trash} onRestore={(id) => void restoreFromTrash(id)} />
+          <SyncSettings db={db} menu={menus.props('sync')} />
         </div>
       </header>
 
@@ -258,9 +261,9 @@ export function LibraryApp({ db }: { db: MarginDB }) {
         ) : (
           <>
             <p class="count" role="status">
-              {tn('articlesCount', page.total)}
+              {importing && page.total === 0 ? t('libraryImporting') : tn('articlesCount', page.total)}
             </p>
-            {!loading && page.total === 0 && <p class="empty">{filtered(filter) ? t('noResults') : t('libraryEmpty')}</p>}
+            {!loading && !importing && page.total === 0 && <p class="empty">{filtered(filter) ? t('noResults') : t('libraryEmpty')}</p>}
             {page.items.map(({ article, highlights: list }) => (
               <ArticleCard
                 key={article.id}
@@ -284,11 +287,11 @@ export function LibraryApp({ db }: { db: MarginDB }) {
 
       {editingHighlight && editing && (
         <HighlightCard
-          key={`${editingHighlight.id}:${cardKey}`}
+          key={`${editingHighlight.id}:${editor.cardKey}`}
           highlight={editingHighlight}
           anchor={() => (editing.button.isConnected ? editing.button.getBoundingClientRect() : null)}
           focusNote
-          onChange={(patch, base) => change(editingHighlight.id, patch, base)}
+          onChange={(patch, base) => editor.change(editingHighlight.id, patch, base)}
           onDelete={() => remove(editingHighlight.id)}
           onClose={() => setEditing(null)}
         />

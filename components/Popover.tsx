@@ -28,6 +28,8 @@ export interface PopoverProps {
 }
 
 const MARGIN = 8;
+/** The height kept free at the bottom of the window for toasts (Toast.tsx: 1rem from the bottom, one or two lines). */
+export const TOAST_SPACE = 64;
 const GAP = 6;
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -36,7 +38,10 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * else above, else wherever it overlaps least, and never past an edge; a box taller than the
  * viewport gets the viewport's height (and scrolls inside).
  */
-export function place(anchor: AnchorRect, size: { width: number; height: number }, view: { width: number; height: number }) {
+export function place(anchor: AnchorRect, size: { width: number; height: number }, fullView: { width: number; height: number }, reserveBottom = 0) {
+  // The strip at the bottom where toasts show is left to them (issue 22: a toast covered the
+  // bottom of an open card), unless the window is too short to spare it.
+  const view = { width: fullView.width, height: fullView.height - (fullView.height - reserveBottom >= 320 ? reserveBottom : 0) };
   const width = Math.min(size.width, view.width - 2 * MARGIN);
   const height = Math.min(size.height, view.height - 2 * MARGIN);
   const x = Math.max(MARGIN, Math.min(anchor.left, view.width - width - MARGIN));
@@ -69,6 +74,7 @@ export function Popover(props: PopoverProps) {
       rect,
       { width: el.offsetWidth, height: el.scrollHeight },
       { width: window.innerWidth, height: window.innerHeight },
+      latest.current.role === 'dialog' ? TOAST_SPACE : 0,
     );
     el.style.left = `${x}px`;
     el.style.top = `${y}px`;

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { isRecord, type Article, type ArticleRecord } from '../utils/article';
 import { errorMessage } from '../utils/async';
 import { DEFAULT_HIDDEN_KINDS } from '../utils/background/settings';
-import type { HighlightPatch, EditOutcome, PatchBase } from '../utils/db/highlights';
 import type { HighlightRecord, HighlightColor } from '../utils/db/schema';
 import { download } from '../utils/dom/download';
 import { rangeAt } from '../utils/dom/text-ranges';
@@ -11,7 +10,6 @@ import { normalizeName, type EntityCorrection, type EntityType } from '../utils/
 import { t, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/background/messages';
 import { ArticleView } from './ArticleView';
-import { editOutcomeToast } from './edit-outcome';
 import { EntityLegend } from './EntityLegend';
 import { EntityMenu, type MenuTarget } from './EntityMenu';
 import { EntityPanel } from './EntityPanel';
@@ -20,11 +18,15 @@ import { COLORS, NOTE_KEY } from './highlight-colors';
 import { useCorrections, useHiddenKinds } from './hooks/useReaderData';
 import { useEntityLayer } from './hooks/useEntityLayer';
 import { useHighlights } from './hooks/useHighlights';
-import { extendSelectionByKey, useSelection } from './hooks/useSelection';
+import { extendSelectionByKey, moveCaretByKey, useCaret, useSelection } from './hooks/useSelection';
 import { NotesPanel } from './NotesPanel';
 import type { AnchorRect } from './Popover';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ToastView, useToast } from './Toast';
+import { keepInView } from '../utils/dom/keep-in-view';
+import { failureText } from './highlights-client';
+import { useHighlightEditor } from './hooks/useHighlightEditor';
+import { overlapOf } from '../utils/text/overlap';
 
 /** Why a selection cannot be marked as a name, in the reader's words. */
 const REFUSED: Record<'too-long' | 'open-quote' | 'verb', MessageKey> = {
@@ -73,13 +75,13 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
   const [panel, setPanel] = useState<Panel>(null);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
   const [card, setCard] = useState<{ id: string; focusNote: boolean } | null>(null);
-  // Bumped to show another page's note in the open card (it starts again from live data).
-  const [cardVersion, setCardVersion] = useState(0);
   const { toast, show: showToast, hide: hideToast } = useToast(2600);
   const wrapper = useRef<HTMLDivElement>(null);
   const toolbarHasFocus = () => !!document.activeElement?.closest('.selection-toolbar');
   const { selection, clear: clearSelection, current: currentSelection } = useSelection(rendered?.body ?? null, toolbarHasFocus);
   const highlights = useHighlights(article, rendered?.body ?? null, tabId);
+  // The keyboard reader's caret in the article (← →), drawn: browsers draw none in read-only text.
+  const caret = useCaret(rendered?.body ?? null);
   const entities = useEntityLayer(
     article,
     rendered,
@@ -151,40 +153,38 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
     const chosen = currentSelection();
     clearSelection();
     if (!chosen) return;
-    try {
-      const record = await highlights.create({ start: chosen.start, end: chosen.end }, color, entities.spans ?? []);
-      if (withNote) openCard(record, true);
-    } catch (error) {
-      console.warn('Margin: highlight not saved', errorMessage(error));
-      showToast({ text: t('highlightSaveFailed') }, 5000);
+    // Never a highlight over another (issue 22): the same words are that highlight (recoloured
+    // if asked), part of one or several is said and left alone.
+    const over = overlapOf(highlights.placement, chosen);
+    if (over?.kind === 'overlap') return showToast({ text: t('highlightOverlaps') }, 5000);
+    const existing = over && highlights.records.find((a) => a.id === over.id);
+    if (existing) {
+      if (existing.color !== color && !withNote) await changeHighlight(existing.id, { color }, { updatedAt: existing.updatedAt, color: existing.color });
+      if (withNote) openCard(existing, true);
+      else showToast({ text: t('highlightAlreadyThere') }, 3000);
+      return;
     }
+    const created = await highlights.create({ start: chosen.start, end: chosen.end }, color, entities.spans ?? []);
+    if (created.status === 'saved') {
+      if (withNote) openCard(created.value, true);
+      return;
+    }
+    console.warn('Margin: highlight not saved', created.status === 'failed' ? created.reason : created.status);
+    showToast({ text: created.status === 'full' ? t('writeFailedFull') : t('highlightSaveFailed') }, 5000);
   };
 
-  // The last version of each highlight this screen showed: what one deleted elsewhere is put back from.
-  const lastSeen = useRef(new Map<string, HighlightRecord>());
-  for (const a of highlights.records) lastSeen.current.set(a.id, a);
-
-  /**
-   * An edit from the card, made against the version it showed: merged with edits made in
-   * another page meanwhile, or refused and said (the reader's text stays in the field).
-   */
-  const changeHighlight = async (id: string, patch: HighlightPatch, base: PatchBase): Promise<EditOutcome> => {
-    const result = await highlights.edit(id, patch, base).catch((error: unknown): EditOutcome => ({ status: 'failed', reason: errorMessage(error) }));
-    const toast = editOutcomeToast(result, patch, lastSeen.current.get(id), {
-      // The toast is outside the card, so the click on it closed the card: open it again, with the other note.
-      showOther: () => {
-        setCardVersion((v) => v + 1);
-        setCard({ id, focusNote: true });
-      },
-      revive: (record) =>
-        void highlights.restore({ ...record, updatedAt: Date.now() }).then(
-          () => showToast({ text: t('highlightRestored') }),
-          () => showToast({ text: t('highlightSaveFailed') }, 5000),
-        ),
-    });
-    if (toast) showToast(toast, 12_000);
-    return result;
-  };
+  // Editing from the card: an edit against the version the card showed, merged with another
+  // page's or refused and said (the reader's text stays in the field), "show the other note",
+  // and putting back a highlight deleted elsewhere — as in the library (useHighlightEditor).
+  const editor = useHighlightEditor({
+    records: highlights.records,
+    edit: (id, patch, base) => highlights.edit(id, patch, base),
+    revive: (record) => highlights.restore({ ...record, updatedAt: Date.now() }),
+    show: showToast,
+    // The toast is outside the card, so the click on it closed the card: open it again, with the other note.
+    reopen: (id) => setCard({ id, focusNote: true }),
+  });
+  const changeHighlight = editor.change;
 
   const exportArticle = async (id: string) => {
     try {
@@ -196,12 +196,10 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
 
   const deleteHighlight = async (id: string) => {
     setCard(null);
-    try {
-      const removed = await highlights.remove(id);
-      if (removed) showToast({ text: t('highlightDeleted'), undo: () => void highlights.restore(removed) }, 6000);
-    } catch {
-      showToast({ text: t('highlightSaveFailed') }, 5000);
-    }
+    const result = await highlights.remove(id);
+    if (result.status !== 'saved') return showToast({ text: failureText(result) }, 12_000);
+    const removed = result.value;
+    if (removed) showToast({ text: t('highlightDeleted'), undo: () => void highlights.restore(removed) }, 6000);
   };
 
   /** What is under a click or a focused element: a visible name, else a highlight. */
@@ -226,7 +224,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
     if (!rendered?.body.contains(target)) return;
     if ((event.key === 'Enter' || event.key === ' ') && target.matches('mark')) {
       if (activate(target)) event.preventDefault();
-    } else if (extendSelectionByKey(rendered.body, event)) event.preventDefault();
+    } else if (extendSelectionByKey(rendered.body, event) || moveCaretByKey(rendered.body, event)) event.preventDefault();
   };
 
   // While the toolbar is up: 1–4 highlight in a colour, N highlights and opens the note (with
@@ -280,7 +278,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
             data-testid="notes-button"
             data-highlights={highlights.records.length}
           >
-            {t('notesButton', String(notes))}
+            {t('notesButtonBoth', [String(highlights.records.length), String(notes)])}
           </button>
         )}
       </div>
@@ -331,7 +329,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
       )}
       {cardHighlight && card && (
         <HighlightCard
-          key={`${cardHighlight.id}:${cardVersion}`}
+          key={`${cardHighlight.id}:${editor.cardKey}`}
           highlight={cardHighlight}
           anchor={rectOf(() => markOf(cardHighlight.id))}
           focusNote={card.focusNote}
@@ -357,6 +355,14 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
           onClose={() => setMenu(null)}
         />
       )}
+      {caret && (
+        <span
+          class="reader-caret"
+          aria-hidden="true"
+          data-testid="caret"
+          style={{ left: `${caret.left}px`, top: `${caret.top}px`, height: `${Math.max(12, caret.bottom - caret.top)}px` }}
+        />
+      )}
       <ToastView toast={toast} onDone={hideToast} />
     </div>
   );
@@ -371,20 +377,25 @@ const HIT_HIGHLIGHT = 'margin-search-hit';
  */
 function useFocus(focus: ReaderFocus | undefined, body: HTMLElement | null, drawn: number) {
   const done = useRef(false);
+  const release = useRef<(() => void) | undefined>(undefined);
+  // Stop keeping the passage in view when the reader leaves.
+  useEffect(() => () => release.current?.(), []);
   useEffect(() => {
     if (!focus || !body || done.current) return;
     if ('highlight' in focus) {
       const mark = body.querySelector<HTMLElement>(`mark.hl[data-hl="${CSS.escape(focus.highlight)}"]`);
       if (!mark) return;
       done.current = true;
-      mark.scrollIntoView({ block: 'center' });
+      // Kept in view while images above it take their height (the mark is found again if redrawn).
+      const id = CSS.escape(focus.highlight);
+      release.current = keepInView(() => body.querySelector(`mark.hl[data-hl="${id}"]`)?.getBoundingClientRect() ?? null, body);
       mark.focus({ preventScroll: true });
       return;
     }
     const range = rangeAt(body, focus.start, focus.end);
     if (!range) return;
     done.current = true;
-    (range.startContainer.parentElement ?? body).scrollIntoView({ block: 'center' });
+    release.current = keepInView(() => range.getBoundingClientRect(), body);
     if (typeof Highlight !== 'undefined') CSS.highlights.set(HIT_HIGHLIGHT, new Highlight(range));
     body.dataset.focused = 'text';
   }, [focus, body, drawn]);

@@ -5,7 +5,7 @@ import { ArticleRepository } from '../utils/db/articles';
 import { TRASH_DAYS } from '../utils/db/trash';
 import { formatDateTime } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
-import { readerDb } from './hooks/db';
+import { loadLiveDb } from './hooks/db';
 import { usePreferences } from './hooks/useReaderData';
 import { ReaderScreen, type ReaderFocus } from './ReaderScreen';
 import { ReaderTopbar } from './ReaderTopbar';
@@ -31,6 +31,9 @@ export function savedCopyUrl(articleId: string, focus?: ReaderFocus): string {
   return `/reader.html?${params}`;
 }
 
+/** Whether a saved copy shows photos (which come from the site, not from the copy). */
+export const hasImages = (html: string) => /<(?:img|picture)\b/i.test(html);
+
 /**
  * A saved article read from the library: the stored copy (no network, so it opens offline
  * and after the page has changed or gone), with the reader's highlights, notes and entity
@@ -48,14 +51,16 @@ export function SavedReaderApp({ id, focus }: { id: string | null; focus?: Reade
   useEffect(() => {
     let live = true;
     if (!id) return setState({ phase: 'missing' });
-    new ArticleRepository(readerDb()).get(id).then(
-      (article) => {
-        if (!live) return;
-        setState(article ? { phase: 'ok', article } : { phase: 'missing' });
-        if (article) document.title = `${article.title} · ${t('extName')}`;
-      },
-      (error: unknown) => live && setState({ phase: 'failed', detail: errorMessage(error) }),
-    );
+    loadLiveDb()
+      .then(({ readerDb }) => new ArticleRepository(readerDb()).get(id))
+      .then(
+        (article) => {
+          if (!live) return;
+          setState(article ? { phase: 'ok', article } : { phase: 'missing' });
+          if (article) document.title = `${article.title} · ${t('extName')}`;
+        },
+        (error: unknown) => live && setState({ phase: 'failed', detail: errorMessage(error) }),
+      );
     return () => {
       live = false;
     };
@@ -75,6 +80,8 @@ export function SavedReaderApp({ id, focus }: { id: string | null; focus?: Reade
           <>
             <p class="notice" role="status" data-testid="notice">
               {t('savedCopyNotice', formatDateTime(article.savedAt, uiLanguage()) ?? '')}
+              {/* The text is kept; the photos are not (issue 22): said plainly where there are any. */}
+              {hasImages(article.contentHtml) && <span data-testid="images-need-network"> {t('savedImagesNeedNetwork')}</span>}
             </p>
             <ReaderScreen key={article.id} article={article} focus={focus} />
           </>

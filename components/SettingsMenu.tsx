@@ -9,6 +9,17 @@ import { Popover } from './Popover';
 const SIZE_LABELS: Record<TextSize, MessageKey> = { small: 'textSizeSmall', medium: 'textSizeMedium', large: 'textSizeLarge', 'x-large': 'textSizeXLarge' };
 
 /**
+ * The browser's own page for changing Margin's keys (issue 22: ⚙ said where it is but did
+ * not go there). Firefox opens it itself; Chromium's page is opened in a tab, which an
+ * extension may do though a link to it is blocked.
+ */
+function openShortcutSettings() {
+  const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+  if (commands?.openShortcutSettings) void commands.openShortcutSettings().catch(() => {});
+  else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }).catch(() => {});
+}
+
+/**
  * Settings (⚙): what the toolbar button opens, the reader's text size, and "show my
  * highlights whenever I revisit a page". Turning that on asks for access to all sites right
  * here, in the reader's click (browsers require a user gesture); turning it off gives the
@@ -108,6 +119,10 @@ export function SettingsMenu({ preferences }: { preferences: Preferences }) {
           </label>
           <p class="setting-help">{t('settingAlwaysShowHelp')}</p>
           <p class="setting-help">{t('settingShortcutHelp')}</p>
+          <p class="setting-help">{t('caretHelp')}</p>
+          <button type="button" class="setting-link link-button" onClick={openShortcutSettings} data-testid="shortcut-settings-link">
+            {t('shortcutSettingsLink')}
+          </button>
           <a class="setting-link" href={browser.runtime.getURL('/library.html#sync')} target="_blank" rel="noreferrer" data-testid="sync-settings-link">
             {t('syncSettingsLink')}
           </a>

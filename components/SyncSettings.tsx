@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorMessage } from '../utils/async';
 import type { SyncView } from '../utils/background/sync';
@@ -10,6 +10,8 @@ import { configProblem, originPattern, type ConfigProblem } from '../utils/sync/
 import type { SyncErrorKind } from '../utils/sync/errors';
 import { readSyncLog, readSyncStatus, type SyncLogEntry } from '../utils/sync/status';
 import { useLiveQuery } from './hooks/useLiveQuery';
+import { MenuButton } from './library/MenuButton';
+import type { MenuState } from './library/LibraryMenus';
 
 const ERRORS: Record<SyncErrorKind, MessageKey> = {
   unreachable: 'syncErrorUnreachable',
@@ -61,8 +63,7 @@ function logText(entry: SyncLogEntry): string {
  * browsers require) and hands the settings to the background, which keeps them in the
  * extension's storage. The status line and the log are read live from the database.
  */
-export function SyncSettings({ db }: { db: MarginDB }) {
-  const details = useRef<HTMLDetailsElement>(null);
+export function SyncSettings({ db, menu }: { db: MarginDB; menu: MenuState }) {
   const [view, setView] = useState<SyncView | null>(null);
   const [form, setForm] = useState({ url: '', database: 'margin', user: '', password: '', passphrase: '' });
   const [busy, setBusy] = useState(false);
@@ -79,8 +80,6 @@ export function SyncSettings({ db }: { db: MarginDB }) {
       },
       () => {},
     );
-    // library.html#sync (from the popup's settings) opens this section.
-    if (location.hash === '#sync' && details.current) details.current.open = true;
   }, []);
 
   const save = async () => {
@@ -162,68 +161,70 @@ export function SyncSettings({ db }: { db: MarginDB }) {
           .join(' ');
 
   return (
-    <details class="sync-menu" data-testid="sync" ref={details}>
-      <summary class="button button-quiet">
-        {t('syncLabel')}
-        {enabled && status?.error ? ' ⚠' : ''}
-      </summary>
-      <div class="popover sync-options">
-        <p class="setting-help">{t('syncIntro')}</p>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          {field('url', 'syncServer', 'url', 'https://couch.example.org')}
-          {field('database', 'syncDatabase')}
-          {field('user', 'syncUser')}
-          {field('password', 'syncPassword', 'password', view?.hasPassword ? t('syncSecretKept') : undefined)}
-          {field('passphrase', 'syncPassphrase', 'password', view?.encrypted ? t('syncSecretKept') : undefined)}
-          <p class="setting-help">{t('syncPassphraseHelp')}</p>
-          <p class="setting-help">{t('syncSecretsHelp')}</p>
-          <div class="sync-buttons">
-            <button type="submit" class="button" disabled={busy} data-action="sync-save">
-              {t('syncSave')}
+    <MenuButton
+      {...menu}
+      class="sync-menu"
+      testId="sync"
+      buttonClass="button-quiet"
+      label={`${t('syncLabel')}${enabled && status?.error ? ' ⚠' : ''}`}
+      title={t('syncLabel')}
+      popoverClass="sync-options"
+    >
+      <p class="setting-help">{t('syncIntro')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {field('url', 'syncServer', 'url', 'https://couch.example.org')}
+        {field('database', 'syncDatabase')}
+        {field('user', 'syncUser')}
+        {field('password', 'syncPassword', 'password', view?.hasPassword ? t('syncSecretKept') : undefined)}
+        {field('passphrase', 'syncPassphrase', 'password', view?.encrypted ? t('syncSecretKept') : undefined)}
+        <p class="setting-help">{t('syncPassphraseHelp')}</p>
+        <p class="setting-help">{t('syncSecretsHelp')}</p>
+        <div class="sync-buttons">
+          <button type="submit" class="button" disabled={busy} data-action="sync-save">
+            {t('syncSave')}
+          </button>
+          {enabled && (
+            <button type="button" class="button button-quiet" disabled={busy} onClick={() => void syncNow()} data-action="sync-now">
+              {t('syncNow')}
             </button>
-            {enabled && (
-              <button type="button" class="button button-quiet" disabled={busy} onClick={() => void syncNow()} data-action="sync-now">
-                {t('syncNow')}
-              </button>
-            )}
-            {enabled && (
-              <button type="button" class="button button-quiet" disabled={busy} onClick={() => void turnOff()} data-action="sync-off">
-                {t('syncOff')}
-              </button>
-            )}
-          </div>
-        </form>
-        <p class="sync-status" role="status" data-testid="sync-status">
-          {line}
+          )}
+          {enabled && (
+            <button type="button" class="button button-quiet" disabled={busy} onClick={() => void turnOff()} data-action="sync-off">
+              {t('syncOff')}
+            </button>
+          )}
+        </div>
+      </form>
+      <p class="sync-status" role="status" data-testid="sync-status">
+        {line}
+      </p>
+      {enabled && status?.error && (
+        <p class="sync-error" role="alert" data-testid="sync-error" data-kind={status.error.kind}>
+          {syncErrorText(status.error.kind, status.error.detail)}
         </p>
-        {enabled && status?.error && (
-          <p class="sync-error" role="alert" data-testid="sync-error" data-kind={status.error.kind}>
-            {syncErrorText(status.error.kind, status.error.detail)}
-          </p>
-        )}
-        {message && (
-          <p class="sync-error" role="alert" data-testid="sync-message">
-            {message}
-          </p>
-        )}
-        {log.length > 0 && (
-          <section class="sync-log">
-            <h2>{t('syncLogTitle')}</h2>
-            <ul data-testid="sync-log">
-              {log.slice(0, 30).map((entry, i) => (
-                <li key={`${entry.at}-${i}`} data-kind={entry.kind}>
-                  <time>{formatDateTime(entry.at, language)}</time> {logText(entry)}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-      </div>
-    </details>
+      )}
+      {message && (
+        <p class="sync-error" role="alert" data-testid="sync-message">
+          {message}
+        </p>
+      )}
+      {log.length > 0 && (
+        <section class="sync-log">
+          <h2>{t('syncLogTitle')}</h2>
+          <ul data-testid="sync-log">
+            {log.slice(0, 30).map((entry, i) => (
+              <li key={`${entry.at}-${i}`} data-kind={entry.kind}>
+                <time>{formatDateTime(entry.at, language)}</time> {logText(entry)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </MenuButton>
   );
 }

@@ -19,6 +19,7 @@ import { MarginDB } from '../utils/db/schema';
 import { readData } from '../utils/export/transfer';
 import { purgeTrash, restoreArticle, trashArticle } from '../utils/db/trash';
 import { singleMarkdown } from '../utils/export/markdown';
+import { uiLanguage } from '../utils/i18n';
 import type { PageCapture } from '../utils/extract/capture';
 import { finishArticle } from '../utils/extract/finish';
 import { onMessage, pageMessenger, panelMessenger, type WriteOutcome } from '../utils/background/messages';
@@ -184,7 +185,7 @@ export default defineBackground(() => {
   });
   onMessage('exportArticle', async ({ data }) => {
     await saves.settled(data.articleId);
-    const file = singleMarkdown(await readData(db, { articleIds: [data.articleId] }), { entityLinks: true });
+    const file = singleMarkdown(await readData(db, { articleIds: [data.articleId] }), { entityLinks: true, lang: uiLanguage().startsWith('ko') ? 'ko' : 'en' });
     return { name: file.name, type: file.type, data: file.data as string };
   });
 

@@ -18,9 +18,13 @@ export function formatDateTime(value: string | number | null | undefined, locale
   }
 }
 
-/** The offset in minutes an ISO 8601 time is written with (`+09:00`, `Z`), or null when it names none. */
+/**
+ * The offset in minutes an ISO 8601 time is written with (`+09:00`), or null when it names
+ * none. `Z` names none: it is how sites and their metadata store any time (a "GMT+0" shown to
+ * a reader in Seoul said the server's habit, not the page's zone — issue 22).
+ */
 function writtenOffset(value: string): number | null {
-  if (/[zZ]$/.test(value)) return 0;
+  if (/[zZ]$/.test(value)) return null;
   const m = /T[\d:.]+([+-])(\d\d):?(\d\d)$/.exec(value);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null;
 }
@@ -39,6 +43,6 @@ export function formatPublished(value: string | null | undefined, locale: string
   if (offset === reader) return formatDateTime(value, locale);
   const shown = formatDateTime(date.getTime() + offset * 60_000, locale, 'UTC');
   const abs = Math.abs(offset);
-  const zone = `GMT${offset < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+  const zone = offset === 0 ? 'GMT' : `GMT${offset < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
   return shown && `${shown} ${zone}`;
 }

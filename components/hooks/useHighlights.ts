@@ -7,18 +7,18 @@ import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
 import type { EntitySpan } from '../../utils/entities/types';
 import { entitiesWithin } from '../../utils/entities/summary';
 import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/background/messages';
-import { readerDb } from './db';
-import { useLiveQuery } from './useLiveQuery';
+import type { WriteOutcome } from '../../utils/background/messages';
+import { highlightsClient } from '../highlights-client';
+import { useReaderQuery } from './db';
 
 export interface HighlightLayer {
   records: HighlightRecord[];
   /** Where each placed highlight is in the body's text. */
   placement: Map<string, Anchor>;
-  create(range: Anchor, color: HighlightColor, bodyEntities: EntitySpan[]): Promise<HighlightRecord>;
+  create(range: Anchor, color: HighlightColor, bodyEntities: EntitySpan[]): Promise<WriteOutcome<HighlightRecord>>;
   edit(id: string, patch: HighlightPatch, base: PatchBase): Promise<EditOutcome>;
-  remove(id: string): Promise<HighlightRecord | null>;
-  restore(record: HighlightRecord): Promise<void>;
+  remove(id: string): Promise<WriteOutcome<HighlightRecord | null>>;
+  restore(record: HighlightRecord): Promise<WriteOutcome<HighlightRecord>>;
 }
 
 /**
@@ -30,7 +30,10 @@ export interface HighlightLayer {
  */
 export function useHighlights(article: Article | ArticleRecord, body: HTMLElement | null, tabId: number | undefined): HighlightLayer {
   const articleId = isRecord(article) ? article.id : null;
-  const live = useLiveQuery(async () => (articleId ? readerDb().annotations.where('articleId').equals(articleId).sortBy('createdAt') : []), [articleId]);
+  const live = useReaderQuery(
+    async ({ readerDb }) => (articleId ? readerDb().annotations.where('articleId').equals(articleId).sortBy('createdAt') : []),
+    [articleId],
+  );
   // The live answer, with this page's own writes applied at once (before the query comes back).
   const [records, setRecords] = useState<HighlightRecord[]>([]);
   const [placement, setPlacement] = useState<Map<string, Anchor>>(new Map());
@@ -81,7 +84,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
       const orphaned = !placement.has(a.id);
       if (orphaned === a.orphaned || reported.current.get(a.id) === orphaned) continue;
       reported.current.set(a.id, orphaned);
-      void sendMessage('updateHighlight', { id: a.id, patch: { orphaned } }).catch(() => {});
+      highlightsClient.markOrphaned(a.id, orphaned);
     }
     // Only when a placement is new: the commit that brings new highlights still holds the old
     // placement (the layout effect above sets the new one), and would report a new highlight
@@ -89,12 +92,13 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [placement]);
 
+  // Writes go through the one client (every failure an outcome); this page's own writes show at once.
   const create = useCallback(
-    async (range: Anchor, color: HighlightColor, bodyEntities: EntitySpan[]) => {
-      if (!articleId || !body) throw new Error('This article is not saved, so it cannot hold highlights');
+    async (range: Anchor, color: HighlightColor, bodyEntities: EntitySpan[]): Promise<WriteOutcome<HighlightRecord>> => {
+      if (!articleId || !body) return { status: 'failed', reason: 'This article is not saved, so it cannot hold highlights' };
       const text = body.textContent ?? '';
       const entities = entitiesWithin(bodyEntities, range.start, range.end);
-      const record = await sendMessage('createHighlight', {
+      const result = await highlightsClient.create({
         articleId,
         url: article.url,
         selectors: describeTextQuote(text, range.start, range.end),
@@ -102,8 +106,8 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
         entities,
         tabId,
       });
-      setRecords((list) => [...list.filter((a) => a.id !== record.id), record]);
-      return record;
+      if (result.status === 'saved') setRecords((list) => [...list.filter((a) => a.id !== result.value.id), result.value]);
+      return result;
     },
     [articleId, body, tabId, article.url],
   );
@@ -111,7 +115,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
   /** An edit made against `base` (what the card showed): merged with edits made elsewhere meanwhile, or refused. */
   const edit = useCallback(
     async (id: string, patch: HighlightPatch, base: PatchBase): Promise<EditOutcome> => {
-      const result = await sendMessage('editHighlight', { id, patch, base, tabId });
+      const result = await highlightsClient.edit(id, patch, base, tabId);
       if (result.status === 'saved') setRecords((list) => list.map((a) => (a.id === result.record.id ? result.record : a)));
       return result;
     },
@@ -120,17 +124,18 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
 
   const remove = useCallback(
     async (id: string) => {
-      const removed = await sendMessage('deleteHighlight', { id, tabId });
-      setRecords((list) => list.filter((a) => a.id !== id));
-      return removed;
+      const result = await highlightsClient.remove(id, tabId);
+      if (result.status === 'saved') setRecords((list) => list.filter((a) => a.id !== id));
+      return result;
     },
     [tabId],
   );
 
   const restore = useCallback(
     async (record: HighlightRecord) => {
-      const back = await sendMessage('restoreHighlight', { record, tabId });
-      setRecords((list) => [...list.filter((a) => a.id !== back.id), back]);
+      const result = await highlightsClient.restore(record, tabId);
+      if (result.status === 'saved') setRecords((list) => [...list.filter((a) => a.id !== result.value.id), result.value]);
+      return result;
     },
     [tabId],
   );

@@ -102,6 +102,69 @@ export function extendSelectionByKey(body: HTMLElement, event: KeyboardEvent): b
   return true;
 }
 
+/**
+ * A caret in the (read-only) article, for keyboard readers (issue 22: Shift+Arrow always began
+ * at the first word on screen, so mid-paragraph text could not be reached): ← and → move it
+ * by a character, Ctrl+← / Ctrl+→ by a word, from where the focus is or the first word on
+ * screen; Shift+Arrow then selects from it. ↑ and ↓ keep scrolling the page. Answers whether
+ * it handled the key.
+ */
+export function moveCaretByKey(body: HTMLElement, event: KeyboardEvent): boolean {
+  if (event.shiftKey || event.altKey || event.metaKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return false;
+  const doc = body.ownerDocument;
+  const selection = doc.getSelection();
+  if (!selection?.modify) return false;
+  const forward = event.key === 'ArrowRight';
+  if (!selection.rangeCount || !body.contains(selection.anchorNode)) {
+    const start = startPoint(body, doc.activeElement);
+    if (!start) return false;
+    selection.collapse(start, 0);
+    // The first press places the caret where reading starts; the next ones move it.
+    return true;
+  }
+  if (!selection.isCollapsed) {
+    if (forward) selection.collapseToEnd();
+    else selection.collapseToStart();
+    return true;
+  }
+  selection.modify('move', forward ? 'forward' : 'backward', event.ctrlKey ? 'word' : 'character');
+  return true;
+}
+
+/** Where the body's collapsed caret is on screen, or null (no caret in the body). */
+export function caretRect(body: HTMLElement): AnchorRect | null {
+  const selection = body.ownerDocument.getSelection();
+  if (!selection?.rangeCount || !selection.isCollapsed || !body.contains(selection.anchorNode)) return null;
+  const range = selection.getRangeAt(0);
+  const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  if (!rect || (rect.top === 0 && rect.bottom === 0)) return null;
+  return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+}
+
+/**
+ * The caret to draw while the article has the focus (browsers draw none in read-only text):
+ * follows `selectionchange`, scroll and focus.
+ */
+export function useCaret(body: HTMLElement | null): AnchorRect | null {
+  const [rect, setRect] = useState<AnchorRect | null>(null);
+  useEffect(() => {
+    if (!body) return;
+    const doc = body.ownerDocument;
+    const update = () => setRect(body.contains(doc.activeElement) ? caretRect(body) : null);
+    doc.addEventListener('selectionchange', update);
+    doc.addEventListener('scroll', update, true);
+    body.addEventListener('focusin', update);
+    body.addEventListener('focusout', update);
+    return () => {
+      doc.removeEventListener('selectionchange', update);
+      doc.removeEventListener('scroll', update, true);
+      body.removeEventListener('focusin', update);
+      body.removeEventListener('focusout', update);
+    };
+  }, [body]);
+  return rect;
+}
+
 function startPoint(body: HTMLElement, focused: Element | null): Text | null {
   const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   const inFocus = focused && focused !== body && body.contains(focused) ? focused : null;

@@ -22,7 +22,8 @@ export interface LibraryBench {
   exportRatio: number;
 }
 
-const KOREAN_QUERIES = ['딥시크', '반도체', '시의회', '영화제', '경제', '중국', '투자', '예산', '부산', '지원'];
+// With particles too (issue 22): a reader types words as they write them.
+const KOREAN_QUERIES = ['딥시크', '반도체', '시의회', '영화제', '경제', '중국', '투자', '예산', '부산', '지원', '딥시크가', '반도체의', '시의회는', '중국에서'];
 const ENGLISH_QUERIES = ['ferry', 'harbour', 'budget', 'election', 'president', 'climate', 'market', 'policy', 'government', 'police'];
 
 /** Real sentences, Korean and English, to build a large library from. */

@@ -35,6 +35,14 @@ describe('place (every floating element)', () => {
     expect(place({ left: 300, top: 500, right: 340, bottom: 520 }, { width: 200, height: 100 }, { width: 360, height: 600 })).toMatchObject({ x: 152, y: 394 });
   });
 
+  it('leaves the toasts’ strip at the bottom free, where the window can spare it (issue 22)', () => {
+    const at = place({ left: 10, top: 400, right: 60, bottom: 420 }, { width: 200, height: 150 }, { width: 360, height: 600 }, 64);
+    expect(at.y + at.maxHeight).toBeLessThanOrEqual(600 - 64);
+    expect(place({ left: 10, top: 400, right: 60, bottom: 420 }, { width: 200, height: 150 }, { width: 360, height: 600 }).y).toBe(426);
+    // A window too short to spare it uses its whole height.
+    expect(place({ left: 0, top: 10, right: 10, bottom: 30 }, { width: 200, height: 300 }, { width: 360, height: 340 }, 64).maxHeight).toBe(300);
+  });
+
   it('gives a box taller than the window the window’s height, to scroll inside', () => {
     const at = place({ left: 0, top: 300, right: 10, bottom: 320 }, { width: 300, height: 900 }, { width: 360, height: 600 });
     expect(at).toMatchObject({ y: 8, maxHeight: 584, clipped: true });

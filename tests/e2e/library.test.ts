@@ -89,9 +89,9 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     await library.screenshot({ path: join(ARTIFACTS, 'library.png'), fullPage: true });
 
     // Export each format.
-    const menu = library.locator('details.export-menu:not(.trash-menu)');
+    const menu = library.locator('[data-testid="export"] [data-menu-button]');
     const pick = (what: string) => async () => {
-      if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+      if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
       await library.locator(`button[data-export="${what}"]`).click();
     };
     const md = await downloadFrom(library, pick('md-all'));
@@ -119,13 +119,13 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     // A strict RFC 4180 reader reads the downloaded file the same way.
     expect(parseCsv(csv.bytes, { bom: true, relax_quotes: false })).toEqual(rows);
     expect(rows[0]).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
-    // '…부상은' was selected; the highlight snaps to words and leaves the particle 은 out.
+    // '…부상은' was selected up to the word's end: the particle the reader took is kept (issue 22).
     expect(
       rows
         .slice(1)
         .map((r) => r[0])
         .sort(),
-    ).toEqual(['딥시크(Deep Seek)의 부상', '부산시는 올해 영화제에 60억원을 지원했다', '삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다'].sort());
+    ).toEqual(['딥시크(Deep Seek)의 부상은', '부산시는 올해 영화제에 60억원을 지원했다', '삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다'].sort());
     expect(rows.find((r) => r[0]!.startsWith('삼성전자'))![4]).toContain('엔비디아 하락폭, 메모 "따옴표", 쉼표');
 
     const json = await downloadFrom(library, pick('json-all'));
@@ -151,7 +151,7 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     const chooser = library.waitForEvent('filechooser');
     await library.getByTestId('import-button').click();
     await (await chooser).setFiles({ name: 'margin.json', mimeType: 'application/json', buffer: Buffer.from(exportedJson) });
-    await expect.poll(() => library.getByTestId('toast').textContent()).toContain('새 하이라이트 3건');
+    await expect.poll(() => library.getByTestId('toast').textContent()).toContain('하이라이트 3건을 새로 가져왔어요');
     await expect.poll(() => library.getByTestId('article-card').count()).toBe(2);
 
     // What the reader highlighted first, then the saved articles' text.
@@ -172,7 +172,7 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     const chooser2 = library.waitForEvent('filechooser');
     await library.getByTestId('import-button').click();
     await (await chooser2).setFiles({ name: 'margin.json', mimeType: 'application/json', buffer: Buffer.from(exportedJson) });
-    await expect.poll(() => library.getByTestId('toast').textContent()).toContain('이미 있던 것 3건');
+    await expect.poll(() => library.getByTestId('toast').textContent()).toContain('이미 있던 하이라이트 3건은 그대로 뒀어요');
 
     // The reader view of an imported article shows its highlights again.
     const { page, tabId } = await openTab(browser, `${origin}/fixtures/news/ko-newspim-deepseek/source.html`);

@@ -68,6 +68,8 @@ describe('issue 12: read and find in the library', () => {
     expect(await reader.locator('mark.hl.hl-blue').allTextContents()).toEqual(['천정부지 엔비디아 주가가 하루아침에 17%나 빠졌다']);
     expect(await reader.locator('mark.ent').count()).toBeGreaterThan(10);
     expect(await reader.getByTestId('notice').textContent()).toContain('저장한 사본이에요');
+    // Its photos are not kept with the copy: said plainly (issue 22).
+    expect(await reader.getByTestId('images-need-network').textContent()).toContain('오프라인에서는 사진이 보이지 않아요');
     mkdirSync(ARTIFACTS, { recursive: true });
     await reader.screenshot({ path: join(ARTIFACTS, 'saved-reader-ko.png') });
 
@@ -103,6 +105,51 @@ describe('issue 12: read and find in the library', () => {
     await atNote.close();
     await library.getByTestId('search').fill('');
     await library.getByTestId('hits').waitFor({ state: 'detached' });
+  });
+
+  it('opens a hit with the passage in view, and keeps it there while the photos above it load (issue 22)', async () => {
+    // The article's photos answer only when the test says so: the copy scrolls to the hit first.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const tall = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="1600"><rect width="800" height="1600" fill="#8a9"/></svg>';
+    await browser.context.route('**/photo/**', async (route) => {
+      await released;
+      await route.fulfill({ contentType: 'image/svg+xml', body: tall });
+    });
+    try {
+      // Typed with its particle; after the photo, at the end of a paragraph taller than the window
+      // (centring the paragraph, as the copy did, put the passage below the window's edge).
+      await library.getByTestId('search').fill('기부자가');
+      const hit = library.locator('[data-testid="hit"][data-field="body"]');
+      await expect.poll(() => hit.count(), { timeout: 5000 }).toBe(1);
+      const reader = await opened(() => hit.getByTestId('hit-open').click());
+      await reader.setViewportSize({ width: 360, height: 300 });
+      await reader.reload();
+      await reader.waitForSelector('main[data-status="ok"] [data-testid="article-body"]');
+      const where = () =>
+        reader.evaluate(() => {
+          const range = [...(CSS.highlights.get('margin-search-hit') ?? [])][0] as Range | undefined;
+          const rect = range?.getBoundingClientRect();
+          return rect ? { top: Math.round(rect.top), bottom: Math.round(rect.bottom), height: innerHeight } : null;
+        });
+      await expect.poll(where).not.toBeNull();
+      release();
+      await reader.waitForFunction(() => {
+        const images = [...document.querySelectorAll<HTMLImageElement>('[data-testid="article-body"] img')];
+        return images.length > 0 && images.every((img) => img.complete && img.naturalHeight > 0);
+      });
+      // Laid out again after the photos took their height: the passage is still in the window.
+      await reader.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const at = (await where())!;
+      expect(at.top, JSON.stringify(at)).toBeGreaterThanOrEqual(0);
+      expect(at.bottom, JSON.stringify(at)).toBeLessThanOrEqual(at.height);
+      await reader.screenshot({ path: join(ARTIFACTS, 'saved-reader-hit-ko.png') });
+      await reader.close();
+    } finally {
+      release();
+      await browser.context.unroute('**/photo/**');
+      await library.getByTestId('search').fill('');
+    }
   });
 
   it('filters by site with a bounded field that narrows as one types, and clears every filter at once', async () => {

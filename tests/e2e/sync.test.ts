@@ -28,9 +28,25 @@ async function openLibrary(browser: ExtensionBrowser): Promise<Page> {
   return library;
 }
 
+/** Open the library's sync menu (a popover since issue 22: a click elsewhere closes it). */
+async function openSync(library: Page) {
+  const button = library.getByTestId('sync').locator('[data-menu-button]');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await library.locator('[data-testid="sync"] [role="dialog"]').waitFor();
+  return library;
+}
+
+/** Close it, so that it covers no card. */
+async function closeSync(library: Page) {
+  const menu = library.locator('[data-testid="sync"] [role="dialog"]');
+  if (await menu.count()) {
+    await library.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+  }
+}
+
 async function configure(library: Page, fields: { url?: string; database?: string; password?: string; passphrase?: string }) {
-  const panel = library.getByTestId('sync');
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  await openSync(library);
   await library.locator('[data-sync-field="url"]').fill(fields.url ?? couch.url);
   await library.locator('[data-sync-field="database"]').fill(fields.database ?? 'margin');
   await library.locator('[data-sync-field="user"]').fill('reader');
@@ -45,6 +61,7 @@ const status = async (library: Page) =>
 
 /** Press "Sync now" and wait for the round to end. */
 async function syncNow(library: Page) {
+  await openSync(library);
   await library.locator('[data-action="sync-now"]').click();
   await library.locator('[data-action="sync-now"]:not([disabled])').waitFor({ timeout: 30_000 });
 }
@@ -52,6 +69,7 @@ async function syncNow(library: Page) {
 const note = async (page: Page, quote: string) => (await readStore<HighlightRecord>(page, 'annotations')).find((x) => x.quote.includes(quote))?.note;
 
 async function editInLibrary(library: Page, find: string, text: string) {
+  await closeSync(library);
   await library.locator('[data-testid="library-note"]', { hasText: find }).locator('[data-action="edit"]').click();
   const field = library.getByTestId('note-input');
   await field.fill(text);
@@ -102,7 +120,7 @@ describe('issue 10: sync between two profiles through the reader’s CouchDB ser
     await editInLibrary(libB, 'B에서 고친 메모', '오프라인 B의 메모');
     await syncNow(libA);
     expect((await status(libA)).error?.kind).toBe('unreachable');
-    await expect(libA.getByTestId('sync-error').textContent()).resolves.toContain('서버가 응답하지 않아요');
+    await expect((await openSync(libA)).getByTestId('sync-error').textContent()).resolves.toContain('서버가 응답하지 않아요');
     expect((await status(libA)).pending).toBeGreaterThan(0);
     await couch.start();
     await syncNow(libA);
@@ -112,11 +130,12 @@ describe('issue 10: sync between two profiles through the reader’s CouchDB ser
     expect(onA).toBe(onB);
     expect(onA).toContain('오프라인 A의 메모');
     expect(onA).toContain('오프라인 B의 메모');
-    await libB.getByTestId('sync-log').locator('[data-kind="conflict"]').first().waitFor();
+    await (await openSync(libB)).getByTestId('sync-log').locator('[data-kind="conflict"]').first().waitFor();
     await libA.locator('[data-testid="library-note"]', { hasText: '다른 기기의 메모' }).waitFor();
   });
 
   it('a delete on A is gone on B; a hostile document on the server is refused and B stays as it was', async () => {
+    await closeSync(libA);
     await libA.locator('[data-testid="library-note"]', { hasText: '오프라인 A의 메모' }).locator('[data-action="edit"]').click();
     await libA.locator('[data-action="delete"]').click();
     await expect.poll(() => note(libA, '세수 전망이')).toBeUndefined();
@@ -130,7 +149,7 @@ describe('issue 10: sync between two profiles through the reader’s CouchDB ser
       { _id: 'r:evil', p: { k: 'r', rec: { id: 'evil', title: 'x'.repeat(20_000), url: 'https://x.example/' } } },
     ]);
     await syncNow(libB);
-    await libB.getByTestId('sync-log').locator('[data-kind="rejected"]').first().waitFor();
+    await (await openSync(libB)).getByTestId('sync-log').locator('[data-kind="rejected"]').first().waitFor();
     expect(JSON.stringify([await readStore(libB, 'articles'), await readStore(libB, 'annotations')])).toBe(before);
   });
 
@@ -152,7 +171,7 @@ describe('issue 10: sync between two profiles through the reader’s CouchDB ser
     const before = JSON.stringify(await readStore(libB, 'annotations'));
     await configure(libB, { database: 'enc', passphrase: '틀린 문구' });
     await expect.poll(async () => (await status(libB)).error?.kind).toBe('wrong-passphrase');
-    await expect(libB.getByTestId('sync-error').textContent()).resolves.toContain('이 암호 문구로는');
+    await expect((await openSync(libB)).getByTestId('sync-error').textContent()).resolves.toContain('이 암호 문구로는');
     expect(JSON.stringify(await readStore(libB, 'annotations'))).toBe(before);
 
     await configure(libB, { database: 'enc', passphrase: '열려라 참깨', password: 'wrong' });

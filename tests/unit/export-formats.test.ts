@@ -191,6 +191,15 @@ describe('Obsidian Markdown', () => {
     'new\nline: and # hash',
   ];
 
+  it('writes colour names and notices in the reader’s language (issue 22: yellow in a Korean vault)', () => {
+    const group = { article: article({}), annotations: [highlight({ color: 'pink', orphaned: true })] };
+    const ko = articleMarkdown(group, { lang: 'ko' });
+    expect(ko).toMatch(/^분홍 · \d{4}-\d{2}-\d{2}$/m);
+    expect(ko).toContain('*(기사에서 더 찾을 수 없어요)*');
+    expect(ko).not.toMatch(/\bpink\b|no longer/);
+    expect(articleMarkdown(group)).toMatch(/^pink · \d{4}/m);
+  });
+
   it.each(CONTROL_TITLES)('front matter stays valid YAML and reads back as the title: %j', (title) => {
     const md = articleMarkdown({
       article: article({ title, byline: title, publishedTime: `2026-01-01\n${title}` }),
@@ -286,8 +295,24 @@ describe('messages in the reader’s language', () => {
       notices: { shortened: [2], floatingDates: 3 },
     };
     expect(importReportText(summary, 'en')).toBe(
-      'Imported: 1 new article, 2 new highlights, 1 updated (3 already here). 1 had a different note: the imported one is kept below yours. 1 other highlight with an id already in use was imported under a new id. 2 by another person on a passage already here were kept as their own highlights. 1 imported note was too long to add below yours: kept whole as its own highlight. 1 note was longer than 200,000 characters (item 2): Margin shows the first 200,000; the whole text is kept and given back on export. 3 dates without a time zone were read as UTC. Skipped 1: 1 reply (item 4).',
+      'Imported 1 new article, 2 new highlights and 1 highlight updated. 3 highlights were already here. 1 highlight had a different note: the imported one is kept below yours. 1 other highlight with an id already in use was imported under a new id. 2 annotations by another person on a passage already here were kept as their own highlights. 1 imported note was too long to add below yours: kept whole as its own highlight. 1 note was longer than 200,000 characters (item 2): Margin shows the first 200,000; the whole text is kept and given back on export. 3 dates without a time zone were read as UTC. Skipped 1: 1 reply (item 4).',
     );
     for (const sentence of importReportText(summary, 'ko').split(/(?<=\.) /)) expect(sentence).toMatch(/요\.$/);
+    expect(importReportText(summary, 'ko')).toMatch(
+      /^기사 1건과 하이라이트 2건을 새로 가져왔어요\. 하이라이트 1건은 가져온 내용으로 고쳤어요\. 이미 있던 하이라이트 3건은 그대로 뒀어요\./,
+    );
+    // Only what happened (issue 22: "1 new articles", "새 기사 0건").
+    const one = {
+      ...summary,
+      articles: { added: 0, updated: 0 },
+      annotations: { added: 1, updated: 0, unchanged: 0, conflicts: 0, renamed: 0, otherCreators: 0, keptApart: 0 },
+      notices: { shortened: [], floatingDates: 0 },
+    };
+    const none = { ...one, skipped: { count: 0, byReason: {}, first: [] } };
+    expect(importReportText(none, 'en')).toBe('Imported 1 new highlight.');
+    expect(importReportText(none, 'ko')).toBe('하이라이트 1건을 새로 가져왔어요.');
+    const nothing = { ...none, annotations: { ...none.annotations, added: 0, unchanged: 4 } };
+    expect(importReportText(nothing, 'en')).toBe('Nothing new to import. 4 highlights were already here.');
+    expect(importReportText(nothing, 'ko')).toBe('새로 가져온 것은 없어요. 이미 있던 하이라이트 4건은 그대로 뒀어요.');
   });
 });

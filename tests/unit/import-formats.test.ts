@@ -86,7 +86,7 @@ describe("Hypothesis' own “Export annotations” file", () => {
     const two = { ...HYPOTHESIS_BUTTON_EXPORT, annotations: [h, page, { ...page, id: 'page2' }, reply, { ...reply, id: 'reply2' }] };
     const summary = await importData(freshDb(), parse(two));
     expect(importReportText(summary, 'en')).toContain('Skipped 4: 2 page notes, 2 replies (items 2, 3, 4, 5).');
-    expect(importReportText(summary, 'en')).toMatch(/^Imported: 1 new article, 1 new highlight, 0 updated/);
+    expect(importReportText(summary, 'en')).toMatch(/^Imported 1 new article and 1 new highlight\./);
     expect(importReportText(summary, 'ko')).toContain('페이지 메모 2건, 답글 2건 (2, 3, 4, 5번째), 모두 4건은 건너뛰었어요.');
   });
 
@@ -414,7 +414,7 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
       ['Kim’s note', 'https://example.org/anno/kim', 'https://example.org/people/kim'],
       ['Lee’s note', 'https://example.org/anno/lee', 'https://example.org/people/lee'],
     ]);
-    expect(importReportText(second, 'en')).toContain('1 by another person on a passage already here was kept as its own highlight.');
+    expect(importReportText(second, 'en')).toContain('1 annotation by another person on a passage already here was kept as its own highlight.');
     expect(importReportText(second, 'ko')).toContain('다른 사람이 같은 구절에 단 주석 1건은 따로 가져왔어요.');
     // The same person's annotation in another file still meets its own: no third highlight.
     const again = await importData(db, parseImport(by('lee', 'Lee’s note')));

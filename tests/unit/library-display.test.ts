@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { principalEntities } from '../../utils/entities/summary';
 import type { EntityType } from '../../utils/entities/types';
-import { formatPublished } from '../../utils/format';
+import { formatDateTime, formatPublished } from '../../utils/format';
 
 const e = (text: string, type: EntityType, count: number) => ({ text, type, count });
 
@@ -49,7 +49,10 @@ describe('published times', () => {
     expect(shown).toMatch(/GMT\+9$/);
     expect(formatPublished('2025-01-28T08:00:00-05:00', 'en-GB', seoul)).toMatch(/08:00 GMT-5$/);
     expect(formatPublished('2025-01-28T08:00:00+05:30', 'en-GB', london)).toMatch(/08:00 GMT\+5:30$/);
-    expect(formatPublished('2025-01-28T08:00:00Z', 'en-GB', seoul)).toMatch(/08:00 GMT\+0$/);
+    // Z states no zone (it is how sites store any time): the reader's own zone, never "GMT+0" (issue 22).
+    expect(formatPublished('2025-01-28T08:00:00Z', 'en-GB', seoul)).not.toMatch(/GMT/);
+    expect(formatPublished('2025-01-28T08:00:00Z', 'en-GB', seoul)).toBe(formatDateTime('2025-01-28T08:00:00Z', 'en-GB'));
+    expect(formatPublished('2025-01-28T08:00:00+00:00', 'en-GB', seoul)).toMatch(/08:00 GMT$/);
   });
 
   it('keep a date without a time or zone as the page gave it', () => {

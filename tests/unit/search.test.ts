@@ -125,6 +125,54 @@ describe('the library over the database', () => {
     expect(await search(db, '없는말')).toEqual([]);
   });
 
+  it('finds a word typed with its particle, or with other spacing, as it finds the word (issue 22)', async () => {
+    const { db } = await seed();
+    const kinds = async (q: string) => (await search(db, q)).map((h) => [h.kind, h.field]);
+    // 딥시크가 / 딥시크의 / 딥시크에: the title (딥시크에), the quote (딥시크가), the note (딥시크의) and the text.
+    const plain = await kinds('딥시크');
+    expect(plain.length).toBeGreaterThanOrEqual(3);
+    for (const q of ['딥시크가', '딥시크의', '딥시크는', '딥시크에서']) expect(await kinds(q), q).toEqual(plain);
+    // 엔비디아의 as 엔비디아: the highlight, the names the article mentions, its text.
+    expect(await kinds('엔비디아의')).toEqual(await kinds('엔비디아'));
+    // A stem is only taken where a particle, a space or the end follows it.
+    expect(await search(db, '역습이')).toHaveLength(1);
+    expect(await search(db, '미국은')).toHaveLength(2);
+    expect(await search(db, '미국인')).toEqual([]);
+    // Spacing: the query spaced where the text is not, and the text spaced where the query is not.
+    expect((await search(db, '부산 국제 영화제')).map((h) => h.field)).toEqual(['title']);
+    expect((await search(db, '모회 사')).length).toBe(0);
+    expect((await search(db, '주 가가')).map((h) => h.field)).toEqual(['quote', 'body']);
+  });
+
+  it('finds a word the text spaces apart, ranked as any search, when nothing has it unspaced', async () => {
+    const db = freshDb();
+    let now = 1000;
+    const articles = new ArticleRepository(db, () => (now += 10));
+    await articles.save(article(1, '딥 시크의 충격', '뉴스핌', '중국의 딥 시크는 값싼 모델을 내놓았다.'));
+    await articles.save(article(2, '다른 기사', '뉴스핌', '오픈에이아이는 답하지 않았다.'));
+    const hits = await search(db, '딥시크가');
+    expect(hits.map((h) => [h.kind, h.field, h.title])).toEqual([
+      ['article', 'title', '딥 시크의 충격'],
+      ['body', 'body', '딥 시크의 충격'],
+    ]);
+    expect(hits[0]!.snippet.text.slice(hits[0]!.snippet.marks[0]!.start, hits[0]!.snippet.marks[0]!.end)).toBe('딥 시크');
+    // Once an article has the word unspaced, that is the answer (the spaced variants are a second look).
+    await articles.save(article(3, '또 다른 기사', '뉴스핌', '딥시크가 다시 화제다.'));
+    expect((await search(db, '딥시크가')).map((h) => h.title)).toEqual(['또 다른 기사']);
+  });
+
+  it('bounds what a query costs: its length, its words and its terms', async () => {
+    const { db } = await seed();
+    const huge = '딥시크 엔비디아 '.repeat(4000) + '가나다라마바사아자차카타파하'.repeat(2000);
+    const parsed = parseQuery(huge);
+    expect(parsed.words.length).toBeLessThanOrEqual(12);
+    expect(parsed.terms.length).toBeLessThanOrEqual(40);
+    const started = performance.now();
+    await search(db, huge);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(parseQuery('x'.repeat(100_000)).words[0]!.text.length).toBeLessThanOrEqual(200);
+  });
+
   it('finds the names an article mentions, and says which highlight a tag or note belongs to', async () => {
     const { db, a1 } = await seed();
     // 엔비디아 is in a highlight (first), the article's names and its text (last).

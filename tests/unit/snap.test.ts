@@ -27,7 +27,13 @@ describe('snapToWords', () => {
   it('snaps Korean to eojeol and leaves a trailing particle out', () => {
     const text = '중국 딥시크가 새 모델을 공개했다.';
     expect(snap(text, '딥시')).toBe('딥시크');
-    expect(snap(text, '딥시크가')).toBe('딥시크');
+    // Selected up to the word's end, particle and all, on purpose: kept (issue 22).
+    expect(snap(text, '딥시크가')).toBe('딥시크가');
+    expect(snap(text, '딥시크가 새 모델을')).toBe('딥시크가 새 모델을');
+    // Grown to the word's end here: the particle is left out.
+    expect(snap(text, '딥시크가 새 모델')).toBe('딥시크가 새 모델');
+    expect(snap(text, '새 모델')).toBe('새 모델');
+    expect(snap(text, '새 모')).toBe('새 모델');
     expect(snap(text, '시크가 새 모')).toBe('딥시크가 새 모델');
     expect(snap(text, '공개')).toBe('공개했다');
   });

@@ -1,4 +1,4 @@
-import { findMatches, parseQuery, snippet, snippetOf, type ParsedQuery, type Snippet } from '../search/terms';
+import { findMatches, parseQuery, snippet, snippetOf, spacedVariants, type ParsedQuery, type Snippet } from '../search/terms';
 import { entityKey, type HighlightRecord, type ArticleBody, type ArticleRow, type HighlightColor, type MarginDB } from './schema';
 import { fromSearchKey, type SearchKind } from './search-index';
 import { rowsWhere } from './lookup';
@@ -262,6 +262,22 @@ async function scan(
 export async function search(db: MarginDB, query: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
   const parsed = parseQuery(query);
   if (!parsed.words.length) return [];
+  const found = await searchParsed(db, parsed, limit);
+  if (found.written.length || found.text.length) return [...found.written, ...found.text];
+  // Nothing: perhaps the text spaces a word the reader typed whole (딥 시크 for 딥시크).
+  const written = new Map<string, SearchHit>();
+  const text = new Map<string, SearchHit>();
+  for (const variant of spacedVariants(parsed)) {
+    const more = await searchParsed(db, variant, limit);
+    for (const h of more.written) written.set(`${h.kind}${h.highlightId ?? h.articleId}`, h);
+    for (const h of more.text) text.set(h.articleId, h);
+  }
+  // Ranked as any search: what the reader wrote or titled, then the text, each newest first.
+  const newest = (list: Map<string, SearchHit>, max: number) => [...list.values()].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, max);
+  return [...newest(written, limit), ...newest(text, Math.min(BODY_HITS, limit))];
+}
+
+async function searchParsed(db: MarginDB, parsed: ParsedQuery, limit: number): Promise<{ written: SearchHit[]; text: SearchHit[] }> {
   return db.transaction('r', [db.search, db.bodySearch, db.articles, db.bodies, db.annotations], async () => {
     // Both tables at once: their reads queue in the one transaction while the hits of the other are checked.
     const [written, text] = await Promise.all([
@@ -281,7 +297,7 @@ export async function search(db: MarginDB, query: string, limit = SEARCH_LIMIT):
         return rows.map((row, i) => (row ? hitOf('b', row, parsed, bodies[i]) : null));
       }),
     ]);
-    return [...written, ...text];
+    return { written, text };
   });
 }
 

@@ -5,7 +5,15 @@ import { byArticle, iso, type ExportFile, type MarginData } from './model';
 export interface MarkdownOptions {
   /** Write the entities of each highlight as [[links]] (Obsidian). */
   entityLinks?: boolean;
+  /** The language of the words Margin writes (colour names, "no longer in the article"): the reader's UI language. */
+  lang?: 'en' | 'ko';
 }
+
+/** Colour names and notices as the reader's UI says them (a Korean vault gets 노랑, not yellow — issue 22). */
+const WORDS = {
+  en: { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink', orphaned: '*(no longer in the article)*' },
+  ko: { yellow: '노랑', green: '초록', blue: '파랑', pink: '분홍', orphaned: '*(기사에서 더 찾을 수 없어요)*' },
+} as const;
 
 const YAML_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0', '\u001b': '\\e' };
 
@@ -79,13 +87,15 @@ function highlightBlock(a: HighlightRecord, options: MarkdownOptions): string {
       .map((line) => `> ${escapeMarkdown(line)}`)
       .join('\n'),
   );
-  if (a.orphaned) parts.push('*(no longer in the article)*');
+  const words = WORDS[options.lang ?? 'en'];
+  if (a.orphaned) parts.push(words.orphaned);
   if (a.note) parts.push(escapeMarkdown(a.note).replace(/\n/g, '  \n'));
   const meta: string[] = [];
   const tags = a.tags.map(tagName).filter(Boolean);
   if (tags.length) meta.push(tags.map((t) => `#${t}`).join(' '));
   if (options.entityLinks && a.entities.length) meta.push(a.entities.map((e) => `[[${e.text.replace(/[[\]|#^]/g, '')}]]`).join(' '));
-  meta.push(a.imported?.undated ? a.color : `${a.color} · ${iso(a.createdAt).slice(0, 10)}`);
+  const color = words[a.color] ?? a.color;
+  meta.push(a.imported?.undated ? color : `${color} · ${iso(a.createdAt).slice(0, 10)}`);
   parts.push(meta.join(' · '));
   return parts.join('\n\n');
 }

@@ -12,16 +12,10 @@ export function importLang(uiLanguage: string): ImportLang {
   return uiLanguage.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
-/** English counts "1 reply", "2 replies"; Korean counts with 건 and has no plural. */
-const SKIPS_ONE: Partial<Record<SkipReason, string>> = { reply: 'reply', 'page-note': 'page note' };
-
-/** "1 new article", "2 new articles". */
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 const SKIPS: Record<ImportLang, Record<SkipReason, string>> = {
   en: {
-    reply: 'replies',
-    'page-note': 'page notes',
+    reply: 'reply|replies',
+    'page-note': 'page note|page notes',
     'no-quote': 'without a highlighted passage',
     'not-text': 'on an image, video or sound, not text',
     'empty-quote': 'with an empty passage',
@@ -40,7 +34,7 @@ const SKIPS: Record<ImportLang, Record<SkipReason, string>> = {
 export function skipsText(s: SkipReport, lang: ImportLang): string {
   if (!s.count) return '';
   const counts = Object.entries(s.byReason).map(([reason, n]) =>
-    lang === 'ko' ? `${SKIPS.ko[reason as SkipReason]} ${n}건` : `${n} ${(n === 1 && SKIPS_ONE[reason as SkipReason]) || SKIPS.en[reason as SkipReason]}`,
+    lang === 'ko' ? `${SKIPS.ko[reason as SkipReason]} ${n}건` : count(n, SKIPS.en[reason as SkipReason]),
   );
   const at = s.first.map((f) => f.position).join(', ') + (s.count > s.first.length ? ', …' : '');
   return lang === 'ko' ? `${counts.join(', ')} (${at}번째)` : `${counts.join(', ')} (item${s.first.length > 1 ? 's' : ''} ${at})`;
@@ -120,15 +114,32 @@ export function importErrorText(error: ImportError, lang: ImportLang): string {
   }
 }
 
-/** What an import did, for the toast: counts, then skips and conflicts when there are any. */
+/** "1 article", "2 articles": `forms` is "singular|plural" (one form: the same for both). */
+function count(n: number, forms: string): string {
+  const [one, many = one] = forms.split('|') as [string, string?];
+  return `${n.toLocaleString('en')} ${new Intl.PluralRules('en').select(n) === 'one' ? one : many}`;
+}
+
+/** English items joined as a reader writes them: "a", "a and b", "a, b and c". */
+const listEn = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/**
+ * What an import did, for the toast: what came in, then skips and conflicts when there are
+ * any. Only what happened is said (no "0 new articles"), with English plurals right and
+ * Korean sentences a person would write (issue 22).
+ */
 export function importReportText(s: ImportSummary, lang: ImportLang): string {
   const parts: string[] = [];
+  const { added: articles } = s.articles;
+  const { added, updated, unchanged, conflicts, renamed } = s.annotations;
   if (lang === 'ko') {
-    parts.push(
-      `새 기사 ${s.articles.added}건, 새 하이라이트 ${s.annotations.added}건, 바뀐 하이라이트 ${s.annotations.updated}건을 가져왔어요. 이미 있던 것 ${s.annotations.unchanged}건은 그대로예요.`,
-    );
-    if (s.annotations.conflicts) parts.push(`메모가 달랐던 ${s.annotations.conflicts}건은 내 메모 아래에 가져온 메모를 함께 남겼어요.`);
-    if (s.annotations.renamed) parts.push(`id가 겹친 다른 하이라이트 ${s.annotations.renamed}건은 새 id로 가져왔어요.`);
+    const fresh = [articles && `기사 ${articles}건`, added && `하이라이트 ${added}건`].filter(Boolean);
+    if (fresh.length) parts.push(`${fresh.join('과 ')}을 새로 가져왔어요.`);
+    if (updated) parts.push(`하이라이트 ${updated}건은 가져온 내용으로 고쳤어요.`);
+    if (unchanged) parts.push(`${fresh.length || updated ? '' : '새로 가져온 것은 없어요. '}이미 있던 하이라이트 ${unchanged}건은 그대로 뒀어요.`);
+    if (!fresh.length && !updated && !unchanged) parts.push('새로 가져온 것은 없어요.');
+    if (conflicts) parts.push(`메모가 달랐던 ${conflicts}건은 내 메모 아래에 가져온 메모를 함께 남겼어요.`);
+    if (renamed) parts.push(`id가 겹친 다른 하이라이트 ${renamed}건은 새 id로 가져왔어요.`);
     if (s.annotations.otherCreators) parts.push(`다른 사람이 같은 구절에 단 주석 ${s.annotations.otherCreators}건은 따로 가져왔어요.`);
     if (s.annotations.keptApart)
       parts.push(`내 메모 아래에 붙이면 너무 길어지는 메모 ${s.annotations.keptApart}건은 자르지 않고 따로 하이라이트로 가져왔어요.`);
@@ -139,27 +150,28 @@ export function importReportText(s: ImportSummary, lang: ImportLang): string {
     if (s.notices.floatingDates) parts.push(`시간대가 없는 날짜 ${s.notices.floatingDates}개는 UTC로 읽었어요.`);
     if (s.skipped.count) parts.push(`${skipsText(s.skipped, 'ko')}, 모두 ${s.skipped.count}건은 건너뛰었어요.`);
   } else {
-    parts.push(
-      `Imported: ${count(s.articles.added, 'new article', 'new articles')}, ${count(s.annotations.added, 'new highlight', 'new highlights')}, ${s.annotations.updated} updated (${s.annotations.unchanged} already here).`,
+    const fresh = [articles && count(articles, 'new article|new articles'), added && count(added, 'new highlight|new highlights')].filter(
+      (x): x is string => !!x,
     );
-    if (s.annotations.conflicts) parts.push(`${s.annotations.conflicts} had a different note: the imported one is kept below yours.`);
-    if (s.annotations.renamed)
-      parts.push(
-        `${count(s.annotations.renamed, 'other highlight', 'other highlights')} with an id already in use ${s.annotations.renamed === 1 ? 'was' : 'were'} imported under a new id.`,
-      );
+    const done = [...fresh, updated && `${count(updated, 'highlight|highlights')} updated`].filter((x): x is string => !!x);
+    parts.push(done.length ? `Imported ${listEn(done)}.` : 'Nothing new to import.');
+    if (unchanged) parts.push(`${count(unchanged, 'highlight was|highlights were')} already here.`);
+    if (conflicts) parts.push(`${count(conflicts, 'highlight|highlights')} had a different note: the imported one is kept below yours.`);
+    if (renamed)
+      parts.push(`${count(renamed, 'other highlight|other highlights')} with an id already in use ${renamed === 1 ? 'was' : 'were'} imported under a new id.`);
     if (s.annotations.otherCreators)
       parts.push(
-        `${s.annotations.otherCreators} by another person on a passage already here ${s.annotations.otherCreators === 1 ? 'was kept as its own highlight' : 'were kept as their own highlights'}.`,
+        `${count(s.annotations.otherCreators, 'annotation|annotations')} by another person on a passage already here ${s.annotations.otherCreators === 1 ? 'was kept as its own highlight' : 'were kept as their own highlights'}.`,
       );
     if (s.annotations.keptApart)
       parts.push(
-        `${count(s.annotations.keptApart, 'imported note was', 'imported notes were')} too long to add below yours: kept whole as ${s.annotations.keptApart === 1 ? 'its own highlight' : 'their own highlights'}.`,
+        `${count(s.annotations.keptApart, 'imported note was|imported notes were')} too long to add below yours: kept whole as ${s.annotations.keptApart === 1 ? 'its own highlight' : 'their own highlights'}.`,
       );
     if (s.notices.shortened.length)
       parts.push(
-        `${count(s.notices.shortened.length, 'note was', 'notes were')} longer than 200,000 characters (item${s.notices.shortened.length > 1 ? 's' : ''} ${s.notices.shortened.slice(0, 5).join(', ')}): Margin shows the first 200,000; the whole text is kept and given back on export.`,
+        `${count(s.notices.shortened.length, 'note was|notes were')} longer than 200,000 characters (item${s.notices.shortened.length > 1 ? 's' : ''} ${s.notices.shortened.slice(0, 5).join(', ')}): Margin shows the first 200,000; the whole text is kept and given back on export.`,
       );
-    if (s.notices.floatingDates) parts.push(`${count(s.notices.floatingDates, 'date without a time zone was', 'dates without a time zone were')} read as UTC.`);
+    if (s.notices.floatingDates) parts.push(`${count(s.notices.floatingDates, 'date without a time zone was|dates without a time zone were')} read as UTC.`);
     if (s.skipped.count) parts.push(`Skipped ${s.skipped.count}: ${skipsText(s.skipped, 'en')}.`);
   }
   return parts.join(' ');

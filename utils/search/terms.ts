@@ -61,32 +61,174 @@ function cappedTerms(max: number, texts: (string | null | undefined)[]): string[
   return [...terms];
 }
 
+export interface QueryWord {
+  text: string;
+  kind: 'cjk' | 'latin';
+  /**
+   * A Hangul or CJK word, matched with any spacing between its characters (검색어 = 검색 어);
+   * a Korean word typed with its particle (딥시크가) matches that word, or its stem (딥시크)
+   * followed by any particle, a space, punctuation or the end of the text (딥시크는, 딥시크 ).
+   */
+  re?: RegExp;
+}
+
 export interface ParsedQuery {
   /** Terms every match must have in the index. */
   terms: string[];
   /** A one-character Hangul or CJK word: matched as the start of a piece. */
   prefixes: string[];
   /** The query's words, for checking candidates and marking snippets. */
-  words: { text: string; kind: 'cjk' | 'latin' }[];
+  words: QueryWord[];
 }
 
+/**
+ * Korean particles (조사) and their common stacks, longest first. A query word ending in one
+ * is looked up by its stem: the reader types words as they write them (딥시크가, 엔비디아의).
+ */
+const PARTICLES = [
+  '에서부터',
+  '으로부터',
+  '에서는',
+  '에서도',
+  '에서의',
+  '에게는',
+  '에게서',
+  '에게도',
+  '으로는',
+  '으로도',
+  '으로서',
+  '으로써',
+  '이라는',
+  '이라고',
+  '까지는',
+  '까지도',
+  '부터는',
+  '에는',
+  '에도',
+  '에서',
+  '에게',
+  '에의',
+  '께서',
+  '한테',
+  '로는',
+  '로도',
+  '로서',
+  '로써',
+  '으로',
+  '와의',
+  '과의',
+  '와는',
+  '과는',
+  '이나',
+  '이랑',
+  '이며',
+  '이고',
+  '이다',
+  '이란',
+  '라는',
+  '라고',
+  '까지',
+  '부터',
+  '처럼',
+  '보다',
+  '마저',
+  '조차',
+  '밖에',
+  '만큼',
+  '마다',
+  '들이',
+  '들은',
+  '들을',
+  '들의',
+  '들도',
+  '이',
+  '가',
+  '을',
+  '를',
+  '은',
+  '는',
+  '의',
+  '에',
+  '와',
+  '과',
+  '도',
+  '만',
+  '로',
+  '나',
+  '랑',
+  '들',
+];
+const PARTICLE_ALT = PARTICLES.join('|');
+
+/** A Hangul word's stem and particle (the particle '' when none; a stem keeps two syllables at least). */
+export function splitParticle(word: string): { stem: string; particle: string } {
+  for (const particle of PARTICLES)
+    if (word.length - particle.length >= 2 && word.endsWith(particle)) return { stem: word.slice(0, -particle.length), particle };
+  return { stem: word, particle: '' };
+}
+
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Characters of a CJK word with any spacing between them. */
+const spaced = (word: string) => [...word].map(escapeRe).join('\\s*');
+
+function cjkWord(run: string, hangul: boolean): QueryWord {
+  const { stem, particle } = hangul ? splitParticle(run) : { stem: run, particle: '' };
+  const source = particle ? `${spaced(run)}|${spaced(stem)}(?=${PARTICLE_ALT}|[^\\uac00-\\ud7a3]|$)` : spaced(run);
+  return { text: stem, kind: 'cjk', re: new RegExp(source, 'g') };
+}
+
+/** A query longer than this is cut (a pasted page would read the index once per piece). */
+export const MAX_QUERY_CHARS = 200;
+/** Words of a query at most, and index terms looked up at most. */
+export const MAX_QUERY_WORDS = 12;
+export const MAX_QUERY_TERMS = 40;
+
+/**
+ * The query a reader typed, as index terms and words to check. Bounded: a query is cut to
+ * MAX_QUERY_CHARS and MAX_QUERY_WORDS words, and the index is asked about MAX_QUERY_TERMS
+ * terms at most (the check against the words keeps the answer exact).
+ */
 export function parseQuery(query: string): ParsedQuery {
   const terms = new Set<string>();
   const prefixes: string[] = [];
   const words: ParsedQuery['words'] = [];
-  for (const run of normalize(query).match(RUN) ?? []) {
+  const seen = new Set<string>();
+  for (const run of (normalize(query.slice(0, MAX_QUERY_CHARS)).match(RUN) ?? []).slice(0, MAX_QUERY_WORDS)) {
+    if (seen.has(run)) continue;
+    seen.add(run);
     const hangul = HANGUL.test(run.charAt(0));
     if (hangul || HAN.test(run.charAt(0))) {
       const prefix = hangul ? 'h:' : 'c:';
-      words.push({ text: run, kind: 'cjk' });
-      if (run.length === 1) prefixes.push(`${prefix}${run}`);
-      else for (const p of pieces(run, prefix)) terms.add(p);
+      const word = cjkWord(run, hangul);
+      words.push(word);
+      if (word.text.length === 1) prefixes.push(`${prefix}${word.text}`);
+      else for (const p of pieces(word.text, prefix)) terms.add(p);
     } else {
       words.push({ text: run, kind: 'latin' });
       terms.add(`w:${stem(run)}`);
     }
   }
-  return { terms: [...terms], prefixes, words };
+  return { terms: [...terms].slice(0, MAX_QUERY_TERMS), prefixes: prefixes.slice(0, 4), words };
+}
+
+/**
+ * The same query asked of a text that spaces a word apart (딥 시크, 삼성 전자) where the
+ * reader did not: the index holds no piece across a space, so each way of cutting a long
+ * CJK word in two is asked with the pieces of its halves only; the words, checked with any
+ * spacing, keep the answer exact. Empty when no word can be cut (the search then has its answer).
+ */
+export function spacedVariants(parsed: ParsedQuery): ParsedQuery[] {
+  const word = parsed.words.find((w) => w.kind === 'cjk' && w.text.length >= 3);
+  if (!word) return [];
+  const prefix = HANGUL.test(word.text.charAt(0)) ? 'h:' : 'c:';
+  const own = new Set(pieces(word.text, prefix));
+  const others = parsed.terms.filter((t) => !own.has(t));
+  const variants: ParsedQuery[] = [];
+  for (let cut = 1; cut < word.text.length && variants.length < 8; cut++) {
+    const halves = [word.text.slice(0, cut), word.text.slice(cut)].filter((h) => h.length >= 2);
+    variants.push({ ...parsed, terms: [...new Set([...others, ...halves.flatMap((h) => pieces(h, prefix))])] });
+  }
+  return variants;
 }
 
 /**
@@ -113,8 +255,8 @@ export function findMatches(text: string, query: ParsedQuery): { start: number; 
   for (const word of query.words) {
     let found = false;
     if (word.kind === 'cjk') {
-      for (let at = haystack.indexOf(word.text); at >= 0; at = haystack.indexOf(word.text, at + word.text.length)) {
-        ranges.push({ start: at, end: at + word.text.length });
+      for (const m of haystack.matchAll(word.re ?? new RegExp(spaced(word.text), 'g'))) {
+        ranges.push({ start: m.index, end: m.index + m[0].length });
         found = true;
       }
     } else {

@@ -4,8 +4,9 @@
  *
  * A word is a run of letters, digits and joining marks (apostrophes, hyphens inside a word).
  * Korean is written in eojeol — a word with its particles attached, between spaces — so a
- * Korean selection grows to whole eojeol, and then, where it ends on a particle
- * (딥시크가, 정부는), the particle is left out: the highlight is the name, not its grammar.
+ * Korean selection grows to whole eojeol, and then, where it was grown to end on a particle
+ * (딥시크가, 정부는), the particle is left out: the highlight is the name, not its grammar. A
+ * selection that already ended at a word's end keeps its particle (issue 22: the reader chose it).
  */
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
@@ -40,10 +41,13 @@ export function snapToWords(text: string, start: number, end: number, options: S
   while (s < e && LEAD.test(text[s]!)) s++;
   while (e > s && TRAIL.test(text[e - 1]!)) e--;
   if (s >= e) return { start, end };
+  // A selection that already ends at a word's end was made so on purpose (the reader took
+  // the particle with the name): it keeps its end. Only an end grown here loses a particle.
+  const endedAtBoundary = !(isWordAt(text, e) && isWordAt(text, e - 1));
   while (s > 0 && isWordAt(text, s - 1) && isWordAt(text, s)) s--;
   while (e < text.length && isWordAt(text, e) && isWordAt(text, e - 1)) e++;
   const particles = options.particles ?? [];
-  if (particles.length && HANGUL.test(text[e - 1] ?? '')) {
+  if (particles.length && !endedAtBoundary && HANGUL.test(text[e - 1] ?? '')) {
     // The last eojeol of the selection: from the last space (or the start) to the end.
     let w = e;
     while (w > s && isWordAt(text, w - 1)) w--;
