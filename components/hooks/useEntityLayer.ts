@@ -3,6 +3,7 @@ import { isRecord, type Article, type ArticleRecord } from '../../utils/article'
 import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
 import { loadedRecognizer, loadRecognizer } from '../../utils/entities/lazy';
 import { countByType, groupKey, summarizeEntities, type EntityGroup } from '../../utils/entities/summary';
+import { groupMentions } from '../../utils/entities/mentions';
 import type { EntityCorrection, EntitySpan, EntityType } from '../../utils/entities/types';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/background/messages';
@@ -112,9 +113,12 @@ export function useEntityLayer(
   // The library filters by the names of each article (after the marks are painted).
   useEffect(() => {
     if (!spans || !articleId) return;
-    const entities = [...groups.values()].flat().map((g) => ({ text: g.text, type: g.type, count: g.spans.length }));
-    void sendMessage('setArticleEntities', { articleId, entities }).catch(() => {});
-  }, [groups, spans, articleId]);
+    const list = [...groups.values()].flat();
+    const entities = list.map((g) => ({ text: g.text, type: g.type, count: g.spans.length }));
+    // Forms and first-mention sentences, for the entity explorer's index (utils/db/entity-index.ts).
+    const mentions = rendered ? groupMentions(list, rendered.body.textContent ?? '') : undefined;
+    void sendMessage('setArticleEntities', { articleId, entities, mentions }).catch(() => {});
+  }, [groups, spans, articleId, rendered]);
 
   const next = (group: EntityGroup) => {
     if (!rendered) return null;
