@@ -26,7 +26,7 @@ export interface TextDiff {
 
 const paragraphsOf = (text: string) => text.split('\n').filter((p) => p.trim());
 
-/** Share of the shorter text's words the two have in common: are they one paragraph, edited? */
+/** Share of the longer text's words the two have in common: are they one paragraph, edited? */
 function similarity(a: string, b: string): number {
   const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
   const x = words(a);
@@ -34,7 +34,7 @@ function similarity(a: string, b: string): number {
   if (!x.size || !y.size) return 0;
   let common = 0;
   for (const w of x) if (y.has(w)) common++;
-  return common / Math.min(x.size, y.size);
+  return common / Math.max(x.size, y.size);
 }
 
 /** Long runs of Han or kana without spaces are compared by character. */
@@ -59,7 +59,13 @@ export function diffText(before: string, after: string): TextDiff {
       pendingRemoved = [...change.value];
     } else if (change.added) {
       for (const text of change.value) {
-        const i = pendingRemoved.findIndex((old) => similarity(old, text) >= 0.4);
+        // The removed paragraph most like it, if alike enough.
+        let i = -1;
+        let best = 0.4;
+        pendingRemoved.forEach((old, k) => {
+          const score = similarity(old, text);
+          if (score >= best) [i, best] = [k, score];
+        });
         if (i >= 0) {
           for (const old of pendingRemoved.splice(0, i)) out.push({ kind: 'removed', text: old });
           out.push({ kind: 'changed', parts: wordDiff(pendingRemoved.shift()!, text) });
