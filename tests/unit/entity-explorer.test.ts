@@ -10,6 +10,7 @@ import { groupMentions, sentenceAt } from '../../utils/entities/mentions';
 import { summarizeEntities } from '../../utils/entities/summary';
 import type { EntitySpan } from '../../utils/entities/types';
 import { marginJson } from '../../utils/export/jsonld';
+import { markdownFiles } from '../../utils/export/markdown';
 import { parseImport } from '../../utils/export/import';
 import { importData, readData } from '../../utils/export/transfer';
 import { diffText } from '../../utils/text/diff';
@@ -223,5 +224,41 @@ group('what changed since you highlighted it', () => {
     expect(kept).toHaveLength(MAX_VERSIONS);
     // The text as first saved is always kept.
     expect(kept[0]!.textContent).toBe(V1);
+  });
+});
+
+group('entities in the export', () => {
+  it('gives Markdown a page per entity (articles, highlights, note), linked from the articles, merges applied; JSON-LD lists them under margin:', async () => {
+    const db = await library();
+    await db.annotations.put(
+      newHighlightRecord({
+        id: 'h2',
+        articleId: 'a2',
+        url: 'https://news.example.kr/a2',
+        selectors: describeTextQuote('Lee Jae-yong said.', 0, 12),
+        createdAt: 20,
+        entities: [LEE_EN],
+      }),
+    );
+    await mergeEntity(db, 'person:lee jae-yong', 'person:이재용', 50);
+    await setEntityNote(db, 'person:이재용', 'Chairman.', 60);
+    const data = await readData(db);
+    const files = markdownFiles(data, { entityLinks: true });
+    const lee = files.find((f) => f.name === 'People/이재용.md')!;
+    expect(lee.content).toContain('aliases: ["Lee Jae-yong"]');
+    expect(lee.content).toContain('Chairman.');
+    expect(lee.content).toMatch(/## Articles\n\n- .*\[\[.*기사 a2\]\][^\n]*\n- .*\[\[.*기사 a1\]\]/);
+    expect(lee.content).toContain('> 이재용');
+    expect(lee.content).toContain('> Lee Jae-yong');
+    expect(files.some((f) => f.name === 'People/Lee Jae-yong.md')).toBe(false);
+    expect(files.some((f) => f.name === 'Organisations/삼성전자.md')).toBe(true);
+    const a2 = files.find((f) => f.name.endsWith('기사 a2.md'))!;
+    expect(a2.content).toContain('[[이재용|Lee Jae-yong]]');
+    expect(markdownFiles(data).some((f) => f.name.startsWith('People/'))).toBe(false);
+    const json = JSON.parse(marginJson(data)) as { 'margin:entities': { 'margin:key': string; 'margin:aliases'?: string[]; 'margin:note'?: string }[] };
+    expect(json['margin:entities'].find((e) => e['margin:key'] === 'person:이재용')).toMatchObject({
+      'margin:aliases': ['Lee Jae-yong'],
+      'margin:note': 'Chairman.',
+    });
   });
 });
