@@ -2,7 +2,10 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { isRecord, type Article, type ArticleRecord } from '../../utils/article';
 import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
 import { loadedRecognizer, loadRecognizer } from '../../utils/entities/lazy';
-import { countByType, groupKey, summarizeEntities, type EntityGroup } from '../../utils/entities/summary';
+import { applySplits, countByType, groupKey, summarizeEntities, type EntityGroup } from '../../utils/entities/summary';
+import { readEntityEdits } from '../../utils/db/entities';
+import { readerDb } from './db';
+import { useLiveQuery } from './useLiveQuery';
 import { groupMentions } from '../../utils/entities/mentions';
 import type { EntityCorrection, EntitySpan, EntityType } from '../../utils/entities/types';
 import { t } from '../../utils/i18n';
@@ -45,6 +48,20 @@ export function useEntityLayer(
   onModelError?: (message: string) => void,
 ): EntityLayer {
   const [spans, setSpans] = useState<EntitySpan[] | null>(null);
+  // The reader's splits of the recogniser's joins (the entity page's "Not this one"), read live; a
+  // database that cannot be read leaves none (the marks must not wait for it), and a write that
+  // leaves them as they were (a correction) recognises nothing again.
+  const [splitsFailed, setSplitsFailed] = useState(false);
+  const liveSplits = useLiveQuery(
+    () => readEntityEdits(readerDb()).then((edits) => JSON.stringify([...edits.splits])),
+    [],
+    () => setSplitsFailed(true),
+  );
+  const splitsJson = liveSplits ?? (splitsFailed ? '[]' : undefined);
+  const splits = useMemo(
+    () => (splitsJson === undefined ? undefined : new Map<string, string[]>(JSON.parse(splitsJson) as [string, string[]][])),
+    [splitsJson],
+  );
   const marks = useRef<HTMLElement[]>([]);
   const cursor = useRef(new Map<string, number>());
   const articleId = isRecord(article) ? article.id : undefined;
@@ -55,7 +72,7 @@ export function useEntityLayer(
   callbacks.current = { onReady, onModelError };
 
   useLayoutEffect(() => {
-    if (!rendered || !corrections || !kindsKnown) return;
+    if (!rendered || !corrections || !kindsKnown || !splits) return;
     let live = true;
     void (async () => {
       const titleText = rendered.title.textContent ?? '';
@@ -74,7 +91,7 @@ export function useEntityLayer(
       if (!live) return;
       unwrap(marks.current);
       marks.current = [];
-      const found = inBody(recognizeEntities(text, { lang: article.lang, corrections, english, korean }), titleText.length);
+      const found = applySplits(inBody(recognizeEntities(text, { lang: article.lang, corrections, english, korean }), titleText.length), splits);
       const make = (span: EntitySpan) => {
         const mark = document.createElement('mark');
         mark.className = `ent ent-${span.type}`;
@@ -96,7 +113,7 @@ export function useEntityLayer(
     return () => {
       live = false;
     };
-  }, [rendered, corrections, kindsKnown, article.lang]);
+  }, [rendered, corrections, kindsKnown, article.lang, splits]);
 
   // A mark names its kind in its title; a switched-off kind shows nothing, not even on hover.
   useEffect(() => {

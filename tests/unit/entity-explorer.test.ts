@@ -7,7 +7,7 @@ import { newHighlightRecord } from '../../utils/db/highlights';
 import type { ArticleEntity, ArticleRow, MarginDB } from '../../utils/db/schema';
 import { affectedHighlights, articleVersions, MAX_VERSIONS, updatedSinceHighlighted } from '../../utils/db/versions';
 import { groupMentions, sentenceAt } from '../../utils/entities/mentions';
-import { summarizeEntities } from '../../utils/entities/summary';
+import { applySplits, summarizeEntities } from '../../utils/entities/summary';
 import type { EntitySpan } from '../../utils/entities/types';
 import { marginJson } from '../../utils/export/jsonld';
 import { markdownFiles } from '../../utils/export/markdown';
@@ -156,6 +156,21 @@ group('what a visit saw of each entity', () => {
     const groups = [...summarizeEntities(spans).values()].flat();
     expect(groupMentions(groups, text)).toEqual([{ key: 'person:이재용', forms: ['이재용', '이 회장'], first: '이재용 회장이 참석했다.' }]);
     expect(sentenceAt('x'.repeat(1000), 500, 505, 100).length).toBeLessThanOrEqual(101);
+  });
+
+  it('applies the reader’s split: the form stands for itself, the fuller name keeps its other mentions', () => {
+    const spans: EntitySpan[] = [
+      { start: 0, end: 3, text: '이재용', type: 'person' },
+      { start: 10, end: 14, text: '이 회장', type: 'person', canonical: '이재용' },
+      { start: 20, end: 23, text: '이재용', type: 'person' },
+    ];
+    const split = applySplits(spans, new Map([['person:이재용', ['이 회장']]]));
+    const groups = [...summarizeEntities(split).values()].flat();
+    expect(groups.map((g) => [g.text, g.spans.length])).toEqual([
+      ['이재용', 2],
+      ['이 회장', 1],
+    ]);
+    expect(applySplits(spans, new Map())).toBe(spans);
   });
 });
 
