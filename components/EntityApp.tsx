@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../utils/async';
 import { sendMessage, type EntityEdit } from '../utils/background/messages';
-import { listEntities, readEntityPage, type EntityListRow, type EntityPage } from '../utils/db/entities';
+import { listEntities, PAGE_ARTICLES, PAGE_HIGHLIGHTS, readEntityPage, type EntityListRow, type EntityPage } from '../utils/db/entities';
 import type { MarginDB } from '../utils/db/schema';
 import { formatDateTime } from '../utils/format';
-import { t, tn, uiLanguage } from '../utils/i18n';
+import { formatCount, t, tn, uiLanguage } from '../utils/i18n';
 import { kindLabel } from './entity-kinds';
 import { entityPageUrl } from './entity-links';
 import { useLiveQuery } from './hooks/useLiveQuery';
@@ -24,9 +24,10 @@ const date = (ms: number) => (ms ? formatDateTime(ms, uiLanguage()) : null);
 export function EntityApp({ db, entityKey }: { db: MarginDB; entityKey: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [limits, setLimits] = useState({ articles: PAGE_ARTICLES, highlights: PAGE_HIGHLIGHTS });
   const page = useLiveQuery(
-    () => (entityKey ? readEntityPage(db, entityKey) : Promise.resolve(null)),
-    [db, entityKey, attempt],
+    () => (entityKey ? readEntityPage(db, entityKey, limits) : Promise.resolve(null)),
+    [db, entityKey, attempt, limits],
     (e) => setError(errorMessage(e)),
   );
   const { toast, show, hide } = useToast(5000);
@@ -61,14 +62,22 @@ export function EntityApp({ db, entityKey }: { db: MarginDB; entityKey: string |
         {error && <StatusPanel tone="problem" title={t('failedTitle')} body={t('entityLoadFailed')} detail={error} onRetry={() => setAttempt((n) => n + 1)} />}
         {!error && page === undefined && <LoadingPanel slow={false} />}
         {!error && page === null && <StatusPanel tone="info" title={t('entityMissingTitle')} body={t('entityMissingBody')} />}
-        {page && <EntityView db={db} page={page} onEdit={edit} />}
+        {page && <EntityView db={db} page={page} onEdit={edit} onMore={(what) => setLimits((l) => ({ ...l, [what]: Infinity }))} />}
       </main>
       <ToastView toast={toast} onDone={hide} />
     </div>
   );
 }
 
-function EntityView({ db, page, onEdit }: { db: MarginDB; page: EntityPage; onEdit: (request: EntityEdit, done?: string) => Promise<boolean> }) {
+interface ViewProps {
+  db: MarginDB;
+  page: EntityPage;
+  onEdit: (request: EntityEdit, done?: string) => Promise<boolean>;
+  /** Show every article or highlight (the page opens with the newest). */
+  onMore: (what: 'articles' | 'highlights') => void;
+}
+
+function EntityView({ db, page, onEdit, onMore }: ViewProps) {
   const language = uiLanguage();
   return (
     <article class="entity" data-kind={page.type} data-key={page.key}>
@@ -81,8 +90,8 @@ function EntityView({ db, page, onEdit }: { db: MarginDB; page: EntityPage; onEd
           {page.text}
         </h1>
         <p class="card-meta">
-          <span data-testid="entity-article-count">{tn('articlesCount', page.articles.length)}</span>
-          <span>{tn('highlightsCount', page.highlights.length)}</span>
+          <span data-testid="entity-article-count">{tn('articlesCount', page.totalArticles)}</span>
+          <span>{tn('highlightsCount', page.totalHighlights)}</span>
         </p>
       </header>
 
@@ -166,6 +175,11 @@ function EntityView({ db, page, onEdit }: { db: MarginDB; page: EntityPage; onEd
             </li>
           ))}
         </ol>
+        {page.articles.length < page.totalArticles && (
+          <button type="button" class="button load-more" onClick={() => onMore('articles')} data-action="more-articles">
+            {t('entityShowAll', formatCount(page.totalArticles))}
+          </button>
+        )}
       </section>
 
       {page.highlights.length > 0 && (
@@ -182,6 +196,11 @@ function EntityView({ db, page, onEdit }: { db: MarginDB; page: EntityPage; onEd
               </li>
             ))}
           </ol>
+          {page.highlights.length < page.totalHighlights && (
+            <button type="button" class="button load-more" onClick={() => onMore('highlights')} data-action="more-highlights">
+              {t('entityShowAll', formatCount(page.totalHighlights))}
+            </button>
+          )}
         </section>
       )}
     </article>

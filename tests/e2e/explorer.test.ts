@@ -25,22 +25,32 @@ async function launch(locale: 'ko' | 'en', colorScheme: 'light' | 'dark'): Promi
 
 /** Select `text` in the popup's article and highlight it in `color`. */
 async function highlight(popup: Page, text: string, color: string) {
+  // Across text nodes: entity marks split the text (a percentage, a name).
   const found = await popup.evaluate((wanted) => {
     const body = document.querySelector('[data-testid="article-body"]')!;
+    const nodes: Text[] = [];
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return true;
-    }
-    return false;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) nodes.push(node);
+    const all = nodes.map((n) => n.data).join('');
+    const at = all.indexOf(wanted);
+    if (at < 0) return false;
+    const place = (offset: number, end: boolean): [Text, number] => {
+      let seen = 0;
+      for (const n of nodes) {
+        if (offset < seen + n.data.length || (end && offset === seen + n.data.length)) return [n, offset - seen];
+        seen += n.data.length;
+      }
+      const last = nodes[nodes.length - 1]!;
+      return [last, last.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...place(at, false));
+    range.setEnd(...place(at + wanted.length, true));
+    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    return true;
   }, text);
   expect(found, `"${text}" is in the article`).toBe(true);
   await popup.getByTestId('selection-toolbar').waitFor();

@@ -1,6 +1,6 @@
 import type { EntityType } from '../entities/types';
 import { newId } from './articles';
-import { pairable, SEP, type EntityArticleRow, type EntitySummaryRow } from './entity-index';
+import { pairable, SEP, type EntityArticleRow, type EntityHighlightRow, type EntitySummaryRow } from './entity-index';
 import type { EntityCorrectionRecord, HighlightRecord, MarginDB } from './schema';
 
 /**
@@ -82,27 +82,43 @@ export interface EntityPage {
   forms: string[];
   /** Forms the reader split off it. */
   splits: string[];
-  /** Every saved article that mentions it, newest first. */
+  /** The saved articles that mention it, newest first (the newest PAGE_ARTICLES unless asked for more). */
   articles: EntityArticle[];
-  /** The reader's highlights that name it, newest first. */
+  /** How many articles mention it in all. */
+  totalArticles: number;
+  /** The reader's highlights that name it, newest first (the newest PAGE_HIGHLIGHTS unless asked for more). */
   highlights: HighlightRecord[];
+  totalHighlights: number;
   /** The names most often mentioned in the same articles. */
   related: RelatedEntity[];
   note: string;
 }
 
 const RELATED = 12;
+/** How much of an entity's page opens at first: its newest articles and highlights (the reader asks for more). */
+export const PAGE_ARTICLES = 200;
+export const PAGE_HIGHLIGHTS = 100;
 
-/** An entity's page, or null when nothing in the library mentions it (the key as asked, after merges). */
-export async function readEntityPage(db: MarginDB, asked: string): Promise<EntityPage | null> {
+/**
+ * An entity's page, or null when nothing in the library mentions it (the key as asked, after
+ * merges): its newest `limits.articles` articles and `limits.highlights` highlights (totals beside
+ * them), read by index newest first, so an entity in thousands of articles opens as fast as a rare one.
+ */
+export async function readEntityPage(
+  db: MarginDB,
+  asked: string,
+  limits: { articles: number; highlights: number } = { articles: PAGE_ARTICLES, highlights: PAGE_HIGHLIGHTS },
+): Promise<EntityPage | null> {
   return db.transaction('r', [db.entityCorrections, db.entities, db.entityArticles, db.entityHighlights, db.entityPairs, db.annotations], async () => {
     const edits = await readEntityEdits(db);
     const key = resolveKey(edits.merges, asked);
     const keys = keysOf(edits.merges, key);
+    const newest = (table: typeof db.entityArticles | typeof db.entityHighlights, k: string, n: number) =>
+      table.where('[key+order]').between([k, -Infinity], [k, Infinity]).limit(n).toArray();
     const [summaries, articleLists, highlightLists, pairLists] = await Promise.all([
       db.entities.bulkGet(keys),
-      Promise.all(keys.map((k) => db.entityArticles.where('[key+order]').between([k, -Infinity], [k, Infinity]).toArray())),
-      Promise.all(keys.map((k) => db.entityHighlights.where('key').equals(k).toArray())),
+      Promise.all(keys.map((k) => newest(db.entityArticles, k, limits.articles) as Promise<EntityArticleRow[]>)),
+      Promise.all(keys.map((k) => newest(db.entityHighlights, k, limits.highlights) as Promise<EntityHighlightRow[]>)),
       Promise.all(
         keys.map((k) =>
           db.entityPairs
@@ -126,9 +142,26 @@ export async function readEntityPage(db: MarginDB, asked: string): Promise<Entit
         else byArticle.set(row.articleId, { ...seen, count: seen.count + row.count, forms: [...seen.forms, ...row.forms], first: seen.first || row.first });
       }
     });
-    const articles = [...byArticle.values()].sort((x, y) => y.publishedAt - x.publishedAt);
-    const highlightIds = [...new Set(highlightLists.flat().map((r) => r.highlightId))];
-    const highlights = (await db.annotations.bulkGet(highlightIds)).filter((h): h is HighlightRecord => !!h).sort((x, y) => y.createdAt - x.createdAt);
+    const articles = [...byArticle.values()].sort((x, y) => y.publishedAt - x.publishedAt).slice(0, limits.articles);
+    const highlightIds = [
+      ...new Set(
+        highlightLists
+          .flat()
+          .sort((x, y) => x.order - y.order)
+          .map((r) => r.highlightId),
+      ),
+    ].slice(0, limits.highlights);
+    const highlights = (await db.annotations.bulkGet(highlightIds)).filter((h): h is HighlightRecord => !!h);
+    // Totals: from the summary, or for merged entries their articles counted once each (keys only).
+    const totalArticles =
+      keys.length === 1
+        ? Math.max(own?.articles ?? 0, articles.length)
+        : new Set(
+            (await Promise.all(keys.map((k) => db.entityArticles.where('key').equals(k).primaryKeys())))
+              .flat()
+              .map((id) => String(id).slice(String(id).indexOf(SEP) + 1)),
+          ).size;
+    const totalHighlights = summaries.reduce((n, s) => n + (s?.highlights ?? 0), 0);
     // Forms by how many articles write them.
     const formCounts = new Map<string, number>();
     for (const a of articles) for (const f of new Set(a.forms)) formCounts.set(f, (formCounts.get(f) ?? 0) + 1);
@@ -156,7 +189,9 @@ export async function readEntityPage(db: MarginDB, asked: string): Promise<Entit
       forms,
       splits,
       articles,
+      totalArticles,
       highlights,
+      totalHighlights: Math.max(totalHighlights, highlights.length),
       related: top.map(([k, n], i) => ({ key: k, n, type: relatedRows[i]?.type ?? kindOf(k), text: relatedRows[i]?.text ?? nameOf(k) })),
       note: edits.notes.get(key) ?? '',
     };

@@ -63,6 +63,8 @@ export interface EntityHighlightRow {
   text: string;
   highlightId: string;
   articleId: string;
+  /** -createdAt: the compound index [key+order] gives an entity's highlights newest first. */
+  order: number;
 }
 
 /** How many articles name both `a` and `b` among their PAIR_NAMES principal names. Kept both ways (a→b and b→a). */
@@ -166,11 +168,12 @@ export function pairsOf(keys: readonly string[]): [string, string][] {
   return out;
 }
 
-export function highlightEntityRows(h: Pick<HighlightRecord, 'id' | 'articleId' | 'entities'>): EntityHighlightRow[] {
+export function highlightEntityRows(h: Pick<HighlightRecord, 'id' | 'articleId' | 'entities' | 'createdAt'>): EntityHighlightRow[] {
   const byKey = new Map<string, EntityHighlightRow>();
   for (const e of h.entities ?? []) {
     const key = entityKey(e);
-    if (!byKey.has(key)) byKey.set(key, { id: highlightRowId(key, h.id), key, type: e.type, text: e.text, highlightId: h.id, articleId: h.articleId });
+    if (!byKey.has(key))
+      byKey.set(key, { id: highlightRowId(key, h.id), key, type: e.type, text: e.text, highlightId: h.id, articleId: h.articleId, order: -h.createdAt });
   }
   return [...byKey.values()];
 }

@@ -298,7 +298,7 @@ export class MarginDB extends Dexie {
       .stores({
         entityMentions: 'id',
         entityArticles: 'id, key, articleId, [key+order]',
-        entityHighlights: 'id, key, highlightId',
+        entityHighlights: 'id, key, highlightId, [key+order]',
         entityPairs: 'id, [a+order]',
         entities: 'key, rank, since, *words, [type+rank], [type+since]',
         // What changed since you highlighted it: the texts a revisit replaced (versions.ts).
