@@ -14,6 +14,8 @@ import { markdownFiles } from '../../utils/export/markdown';
 import { parseImport } from '../../utils/export/import';
 import { importData, readData } from '../../utils/export/transfer';
 import { diffText } from '../../utils/text/diff';
+import { zipFiles } from '../../utils/export/zip';
+import { unzipSync } from 'fflate';
 import { freshDb } from '../support/db';
 
 function row(id: string, entities: ArticleEntity[], publishedAt: number, siteName = 'news.example.kr'): ArticleRow {
@@ -275,5 +277,18 @@ group('entities in the export', () => {
       'margin:aliases': ['Lee Jae-yong'],
       'margin:note': 'Chairman.',
     });
+  });
+});
+
+group('the zip of a vault', () => {
+  it('keeps the entity pages in their folders, names made safe', () => {
+    const files = unzipSync(
+      zipFiles([
+        { name: 'People/이재용.md', content: 'x' },
+        { name: 'Places/A:B?.md', content: 'y' },
+        { name: '기사.md', content: 'z' },
+      ]),
+    );
+    expect(Object.keys(files).sort()).toEqual(['People/이재용.md', 'Places/A B.md', '기사.md']);
   });
 });

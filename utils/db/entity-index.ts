@@ -96,7 +96,7 @@ export interface EntitySummaryRow {
 }
 
 /** Names of an article that count for co-occurrence: its most mentioned people, organisations, places (and other named kinds). */
-export const PAIR_NAMES = 12;
+export const PAIR_NAMES = 8;
 /** Kinds that are not names of someone or something: never paired. */
 const UNPAIRED = new Set<string>(['date', 'money', 'percent', 'misc']);
 
