@@ -3,7 +3,7 @@ import { errorMessage } from '../utils/async';
 import { sendMessage, type EntityEdit } from '../utils/background/messages';
 import { listEntities, PAGE_ARTICLES, PAGE_HIGHLIGHTS, readEntityPage, type EntityListRow, type EntityPage } from '../utils/db/entities';
 import type { MarginDB } from '../utils/db/schema';
-import { formatDateTime } from '../utils/format';
+import { formatDateTime, formatPublished } from '../utils/format';
 import { formatCount, t, tn, uiLanguage } from '../utils/i18n';
 import { kindLabel } from './entity-kinds';
 import { entityPageUrl } from './entity-links';
@@ -162,7 +162,7 @@ function EntityView({ db, page, onEdit, onMore }: ViewProps) {
           {page.articles.map((a) => (
             <li key={a.articleId} data-article={a.articleId}>
               <p class="card-meta">
-                {date(a.publishedAt) && <time dateTime={new Date(a.publishedAt).toISOString()}>{date(a.publishedAt)}</time>}
+                <time dateTime={new Date(a.publishedAt).toISOString()}>{formatPublished(a.publishedTime, language) ?? date(a.publishedAt)}</time>
                 {a.siteName && <span>{a.siteName}</span>}
                 <span>{t('mentions', String(a.count))}</span>
               </p>

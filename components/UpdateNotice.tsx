@@ -75,20 +75,20 @@ export function UpdateNotice({ articleId, text, highlights }: Props) {
             if (p.kind === 'added')
               return (
                 <p key={i} class="diff-added" data-kind="added">
-                  <span class="sr-only">{t('updatedAdded')}: </span>
+                  <span class="diff-label">{t('updatedAdded')}: </span>
                   <ins>{p.text}</ins>
                 </p>
               );
             if (p.kind === 'removed')
               return (
                 <p key={i} class="diff-removed" data-kind="removed">
-                  <span class="sr-only">{t('updatedRemoved')}: </span>
+                  <span class="diff-label">{t('updatedRemoved')}: </span>
                   <del>{p.text}</del>
                 </p>
               );
             return (
               <p key={i} class="diff-changed" data-kind="changed">
-                <span class="sr-only">{t('updatedEdited')}: </span>
+                <span class="diff-label">{t('updatedEdited')}: </span>
                 {p.parts.map((part, k) =>
                   part.added ? <ins key={k}>{part.text}</ins> : part.removed ? <del key={k}>{part.text}</del> : <span key={k}>{part.text}</span>,
                 )}

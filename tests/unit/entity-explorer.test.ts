@@ -13,7 +13,7 @@ import { marginJson } from '../../utils/export/jsonld';
 import { markdownFiles } from '../../utils/export/markdown';
 import { parseImport } from '../../utils/export/import';
 import { importData, readData } from '../../utils/export/transfer';
-import { diffText } from '../../utils/text/diff';
+import { diffText, wordDiff } from '../../utils/text/diff';
 import { zipFiles } from '../../utils/export/zip';
 import { unzipSync } from 'fflate';
 import { freshDb } from '../support/db';
@@ -185,6 +185,22 @@ group('what changed since you highlighted it', () => {
     expect([d.added, d.removed, d.changed]).toEqual([1, 1, 1]);
     const changed = d.paragraphs.find((p) => p.kind === 'changed');
     expect(changed && changed.kind === 'changed' && changed.parts.filter((p) => p.removed).map((p) => p.text)).toEqual(['3', '발표']);
+  });
+
+  it('shows a change as what went, then what came, not as interleaved scraps', () => {
+    const parts = wordDiff(
+      'The budget would rise by 7 percent, the largest increase in a decade.',
+      'The budget would rise by 4 percent, correcting an earlier figure given by her office.',
+    );
+    expect(parts).toEqual([
+      { text: 'The budget would rise by ' },
+      { text: '7', removed: true },
+      { text: '4', added: true },
+      { text: ' percent, ' },
+      { text: 'the largest increase in a decade', removed: true },
+      { text: 'correcting an earlier figure given by her office', added: true },
+      { text: '.' },
+    ]);
   });
 
   it('says which highlights moved, changed or are gone', () => {

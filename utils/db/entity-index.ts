@@ -49,6 +49,8 @@ export interface EntityArticleRow {
   title: string;
   url: string;
   siteName: string | null;
+  /** As the page gave it (with its offset), for showing; null when it gave none. */
+  publishedTime: string | null;
   publishedAt: number;
   /** -publishedAt: the compound index [key+order] gives an entity's articles newest first. */
   order: number;
@@ -147,6 +149,7 @@ export function articleEntityRows(row: ArticleRow, mentions: EntityMentionsRecor
     title: row.title,
     url: row.url,
     siteName: row.siteName,
+    publishedTime: row.publishedTime ?? null,
     publishedAt: row.publishedAt,
     order: -row.publishedAt,
   }));

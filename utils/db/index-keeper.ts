@@ -281,7 +281,7 @@ function keepArticles(scope: Scope, table: DBCoreTable, request: DBCoreMutateReq
           const was = old.get(row.id);
           if (!was || !sameList(names(was), names(row)) || entityCounts(was) !== entityCounts(row) || was.title !== row.title || was.url !== row.url)
             entityRows.set(row.id, row);
-          else if (was.siteName !== row.siteName || was.publishedAt !== row.publishedAt) entityRows.set(row.id, row);
+          else if (was.siteName !== row.siteName || was.publishedAt !== row.publishedAt || was.publishedTime !== row.publishedTime) entityRows.set(row.id, row);
         }
         return Promise.all([
           reindexArticles(scope, entityRows),

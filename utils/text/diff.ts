@@ -40,9 +40,37 @@ function similarity(a: string, b: string): number {
 /** Long runs of Han or kana without spaces are compared by character. */
 const unspaced = (s: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{12,}/u.test(s);
 
+/** An unchanged piece too small to read as such between two changes: white space, or a word of one or two letters ("a", "in", "이"). */
+const slight = (text: string) => /^\s*\S{0,2}\s*$/u.test(text);
+
 export function wordDiff(before: string, after: string): Part[] {
   const changes = unspaced(before) || unspaced(after) ? diffChars(before, after) : diffWordsWithSpace(before, after);
-  return changes.map((c) => ({ text: c.value, ...(c.added ? { added: true } : {}), ...(c.removed ? { removed: true } : {}) }));
+  const parts: Part[] = changes.map((c) => ({ text: c.value, ...(c.added ? { added: true } : {}), ...(c.removed ? { removed: true } : {}) }));
+  // One change reads as what went and what came: a run of removed and added pieces (with the
+  // slight unchanged pieces between them) becomes the removed text, then the added text.
+  const out: Part[] = [];
+  for (let i = 0; i < parts.length;) {
+    if (!parts[i]!.added && !parts[i]!.removed) {
+      out.push(parts[i++]!);
+      continue;
+    }
+    let removed = '';
+    let added = '';
+    let j = i;
+    for (; j < parts.length; j++) {
+      const p = parts[j]!;
+      if (p.removed) removed += p.text;
+      else if (p.added) added += p.text;
+      else if (slight(p.text) && parts.slice(j + 1).some((q) => q.added || q.removed) && (parts[j + 1]?.added || parts[j + 1]?.removed)) {
+        removed += p.text;
+        added += p.text;
+      } else break;
+    }
+    if (removed) out.push({ text: removed, removed: true });
+    if (added) out.push({ text: added, added: true });
+    i = j;
+  }
+  return out;
 }
 
 /** The paragraphs of `after` against `before`: a removed paragraph followed by an added one that shares enough words is one changed paragraph. */
