@@ -28,8 +28,11 @@ export interface LibraryBench {
 const KOREAN_QUERIES = ['딥시크', '반도체', '시의회', '영화제', '경제', '중국', '투자', '예산', '부산', '지원'];
 const ENGLISH_QUERIES = ['ferry', 'harbour', 'budget', 'election', 'president', 'climate', 'market', 'policy', 'government', 'police'];
 
-/** Real sentences, Korean and English, to build a large library from. */
+let sentences: string[] | undefined;
+
+/** Real sentences, Korean and English, to build a large library from (read once per run). */
 export function sentencesForBench(): string[] {
+  if (sentences) return sentences;
   const out: string[] = [];
   for (const page of extractionPages()) {
     const win = windowFromHtml(page.html, page.url);
@@ -37,6 +40,7 @@ export function sentencesForBench(): string[] {
     win.close();
     if (r.ok) out.push(...r.article.textContent.split(/(?<=[.!?。])\s+|\n/).filter((s) => s.length >= 30 && s.length <= 300));
   }
+  sentences = out;
   return out;
 }
 
