@@ -160,7 +160,7 @@ describe('what changed since you highlighted it, and the entity explorer', () =>
     const notice = popup.getByTestId('update-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Updated since you saved it');
-    expect(await notice.textContent()).toContain('1 paragraphs added, 1 removed, 1 changed');
+    expect(await notice.textContent()).toContain('Paragraphs: 1 added, 1 removed, 1 changed');
     const changes = await notice.locator('[data-change]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-change'), el.textContent]));
     expect(changes).toEqual(
       expect.arrayContaining([
@@ -175,6 +175,18 @@ describe('what changed since you highlighted it, and the entity explorer', () =>
     expect(await changed.locator('ins').allTextContents()).toContain('4');
     expect(await popup.locator('[data-testid="update-diff"] [data-kind="added"]').textContent()).toContain('present the timetable');
     await popup.screenshot({ path: join(ARTIFACTS, 'update-notice-en-dark.png') });
+
+    // The person's page, from the mark: the article and the highlight that names her.
+    await popup.waitForSelector('[data-entities="ready"]');
+    await popup.locator('mark.ent[data-first][data-kind="person"]').first().click();
+    const href = (await popup.locator('[data-testid="entity-menu"] [data-action="entity-page"]').getAttribute('href'))!;
+    const entity = await browser.context.newPage();
+    await entity.goto(`chrome-extension://${browser.extensionId}${href}`);
+    await entity.waitForSelector('html[data-entity="ready"]');
+    await expect.poll(() => entity.locator('[data-testid="entity-timeline"] li').count()).toBe(1);
+    expect(await entity.locator('[data-testid="entity-timeline"]').textContent()).toContain('Harbourville council passes ferry budget');
+    await entity.screenshot({ path: join(ARTIFACTS, 'entity-page-en-dark.png'), fullPage: true });
+    await entity.close();
     await popup.close();
 
     const panel = await openPanel(browser, tabId);
