@@ -37,6 +37,17 @@ const folderOf = (type: EntityType) => ENTITY_FOLDERS[type] ?? 'Names';
 
 export function exportEntities(data: MarginData, edits: EntityEdits = entityEdits(data.corrections.filter(isEntityEdit))): ExportEntity[] {
   const out = new Map<string, ExportEntity>();
+  // Sets beside the lists: an entity in thousands of articles must not be searched through for each.
+  const articleSets = new Map<string, Set<string>>();
+  const highlightSets = new Map<string, Set<string>>();
+  const addArticle = (e: ExportEntity, id: string) => {
+    const seen = articleSets.get(e.key) ?? new Set<string>();
+    articleSets.set(e.key, seen);
+    if (!seen.has(id)) {
+      seen.add(id);
+      e.articles.push(id);
+    }
+  };
   const touched = new Set<string>([...edits.notes.keys(), ...edits.merges.values()].map((k) => resolveKey(edits.merges, k)));
   const entry = (key: string, text: string, type: EntityType) => {
     const root = resolveKey(edits.merges, key);
@@ -54,16 +65,20 @@ export function exportEntities(data: MarginData, edits: EntityEdits = entityEdit
     }
     for (const e of article.entities ?? []) {
       if (!pairable(e.type)) continue;
-      const item = entry(entityKey(e), e.text, e.type);
-      if (!item.articles.includes(article.id)) item.articles.push(article.id);
+      addArticle(entry(entityKey(e), e.text, e.type), article.id);
     }
     for (const h of annotations)
       for (const e of h.entities) {
         if (!pairable(e.type)) continue;
         const item = entry(entityKey(e), e.text, e.type);
         touched.add(item.key);
-        if (!item.highlights.includes(h)) item.highlights.push(h);
-        if (!item.articles.includes(h.articleId)) item.articles.push(h.articleId);
+        const seen = highlightSets.get(item.key) ?? new Set<string>();
+        highlightSets.set(item.key, seen);
+        if (!seen.has(h.id)) {
+          seen.add(h.id);
+          item.highlights.push(h);
+        }
+        addArticle(item, h.articleId);
       }
   }
   for (const e of out.values()) e.aliases = e.aliases.filter((a) => a !== e.name);
