@@ -2,6 +2,7 @@ import type { EntityType } from '../utils/entities/types';
 import { t } from '../utils/i18n';
 import { KINDS, kindLabel } from './entity-kinds';
 import { Popover, type AnchorRect } from './Popover';
+import { entityPageUrl } from './entity-links';
 
 export interface MenuTarget {
   /** The name the menu is about (a mark's text, or the reader's selection). */
@@ -12,6 +13,8 @@ export interface MenuTarget {
   corrected: boolean;
   /** Where it is on screen (the mark, or the selection). */
   anchor: () => AnchorRect | null;
+  /** The entity a mark belongs to (entityKey): the menu links to its page across the library. */
+  entityKey?: string;
 }
 
 interface Props {
@@ -48,6 +51,11 @@ export function EntityMenu({ target, onSet, onRemove, onUndo, onClose }: Props) 
           </button>
         ))}
       </div>
+      {target.entityKey && (
+        <a class="menu-item" href={entityPageUrl(target.entityKey)} target="_blank" rel="noopener" data-action="entity-page">
+          {t('entityOpenPageFromMenu')} ↗
+        </a>
+      )}
       {target.corrected && (
         <button type="button" class="menu-item menu-undo" onClick={onUndo} data-action="undo">
           {t('entityUndo')}

@@ -17,11 +17,20 @@ import { filtered, LibraryFilters, type Filter } from './library/LibraryFilters'
 import { ExportMenu, TrashMenu } from './library/LibraryMenus';
 import { useOneMenu } from './library/MenuButton';
 import { SearchResults } from './library/SearchResults';
+import { EntitiesView } from './library/EntitiesView';
+import { UpdatedView } from './library/UpdatedView';
 import { StatusPanel } from './StatusPanel';
 import { ToastView, useToast } from './Toast';
 import { SyncSettings } from './SyncSettings';
 
 const PAGE = 30;
+/** The library's views: its articles, the entities across them (issue 24), the articles updated since they were highlighted. */
+const LIBRARY_VIEWS = [
+  ['articles', 'libraryViewArticles'],
+  ['entities', 'entitiesView'],
+  ['updated', 'libraryViewUpdated'],
+] as const;
+type LibraryView = (typeof LIBRARY_VIEWS)[number][0];
 
 /** The language Margin's own words in a Markdown export are written in: the reader's. */
 const markdownLang = () => (uiLanguage().startsWith('ko') ? 'ko' : 'en');
@@ -37,6 +46,7 @@ const markdownLang = () => (uiLanguage().startsWith('ko') ? 'ko' : 'en');
  */
 export function LibraryApp({ db }: { db: MarginDB }) {
   const [filter, setFilter] = useState<Filter>({ sort: 'saved' });
+  const [view, setView] = useState<LibraryView>('articles');
   const [limit, setLimit] = useState(PAGE);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -252,9 +262,20 @@ export function LibraryApp({ db }: { db: MarginDB }) {
         </div>
       </header>
 
-      <LibraryFilters filter={filter} sites={options.sites} tags={options.tags} onChange={setAndReset} />
+      <nav class="library-views" aria-label={t('libraryViews')}>
+        {LIBRARY_VIEWS.map(([name, label]) => (
+          <button type="button" key={name} class="button button-quiet" aria-pressed={view === name} onClick={() => setView(name)} data-view={name}>
+            {t(label)}
+          </button>
+        ))}
+      </nav>
 
-      <main class="library-main" data-testid="library-list">
+      {view === 'entities' && <EntitiesView db={db} />}
+      {view === 'updated' && <UpdatedView db={db} />}
+
+      {view === 'articles' && <LibraryFilters filter={filter} sites={options.sites} tags={options.tags} onChange={setAndReset} />}
+
+      <main class="library-main" data-testid="library-list" hidden={view !== 'articles'}>
         {loadError && <StatusPanel tone="problem" title={t('libraryLoadFailedTitle')} body={t('libraryLoadFailedBody')} detail={loadError} onRetry={refresh} />}
         {hits ? (
           <SearchResults hits={hits} />

@@ -34,6 +34,7 @@ const REFUSED: Record<'too-long' | 'open-quote' | 'verb', MessageKey> = {
   'open-quote': 'markNameOpenQuote',
   verb: 'markNameVerb',
 };
+import { UpdateNotice } from './UpdateNotice';
 
 interface Rendered {
   title: HTMLElement;
@@ -145,7 +146,14 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
   const openEntityMenu = (entity: HTMLElement) => {
     const name = entity.dataset.name!;
     setCard(null);
-    setMenu({ name, type: entity.dataset.kind as EntityType, corrected: corrected.has(normalizeName(name)), anchor: rectOf(() => entity) });
+    setMenu({
+      name,
+      type: entity.dataset.kind as EntityType,
+      corrected: corrected.has(normalizeName(name)),
+      anchor: rectOf(() => entity),
+      // The entity page is about saved articles: offered once this one is saved.
+      entityKey: articleId ? entity.dataset.entity : undefined,
+    });
   };
 
   const highlight = async (color: HighlightColor, withNote: boolean) => {
@@ -282,6 +290,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
           </button>
         )}
       </div>
+      {articleId && <UpdateNotice articleId={articleId} text={article.textContent} highlights={highlights.records} />}
       <ArticleView article={article} onRendered={onRendered} />
       {panel === 'entities' && (
         <EntityPanel

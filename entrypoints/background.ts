@@ -15,6 +15,7 @@ import {
 import { HighlightRepository } from '../utils/db/highlights';
 import { ArticleRepository, isQuotaError } from '../utils/db/articles';
 import { CorrectionRepository } from '../utils/db/corrections';
+import { mergeEntity, setEntityNote, splitForm, unmergeEntity, unsplitForm } from '../utils/db/entities';
 import { MarginDB } from '../utils/db/schema';
 import { readData } from '../utils/export/transfer';
 import { purgeTrash, restoreArticle, trashArticle } from '../utils/db/trash';
@@ -181,8 +182,18 @@ export default defineBackground(() => {
 
   onMessage('setArticleEntities', async ({ data }) => {
     await saves.settled(data.articleId);
-    await reader.articles.setEntities(data.articleId, data.entities);
+    await reader.articles.setEntities(data.articleId, data.entities, data.mentions);
   });
+  onMessage('editEntity', ({ data }) =>
+    outcome(async () => {
+      if (data.op === 'merge') await mergeEntity(db, data.key, data.into);
+      else if (data.op === 'unmerge') await unmergeEntity(db, data.key);
+      else if (data.op === 'split') await splitForm(db, data.key, data.form);
+      else if (data.op === 'unsplit') await unsplitForm(db, data.key, data.form);
+      else await setEntityNote(db, data.key, data.note);
+      return null;
+    }),
+  );
   onMessage('exportArticle', async ({ data }) => {
     await saves.settled(data.articleId);
     const file = singleMarkdown(await readData(db, { articleIds: [data.articleId] }), { entityLinks: true, lang: uiLanguage().startsWith('ko') ? 'ko' : 'en' });

@@ -20,10 +20,10 @@ export function loadLiveDb(): Promise<LiveDb> {
  * it whenever a write touches what it read, in any page). `undefined` until the database
  * module has loaded and the first answer is in.
  */
-export function useReaderQuery<T>(query: (live: LiveDb) => Promise<T>, deps: unknown[]): T | undefined {
+export function useReaderQuery<T>(query: (live: LiveDb) => Promise<T>, deps: unknown[], onError?: (error: unknown) => void): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
-  const latest = useRef(query);
-  latest.current = query;
+  const latest = useRef({ query, onError });
+  latest.current = { query, onError };
   useEffect(() => {
     setValue(undefined);
     let unsubscribe: (() => void) | undefined;
@@ -31,10 +31,13 @@ export function useReaderQuery<T>(query: (live: LiveDb) => Promise<T>, deps: unk
     void loadLiveDb().then((module) => {
       if (!live) return;
       const subscription = module
-        .liveQuery(() => latest.current(module))
+        .liveQuery(() => latest.current.query(module))
         .subscribe({
           next: (next) => setValue(() => next),
-          error: (error) => console.warn('Margin: live query failed', error),
+          error: (error) => {
+            console.warn('Margin: live query failed', error);
+            latest.current.onError?.(error);
+          },
         });
       unsubscribe = () => subscription.unsubscribe();
     });

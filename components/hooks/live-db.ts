@@ -2,6 +2,8 @@ import { liveQuery } from 'dexie';
 import { readHiddenKinds, readPreferences } from '../../utils/background/settings';
 import { CorrectionRepository } from '../../utils/db/corrections';
 import { MarginDB } from '../../utils/db/schema';
+import { readEntityEdits } from '../../utils/db/entities';
+import { articleVersions } from '../../utils/db/versions';
 
 let shared: MarginDB | undefined;
 
@@ -16,4 +18,4 @@ export function readerDb(): MarginDB {
   return shared;
 }
 
-export { CorrectionRepository, liveQuery, readHiddenKinds, readPreferences };
+export { articleVersions, CorrectionRepository, liveQuery, readEntityEdits, readHiddenKinds, readPreferences };

@@ -2,7 +2,9 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { isRecord, type Article, type ArticleRecord } from '../../utils/article';
 import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
 import { loadedRecognizer, loadRecognizer } from '../../utils/entities/lazy';
-import { countByType, groupKey, summarizeEntities, type EntityGroup } from '../../utils/entities/summary';
+import { applySplits, countByType, groupKey, summarizeEntities, type EntityGroup } from '../../utils/entities/summary';
+import { useReaderQuery } from './db';
+import { groupMentions } from '../../utils/entities/mentions';
 import type { EntityCorrection, EntitySpan, EntityType } from '../../utils/entities/types';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/background/messages';
@@ -38,6 +40,20 @@ export function useEntityLayer(
   onModelError?: (message: string) => void,
 ): EntityLayer {
   const [spans, setSpans] = useState<EntitySpan[] | null>(null);
+  // The reader's splits of the recogniser's joins (the entity page's "Not this one"), read live; a
+  // database that cannot be read leaves none (the marks must not wait for it), and a write that
+  // leaves them as they were (a correction) recognises nothing again.
+  const [splitsFailed, setSplitsFailed] = useState(false);
+  const liveSplits = useReaderQuery(
+    (live) => live.readEntityEdits(live.readerDb()).then((edits) => JSON.stringify([...edits.splits])),
+    [],
+    () => setSplitsFailed(true),
+  );
+  const splitsJson = liveSplits ?? (splitsFailed ? '[]' : undefined);
+  const splits = useMemo(
+    () => (splitsJson === undefined ? undefined : new Map<string, string[]>(JSON.parse(splitsJson) as [string, string[]][])),
+    [splitsJson],
+  );
   const marks = useRef<HTMLElement[]>([]);
   const cursor = useRef(new Map<string, number>());
   const articleId = isRecord(article) ? article.id : undefined;
@@ -48,14 +64,14 @@ export function useEntityLayer(
   callbacks.current = { onReady, onModelError };
 
   useLayoutEffect(() => {
-    if (!rendered || !corrections || !kindsKnown) return;
+    if (!rendered || !corrections || !kindsKnown || !splits) return;
     let live = true;
     void (async () => {
       const titleText = rendered.title.textContent ?? '';
       const bodyText = rendered.body.textContent ?? '';
       const { recognizeArticle } = loadedRecognizer() ?? (await loadRecognizer());
       // The article is on screen already; the models (a few MB, read once) come after it.
-      const found = await recognizeArticle(bodyText, {
+      const recognized = await recognizeArticle(bodyText, {
         title: titleText,
         lang: article.lang,
         corrections,
@@ -68,6 +84,7 @@ export function useEntityLayer(
       if (!live) return;
       unwrap(marks.current);
       marks.current = [];
+      const found = applySplits(recognized, splits);
       const make = (span: EntitySpan) => {
         const mark = document.createElement('mark');
         mark.className = `ent ent-${span.type}`;
@@ -89,7 +106,7 @@ export function useEntityLayer(
     return () => {
       live = false;
     };
-  }, [rendered, corrections, kindsKnown, article.lang]);
+  }, [rendered, corrections, kindsKnown, article.lang, splits]);
 
   // A mark names its kind in its title; a switched-off kind shows nothing, not even on hover.
   useEffect(() => {
@@ -106,9 +123,12 @@ export function useEntityLayer(
   // The library filters by the names of each article (after the marks are painted).
   useEffect(() => {
     if (!spans || !articleId) return;
-    const entities = [...groups.values()].flat().map((g) => ({ text: g.text, type: g.type, count: g.spans.length }));
-    void sendMessage('setArticleEntities', { articleId, entities }).catch(() => {});
-  }, [groups, spans, articleId]);
+    const list = [...groups.values()].flat();
+    const entities = list.map((g) => ({ text: g.text, type: g.type, count: g.spans.length }));
+    // Forms and first-mention sentences, for the entity explorer's index (utils/db/entity-index.ts).
+    const mentions = rendered ? groupMentions(list, rendered.body.textContent ?? '') : undefined;
+    void sendMessage('setArticleEntities', { articleId, entities, mentions }).catch(() => {});
+  }, [groups, spans, articleId, rendered]);
 
   const next = (group: EntityGroup) => {
     if (!rendered) return null;

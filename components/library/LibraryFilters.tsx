@@ -1,3 +1,4 @@
+import { entityPageUrl } from '../entity-links';
 import { useEffect, useState } from 'preact/hooks';
 import type { HighlightColor } from '../../utils/db/schema';
 import type { EntityType } from '../../utils/entities/types';
@@ -92,6 +93,11 @@ export function LibraryFilters({ filter, sites, tags, onChange }: Props) {
           <span class={`swatch ent-${filter.entity.type}`} aria-hidden="true" />
           {t('entityFilter', filter.entity.text)} ×
         </button>
+      )}
+      {filter.entity && (
+        <a class="toolbar-text" href={entityPageUrl(filter.entity.key)} target="_blank" rel="noopener" data-testid="entity-page-link">
+          {t('entityOpenPage')}
+        </a>
       )}
       {filtered(filter) && (
         <button

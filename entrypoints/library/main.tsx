@@ -4,6 +4,7 @@ import { MarginDB } from '../../utils/db/schema';
 import { t, uiLanguage } from '../../utils/i18n';
 import '../../components/theme.css';
 import './library.css';
+import '../entity/entity.css';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('libraryTitle');

@@ -2,6 +2,7 @@
 import { describeTextQuote } from '../../utils/anchoring';
 import type { ArticleRecord } from '../../utils/article';
 import { listArticles, search, type LibraryQuery } from '../../utils/db/library';
+import { listEntities, readEntityPage, type EntityQuery } from '../../utils/db/entities';
 import { newHighlightRecord } from '../../utils/db/highlights';
 import { HIGHLIGHT_COLORS, MarginDB } from '../../utils/db/schema';
 import { importData, readData } from '../../utils/export/transfer';
@@ -19,8 +20,12 @@ function rng(seed: number) {
 const TAGS = ['경제', '정치', 'AI', '반도체', '예산', 'climate', 'transport', '영화', 'markets', '외교', '부동산', 'policy'];
 
 /** Articles and highlights made from real sentences (Korean fixtures and English corpus text). */
-export function generate(sentences: string[], articles: number, annotations: number): MarginData {
+export function generate(sentences: string[], articles: number, annotations: number, withEntities = false): MarginData {
   const random = rng(7);
+  // Made-up names (no real ones): a few are in many articles, most in a few (Zipf-like), as in news.
+  const KINDS = ['person', 'org', 'place', 'person', 'org', 'date', 'money'] as const;
+  const pool = Array.from({ length: 4000 }, (_, n) => ({ text: n % 2 ? `인물${n}` : `Name ${n}`, type: KINDS[n % KINDS.length]! }));
+  const someName = () => pool[Math.floor(pool.length * random() ** 3)]!;
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!; // every list here is non-empty
   const out: MarginData = { articles: [], annotations: [], corrections: [] };
   const start = Date.UTC(2024, 0, 1);
@@ -44,7 +49,16 @@ export function generate(sentences: string[], articles: number, annotations: num
       savedAt: start + i * 3_600_000,
       updatedAt: start + i * 3_600_000,
     };
-    out.articles.push(a);
+    if (withEntities) {
+      const names = new Map<string, { text: string; type: (typeof KINDS)[number]; count: number }>();
+      for (let k = 0; k < 18; k++) {
+        const n = someName();
+        const seen = names.get(n.text);
+        if (seen) seen.count++;
+        else names.set(n.text, { ...n, count: 1 + Math.floor(random() * 4) });
+      }
+      out.articles.push({ ...a, entities: [...names.values()] });
+    } else out.articles.push(a);
   }
   for (let k = 0; k < annotations; k++) {
     const a = out.articles[k % articles]!;
@@ -61,6 +75,8 @@ export function generate(sentences: string[], articles: number, annotations: num
         note: random() < 0.4 ? pick(sentences) : '',
         tags: random() < 0.5 ? [pick(TAGS)] : [],
         createdAt: time,
+        // A third of the highlights name one or two of their article's entities.
+        entities: withEntities && random() < 0.35 ? (a.entities ?? []).slice(0, 1 + Math.floor(random() * 2)).map(({ text, type }) => ({ text, type })) : [],
       }),
     );
   }
@@ -72,7 +88,7 @@ const api = {
   async seed(sentences: string[], articles: number, annotations: number) {
     await new MarginDB('bench').delete();
     api.db = new MarginDB('bench');
-    const data = generate(sentences, articles, annotations);
+    const data = generate(sentences, articles, annotations, true);
     const t = performance.now();
     await importData(api.db, data);
     return { importMs: performance.now() - t, annotations: data.annotations.length, articles: data.articles.length };
@@ -87,6 +103,24 @@ const api = {
     const t = performance.now();
     const page = await listArticles(api.db!, { sort: 'saved', offset: 0, limit: 30, ...filter });
     return { ms: performance.now() - t, total: page.total };
+  },
+  /** The keys of entities to open pages of: the most mentioned, some in the middle, and rare ones. */
+  async entityKeys() {
+    const rows = await api.db!.entities.orderBy('rank').toArray();
+    const at = (f: number) => rows[Math.min(rows.length - 1, Math.floor(rows.length * f))]!.key;
+    return { count: rows.length, keys: [0, 0.001, 0.01, 0.05, 0.1, 0.3, 0.6, 0.9, 0.99].map(at) };
+  },
+  /** Open an entity's page (everything it shows, read from the index). */
+  async entityPage(key: string) {
+    const t = performance.now();
+    const page = await readEntityPage(api.db!, key);
+    return { ms: performance.now() - t, articles: page?.articles.length ?? 0, highlights: page?.highlights.length ?? 0 };
+  },
+  /** The library's Entities view: its first 101 rows (a page, and whether there are more). */
+  async entitiesView(q: Partial<EntityQuery>) {
+    const t = performance.now();
+    const rows = await listEntities(api.db!, { sort: 'articles', limit: 101, ...q });
+    return { ms: performance.now() - t, rows: rows.length };
   },
   /** Export of everything (read + JSON-LD) against reading the tables raw and stringifying them. */
   async exportAll() {

@@ -17,6 +17,9 @@ export interface LibraryBench {
   search: { korean: { p50: number; p95: number }; english: { p50: number; p95: number }; queries: number };
   /** First page of the list, unfiltered and by site, tag, colour, entity, sorted by date saved or published. */
   list: { p50: number; p95: number; pages: number };
+  /** Entity pages (the most mentioned to rare ones) and the Entities view (sorts, kinds, text filters), opened from the entity index. */
+  entityPage: { p50: number; p95: number; opens: number; entities: number; most: { articles: number; highlights: number } };
+  entitiesView: { p50: number; p95: number; opens: number };
   exportMs: number;
   baselineMs: number;
   exportRatio: number;
@@ -26,8 +29,11 @@ export interface LibraryBench {
 const KOREAN_QUERIES = ['딥시크', '반도체', '시의회', '영화제', '경제', '중국', '투자', '예산', '부산', '지원', '딥시크가', '반도체의', '시의회는', '중국에서'];
 const ENGLISH_QUERIES = ['ferry', 'harbour', 'budget', 'election', 'president', 'climate', 'market', 'policy', 'government', 'police'];
 
-/** Real sentences, Korean and English, to build a large library from. */
+let sentences: string[] | undefined;
+
+/** Real sentences, Korean and English, to build a large library from (read once per run). */
 export function sentencesForBench(): string[] {
+  if (sentences) return sentences;
   const out: string[] = [];
   for (const page of extractionPages()) {
     const win = windowFromHtml(page.html, page.url);
@@ -35,6 +41,7 @@ export function sentencesForBench(): string[] {
     win.close();
     if (r.ok) out.push(...r.article.textContent.split(/(?<=[.!?。])\s+|\n/).filter((s) => s.length >= 30 && s.length <= 300));
   }
+  sentences = out;
   return out;
 }
 
@@ -86,6 +93,31 @@ export async function benchLibrary(articles = 5000, annotations = 100_000): Prom
         if (round > 0) listTimes.push(r.ms);
       }
     }
+    const { keys, count } = await page.evaluate(() => (window as unknown as LibraryWindow).marginLibrary.entityKeys());
+    const pageTimes: number[] = [];
+    let most = { articles: 0, highlights: 0 };
+    for (let round = 0; round < 4; round++) {
+      for (const key of keys) {
+        const r = await page.evaluate((k) => (window as unknown as LibraryWindow).marginLibrary.entityPage(k), key);
+        if (key === keys[0]) most = { articles: r.articles, highlights: r.highlights };
+        if (round > 0) pageTimes.push(r.ms);
+      }
+    }
+    const views: Parameters<LibraryBenchApi['entitiesView']>[0][] = [
+      {},
+      { sort: 'recent' },
+      { kind: 'person' },
+      { kind: 'org', sort: 'recent' },
+      { text: '인물1' },
+      { text: 'name 2', kind: 'place' },
+    ];
+    const viewTimes: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      for (const q of views) {
+        const r = await page.evaluate((x) => (window as unknown as LibraryWindow).marginLibrary.entitiesView(x), q);
+        if (round > 0) viewTimes.push(r.ms);
+      }
+    }
     const exports: { baselineMs: number; exportMs: number }[] = [];
     for (let i = 0; i < 3; i++) exports.push(await page.evaluate(() => (window as unknown as LibraryWindow).marginLibrary.exportAll()));
     const exportMs = median(exports.map((e) => e.exportMs));
@@ -96,6 +128,8 @@ export async function benchLibrary(articles = 5000, annotations = 100_000): Prom
       importMs: seeded.importMs,
       search: { korean, english, queries: KOREAN_QUERIES.length + ENGLISH_QUERIES.length },
       list: { p50: median(listTimes), p95: quantile(listTimes, 0.95), pages: listTimes.length },
+      entityPage: { p50: median(pageTimes), p95: quantile(pageTimes, 0.95), opens: pageTimes.length, entities: count, most },
+      entitiesView: { p50: median(viewTimes), p95: quantile(viewTimes, 0.95), opens: viewTimes.length },
       exportMs,
       baselineMs,
       exportRatio: median(exports.map((e) => e.exportMs / e.baselineMs)),

@@ -1,4 +1,4 @@
-// npm run bench [-- --only speed,quality,entities,popup,popup-sizes,anchoring,library,sync,sizes] [--sync-size ARTICLES:HIGHLIGHTS]
+// npm run bench [-- --only speed,quality,entities,popup,popup-sizes,anchoring,library,diff,sync,sizes] [--sync-size ARTICLES:HIGHLIGHTS]
 // Margin's benchmarks, in headless Chromium where the extension runs: ratios against baselines measured in the same run, a table on
 // stdout and a JSON report in reports/bench.json. Not a test: it measures, it does not judge
 // (each row says whether its target is met).
@@ -12,6 +12,7 @@ import { benchExtractionQuality, benchExtractionSpeed } from './extraction';
 import { benchAnchoring } from './anchoring';
 import { benchRecognizer } from './entities';
 import { benchLibrary } from './library';
+import { benchDiff } from './diff';
 import { benchPopup, benchPopupSizes } from './popup';
 import { benchSync } from './sync';
 import { bundleSizes } from './sizes';
@@ -223,12 +224,39 @@ if (wanted('library')) {
     },
     { metric: 'library list, first page of a filter: p50 / p95', value: `${fmt(lib.list.p50, 1)} / ${fmt(lib.list.p95, 1)} ms`, target: '(report)', met: null },
     {
+      metric: `entity page open p50 / p95 (${lib.entityPage.entities} entities; the most mentioned: ${lib.entityPage.most.articles} articles, ${lib.entityPage.most.highlights} highlights)`,
+      value: `${fmt(lib.entityPage.p50, 1)} / ${fmt(lib.entityPage.p95, 1)} ms`,
+      target: 'p95 ≤ 100 ms',
+      met: lib.entityPage.p95 <= 100,
+    },
+    {
+      metric: 'Entities view open (sorts, kinds, text filters) p50 / p95',
+      value: `${fmt(lib.entitiesView.p50, 1)} / ${fmt(lib.entitiesView.p95, 1)} ms`,
+      target: 'p95 ≤ 100 ms',
+      met: lib.entitiesView.p95 <= 100,
+    },
+    {
       metric: 'export of everything (JSON-LD) ÷ raw toArray + JSON.stringify',
       value: `${fmt(lib.exportRatio)}× (${fmt(lib.exportMs / 1000, 2)} s / ${fmt(lib.baselineMs / 1000, 2)} s)`,
       target: '≤ 1.5×',
       met: lib.exportRatio <= 1.5,
     },
     { metric: 'import of everything (one transaction)', value: `${fmt(lib.importMs / 1000, 1)} s`, target: '(report)', met: null },
+  );
+}
+
+if (wanted('diff')) {
+  process.stderr.write('diff: what changed in a 100 kB article …\n');
+  const d = benchDiff();
+  report.diff = d;
+  rows.push(
+    {
+      metric: `diff of a ${fmt(d.chars / 1000, 0)} kB article (${d.paragraphs} paragraphs): paragraphs then words, median`,
+      value: `${fmt(d.diffMs, 1)} ms (${fmt(d.wholeWordsMs / d.diffMs, 0)}× faster than a word diff of the whole text, ${fmt(d.wholeWordsMs, 0)} ms)`,
+      target: '(report)',
+      met: null,
+    },
+    { metric: `highlights touched by the change (${d.highlights} highlights)`, value: `${fmt(d.highlightsMs, 1)} ms`, target: '(report)', met: null },
   );
 }
 

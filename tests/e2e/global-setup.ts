@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { attackerStory, largeArticlePage, liveStory } from '../support/generated-pages';
+import { attackerStory, largeArticlePage, liveStory, liveStoryEnglish } from '../support/generated-pages';
 import { ROOT } from '../support/paths';
 import { startServer } from '../support/server';
 
@@ -41,7 +41,10 @@ export default async function setup(project: TestProject) {
         return { body: 'ok', type: 'text/plain' };
       }
       const page = url.pathname.match(/^\/live\/([\w-]+)\.html$/);
-      return page ? { body: liveStory(versions.get(page[1]!) ?? 'base') } : undefined;
+      // Names starting "en-" serve the English story.
+      if (!page) return undefined;
+      const version = versions.get(page[1]!) ?? 'base';
+      return { body: page[1]!.startsWith('en-') ? liveStoryEnglish(version) : liveStory(version) };
     },
   ]);
   project.provide('extensionDir', join(ROOT, '.output/chrome-mv3-e2e'));

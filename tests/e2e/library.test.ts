@@ -97,8 +97,10 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     const md = await downloadFrom(library, pick('md-all'));
     expect(md.name).toMatch(/^margin-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = unzipSync(new Uint8Array(md.bytes));
-    const names = Object.keys(files);
+    // The articles, and a page per entity in folders (People/…, issue 24).
+    const names = Object.keys(files).filter((n) => !n.includes('/'));
     expect(names).toHaveLength(2);
+    expect(Object.keys(files).some((n) => /^(People|Organisations|Places)\//.test(n))).toBe(true);
     const newspim = strFromU8(files[names.find((n) => n.includes('딥시크'))!]!);
     expect(newspim).toMatch(/^---\ntitle: "딥시크에 숨은 비밀/);
     expect(newspim).toContain('> 삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다');

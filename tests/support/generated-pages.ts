@@ -106,3 +106,27 @@ export function attackerStory(): string {
 })();`;
   return liveStory('base').replace('</body>', `<script>${script}</script></body>`);
 }
+
+/**
+ * An English story that changes under the same URL (issue 24, what changed since you highlighted
+ * it): "base", and "edited" — a correction inside the second paragraph, the fourth paragraph
+ * removed and a new paragraph added at the end. Names are made up.
+ */
+export function liveStoryEnglish(variant: 'base' | 'edited' | 'removed'): string {
+  const edited = variant !== 'base';
+  const paragraphs = [
+    'HARBOURVILLE — The Harbourville city council approved next year’s budget on Tuesday after a long debate over ferry routes.',
+    edited
+      ? 'Mayor Alina Verhoeven said the ferry budget would rise by 4 percent, correcting an earlier figure given by her office.'
+      : 'Mayor Alina Verhoeven said the ferry budget would rise by 7 percent, the largest increase in a decade.',
+    'The Northgate Transit Authority will run two new routes from March, serving the islands twice an hour.',
+    'Critics at the Harbourville Civic Forum said the plan leaves the night services unchanged.',
+    'The council will review the spending in the autumn.',
+  ];
+  const body = edited ? [...paragraphs.filter((_, i) => i !== 3), 'Alina Verhoeven will present the timetable to residents next week.'] : paragraphs;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbourville council passes ferry budget - The Calder Gazette</title>
+<meta property="og:site_name" content="The Calder Gazette"><meta property="article:published_time" content="2026-02-03T08:00:00+00:00"></head>
+<body><nav><a href="/">Home</a></nav><main><article><h1>Harbourville council passes ferry budget</h1>
+<div class="article-body">${body.map((p) => `<p>${p}</p>`).join('\n')}</div></article></main>
+<footer>The Calder Gazette</footer></body></html>`;
+}

@@ -31,6 +31,48 @@ describe('database upgrades', () => {
     db.close();
   });
 
+  it('moves a version-7 library to version 8: the entity index built from the articles and highlights there are', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('margin', { indexedDB, IDBKeyRange });
+    old.version(7).stores({
+      articles: 'id, &url, savedAt, siteName, publishedAt, *facets',
+      bodies: 'id',
+      entityCorrections: 'id, &text, updatedAt',
+      annotations: 'id, articleId, url, *tags',
+      search: 'key, ref, *terms',
+      bodySearch: 'key, ref, *terms',
+      settings: 'key',
+      trash: 'id, deletedAt',
+      syncOutbox: 'key',
+    });
+    const article = (id: string, publishedAt: number) => ({
+      id,
+      url: `https://x.example/${id}`,
+      title: id,
+      byline: null,
+      siteName: null,
+      lang: 'ko',
+      publishedTime: null,
+      excerpt: null,
+      savedAt: publishedAt,
+      updatedAt: publishedAt,
+      publishedAt,
+      entities: [
+        { text: '이재용', type: 'person', count: 2 },
+        { text: '삼성전자', type: 'org', count: 1 },
+      ],
+      facets: [],
+    });
+    await old.table('articles').bulkPut([article('a', 1), article('b', 2)]);
+    old.close();
+
+    const db = new MarginDB('margin', { indexedDB, IDBKeyRange });
+    expect(await db.entities.get('person:이재용')).toMatchObject({ articles: 2, highlights: 0, lastAt: 2 });
+    expect((await db.entityPairs.get('person:이재용\u0000org:삼성전자'))?.n).toBe(2);
+    expect(await db.articleVersions.count()).toBe(0);
+    db.close();
+  });
+
   it('moves a version-3 library to version 4: bodies apart, every title and highlight searchable and filterable', async () => {
     const indexedDB = new IDBFactory();
     const old = new Dexie('margin', { indexedDB, IDBKeyRange });

@@ -4,6 +4,7 @@ import type { Selectors } from '../anchoring';
 import type { HighlightPatch, EditOutcome, NewHighlight, PatchBase } from '../db/highlights';
 import type { HighlightRecord, ArticleEntity, HighlightColor } from '../db/schema';
 import type { EntityCorrection, EntityType } from '../entities/types';
+import type { EntityMention } from '../db/entity-index';
 import type { Preferences } from './settings';
 import type { ConfigureOutcome, SyncView } from './sync';
 import type { SyncConfig } from '../sync/config';
@@ -11,6 +12,14 @@ import type { SyncStatus } from '../sync/engine';
 
 /** How a write from an extension page went, said so the page can tell the reader. */
 export type WriteOutcome<T> = { status: 'saved'; value: T } | { status: 'gone' } | { status: 'full' } | { status: 'failed'; reason: string };
+
+/** An edit of the entity explorer (keys are entityKey). */
+export type EntityEdit =
+  | { op: 'merge'; key: string; into: string }
+  | { op: 'unmerge'; key: string }
+  | { op: 'split'; key: string; form: string }
+  | { op: 'unsplit'; key: string; form: string }
+  | { op: 'note'; key: string; note: string };
 
 /** What the live page needs to draw a highlight. */
 export interface PageHighlight {
@@ -75,7 +84,9 @@ export interface ProtocolMap {
   pageHighlights(request: { url: string }): PageHighlight[];
 
   /** The names the reader view found in an article, for the library's entity filter. */
-  setArticleEntities(request: { articleId: string; entities: ArticleEntity[] }): void;
+  setArticleEntities(request: { articleId: string; entities: ArticleEntity[]; mentions?: EntityMention[] }): void;
+  /** The entity explorer's edits (utils/db/entities.ts): merge or unmerge an entry, split a form off, write a note. */
+  editEntity(request: EntityEdit): WriteOutcome<null>;
   /** One article as a Markdown file (the popup downloads it). */
   exportArticle(request: { articleId: string }): { name: string; type: string; data: string };
 

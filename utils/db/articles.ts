@@ -1,6 +1,8 @@
 import type { Article, ArticleRecord } from '../article';
 import { ARTICLE_FIELDS } from '../article';
 import { normalizeUrl } from '../url';
+import type { EntityMention } from './entity-index';
+import { keepReplacedVersion } from './versions';
 import { publishedAt, type ArticleBody, type ArticleEntity, type ArticleRow, type MarginDB } from './schema';
 
 export function newId(): string {
@@ -73,10 +75,19 @@ export class ArticleRepository {
   async save(article: Article, as?: Pick<ArticleRecord, 'id' | 'savedAt'>): Promise<ArticleRecord> {
     const url = normalizeUrl(article.url);
     // The search rows and facets follow in the same transaction (index-keeper.ts), rewritten only for what changed.
-    return this.db.transaction('rw', this.db.articles, this.db.bodies, async () => {
+    return this.db.transaction('rw', this.db.articles, this.db.bodies, this.db.articleVersions, async () => {
       const existing = await this.db.articles.where('url').equals(url).first();
       const record = this.recordFor(article, url, existing, as);
       const { row, body } = splitArticle(record, existing);
+      // A revisit that finds other text keeps the text it replaces (what changed since you highlighted it).
+      if (existing)
+        await keepReplacedVersion(
+          this.db,
+          existing,
+          await this.db.bodies.get(existing.id),
+          { title: row.title, textContent: body.textContent },
+          record.updatedAt,
+        );
       await this.db.articles.put(row);
       await this.db.bodies.put(body);
       return record;
@@ -84,11 +95,17 @@ export class ArticleRepository {
   }
 
   /** Remember the names the reader's last visit found in an article (for the library's filters, and searched with the title). */
-  async setEntities(id: string, entities: ArticleEntity[]): Promise<void> {
-    await this.db.transaction('rw', this.db.articles, async () => {
+  async setEntities(id: string, entities: ArticleEntity[], mentions?: EntityMention[]): Promise<void> {
+    await this.db.transaction('rw', this.db.articles, this.db.entityMentions, async () => {
       const row = await this.db.articles.get(id);
-      // Every visit reports them; most visits find the same names.
-      if (!row || JSON.stringify(row.entities) === JSON.stringify(entities)) return;
+      if (!row) return;
+      // Every visit reports them; most visits find the same names. The forms and first sentences
+      // (local, for the entity index) are written first, so the row's write indexes them once.
+      if (mentions) {
+        const had = await this.db.entityMentions.get(id);
+        if (JSON.stringify(had?.entities) !== JSON.stringify(mentions)) await this.db.entityMentions.put({ id, entities: mentions });
+      }
+      if (JSON.stringify(row.entities) === JSON.stringify(entities)) return;
       await this.db.articles.update(id, { entities });
     });
   }

@@ -9,7 +9,8 @@ export class CorrectionRepository {
   ) {}
 
   async list(): Promise<EntityCorrection[]> {
-    const rows = await this.db.entityCorrections.orderBy('updatedAt').toArray();
+    // The explorer's merges, splits and notes share the table (utils/db/entities.ts); the recogniser reads only corrections.
+    const rows = (await this.db.entityCorrections.orderBy('updatedAt').toArray()).filter((r) => r.action === 'remove' || r.action === 'set');
     return rows.map((r) => (r.action === 'set' ? { text: r.text, action: 'set', type: r.type! } : { text: r.text, action: 'remove' }));
   }
 

@@ -3,6 +3,7 @@ import { entityKey, type EntityType } from '../entities/types';
 import type { ArticleBody, ArticleRow, HighlightRecord, SearchRow } from './schema';
 import { articleSearchRow, bodySearchRow, highlightSearchRow, searchKey } from './search-index';
 import { spansStores } from './transaction';
+import { ENTITY_TABLES, reindexArticles, reindexHighlights } from './entity-keeper';
 
 /**
  * The one owner of what Margin derives from its records (issue 13): the search index (`search`,
@@ -31,10 +32,10 @@ import { spansStores } from './transaction';
  *   its rows itself, as the outbox skips upgrades that predate it.
  */
 
-/** The tables whose records it reads the index and facets from. */
-const WATCHED = new Set(['articles', 'bodies', 'annotations']);
+/** The tables whose records it reads the index and facets from (and, for the entity index, the articles' mentions). */
+const WATCHED = new Set(['articles', 'bodies', 'annotations', 'entityMentions']);
 /** Every table it reads or writes. */
-const KEPT = ['articles', 'bodies', 'annotations', 'search', 'bodySearch'];
+const KEPT = ['articles', 'bodies', 'annotations', 'search', 'bodySearch', ...ENTITY_TABLES];
 
 /** What an article is filtered by (see ArticleRow.facets): 't:' + tag, 'c:' + colour, 'e:' + entity key. */
 export function articleFacets(
@@ -83,6 +84,19 @@ class Scope {
   inRange<T>(table: string, range: DBCoreKeyRange): Promise<T[]> {
     const core = this.down.table(table);
     return core.query({ trans: this.trans, values: true, query: { index: core.schema.primaryKey, range } }).then((r) => r.result as T[]);
+  }
+
+  count(table: string, index: string | string[], range: DBCoreKeyRange): Promise<number> {
+    const core = this.down.table(table);
+    return core.count({ trans: this.trans, query: { index: core.schema.getIndexByKeyPath(index)!, range } });
+  }
+
+  /** The first record of an index range (in index order). */
+  first<T>(table: string, index: string | string[], range: DBCoreKeyRange): Promise<T | undefined> {
+    const core = this.down.table(table);
+    return core
+      .query({ trans: this.trans, values: true, limit: 1, query: { index: core.schema.getIndexByKeyPath(index)!, range } })
+      .then((r) => r.result[0] as T | undefined);
   }
 
   keysInRange(table: string, range: DBCoreKeyRange): Promise<unknown[]> {
@@ -177,9 +191,11 @@ function keepHighlights(scope: Scope, table: DBCoreTable, request: DBCoreMutateR
       const ins: SearchRow[] = [];
       const added = new Map<string, Set<string>>();
       const recount = new Set<string>();
+      const named: { was?: HighlightRecord; now?: HighlightRecord }[] = [];
       if (request.type === 'add' || request.type === 'put') {
         for (const h of written(request.values as HighlightRecord[], res)) {
           const was = old.get(h.id);
+          named.push({ was, now: h });
           const key = searchKey('a', h.id, h.updatedAt);
           if (was) {
             const wasKey = searchKey('a', was.id, was.updatedAt);
@@ -198,9 +214,10 @@ function keepHighlights(scope: Scope, table: DBCoreTable, request: DBCoreMutateR
         for (const was of old.values()) {
           outs.push(searchKey('a', was.id, was.updatedAt));
           recount.add(was.articleId);
+          named.push({ was });
         }
       }
-      return Promise.all([scope.index('search', outs, ins), scope.facets(added, recount)]).then(() => res);
+      return Promise.all([scope.index('search', outs, ins), scope.facets(added, recount), reindexHighlights(scope, named)]).then(() => res);
     }),
   );
 }
@@ -210,6 +227,8 @@ function keepArticles(scope: Scope, table: DBCoreTable, request: DBCoreMutateReq
     if (request.type === 'delete' || request.type === 'deleteRange')
       return table.mutate(request).then((res) =>
         Promise.all([
+          reindexArticles(scope, new Map([...old.keys()].map((id) => [id, undefined]))),
+          scope.delete('entityMentions', [...old.keys()]),
           scope.delete(
             'search',
             [...old.values()].map((was) => searchKey('t', was.id, was.savedAt)),
@@ -256,7 +275,16 @@ function keepArticles(scope: Scope, table: DBCoreTable, request: DBCoreMutateReq
           'bodies',
           rekey.map((r) => r.id),
         );
+        // The entity index carries each article's names, title, site and date.
+        const entityRows = new Map<string, ArticleRow | undefined>();
+        for (const row of rows) {
+          const was = old.get(row.id);
+          if (!was || !sameList(names(was), names(row)) || entityCounts(was) !== entityCounts(row) || was.title !== row.title || was.url !== row.url)
+            entityRows.set(row.id, row);
+          else if (was.siteName !== row.siteName || was.publishedAt !== row.publishedAt || was.publishedTime !== row.publishedTime) entityRows.set(row.id, row);
+        }
         return Promise.all([
+          reindexArticles(scope, entityRows),
           scope.index('search', outs, ins),
           bodies.then((list) =>
             scope.index(
@@ -270,6 +298,8 @@ function keepArticles(scope: Scope, table: DBCoreTable, request: DBCoreMutateReq
     });
   });
 }
+
+const entityCounts = (row: Pick<ArticleRow, 'entities'>) => (row.entities ?? []).map((e) => e.count).join(',');
 
 /** The names an article's title line and facets take from it. */
 const names = (row: Pick<ArticleRow, 'entities'>) => (row.entities ?? []).map((e) => `${e.type}\u0000${e.text}`);
@@ -309,10 +339,29 @@ function keepBodies(scope: Scope, table: DBCoreTable, request: DBCoreMutateReque
   );
 }
 
+/** What the reader's visit saw of an article's names (forms, first sentences): its entity rows follow. */
+function keepMentions(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  const ids =
+    request.type === 'delete'
+      ? Promise.resolve(request.keys as string[])
+      : request.type === 'deleteRange'
+        ? scope.keysInRange(table.name, request.range).then((keys) => keys as string[])
+        : Promise.resolve(keysOf(table, request) as string[]);
+  return ids.then((keys) =>
+    table.mutate(request).then((res) =>
+      scope
+        .get<ArticleRow>('articles', keys)
+        .then((rows) => reindexArticles(scope, new Map(keys.flatMap((id, i) => (rows[i] ? [[id, rows[i]] as const] : [])))))
+        .then(() => res),
+    ),
+  );
+}
+
 const KEEPERS: Record<string, (scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
   annotations: keepHighlights,
   articles: keepArticles,
   bodies: keepBodies,
+  entityMentions: keepMentions,
 };
 
 /**

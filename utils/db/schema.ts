@@ -7,6 +7,15 @@ import type { Selectors } from '../anchoring';
 import { entityKey, type EntityType } from '../entities/types';
 import { OUTBOX, outboxMiddleware, type OutboxRow } from './outbox';
 import { articleFacets, indexKeeper } from './index-keeper';
+import type { ArticleVersionRecord } from './versions';
+import {
+  deriveEntityIndex,
+  type EntityArticleRow,
+  type EntityHighlightRow,
+  type EntityMentionsRecord,
+  type EntityPairRow,
+  type EntitySummaryRow,
+} from './entity-index';
 
 export { HIGHLIGHT_COLORS, type HighlightColor };
 
@@ -165,13 +174,31 @@ export interface SettingRecord {
 
 export const DB_NAME = 'margin';
 
-/** A reader's correction of the entity recogniser; applies to every article. */
+/**
+ * A reader's correction of the entity recogniser; applies to every article.
+ *
+ * 'remove' and 'set' correct the recogniser (`text` is the name as written). The entity explorer
+ * (issue 24) keeps its records in the same table, so that export, import and sync carry them
+ * alike; their `text` is a unique handle, never a name the recogniser reads:
+ * - 'merge' ("merge:" + key): the entity `key` is the same as `into` (both entity keys);
+ * - 'split' ("split:" + key + "\u0000" + form): the form `form` is not the entity `key`
+ *   (undoes the recogniser's join of a short form or a variant with a fuller name);
+ * - 'note' ("note:" + key): the reader's note about the entity `key`.
+ */
 export interface EntityCorrectionRecord {
   id: string;
   /** The name as written (NFC, white space collapsed); unique. */
   text: string;
-  action: 'remove' | 'set';
+  action: 'remove' | 'set' | 'merge' | 'split' | 'note';
   type?: EntityType;
+  /** merge, split, note: the entity (entityKey) the record is about. */
+  key?: string;
+  /** merge: the entity it is merged into. */
+  into?: string;
+  /** split: the form that is not this entity. */
+  form?: string;
+  /** note: plain text. */
+  note?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -194,6 +221,14 @@ export class MarginDB extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   trash!: EntityTable<TrashRecord, 'id'>;
   syncOutbox!: EntityTable<OutboxRow, 'key'>;
+  /** The entity index (entity-index.ts): the forms and first sentences a visit saw (input), and the rows derived by the index keeper. */
+  entityMentions!: EntityTable<EntityMentionsRecord, 'id'>;
+  entityArticles!: EntityTable<EntityArticleRow, 'id'>;
+  entityHighlights!: EntityTable<EntityHighlightRow, 'id'>;
+  entityPairs!: EntityTable<EntityPairRow, 'id'>;
+  entities!: EntityTable<EntitySummaryRow, 'key'>;
+  /** The earlier texts of articles that changed since they were saved (versions.ts). */
+  articleVersions!: EntityTable<ArticleVersionRecord, 'id'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -272,6 +307,24 @@ export class MarginDB extends Dexie {
       });
     // sync (issue 10): the outbox of changed records, written by a middleware in each write's own transaction (utils/db/outbox.ts).
     this.version(7).stores({ [OUTBOX]: 'key' });
+    // v8 (issue 24, the entity explorer): the entity index, kept by the index keeper; built here from the records there are.
+    this.version(8)
+      .stores({
+        entityMentions: 'id',
+        entityArticles: 'id, key, articleId, [key+order]',
+        entityHighlights: 'id, key, highlightId, [key+order]',
+        entityPairs: 'id, [a+order]',
+        entities: 'key, rank, since, *words, [type+rank], [type+since]',
+        // What changed since you highlighted it: the texts a revisit replaced (versions.ts).
+        articleVersions: 'id, articleId',
+      })
+      .upgrade(async (tx) => {
+        const index = deriveEntityIndex(await tx.table('articles').toArray(), [], await tx.table('annotations').toArray());
+        await tx.table('entityArticles').bulkPut(index.entityArticles);
+        await tx.table('entityHighlights').bulkPut(index.entityHighlights);
+        await tx.table('entityPairs').bulkPut(index.entityPairs);
+        await tx.table('entities').bulkPut(index.entities);
+      });
     // Above the index keeper: the outbox records the caller's writes, not the keeper's (facets are not synced).
     this.use(outboxMiddleware);
     // The search index and the articles' facets, kept in every write's own transaction (index-keeper.ts).

@@ -93,3 +93,19 @@ export function principalEntities<T extends { text: string; type: EntityType; co
   const repeated = ranked.filter((e) => e.count > 1);
   return (repeated.length >= max ? repeated : ranked).slice(0, max);
 }
+
+/**
+ * The reader's splits (issue 24): a form the recogniser joined to a fuller name (a short form, a
+ * variant in another script, through `canonical`) that is not that entity stands for itself.
+ * `splits` maps an entity key to its split-off forms.
+ */
+export function applySplits(spans: EntitySpan[], splits: ReadonlyMap<string, readonly string[]>): EntitySpan[] {
+  if (!splits.size) return spans;
+  return spans.map((span) => {
+    if (!span.canonical) return span;
+    const forms = splits.get(groupKey(span));
+    if (!forms?.includes(normalizeName(span.text))) return span;
+    const { canonical: _canonical, ...alone } = span;
+    return alone;
+  });
+}

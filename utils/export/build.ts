@@ -16,6 +16,8 @@ export function buildExport(data: MarginData, format: ExportFormat, options: Mar
   if (format === 'csv') return { name: safeFileName(`margin-readwise-${day}`, 'csv'), type: 'text/csv;charset=utf-8', data: readwiseCsv(data) };
   if (format === 'sheet') return { name: safeFileName(`margin-${day}`, 'csv'), type: 'text/csv;charset=utf-8', data: spreadsheetCsv(data) };
   if (format === 'json') return { name: safeFileName(`margin-${day}`, 'json'), type: 'application/ld+json', data: marginJson(data, now.getTime()) };
-  if (byArticle(data).length === 1) return singleMarkdown(data, options);
-  return { name: safeFileName(`margin-${day}`, 'zip'), type: 'application/zip', data: zipFiles(markdownFiles(data, options)) };
+  // One article is one file, unless entity pages come with it (then a vault: the article and People/…md).
+  const files = markdownFiles(data, options);
+  if (byArticle(data).length === 1 && files.length === 1) return singleMarkdown(data, options);
+  return { name: safeFileName(`margin-${day}`, 'zip'), type: 'application/zip', data: zipFiles(files) };
 }

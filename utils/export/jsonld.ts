@@ -1,3 +1,4 @@
+import { entitiesJson } from './entity-pages';
 import type { HighlightRecord } from '../db/schema';
 import { ANNO_CONTEXT, FORMAT_VERSION, iso, MARGIN_NS, type MarginData } from './model';
 import { utf16ToCodePoints } from './positions';
@@ -136,6 +137,8 @@ export function marginJson(data: MarginData, generated = Date.now()): string {
     },
     'margin:articles': data.articles.map((a) => ({ ...a, savedAt: iso(a.savedAt), updatedAt: iso(a.updatedAt) })),
     'margin:entityCorrections': data.corrections.map((c) => ({ ...c, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) })),
+    // Derived (issue 24): the people, organisations and places, with merges, notes, articles and highlights.
+    'margin:entities': entitiesJson(data),
   };
   // Compact: at 100k highlights, indenting would make the file a third larger and the export half again as slow.
   return JSON.stringify(document);

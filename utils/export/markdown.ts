@@ -1,9 +1,13 @@
+import { entityEdits, isEntityEdit, resolveKey } from '../db/entities';
 import type { HighlightRecord } from '../db/schema';
+import { principalEntities } from '../entities/summary';
+import { entityKey, type EntityType } from '../entities/types';
+import { entityPageFiles, entityPageName, exportEntities } from './entity-pages';
 import { safeFileName } from './filenames';
 import { byArticle, iso, type ExportFile, type MarginData } from './model';
 
 export interface MarkdownOptions {
-  /** Write the entities of each highlight as [[links]] (Obsidian). */
+  /** Write the entities of each highlight as [[links]] (Obsidian); a zip also gets a page per entity (People/…md). */
   entityLinks?: boolean;
   /** The language of the words Margin writes (colour names, "no longer in the article"): the reader's UI language. */
   lang?: 'en' | 'ko';
@@ -14,6 +18,22 @@ const WORDS = {
   en: { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink', orphaned: '*(no longer in the article)*' },
   ko: { yellow: '노랑', green: '초록', blue: '파랑', pink: '분홍', orphaned: '*(기사에서 더 찾을 수 없어요)*' },
 } as const;
+
+/** How an article links to an entity: to its page (after the reader's merges), shown as written. */
+type LinkName = (e: { text: string; type: EntityType }) => string;
+
+const plainLink: LinkName = (e) => `[[${e.text.replace(/[[\]|#^]/g, '')}]]`;
+
+/** Links to the entity pages of `data` (utils/export/entity-pages.ts); names without a page link by their text. */
+function entityLinker(data: MarginData): LinkName {
+  const edits = entityEdits(data.corrections.filter(isEntityEdit));
+  const pages = new Map(exportEntities(data, edits).map((e) => [e.key, entityPageName(e)]));
+  return (e) => {
+    const page = pages.get(resolveKey(edits.merges, entityKey(e)));
+    const text = e.text.replace(/[[\]|#^]/g, '');
+    return page === undefined ? plainLink(e) : page === text ? `[[${page}]]` : `[[${page}|${text}]]`;
+  };
+}
 
 const YAML_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0', '\u001b': '\\e' };
 
@@ -79,7 +99,7 @@ function frontMatter(fields: [string, string | null | undefined][], tags: string
   return lines.join('\n');
 }
 
-function highlightBlock(a: HighlightRecord, options: MarkdownOptions): string {
+function highlightBlock(a: HighlightRecord, options: MarkdownOptions, link: LinkName = plainLink): string {
   const parts: string[] = [];
   parts.push(
     a.quote
@@ -93,7 +113,7 @@ function highlightBlock(a: HighlightRecord, options: MarkdownOptions): string {
   const meta: string[] = [];
   const tags = a.tags.map(tagName).filter(Boolean);
   if (tags.length) meta.push(tags.map((t) => `#${t}`).join(' '));
-  if (options.entityLinks && a.entities.length) meta.push(a.entities.map((e) => `[[${e.text.replace(/[[\]|#^]/g, '')}]]`).join(' '));
+  if (options.entityLinks && a.entities.length) meta.push(a.entities.map(link).join(' '));
   const color = words[a.color] ?? a.color;
   meta.push(a.imported?.undated ? color : `${color} · ${iso(a.createdAt).slice(0, 10)}`);
   parts.push(meta.join(' · '));
@@ -109,7 +129,7 @@ function articleTags(annotations: HighlightRecord[]): string[] {
 }
 
 /** One article as an Obsidian note: front matter, then each highlight as a quote with its note and tags. */
-export function articleMarkdown({ article, annotations }: Group, options: MarkdownOptions = {}): string {
+export function articleMarkdown({ article, annotations }: Group, options: MarkdownOptions = {}, link: LinkName = plainLink): string {
   const head = frontMatter(
     [
       ['title', article.title],
@@ -125,7 +145,10 @@ export function articleMarkdown({ article, annotations }: Group, options: Markdo
     `# ${escapeMarkdown(oneLine(article.title))}`,
     `[${escapeMarkdown(oneLine(article.siteName ?? new URL(article.url).hostname))}](<${article.url}>)`,
   ];
-  for (const a of annotations) body.push(highlightBlock(a, options));
+  // The names it is mostly about, each a link to its page.
+  const names = options.entityLinks ? principalEntities(article.entities ?? []) : [];
+  if (names.length) body.push(names.map(link).join(' · '));
+  for (const a of annotations) body.push(highlightBlock(a, options, link));
   return `${head}\n\n${body.join('\n\n')}\n`;
 }
 
@@ -136,6 +159,7 @@ export function articleFileName(article: Group['article']): string {
 
 /** Many articles as one document, a section each (the CLI's Markdown). */
 export function combinedMarkdown(data: MarginData, options: MarkdownOptions = {}): string {
+  const link = options.entityLinks ? entityLinker(data) : plainLink;
   const sections = byArticle(data).map(({ article, annotations }) => {
     const meta = [
       `- url: <${article.url}>`,
@@ -145,19 +169,32 @@ export function combinedMarkdown(data: MarginData, options: MarkdownOptions = {}
       article.publishedTime && `- published: ${escapeMarkdown(article.publishedTime.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' '))}`,
       `- saved: ${iso(article.savedAt)}`,
     ].filter(Boolean);
-    return [`## ${escapeMarkdown(oneLine(article.title))}`, meta.join('\n'), ...annotations.map((a) => highlightBlock(a, options))].join('\n\n');
+    return [`## ${escapeMarkdown(oneLine(article.title))}`, meta.join('\n'), ...annotations.map((a) => highlightBlock(a, options, link))].join('\n\n');
   });
   return `# Margin\n\n${sections.join('\n\n---\n\n')}\n`;
 }
 
 /** One Markdown file per article (for a zip). */
 export function markdownFiles(data: MarginData, options: MarkdownOptions = {}): { name: string; content: string }[] {
-  return byArticle(data).map((group) => ({ name: articleFileName(group.article), content: articleMarkdown(group, options) }));
+  const link = options.entityLinks ? entityLinker(data) : plainLink;
+  const files = byArticle(data).map((group) => ({
+    id: group.article.id,
+    name: articleFileName(group.article),
+    content: articleMarkdown(group, options, link),
+  }));
+  if (!options.entityLinks) return files.map(({ name, content }) => ({ name, content }));
+  // A page per entity, linking back to the articles by their file names.
+  const names = new Map(files.map((f) => [f.id, f.name.replace(/\.md$/, '')]));
+  return [...files.map(({ name, content }) => ({ name, content })), ...entityPageFiles(data, (id) => names.get(id), escapeMarkdown)];
 }
 
 /** The Markdown file of one article (the popup's export; the background builds it without the zip and CSV code). */
 export function singleMarkdown(data: MarginData, options: MarkdownOptions = {}): ExportFile {
   const [group] = byArticle(data);
   if (!group) throw new Error('This article is no longer in your library');
-  return { name: articleFileName(group.article), type: 'text/markdown;charset=utf-8', data: articleMarkdown(group, options) };
+  return {
+    name: articleFileName(group.article),
+    type: 'text/markdown;charset=utf-8',
+    data: articleMarkdown(group, options, options.entityLinks ? entityLinker(data) : plainLink),
+  };
 }

@@ -1,8 +1,16 @@
 import { strToU8, zipSync } from 'fflate';
 import { safeFileName, uniqueNames } from './filenames';
 
-/** A name as safeFileName makes it (idempotent for names it already made). */
+/** A name as safeFileName makes it (idempotent for names it already made); a folder ("People/…", issue 24) made safe the same way. */
 function entryName(name: string): string {
+  const slash = name.lastIndexOf('/');
+  if (slash > 0) {
+    const folders = name
+      .slice(0, slash)
+      .split('/')
+      .map((part) => safeFileName(part, 'd').slice(0, -2));
+    return `${folders.join('/')}/${entryName(name.slice(slash + 1))}`;
+  }
   const dot = name.lastIndexOf('.');
   return dot > 0 ? safeFileName(name.slice(0, dot), name.slice(dot + 1)) : safeFileName(name, 'md');
 }

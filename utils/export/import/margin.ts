@@ -32,8 +32,13 @@ const marginArticle = v.object({
 const marginCorrection = v.object({
   id: v.optional(text(100)),
   text: v.pipe(text(500), v.minLength(1, 'is empty')),
-  action: v.picklist(['remove', 'set']),
+  action: v.picklist(['remove', 'set', 'merge', 'split', 'note']),
   type: v.optional(v.picklist(ENTITY_TYPES)),
+  // The entity explorer's merges, splits and notes (utils/db/entities.ts).
+  key: v.optional(text(600)),
+  into: v.optional(text(600)),
+  form: v.optional(text(500)),
+  note: v.optional(text(20_000)),
   createdAt: date,
   updatedAt: date,
 });
@@ -89,6 +94,12 @@ export function readMargin(json: Record<string, unknown>, ctx: Context): { items
         at: `margin:entityCorrections.${k}`,
         text: c.text,
       });
+    if (
+      (c.action === 'merge' && (!c.key || !c.into)) ||
+      (c.action === 'split' && (!c.key || !c.form)) ||
+      (c.action === 'note' && (!c.key || c.note === undefined))
+    )
+      throw invalid(`margin:entityCorrections.${k}`, `"${c.text}" names no entity`);
     const id = c.id ?? stableId(`correction:${c.text}`);
     if (correctionIds.has(id))
       throw new ImportError(`margin:entityCorrections.${k}: the id ${id} appears twice`, 'duplicate-id', { at: `margin:entityCorrections.${k}`, id });
@@ -98,6 +109,10 @@ export function readMargin(json: Record<string, unknown>, ctx: Context): { items
       text: c.text,
       action: c.action,
       ...(c.type ? { type: c.type } : {}),
+      ...(c.key ? { key: c.key } : {}),
+      ...(c.into ? { into: c.into } : {}),
+      ...(c.form ? { form: c.form } : {}),
+      ...(c.note !== undefined ? { note: c.note } : {}),
       createdAt: readDate(c.createdAt, ctx),
       updatedAt: readDate(c.updatedAt, ctx),
     });
