@@ -369,7 +369,9 @@ group('sync under faults (issue 10)', () => {
     await a.db.annotations.clear();
     expect(await a.db.syncOutbox.get('annotations:*')).toBeTruthy();
     await ok(a.sync());
-    expect((await server.allDocs({})).rows.filter((r) => r.key.startsWith('a:'))).toHaveLength(0);
+    // Deletions travel as tombstones (issue 21): the document says it was deleted.
+    const left = (await server.allDocs({ include_docs: true })).rows.filter((r) => r.key.startsWith('a:'));
+    expect(left.map((r) => (r.doc as unknown as { p: { k: string } }).p.k)).toEqual(['d']);
   });
 });
 

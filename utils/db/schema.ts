@@ -143,6 +143,17 @@ export interface TrashRecord {
   annotations: HighlightRecord[];
 }
 
+/**
+ * The version of each synced document this device last had (issue 21): its counter and a
+ * fingerprint of its content, so that an older version the server puts back is recognised.
+ */
+export interface SyncSeenRow {
+  /** The document id ('a:…', 'r:…', 'b:…'). */
+  id: string;
+  n: number;
+  h: string;
+}
+
 /** Small settings kept with the data. */
 export interface SettingRecord {
   key: string;
@@ -180,6 +191,7 @@ export class MarginDB extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   trash!: EntityTable<TrashRecord, 'id'>;
   syncOutbox!: EntityTable<OutboxRow, 'key'>;
+  syncSeen!: EntityTable<SyncSeenRow, 'id'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -258,6 +270,8 @@ export class MarginDB extends Dexie {
       });
     // sync (issue 10): the outbox of changed records, written by a middleware in each write's own transaction (utils/db/outbox.ts).
     this.version(7).stores({ [OUTBOX]: 'key' });
+    // sync (issue 21): the version of each document this device last had, to refuse replays.
+    this.version(8).stores({ syncSeen: 'id' });
     // Above the index keeper: the outbox records the caller's writes, not the keeper's (facets are not synced).
     this.use(outboxMiddleware);
     // The search index and the articles' facets, kept in every write's own transaction (index-keeper.ts).

@@ -2,11 +2,17 @@ import * as v from 'valibot';
 import { MAX_NOTE } from '../db/highlights';
 import { HIGHLIGHT_COLORS, type HighlightRecord, type ArticleBody, type ArticleRow } from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
+import { describeShapeProblem, MAX_BODY_HTML, MAX_BODY_RECORD_CHARS, MAX_BODY_TEXT, shapeProblem } from '../limits';
 
 /**
  * What one replicated document carries (issue 10), how it is checked when it arrives, and
  * how two versions of it merge. Ids: 'a:' + highlight id, 'r:' + article id (its row), 'b:' +
  * article id (its body). The payload is stored as `p` in clear, or sealed as `x` (crypto.ts).
+ *
+ * Issue 21: every payload carries `n`, the document's version counter (the version it was
+ * written over, plus one), inside the seal: a device refuses a version no newer than one it
+ * has already had (a replay, engine.ts). A deletion is a payload too — a tombstone (`k: 'd'`),
+ * sealed like any change — so a server cannot forge one with CouchDB's bare `_deleted`.
  */
 
 export type DocKind = 'a' | 'r' | 'b';
@@ -18,7 +24,12 @@ export interface FieldTimes {
   tags: number;
 }
 
-export interface HighlightPayload {
+interface Versioned {
+  /** The document's version counter (absent in documents of earlier versions: 0). */
+  n?: number;
+}
+
+export interface HighlightPayload extends Versioned {
   k: 'a';
   rec: HighlightRecord;
   t: FieldTimes;
@@ -26,9 +37,12 @@ export interface HighlightPayload {
   nh: string[];
 }
 
-export type ArticlePayload = { k: 'r'; rec: Omit<ArticleRow, 'facets'> };
-export type BodyPayload = { k: 'b'; rec: ArticleBody; at: number };
-export type Payload = HighlightPayload | ArticlePayload | BodyPayload;
+export type ArticlePayload = Versioned & { k: 'r'; rec: Omit<ArticleRow, 'facets'> };
+export type BodyPayload = Versioned & { k: 'b'; rec: ArticleBody; at: number };
+/** The record `id` of kind `of` was deleted at `at`. */
+export type Tombstone = Versioned & { k: 'd'; of: DocKind; id: string; at: number };
+export type LivePayload = HighlightPayload | ArticlePayload | BodyPayload;
+export type Payload = LivePayload | Tombstone;
 
 /** Above a note kept beside another device's version of it. One text for every device, so both merge to the same note. */
 export const SYNC_CONFLICT_HEADING = '— Version from another device (differs from the note above) · 다른 기기의 메모 (위 메모와 달라요) —';
@@ -67,6 +81,7 @@ const webUrl = v.pipe(
     }
   }, 'is not a web address'),
 );
+const counter = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
 const entity = v.strictObject({ text: text(500), type: v.picklist(ENTITY_TYPES) });
 
@@ -96,6 +111,7 @@ const highlightPayload = v.strictObject({
   rec: highlightRecord,
   t: v.strictObject({ color: time, note: time, tags: time }),
   nh: v.pipe(v.array(text(40)), v.maxLength(NOTE_HISTORY)),
+  n: v.optional(counter),
 });
 
 const nullable = (max: number) => v.nullable(text(max));
@@ -118,20 +134,27 @@ const articlePayload = v.strictObject({
       v.maxLength(10_000),
     ),
   }),
+  n: v.optional(counter),
 });
 
 const bodyPayload = v.strictObject({
   k: v.literal('b'),
-  rec: v.strictObject({ id, contentHtml: text(20_000_000), textContent: text(20_000_000) }),
+  rec: v.strictObject({ id, contentHtml: text(MAX_BODY_HTML), textContent: text(MAX_BODY_TEXT) }),
   at: time,
+  n: v.optional(counter),
 });
 
-const payloadSchema = v.variant('k', [highlightPayload, articlePayload, bodyPayload]);
+const tombstone = v.strictObject({ k: v.literal('d'), of: v.picklist(['a', 'r', 'b']), id, at: time, n: v.optional(counter) });
+
+const payloadSchema = v.variant('k', [highlightPayload, articlePayload, bodyPayload, tombstone]);
 
 /** A checked payload for the document `docIdText`, or the reason it is refused. */
 export function validatePayload(docIdText: string, value: unknown): { ok: true; payload: Payload } | { ok: false; reason: string } {
   const parsedId = parseDocId(docIdText);
   if (!parsedId) return { ok: false, reason: 'unknown document id' };
+  // The shape first, without recursion: valibot and everything after it walk the value recursively.
+  const shape = shapeProblem(value, undefined, parsedId.kind === 'b' ? MAX_BODY_RECORD_CHARS : undefined);
+  if (shape) return { ok: false, reason: `${recordName(docIdText, value)} is ${describeShapeProblem(shape)}` };
   const result = v.safeParse(payloadSchema, value);
   if (!result.success) {
     const issue = result.issues[0];
@@ -139,10 +162,25 @@ export function validatePayload(docIdText: string, value: unknown): { ok: true; 
     return { ok: false, reason: `${path ? path + ': ' : ''}${issue.message}` };
   }
   const payload = result.output as Payload;
+  if (payload.k === 'd') {
+    if (payload.of !== parsedId.kind || payload.id !== parsedId.id) return { ok: false, reason: 'the deletion does not match its document id' };
+    return { ok: true, payload };
+  }
   if (payload.k !== parsedId.kind || payload.rec.id !== parsedId.id) return { ok: false, reason: 'the record does not match its document id' };
   if (payload.k === 'a' && payload.rec.quote !== payload.rec.selectors.quote.exact) return { ok: false, reason: 'quote differs from its selector' };
   return { ok: true, payload };
 }
+
+/** A record named for the reader: its id and, when it has one, the start of its quote, note or title. */
+export function recordName(docIdText: string, value?: unknown): string {
+  const rec = (value as { rec?: Record<string, unknown> } | undefined)?.rec;
+  const label = [rec?.quote, rec?.note, rec?.title].find((x): x is string => typeof x === 'string' && x.length > 0);
+  const kind = docIdText.startsWith('a:') ? 'highlight' : docIdText.startsWith('r:') ? 'article' : docIdText.startsWith('b:') ? 'article text' : 'document';
+  return `${kind} ${docIdText.slice(2, 62)}${label ? ` “${label.slice(0, 40)}”` : ''}`;
+}
+
+/** The version counter of a payload (0 for documents written before it existed). */
+export const versionOf = (payload: Payload | undefined) => payload?.n ?? 0;
 
 // --- From and to the local records --------------------------------------------------
 
@@ -230,8 +268,28 @@ export function mergeHighlights(a: HighlightPayload, b: HighlightPayload): { pay
   return { payload: { k: 'a', rec: { ...base.rec, color, tags, note, updatedAt }, t: times, nh }, conflict };
 }
 
-/** Any two versions of one document, merged deterministically. */
+/** When a live version was last written (a deletion is compared with it). */
+function writtenAt(p: LivePayload): number {
+  return p.k === 'b' ? p.at : p.rec.updatedAt;
+}
+
+/**
+ * Any two versions of one document, merged deterministically; the result's counter is above
+ * both. A deletion beside a live version: the live one wins when it was written after the
+ * deletion (an edit made elsewhere meanwhile is kept); otherwise the deletion stands — and on
+ * the device that had the edit the deleted record goes to the trash, so nothing is lost for good.
+ */
 export function mergePayloads(a: Payload, b: Payload): { payload: Payload } & MergeNote {
+  const merged = mergeBodies(a, b);
+  return { ...merged, payload: { ...merged.payload, n: Math.max(versionOf(a), versionOf(b)) + 1 } };
+}
+
+function mergeBodies(a: Payload, b: Payload): { payload: Payload } & MergeNote {
+  if (a.k === 'd' && b.k === 'd') return { payload: later(a, a.at, b, b.at), conflict: false };
+  if (a.k === 'd' || b.k === 'd') {
+    const [gone, live] = (a.k === 'd' ? [a, b] : [b, a]) as [Tombstone, LivePayload];
+    return { payload: writtenAt(live) > gone.at ? live : gone, conflict: false };
+  }
   if (a.k === 'a' && b.k === 'a') return mergeHighlights(a, b);
   if (a.k === 'r' && b.k === 'r') return { payload: later(a, a.rec.updatedAt, b, b.rec.updatedAt), conflict: false };
   if (a.k === 'b' && b.k === 'b') return { payload: later(a, a.at, b, b.at), conflict: false };
