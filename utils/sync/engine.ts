@@ -1,5 +1,5 @@
-import { ALL, OUTBOX, SYNCED_TABLES, outboxKey, parseOutboxKey, type OutboxRow } from '../db/outbox';
-import type { HighlightRecord, ArticleBody, ArticleRow, MarginDB, SyncSeenRow } from '../db/schema';
+import { ALL, OUTBOX, SYNCED_TABLES, isSyncedKey, outboxKey, parseOutboxKey, type OutboxRow } from '../db/outbox';
+import type { HighlightRecord, ArticleBody, ArticleRow, EntityCorrectionRecord, MarginDB, SettingRecord, SyncSeenRow } from '../db/schema';
 import { trashArticle, trashHighlights } from '../db/trash';
 import { describeShapeProblem, MAX_BODY_RECORD_CHARS, shapeProblem } from '../limits';
 import { checkKey, deriveKey, KEY_CHECK_TEXT, newKeyParams, seal, unseal, type KeyParams } from './crypto';
@@ -15,6 +15,11 @@ import {
   validatePayload,
   versionOf,
   type DocKind,
+  KIND_OF,
+  TABLE_OF,
+  type SyncedTableName,
+  type CorrectionPayload,
+  type SettingPayload,
   type HighlightPayload,
   type ArticlePayload,
   type BodyPayload,
@@ -53,6 +58,8 @@ export interface SyncOptions {
   iterations?: number;
   now?: () => number;
   batchSize?: number;
+  /** Told how long each step of a round took (the bench's breakdown). */
+  trace?: (step: string, ms: number) => void;
 }
 
 export interface SyncReport {
@@ -169,8 +176,15 @@ export class SyncEngine {
   }
 
   private async round(report: SyncReport): Promise<void> {
+    let mark = performance.now();
+    const step = (name: string) => {
+      const now = performance.now();
+      this.options.trace?.(name, now - mark);
+      mark = now;
+    };
     const remote = this.options.remote();
     const meta = await this.openMeta(remote);
+    step('meta');
     const identity = `${this.options.remoteName}#${meta.encryption?.salt ?? 'plain'}`;
     let local = this.options.local();
     let state = await this.state();
@@ -183,9 +197,11 @@ export class SyncEngine {
       await this.enqueueAll();
       await this.saveState(state);
     }
+    step('state');
     try {
       const seqBefore = (await local.info()).update_seq;
       const sent = await this.flush(local);
+      step('flush');
       // What the flush wrote came from Dexie: when everything before it was applied, skip reading it back.
       if (String(state.appliedSeq) === String(seqBefore)) state.appliedSeq = (await local.info()).update_seq;
       report.sent += sent;
@@ -193,21 +209,26 @@ export class SyncEngine {
       await this.saveState(state);
       if (sent) report.log.push({ at: this.now(), kind: 'sent', count: sent });
       await this.push(local, remote, state);
+      step('push');
       await local.replicate.from(remote, { batch_size: this.batch, retry: false });
+      step('pull');
       await this.refreshLeftFacets();
       const restore = new Set<string>();
       state.appliedSeq = await this.applyChanges(local, state.appliedSeq, report, restore);
       await this.saveState(state);
       // Versions refused as replays or unsealed deletions: this device's own version is written over them.
       await this.reoffer(restore);
+      step('apply');
       // What arrived was written through the repositories, so the outbox names it: flushing again
       // finds those records equal to their documents and clears them. Records changed meanwhile, and
       // merged conflicts, are new revisions to send on.
       const more = await this.flush(local);
+      step('flush again');
       if (more || report.conflicts) {
         state.unpushed += more;
         await this.push(local, remote, state);
       }
+      step('push again');
       if (state.refused?.length)
         throw new SyncError(
           'refused',
@@ -215,6 +236,7 @@ export class SyncEngine {
         );
     } finally {
       await local.close().catch(() => {});
+      step('close');
     }
   }
 
@@ -244,10 +266,9 @@ export class SyncEngine {
 
   /** Offer these documents' records again (a version of them was refused): the next flush writes this device's version over it. */
   private async reoffer(ids: Set<string>): Promise<void> {
-    const tables = { a: 'annotations', r: 'articles', b: 'bodies' } as const;
     const rows = [...ids].flatMap((id) => {
       const parsed = parseDocId(id);
-      return parsed ? [{ key: outboxKey(tables[parsed.kind], parsed.id), seq: 0 }] : [];
+      return parsed ? [{ key: outboxKey(TABLE_OF[parsed.kind], parsed.id), seq: 0 }] : [];
     });
     if (rows.length) await this.db.syncOutbox.bulkPut(rows);
   }
@@ -338,7 +359,7 @@ export class SyncEngine {
   private async enqueueAll(): Promise<void> {
     let seq = 0;
     for (const table of SYNCED_TABLES) {
-      const keys = (await this.db.table(table).toCollection().primaryKeys()) as string[];
+      const keys = ((await this.db.table(table).toCollection().primaryKeys()) as string[]).filter((k) => isSyncedKey(table, k));
       for (let i = 0; i < keys.length; i += 5000)
         await this.db.syncOutbox.bulkPut(keys.slice(i, i + 5000).map((id) => ({ key: outboxKey(table, id), seq: ++seq })));
     }
@@ -350,9 +371,9 @@ export class SyncEngine {
     for (const table of SYNCED_TABLES) {
       const all = await this.db.syncOutbox.get(outboxKey(table, ALL));
       if (!all) continue;
-      const kind = table === 'annotations' ? 'a' : table === 'articles' ? 'r' : 'b';
+      const kind = KIND_OF[table];
       const mirrored = (await local.allDocs({ startkey: `${kind}:`, endkey: `${kind}:\uffff` })).rows.map((r) => r.key.slice(2));
-      const here = (await this.db.table(table).toCollection().primaryKeys()) as string[];
+      const here = ((await this.db.table(table).toCollection().primaryKeys()) as string[]).filter((k) => isSyncedKey(table, k));
       await this.db.syncOutbox.bulkPut([...new Set([...mirrored, ...here])].map((id) => ({ key: outboxKey(table, id), seq: 0 })));
       await this.db.syncOutbox.delete(outboxKey(table, ALL));
     }
@@ -375,23 +396,27 @@ export class SyncEngine {
     for (const row of rows) {
       const parsed = parseOutboxKey(row.key);
       if (!parsed) continue;
-      const kind = parsed.table === 'annotations' ? 'a' : parsed.table === 'articles' ? 'r' : 'b';
-      wanted.set(docId(kind, parsed.id), parsed);
+      if (!isSyncedKey(parsed.table, parsed.id)) continue;
+      wanted.set(docId(KIND_OF[parsed.table], parsed.id), parsed);
     }
     const ids = [...wanted.keys()];
     const existing = await local.allDocs({ keys: ids, include_docs: true });
-    const byTable = (table: 'annotations' | 'articles' | 'bodies') => [...wanted.values()].filter((w) => w.table === table).map((w) => w.id);
+    const byTable = (table: SyncedTableName) => [...wanted.values()].filter((w) => w.table === table).map((w) => w.id);
     const unreadable = new Set<string>();
-    const [highlights, articles, bodies] = await Promise.all([
+    const [highlights, articles, bodies, corrections, settings] = await Promise.all([
       this.readEach<HighlightRecord>(this.db.annotations, byTable('annotations'), 'a', unreadable),
       this.readEach<ArticleRow>(this.db.articles, byTable('articles'), 'r', unreadable),
       this.readEach<ArticleBody>(this.db.bodies, byTable('bodies'), 'b', unreadable),
+      this.readEach<EntityCorrectionRecord>(this.db.entityCorrections, byTable('entityCorrections'), 'c', unreadable),
+      this.readEach<SettingRecord>(this.db.settings, byTable('settings'), 's', unreadable),
     ]);
     const bodyTimes = new Map((await this.db.articles.bulkGet(byTable('bodies'))).flatMap((r) => (r ? [[r.id, r.updatedAt] as const] : [])));
-    const records = new Map<string, HighlightRecord | ArticleRow | ArticleBody>();
+    const records = new Map<string, HighlightRecord | ArticleRow | ArticleBody | EntityCorrectionRecord | SettingRecord>();
     for (const r of highlights) if (r) records.set(docId('a', r.id), r);
     for (const r of articles) if (r) records.set(docId('r', r.id), r);
     for (const r of bodies) if (r) records.set(docId('b', r.id), r);
+    for (const r of corrections) if (r) records.set(docId('c', r.id), r);
+    for (const r of settings) if (r) records.set(docId('s', r.key), r);
     const seen = await this.seenOf(existing.rows.map((r) => r.key));
     const docs: PouchDB.PutDoc[] = [];
     const written: SyncSeenRow[] = [];
@@ -423,7 +448,11 @@ export class SyncEngine {
       let payload: Payload;
       if (parsed.kind === 'a') payload = highlightPayloadFor(record as HighlightRecord, before?.k === 'a' ? before : undefined);
       else if (parsed.kind === 'r') payload = articlePayloadFor(record as ArticleRow);
-      else payload = { k: 'b', rec: record as ArticleBody, at: bodyTimes.get(parsed.id) ?? 0 };
+      else if (parsed.kind === 'c') payload = { k: 'c', rec: record as EntityCorrectionRecord };
+      else if (parsed.kind === 's') {
+        const { key, value } = record as SettingRecord;
+        payload = { k: 's', rec: { key, value }, at: this.now() };
+      } else payload = { k: 'b', rec: record as ArticleBody, at: bodyTimes.get(parsed.id) ?? 0 };
       if (before && before.k !== 'd' && canonical(before.rec) === canonical(payload.rec)) continue;
       payload.n = versionOf(before);
       await write(row.key, rev, payload);
@@ -616,7 +645,7 @@ export class SyncEngine {
     // One transaction over every synced table and the outbox: no other write interleaves, so the
     // outbox rows it adds are this batch's own echoes (records now equal to their documents) and
     // are removed before it commits, while rows that were pending stay.
-    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash, db.syncOutbox, db.settings, db.syncSeen], async () => {
+    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash, db.syncOutbox, db.settings, db.syncSeen, db.entityCorrections], async () => {
       const pending = new Set(await db.syncOutbox.toCollection().primaryKeys());
       const changed = await this.applyBatch(arrived, report, pending);
       await db.syncSeen.bulkPut(seen);
@@ -649,11 +678,16 @@ export class SyncEngine {
   private async applyBatch(arrived: Arrival[], report: SyncReport, pending: Set<string>): Promise<number> {
     const db = this.db;
     let changed = 0;
-    const order = { r: 0, b: 1, a: 2 } as const;
+    const order = { r: 0, b: 1, a: 2, c: 3, s: 4 } as const;
     arrived.sort((x, y) => order[x.kind] - order[y.kind]);
+    // Entity corrections and preferences.
+    for (const item of arrived.filter((a) => a.kind === 'c' || a.kind === 's')) {
+      if (pending.has(outboxKey(TABLE_OF[item.kind], item.id))) continue;
+      if (await this.putSmall(item)) changed++;
+    }
     // Articles and bodies.
-    for (const item of arrived.filter((a) => a.kind !== 'a')) {
-      if (pending.has(outboxKey(item.kind === 'r' ? 'articles' : 'bodies', item.id))) continue;
+    for (const item of arrived.filter((a) => a.kind === 'r' || a.kind === 'b')) {
+      if (pending.has(outboxKey(TABLE_OF[item.kind], item.id))) continue;
       if (item.kind === 'r') {
         if (!item.payload) {
           // Deleted on another device: into the trash here, restorable as any deletion.
@@ -707,6 +741,45 @@ export class SyncEngine {
       if (gone.length) report.log.push({ at: this.now(), kind: 'removed', count: gone.length, detail: gone[0]!.quote.slice(0, 80) });
     });
     return changed;
+  }
+
+  /**
+   * An entity correction or a preference that arrived (or its deletion). A correction is unique
+   * by its name: when this device has corrected the same name under another id, the later
+   * correction is kept on every device (ties: the smaller id) and the other deleted.
+   */
+  private async putSmall(item: Arrival): Promise<boolean> {
+    const db = this.db;
+    if (item.kind === 's') {
+      const current = await db.settings.get(item.id);
+      if (!item.payload) {
+        if (!current) return false;
+        await db.settings.delete(item.id);
+        return true;
+      }
+      const rec = (item.payload as SettingPayload).rec;
+      if (current && canonical(current.value) === canonical(rec.value)) return false;
+      await db.settings.put({ key: rec.key, value: rec.value });
+      return true;
+    }
+    return db.transaction('rw', db.entityCorrections, async () => {
+      const current = await db.entityCorrections.get(item.id);
+      if (!item.payload) {
+        if (!current) return false;
+        await db.entityCorrections.delete(item.id);
+        return true;
+      }
+      const rec = (item.payload as CorrectionPayload).rec;
+      if (current && canonical(current) === canonical(rec)) return false;
+      const twin = await db.entityCorrections.where('text').equals(rec.text).first();
+      if (twin && twin.id !== rec.id) {
+        const twinFirst = twin.updatedAt !== rec.updatedAt ? twin.updatedAt > rec.updatedAt : twin.id < rec.id;
+        if (twinFirst) return false;
+        await db.entityCorrections.delete(twin.id);
+      }
+      await db.entityCorrections.put(rec);
+      return true;
+    });
   }
 
   /**

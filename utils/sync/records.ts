@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { MAX_NOTE } from '../db/highlights';
-import { HIGHLIGHT_COLORS, type HighlightRecord, type ArticleBody, type ArticleRow } from '../db/schema';
+import { HIGHLIGHT_COLORS, type HighlightRecord, type ArticleBody, type ArticleRow, type EntityCorrectionRecord } from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
 import { describeShapeProblem, MAX_BODY_HTML, MAX_BODY_RECORD_CHARS, MAX_BODY_TEXT, shapeProblem } from '../limits';
 
@@ -15,7 +15,13 @@ import { describeShapeProblem, MAX_BODY_HTML, MAX_BODY_RECORD_CHARS, MAX_BODY_TE
  * sealed like any change — so a server cannot forge one with CouchDB's bare `_deleted`.
  */
 
-export type DocKind = 'a' | 'r' | 'b';
+/** 'c:' + correction id: the reader's entity corrections; 's:' + key: a preference (issue 21). */
+export type DocKind = 'a' | 'r' | 'b' | 'c' | 's';
+
+/** The Dexie table each kind of document is the record of, and back. */
+export const TABLE_OF = { a: 'annotations', r: 'articles', b: 'bodies', c: 'entityCorrections', s: 'settings' } as const;
+export type SyncedTableName = (typeof TABLE_OF)[DocKind];
+export const KIND_OF: Record<SyncedTableName, DocKind> = { annotations: 'a', articles: 'r', bodies: 'b', entityCorrections: 'c', settings: 's' };
 
 /** Per-field modification times of a highlight: each field merges on its own, the later edit winning. */
 export interface FieldTimes {
@@ -39,9 +45,12 @@ export interface HighlightPayload extends Versioned {
 
 export type ArticlePayload = Versioned & { k: 'r'; rec: Omit<ArticleRow, 'facets'> };
 export type BodyPayload = Versioned & { k: 'b'; rec: ArticleBody; at: number };
+export type CorrectionPayload = Versioned & { k: 'c'; rec: EntityCorrectionRecord };
+/** A preference: its key and value, and when this device changed it. */
+export type SettingPayload = Versioned & { k: 's'; rec: { key: string; value: unknown }; at: number };
 /** The record `id` of kind `of` was deleted at `at`. */
 export type Tombstone = Versioned & { k: 'd'; of: DocKind; id: string; at: number };
-export type LivePayload = HighlightPayload | ArticlePayload | BodyPayload;
+export type LivePayload = HighlightPayload | ArticlePayload | BodyPayload | CorrectionPayload | SettingPayload;
 export type Payload = LivePayload | Tombstone;
 
 /** Above a note kept beside another device's version of it. One text for every device, so both merge to the same note. */
@@ -52,7 +61,7 @@ const NOTE_HISTORY = 64;
 export const docId = (kind: DocKind, id: string) => `${kind}:${id}`;
 
 export function parseDocId(id: string): { kind: DocKind; id: string } | undefined {
-  const m = /^([arb]):(.{1,200})$/s.exec(id);
+  const m = /^([arbcs]):(.{1,200})$/s.exec(id);
   return m ? { kind: m[1] as DocKind, id: m[2]! } : undefined;
 }
 
@@ -144,9 +153,32 @@ const bodyPayload = v.strictObject({
   n: v.optional(counter),
 });
 
-const tombstone = v.strictObject({ k: v.literal('d'), of: v.picklist(['a', 'r', 'b']), id, at: time, n: v.optional(counter) });
+const correctionPayload = v.strictObject({
+  k: v.literal('c'),
+  rec: v.strictObject({
+    id,
+    text: v.pipe(text(500), v.minLength(1)),
+    action: v.picklist(['remove', 'set']),
+    type: v.optional(v.picklist(ENTITY_TYPES)),
+    createdAt: time,
+    updatedAt: time,
+  } satisfies Record<keyof EntityCorrectionRecord, v.GenericSchema>),
+  n: v.optional(counter),
+});
 
-const payloadSchema = v.variant('k', [highlightPayload, articlePayload, bodyPayload, tombstone]);
+// Each synced preference with what it may hold (utils/background/settings.ts reads them as leniently).
+const settingValue = v.variant('key', [
+  v.strictObject({
+    key: v.literal('preferences'),
+    value: v.strictObject({ toolbarOpens: v.picklist(['popup', 'panel']), textSize: v.picklist(['small', 'medium', 'large', 'x-large']) }),
+  }),
+  v.strictObject({ key: v.literal('hiddenEntityKinds'), value: v.pipe(v.array(v.picklist(ENTITY_TYPES)), v.maxLength(ENTITY_TYPES.length)) }),
+]);
+const settingPayload = v.strictObject({ k: v.literal('s'), rec: settingValue, at: time, n: v.optional(counter) });
+
+const tombstone = v.strictObject({ k: v.literal('d'), of: v.picklist(['a', 'r', 'b', 'c', 's']), id, at: time, n: v.optional(counter) });
+
+const payloadSchema = v.variant('k', [highlightPayload, articlePayload, bodyPayload, correctionPayload, settingPayload, tombstone]);
 
 /** A checked payload for the document `docIdText`, or the reason it is refused. */
 export function validatePayload(docIdText: string, value: unknown): { ok: true; payload: Payload } | { ok: false; reason: string } {
@@ -166,7 +198,8 @@ export function validatePayload(docIdText: string, value: unknown): { ok: true; 
     if (payload.of !== parsedId.kind || payload.id !== parsedId.id) return { ok: false, reason: 'the deletion does not match its document id' };
     return { ok: true, payload };
   }
-  if (payload.k !== parsedId.kind || payload.rec.id !== parsedId.id) return { ok: false, reason: 'the record does not match its document id' };
+  const recId = payload.k === 's' ? payload.rec.key : payload.rec.id;
+  if (payload.k !== parsedId.kind || recId !== parsedId.id) return { ok: false, reason: 'the record does not match its document id' };
   if (payload.k === 'a' && payload.rec.quote !== payload.rec.selectors.quote.exact) return { ok: false, reason: 'quote differs from its selector' };
   return { ok: true, payload };
 }
@@ -174,8 +207,9 @@ export function validatePayload(docIdText: string, value: unknown): { ok: true; 
 /** A record named for the reader: its id and, when it has one, the start of its quote, note or title. */
 export function recordName(docIdText: string, value?: unknown): string {
   const rec = (value as { rec?: Record<string, unknown> } | undefined)?.rec;
-  const label = [rec?.quote, rec?.note, rec?.title].find((x): x is string => typeof x === 'string' && x.length > 0);
-  const kind = docIdText.startsWith('a:') ? 'highlight' : docIdText.startsWith('r:') ? 'article' : docIdText.startsWith('b:') ? 'article text' : 'document';
+  const label = [rec?.quote, rec?.note, rec?.title, rec?.text].find((x): x is string => typeof x === 'string' && x.length > 0);
+  const kinds: Record<string, string> = { a: 'highlight', r: 'article', b: 'article text', c: 'entity correction', s: 'preference' };
+  const kind = docIdText[1] === ':' ? (kinds[docIdText[0]!] ?? 'document') : 'document';
   return `${kind} ${docIdText.slice(2, 62)}${label ? ` “${label.slice(0, 40)}”` : ''}`;
 }
 
@@ -270,7 +304,7 @@ export function mergeHighlights(a: HighlightPayload, b: HighlightPayload): { pay
 
 /** When a live version was last written (a deletion is compared with it). */
 function writtenAt(p: LivePayload): number {
-  return p.k === 'b' ? p.at : p.rec.updatedAt;
+  return p.k === 'b' || p.k === 's' ? p.at : p.rec.updatedAt;
 }
 
 /**
@@ -293,5 +327,7 @@ function mergeBodies(a: Payload, b: Payload): { payload: Payload } & MergeNote {
   if (a.k === 'a' && b.k === 'a') return mergeHighlights(a, b);
   if (a.k === 'r' && b.k === 'r') return { payload: later(a, a.rec.updatedAt, b, b.rec.updatedAt), conflict: false };
   if (a.k === 'b' && b.k === 'b') return { payload: later(a, a.at, b, b.at), conflict: false };
+  if (a.k === 'c' && b.k === 'c') return { payload: later(a, a.rec.updatedAt, b, b.rec.updatedAt), conflict: false };
+  if (a.k === 's' && b.k === 's') return { payload: later(a, a.at, b, b.at), conflict: false };
   return { payload: later(a, 0, b, 0), conflict: false };
 }
