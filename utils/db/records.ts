@@ -118,7 +118,6 @@ export interface SearchRow {
   terms: string[];
 }
 
-
 /** The time the library sorts "by date published" with. */
 export function publishedAt(a: Pick<Article, 'publishedTime'> & { savedAt: number }): number {
   const time = a.publishedTime ? Date.parse(a.publishedTime) : NaN;
@@ -168,4 +167,3 @@ export interface EntityCorrectionRecord {
   createdAt: number;
   updatedAt: number;
 }
-
