@@ -315,7 +315,7 @@ group('sync through a real CouchDB-protocol server (issue 10)', () => {
   });
 });
 
-group('entity corrections and preferences sync too (issue 21)', () => {
+group('entity corrections and preferences sync too (issue 21)', { timeout: 120_000 }, () => {
   it('a correction and a preference made on A apply on B, sealed on the server; the same name corrected on both keeps the later', async () => {
     const a = device('prefs', 'prefs 비밀');
     const b = device('prefs', 'prefs 비밀');

@@ -77,6 +77,8 @@ interface SyncState {
   unpushed: number;
   /** Documents the server refused (a per-document 403 from `_bulk_docs`): sent again every round until it takes them. */
   refused?: string[];
+  /** The server's update sequence when this device last pulled: unchanged, there is nothing to pull. */
+  remoteSeq?: string;
 }
 
 interface MetaDoc {
@@ -208,9 +210,15 @@ export class SyncEngine {
       state.unpushed += sent;
       await this.saveState(state);
       if (sent) report.log.push({ at: this.now(), kind: 'sent', count: sent });
-      await this.push(local, remote, state);
+      // Nothing new in the mirror from this device (the replicator would find nothing to send): no push.
+      if (state.unpushed || state.refused?.length) await this.push(local, remote, state);
       step('push');
-      await local.replicate.from(remote, { batch_size: this.batch, retry: false });
+      // Nothing new on the server since the last pull: no pull. (A round costs what changed, not the library.)
+      const remoteSeq = String((await remote.info()).update_seq);
+      if (remoteSeq !== state.remoteSeq) {
+        await local.replicate.from(remote, { batch_size: this.batch, retry: false });
+        state.remoteSeq = remoteSeq;
+      }
       step('pull');
       await this.refreshLeftFacets();
       const restore = new Set<string>();
