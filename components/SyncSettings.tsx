@@ -17,6 +17,7 @@ const ERRORS: Record<SyncErrorKind, MessageKey> = {
   unreachable: 'syncErrorUnreachable',
   auth: 'syncErrorAuth',
   forbidden: 'syncErrorForbidden',
+  refused: 'syncErrorRefused',
   missing: 'syncErrorMissing',
   quota: 'syncErrorQuota',
   server: 'syncErrorServer',
@@ -50,6 +51,10 @@ function logText(entry: SyncLogEntry): string {
       return t('syncLogKeptEdit');
     case 'rejected':
       return t('syncLogRejected', detail);
+    case 'replayed':
+      return t('syncLogReplayed', detail);
+    case 'quarantined':
+      return t('syncLogQuarantined', detail);
     case 'removed':
       return t('syncLogRemoved', detail);
     case 'error':

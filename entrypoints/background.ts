@@ -232,6 +232,11 @@ export default defineBackground(() => {
   });
   // Every write, the library's import included, lands in the outbox; Dexie tells this worker.
   liveQuery(() => db.syncOutbox.count()).subscribe({ next: (pending) => pending > 0 && sync.soon(), error: () => {} });
+  // The sync soak test (tests/e2e/sync-soak.test.ts) edits through the same repositories the pages' messages use.
+  if (import.meta.env.MODE === 'e2e')
+    Object.assign(globalThis, {
+      __marginSoak: { db, highlights: highlightRepository, articles: new ArticleRepository(db), trashArticle, restoreArticle, syncNow: () => sync.syncNow() },
+    });
 
   // What the toolbar button opens. With no popup set, a click reaches onClicked (and grants
   // activeTab on the tab), which opens the side panel in that window.

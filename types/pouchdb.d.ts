@@ -54,7 +54,7 @@ declare namespace PouchDB {
   interface Database {
     name: string;
     info(): Promise<{ doc_count: number; update_seq: number | string; db_name: string }>;
-    get(id: string, options?: { rev?: string; conflicts?: boolean; deleted_conflicts?: boolean }): Promise<Doc>;
+    get(id: string, options?: { rev?: string; revs?: boolean; conflicts?: boolean; deleted_conflicts?: boolean }): Promise<Doc>;
     put(doc: PutDoc): Promise<BulkResult>;
     bulkDocs(docs: PutDoc[], options?: { new_edits?: boolean }): Promise<BulkResult[]>;
     allDocs(options: {

@@ -17,6 +17,8 @@ interface Device {
 }
 
 const devices = new Map<string, Device>();
+/** Milliseconds per step of the rounds since the last read (SyncOptions.trace). */
+let steps: Record<string, number> = {};
 let server = '';
 const auth = { username: 'reader', password: 'bench' };
 const remote = (database: string) => new PouchDB(`${server}/${database}`, { adapter: 'http', skip_setup: true, auth });
@@ -32,6 +34,7 @@ function device(name: string, database: string, passphrase?: string): Device {
         remote: () => remote(database),
         remoteName: `${server}/${database}`,
         passphrase,
+        trace: (step, ms) => void (steps[`${name}.${step}`] = (steps[`${name}.${step}`] ?? 0) + ms),
       }),
     };
     devices.set(name, d);
@@ -122,6 +125,12 @@ const api = {
     }
     const arrived = (await b.db.annotations.get(target.id))?.note === text;
     return { ms: performance.now() - t, arrived };
+  },
+  /** The steps' times since the last call, and start counting afresh. */
+  takeSteps() {
+    const out = steps;
+    steps = {};
+    return out;
   },
 };
 

@@ -69,6 +69,7 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
     if (counts.annotations !== seeded.annotations || counts.articles !== seeded.articles) throw new Error(`B has ${JSON.stringify(counts)}`);
     const floor = await call(page, 'floor');
     process.stderr.write(`  sync: floor replicated ${floor.docs} in ${(floor.ms / 1000).toFixed(1)} s\n`);
+    await call(page, 'takeSteps');
     const times: number[] = [];
     let arrived = 0;
     for (let i = 0; i < edits; i++) {
@@ -76,6 +77,12 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
       times.push(r.ms);
       if (r.arrived) arrived++;
     }
+    const steps = await call(page, 'takeSteps');
+    process.stderr.write(
+      `  sync: one edit, mean ms per step: ${Object.entries(steps)
+        .map(([k, v]) => `${k} ${(v / edits).toFixed(0)}`)
+        .join(', ')}\n`,
+    );
     const off = seeded.usage;
     const on = upload.usage;
     return {

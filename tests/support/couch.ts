@@ -33,6 +33,8 @@ export interface CouchOptions {
   databases?: string[];
   /** Answer cross-origin requests from web pages, as CouchDB does with [cors] enabled (the benchmark's page needs it). */
   cors?: boolean;
+  /** Run design documents' `validate_doc_update` functions, as CouchDB does: a refused document is a per-document 403 in `_bulk_docs`'s answer. */
+  validation?: boolean;
 }
 
 /**
@@ -51,7 +53,11 @@ export async function startCouch(options: CouchOptions = {}): Promise<CouchServe
     if (!db) handles.set(name, (db = new Server(name)));
     return db;
   };
-  const couch = expressPouchDB(Server, { mode: 'minimumForPouchDB', inMemoryConfig: true });
+  const couch = expressPouchDB(Server, {
+    mode: 'minimumForPouchDB',
+    inMemoryConfig: true,
+    ...(options.validation ? { overrideMode: { include: ['validation'] } } : {}),
+  });
   const app = (req: IncomingMessage, res: ServerResponse) => {
     const json = (status: number, body: object) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (options.cors && req.headers.origin) {

@@ -5,6 +5,8 @@ import { ArticleRepository } from '../../utils/db/articles';
 import { search } from '../../utils/db/library';
 import type { HighlightRecord, MarginDB } from '../../utils/db/schema';
 import { trashArticle } from '../../utils/db/trash';
+import { CorrectionRepository } from '../../utils/db/corrections';
+import { readHiddenKinds, readPreferences, writeHiddenKinds, writePreferences } from '../../utils/background/settings';
 import { readSyncLog, readSyncStatus, SyncEngine } from '../../utils/sync/engine';
 import { mergeHighlights, SYNC_CONFLICT_HEADING, type HighlightPayload } from '../../utils/sync/records';
 import { startCouch, startFaultyProxy, PouchDB, type CouchServer } from '../support/couch';
@@ -22,7 +24,7 @@ let couch: CouchServer;
 let mirrors = 0;
 
 beforeAll(async () => {
-  couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off'] });
+  couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off', 'prefs'] });
 });
 afterAll(async () => {
   await couch.close();
@@ -313,6 +315,40 @@ group('sync through a real CouchDB-protocol server (issue 10)', () => {
   });
 });
 
+group('entity corrections and preferences sync too (issue 21)', { timeout: 120_000 }, () => {
+  it('a correction and a preference made on A apply on B, sealed on the server; the same name corrected on both keeps the later', async () => {
+    const a = device('prefs', 'prefs 비밀');
+    const b = device('prefs', 'prefs 비밀');
+    await new CorrectionRepository(a.db, a.tick).save({ text: '홍길동', action: 'set', type: 'person' });
+    await writePreferences(a.db, { textSize: 'large', toolbarOpens: 'panel' });
+    await writeHiddenKinds(a.db, ['money']);
+    // This device's own sync state and status never travel.
+    await ok(a.sync());
+    await ok(b.sync());
+    expect(await new CorrectionRepository(b.db).list()).toEqual([{ text: '홍길동', action: 'set', type: 'person' }]);
+    expect(await readPreferences(b.db)).toEqual({ textSize: 'large', toolbarOpens: 'panel' });
+    expect(await readHiddenKinds(b.db)).toEqual(['money']);
+    const ids = (await couch.database('prefs').allDocs({})).rows.map((r) => r.key);
+    expect(ids.filter((id) => id.startsWith('s:')).sort()).toEqual(['s:hiddenEntityKinds', 's:preferences']);
+    expect(JSON.stringify(await couch.database('prefs').allDocs({ include_docs: true }))).not.toContain('홍길동');
+
+    // The same name corrected on both devices before they sync: one correction, the later, on both.
+    await new CorrectionRepository(a.db, () => a.tick()).save({ text: '한강', action: 'set', type: 'place' });
+    await new CorrectionRepository(b.db, () => b.tick() + 5000).save({ text: '한강', action: 'remove' });
+    for (let i = 0; i < 2; i++) {
+      await ok(a.sync());
+      await ok(b.sync());
+    }
+    for (const d of [a, b])
+      expect((await new CorrectionRepository(d.db).list()).filter((c) => c.text === '한강')).toEqual([{ text: '한강', action: 'remove' }]);
+    // A correction removed on B is removed on A.
+    await new CorrectionRepository(b.db).remove('홍길동');
+    await ok(b.sync());
+    await ok(a.sync());
+    expect((await new CorrectionRepository(a.db).list()).map((c) => c.text)).toEqual(['한강']);
+  });
+});
+
 group('sync under faults (issue 10)', () => {
   it('the server killed in the middle of a large first sync, then restarted: the next round sends the rest and B gets all of it', async () => {
     const a = device('large');
@@ -369,7 +405,9 @@ group('sync under faults (issue 10)', () => {
     await a.db.annotations.clear();
     expect(await a.db.syncOutbox.get('annotations:*')).toBeTruthy();
     await ok(a.sync());
-    expect((await server.allDocs({})).rows.filter((r) => r.key.startsWith('a:'))).toHaveLength(0);
+    // Deletions travel as tombstones (issue 21): the document says it was deleted.
+    const left = (await server.allDocs({ include_docs: true })).rows.filter((r) => r.key.startsWith('a:'));
+    expect(left.map((r) => (r.doc as unknown as { p: { k: string } }).p.k)).toEqual(['d']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { assertShape, MAX_BODY_RECORD_CHARS, MAX_DEPTH } from '../limits';
 import type { OpenArticleResponse, SaveOutcome } from './reader';
 import type { Selectors } from '../anchoring';
 import type { HighlightPatch, EditOutcome, NewHighlight, PatchBase } from '../db/highlights';
@@ -133,4 +134,17 @@ export const panelMessenger = defineExtensionMessaging<PanelProtocol>();
 
 export const pageMessenger = defineExtensionMessaging<PageProtocol>();
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+const messaging = defineExtensionMessaging<ProtocolMap>();
+
+export const { sendMessage } = messaging;
+
+/**
+ * The background's listener for pages' messages. Every request passes the shared shape guard
+ * first (utils/limits.ts, issue 21): a request nested too deep or too large is refused, naming
+ * the message, before any handler walks it.
+ */
+export const onMessage: typeof messaging.onMessage = (type, handler) =>
+  messaging.onMessage(type, (message) => {
+    assertShape(message.data, `message ${type}`, MAX_DEPTH, MAX_BODY_RECORD_CHARS);
+    return handler(message);
+  });

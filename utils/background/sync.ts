@@ -1,6 +1,6 @@
 import type { MarginDB } from '../db/schema';
 import { configProblem, originPattern, remoteUrl, type ConfigProblem, type SyncConfig } from '../sync/config';
-import { forgetSyncState, readSyncStatus, STATUS_KEY, SyncEngine, type SyncStatus } from '../sync/engine';
+import { readSyncStatus, STATUS_KEY, SyncEngine, type SyncStatus } from '../sync/engine';
 
 /** What the settings page sees of the configuration: never the password or the passphrase. */
 export interface SyncView {
@@ -66,10 +66,11 @@ export class SyncController {
   async configure(input: (Partial<SyncConfig> & { keepSecrets?: boolean }) | null): Promise<ConfigureOutcome> {
     const stored = await this.deps.load();
     if (!input) {
+      // The mirror and the sync state stay (issue 21): they are what was really sent, so turning
+      // sync on again resumes from them — an edit made meanwhile is the next version, not a conflict
+      // with itself, and a deletion made meanwhile is sent. Another server or database starts afresh.
       await this.deps.save({ enabled: false, config: stored?.config ?? null });
       this.deps.schedule(false);
-      await this.deps.dropMirror().catch(() => {});
-      await forgetSyncState(this.deps.db);
       return { status: 'saved', view: viewOf(await this.deps.load()), sync: await readSyncStatus(this.deps.db) };
     }
     const previous = stored?.config;

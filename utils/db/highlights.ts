@@ -1,5 +1,6 @@
 import type { Selectors } from '../anchoring';
 import type { EntityType } from '../entities/types';
+import { assertShape } from '../limits';
 import { normalizeUrl } from '../url';
 import { newId } from './articles';
 import { HIGHLIGHT_COLORS, type HighlightRecord, type HighlightColor, type ImportedExtras, type MarginDB } from './schema';
@@ -164,6 +165,10 @@ export function cleanTags(tags: readonly string[]): string[] {
  * reading what they replace.
  */
 export async function putHighlights(db: MarginDB, records: HighlightRecord[], known: 'new' | 'maybe-indexed' = 'maybe-indexed'): Promise<void> {
+  // Every highlight a page, a message or an import writes passes the one shape guard (issue 21):
+  // a record nested too deep or too large would break every later read of it, sync's included.
+  for (const record of records)
+    assertShape(record, `highlight ${String(record.id).slice(0, 60)}${record.quote ? ` “${String(record.quote).slice(0, 40)}”` : ''}`);
   if (known === 'new') await db.annotations.bulkAdd(records);
   else await db.annotations.bulkPut(records);
 }

@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { entityKey, type EntityType } from '../entities/types';
-import type { ArticleBody, ArticleRow, HighlightRecord, SearchRow } from './schema';
+import type { ArticleBody, ArticleRow, HighlightRecord, SearchRow } from './records';
 import { articleSearchRow, bodySearchRow, highlightSearchRow, searchKey } from './search-index';
 import { spansStores } from './transaction';
 import { ENTITY_TABLES, reindexArticles, reindexHighlights } from './entity-keeper';

@@ -14,9 +14,19 @@ import { spansStores } from './transaction';
 
 export const OUTBOX = 'syncOutbox';
 
-/** The tables whose records sync carries. */
-export const SYNCED_TABLES = ['annotations', 'articles', 'bodies'] as const;
+/** The tables whose records sync carries (of `settings`, only the keys in SYNCED_SETTINGS). */
+export const SYNCED_TABLES = ['annotations', 'articles', 'bodies', 'entityCorrections', 'settings'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+/**
+ * The reader's preferences that follow them to every device (issue 21). Not sync's own state,
+ * status and log (this device's), nor "show my highlights on every page", which needs each
+ * browser's own permission.
+ */
+export const SYNCED_SETTINGS = ['preferences', 'hiddenEntityKinds'] as const;
+const SYNCED_KEYS = new Set<string>(SYNCED_SETTINGS);
+/** Whether a record's key is one sync carries. */
+export const isSyncedKey = (table: string, key: string) => table !== 'settings' || SYNCED_KEYS.has(key);
 
 export interface OutboxRow {
   /** `${table}:${id}` */
@@ -69,7 +79,9 @@ export const outboxMiddleware: Middleware<DBCore> = {
           if (!spansStores(request.trans, [OUTBOX])) return table.mutate(request);
           // Both writes are issued in this tick, in the caller's transaction: awaiting between them
           // would leave Dexie's zone, which the middlewares below this one need.
-          const values: OutboxRow[] = keysOf(table, request).map((k) => ({ key: `${name}:${k}`, seq: ++counter }));
+          const values: OutboxRow[] = keysOf(table, request)
+            .filter((k) => k === ALL || isSyncedKey(name, k))
+            .map((k) => ({ key: `${name}:${k}`, seq: ++counter }));
           const done = table.mutate(request);
           if (!values.length) return done;
           return Promise.all([done, down.table(OUTBOX).mutate({ type: 'put', trans: request.trans, values })]).then(([result]) => result);

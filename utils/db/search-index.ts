@@ -1,5 +1,5 @@
 import { indexTerms } from '../search/terms';
-import type { HighlightRecord, ArticleBody, ArticleRow, SearchRow } from './schema';
+import type { HighlightRecord, ArticleBody, ArticleRow, SearchRow } from './records';
 
 /**
  * The search index: one row per article (its title and the names it mentions), per

@@ -1,4 +1,5 @@
-import type { HighlightRecord, MarginDB, TrashRecord } from './schema';
+import { groupBy } from '../collections';
+import type { ArticleRow, HighlightRecord, MarginDB, TrashRecord } from './schema';
 
 /** Days a deleted article stays restorable. */
 export const TRASH_DAYS = 30;
@@ -16,7 +17,17 @@ export async function trashArticle(db: MarginDB, articleId: string, now = Date.n
     const row = await db.articles.get(articleId);
     if (!row) return { status: 'gone' };
     const [body, annotations] = await Promise.all([db.bodies.get(articleId), db.annotations.where('articleId').equals(articleId).toArray()]);
-    const record: TrashRecord = { id: articleId, deletedAt: now, title: row.title, url: row.url, row, body, annotations };
+    // Highlights of this article already in the trash (deleted on another device before it) stay there beside these.
+    const earlier = await db.trash.get(articleId);
+    const record: TrashRecord = {
+      id: articleId,
+      deletedAt: now,
+      title: row.title,
+      url: row.url,
+      row,
+      body,
+      annotations: unite(earlier?.annotations, annotations),
+    };
     await db.trash.put(record);
     // The article first: its highlights' deletion then has no filters left to recount.
     await db.articles.delete(articleId);
@@ -24,6 +35,51 @@ export async function trashArticle(db: MarginDB, articleId: string, now = Date.n
     await db.annotations.bulkDelete(annotations.map((a) => a.id));
     return { status: 'done', record };
   });
+}
+
+function unite(earlier: HighlightRecord[] | undefined, later: HighlightRecord[]): HighlightRecord[] {
+  const ids = new Set(later.map((a) => a.id));
+  return [...(earlier ?? []).filter((a) => !ids.has(a.id)), ...later];
+}
+
+/**
+ * Highlights deleted on another device (issue 21): into the trash with their article, as an
+ * article deleted elsewhere is, so that a deletion that arrives by sync — true or forged — can
+ * always be undone. They join their article's trash entry (made now, holding the article's row
+ * as it is, when the article itself stays); restoring it brings them back to the article.
+ * Call inside a transaction over annotations, articles and trash.
+ */
+export async function trashHighlights(db: MarginDB, highlights: HighlightRecord[], now = Date.now()): Promise<void> {
+  if (!highlights.length) return;
+  for (const [articleId, group] of groupBy(highlights, (h) => h.articleId)) {
+    const earlier = await db.trash.get(articleId);
+    const row: ArticleRow = earlier?.row ??
+      (await db.articles.get(articleId)) ?? {
+        id: articleId,
+        url: group[0]!.url,
+        title: group[0]!.url,
+        byline: null,
+        siteName: null,
+        lang: null,
+        publishedTime: null,
+        excerpt: null,
+        savedAt: now,
+        updatedAt: now,
+        publishedAt: now,
+        entities: [],
+        facets: [],
+      };
+    await db.trash.put({
+      id: articleId,
+      deletedAt: now,
+      title: row.title,
+      url: row.url,
+      row,
+      body: earlier?.body,
+      annotations: unite(earlier?.annotations, group),
+    });
+  }
+  await db.annotations.bulkDelete(highlights.map((h) => h.id));
 }
 
 /**

@@ -68,6 +68,9 @@ const PROBLEMS_KO: [RegExp, string][] = [
 function placeKo(at: string): string {
   const m = /^annotation (\d+)\.?(.*)$/.exec(at);
   if (m) return m[2] ? `${m[1]}번째 주석의 ${m[2]}` : `${m[1]}번째 주석`;
+  const article = /^article (\d+)$/.exec(at);
+  if (article) return `${article[1]}번째 기사`;
+  if (at.startsWith('the file')) return '파일';
   return at || '파일';
 }
 
@@ -85,6 +88,8 @@ export function importErrorText(error: ImportError, lang: ImportLang): string {
       return '파일이 비어 있어요.';
     case 'not-json':
       return '올바른 JSON 파일이 아니에요. 중간에 잘렸거나 내보낸 파일이 아닐 수 있어요.';
+    case 'too-deep':
+      return `${placeKo(p.at ?? '')}: ${p.limit}단계보다 깊게 중첩되어 있어서 가져오지 않았어요.`;
     case 'wrong-kind':
       return 'Margin에서 내보낸 파일, W3C 웹 주석(Web Annotation) 문서, Hypothesis에서 내보낸 파일 중 어느 것도 아니에요.';
     case 'margin-version':

@@ -6,6 +6,7 @@ export type SyncErrorKind =
   | 'unreachable'
   | 'auth'
   | 'forbidden'
+  | 'refused'
   | 'missing'
   | 'quota'
   | 'server'

@@ -1,15 +1,27 @@
 import * as v from 'valibot';
 import { MAX_NOTE } from '../db/highlights';
-import { HIGHLIGHT_COLORS, type HighlightRecord, type ArticleBody, type ArticleRow } from '../db/schema';
+import { HIGHLIGHT_COLORS, type HighlightRecord, type ArticleBody, type ArticleRow, type EntityCorrectionRecord } from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
+import { describeShapeProblem, MAX_BODY_HTML, MAX_BODY_RECORD_CHARS, MAX_BODY_TEXT, shapeProblem } from '../limits';
 
 /**
  * What one replicated document carries (issue 10), how it is checked when it arrives, and
  * how two versions of it merge. Ids: 'a:' + highlight id, 'r:' + article id (its row), 'b:' +
  * article id (its body). The payload is stored as `p` in clear, or sealed as `x` (crypto.ts).
+ *
+ * Issue 21: every payload carries `n`, the document's version counter (the version it was
+ * written over, plus one), inside the seal: a device refuses a version no newer than one it
+ * has already had (a replay, engine.ts). A deletion is a payload too — a tombstone (`k: 'd'`),
+ * sealed like any change — so a server cannot forge one with CouchDB's bare `_deleted`.
  */
 
-export type DocKind = 'a' | 'r' | 'b';
+/** 'c:' + correction id: the reader's entity corrections; 's:' + key: a preference (issue 21). */
+export type DocKind = 'a' | 'r' | 'b' | 'c' | 's';
+
+/** The Dexie table each kind of document is the record of, and back. */
+export const TABLE_OF = { a: 'annotations', r: 'articles', b: 'bodies', c: 'entityCorrections', s: 'settings' } as const;
+export type SyncedTableName = (typeof TABLE_OF)[DocKind];
+export const KIND_OF: Record<SyncedTableName, DocKind> = { annotations: 'a', articles: 'r', bodies: 'b', entityCorrections: 'c', settings: 's' };
 
 /** Per-field modification times of a highlight: each field merges on its own, the later edit winning. */
 export interface FieldTimes {
@@ -18,7 +30,12 @@ export interface FieldTimes {
   tags: number;
 }
 
-export interface HighlightPayload {
+interface Versioned {
+  /** The document's version counter (absent in documents of earlier versions: 0). */
+  n?: number;
+}
+
+export interface HighlightPayload extends Versioned {
   k: 'a';
   rec: HighlightRecord;
   t: FieldTimes;
@@ -26,9 +43,15 @@ export interface HighlightPayload {
   nh: string[];
 }
 
-export type ArticlePayload = { k: 'r'; rec: Omit<ArticleRow, 'facets'> };
-export type BodyPayload = { k: 'b'; rec: ArticleBody; at: number };
-export type Payload = HighlightPayload | ArticlePayload | BodyPayload;
+export type ArticlePayload = Versioned & { k: 'r'; rec: Omit<ArticleRow, 'facets'> };
+export type BodyPayload = Versioned & { k: 'b'; rec: ArticleBody; at: number };
+export type CorrectionPayload = Versioned & { k: 'c'; rec: EntityCorrectionRecord };
+/** A preference: its key and value, and when this device changed it. */
+export type SettingPayload = Versioned & { k: 's'; rec: { key: string; value: unknown }; at: number };
+/** The record `id` of kind `of` was deleted at `at`. */
+export type Tombstone = Versioned & { k: 'd'; of: DocKind; id: string; at: number };
+export type LivePayload = HighlightPayload | ArticlePayload | BodyPayload | CorrectionPayload | SettingPayload;
+export type Payload = LivePayload | Tombstone;
 
 /** Above a note kept beside another device's version of it. One text for every device, so both merge to the same note. */
 export const SYNC_CONFLICT_HEADING = '— Version from another device (differs from the note above) · 다른 기기의 메모 (위 메모와 달라요) —';
@@ -38,7 +61,7 @@ const NOTE_HISTORY = 64;
 export const docId = (kind: DocKind, id: string) => `${kind}:${id}`;
 
 export function parseDocId(id: string): { kind: DocKind; id: string } | undefined {
-  const m = /^([arb]):(.{1,200})$/s.exec(id);
+  const m = /^([arbcs]):(.{1,200})$/s.exec(id);
   return m ? { kind: m[1] as DocKind, id: m[2]! } : undefined;
 }
 
@@ -67,6 +90,7 @@ const webUrl = v.pipe(
     }
   }, 'is not a web address'),
 );
+const counter = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
 const entity = v.strictObject({ text: text(500), type: v.picklist(ENTITY_TYPES) });
 
@@ -96,6 +120,7 @@ const highlightPayload = v.strictObject({
   rec: highlightRecord,
   t: v.strictObject({ color: time, note: time, tags: time }),
   nh: v.pipe(v.array(text(40)), v.maxLength(NOTE_HISTORY)),
+  n: v.optional(counter),
 });
 
 const nullable = (max: number) => v.nullable(text(max));
@@ -119,20 +144,55 @@ const articlePayload = v.strictObject({
       v.maxLength(10_000),
     ),
   }),
+  n: v.optional(counter),
 });
 
 const bodyPayload = v.strictObject({
   k: v.literal('b'),
-  rec: v.strictObject({ id, contentHtml: text(20_000_000), textContent: text(20_000_000) }),
+  rec: v.strictObject({ id, contentHtml: text(MAX_BODY_HTML), textContent: text(MAX_BODY_TEXT) }),
   at: time,
+  n: v.optional(counter),
 });
 
-const payloadSchema = v.variant('k', [highlightPayload, articlePayload, bodyPayload]);
+const correctionPayload = v.strictObject({
+  k: v.literal('c'),
+  rec: v.strictObject({
+    id,
+    text: v.pipe(text(500), v.minLength(1)),
+    action: v.picklist(['remove', 'set', 'merge', 'split', 'note']),
+    type: v.optional(v.picklist(ENTITY_TYPES)),
+    // The entity explorer's merges, splits and notes (issue 24) travel like the recogniser's corrections.
+    key: v.optional(text(600)),
+    into: v.optional(text(600)),
+    form: v.optional(text(500)),
+    note: v.optional(text(20_000)),
+    createdAt: time,
+    updatedAt: time,
+  } satisfies Record<keyof EntityCorrectionRecord, v.GenericSchema>),
+  n: v.optional(counter),
+});
+
+// Each synced preference with what it may hold (utils/background/settings.ts reads them as leniently).
+const settingValue = v.variant('key', [
+  v.strictObject({
+    key: v.literal('preferences'),
+    value: v.strictObject({ toolbarOpens: v.picklist(['popup', 'panel']), textSize: v.picklist(['small', 'medium', 'large', 'x-large']) }),
+  }),
+  v.strictObject({ key: v.literal('hiddenEntityKinds'), value: v.pipe(v.array(v.picklist(ENTITY_TYPES)), v.maxLength(ENTITY_TYPES.length)) }),
+]);
+const settingPayload = v.strictObject({ k: v.literal('s'), rec: settingValue, at: time, n: v.optional(counter) });
+
+const tombstone = v.strictObject({ k: v.literal('d'), of: v.picklist(['a', 'r', 'b', 'c', 's']), id, at: time, n: v.optional(counter) });
+
+const payloadSchema = v.variant('k', [highlightPayload, articlePayload, bodyPayload, correctionPayload, settingPayload, tombstone]);
 
 /** A checked payload for the document `docIdText`, or the reason it is refused. */
 export function validatePayload(docIdText: string, value: unknown): { ok: true; payload: Payload } | { ok: false; reason: string } {
   const parsedId = parseDocId(docIdText);
   if (!parsedId) return { ok: false, reason: 'unknown document id' };
+  // The shape first, without recursion: valibot and everything after it walk the value recursively.
+  const shape = shapeProblem(value, undefined, parsedId.kind === 'b' ? MAX_BODY_RECORD_CHARS : undefined);
+  if (shape) return { ok: false, reason: `${recordName(docIdText, value)} is ${describeShapeProblem(shape)}` };
   const result = v.safeParse(payloadSchema, value);
   if (!result.success) {
     const issue = result.issues[0];
@@ -140,10 +200,27 @@ export function validatePayload(docIdText: string, value: unknown): { ok: true; 
     return { ok: false, reason: `${path ? path + ': ' : ''}${issue.message}` };
   }
   const payload = result.output as Payload;
-  if (payload.k !== parsedId.kind || payload.rec.id !== parsedId.id) return { ok: false, reason: 'the record does not match its document id' };
+  if (payload.k === 'd') {
+    if (payload.of !== parsedId.kind || payload.id !== parsedId.id) return { ok: false, reason: 'the deletion does not match its document id' };
+    return { ok: true, payload };
+  }
+  const recId = payload.k === 's' ? payload.rec.key : payload.rec.id;
+  if (payload.k !== parsedId.kind || recId !== parsedId.id) return { ok: false, reason: 'the record does not match its document id' };
   if (payload.k === 'a' && payload.rec.quote !== payload.rec.selectors.quote.exact) return { ok: false, reason: 'quote differs from its selector' };
   return { ok: true, payload };
 }
+
+/** A record named for the reader: its id and, when it has one, the start of its quote, note or title. */
+export function recordName(docIdText: string, value?: unknown): string {
+  const rec = (value as { rec?: Record<string, unknown> } | undefined)?.rec;
+  const label = [rec?.quote, rec?.note, rec?.title, rec?.text].find((x): x is string => typeof x === 'string' && x.length > 0);
+  const kinds: Record<string, string> = { a: 'highlight', r: 'article', b: 'article text', c: 'entity correction', s: 'preference' };
+  const kind = docIdText[1] === ':' ? (kinds[docIdText[0]!] ?? 'document') : 'document';
+  return `${kind} ${docIdText.slice(2, 62)}${label ? ` “${label.slice(0, 40)}”` : ''}`;
+}
+
+/** The version counter of a payload (0 for documents written before it existed). */
+export const versionOf = (payload: Payload | undefined) => payload?.n ?? 0;
 
 // --- From and to the local records --------------------------------------------------
 
@@ -231,10 +308,32 @@ export function mergeHighlights(a: HighlightPayload, b: HighlightPayload): { pay
   return { payload: { k: 'a', rec: { ...base.rec, color, tags, note, updatedAt }, t: times, nh }, conflict };
 }
 
-/** Any two versions of one document, merged deterministically. */
+/** When a live version was last written (a deletion is compared with it). */
+function writtenAt(p: LivePayload): number {
+  return p.k === 'b' || p.k === 's' ? p.at : p.rec.updatedAt;
+}
+
+/**
+ * Any two versions of one document, merged deterministically; the result's counter is above
+ * both. A deletion beside a live version: the live one wins when it was written after the
+ * deletion (an edit made elsewhere meanwhile is kept); otherwise the deletion stands — and on
+ * the device that had the edit the deleted record goes to the trash, so nothing is lost for good.
+ */
 export function mergePayloads(a: Payload, b: Payload): { payload: Payload } & MergeNote {
+  const merged = mergeBodies(a, b);
+  return { ...merged, payload: { ...merged.payload, n: Math.max(versionOf(a), versionOf(b)) + 1 } };
+}
+
+function mergeBodies(a: Payload, b: Payload): { payload: Payload } & MergeNote {
+  if (a.k === 'd' && b.k === 'd') return { payload: later(a, a.at, b, b.at), conflict: false };
+  if (a.k === 'd' || b.k === 'd') {
+    const [gone, live] = (a.k === 'd' ? [a, b] : [b, a]) as [Tombstone, LivePayload];
+    return { payload: writtenAt(live) > gone.at ? live : gone, conflict: false };
+  }
   if (a.k === 'a' && b.k === 'a') return mergeHighlights(a, b);
   if (a.k === 'r' && b.k === 'r') return { payload: later(a, a.rec.updatedAt, b, b.rec.updatedAt), conflict: false };
   if (a.k === 'b' && b.k === 'b') return { payload: later(a, a.at, b, b.at), conflict: false };
+  if (a.k === 'c' && b.k === 'c') return { payload: later(a, a.rec.updatedAt, b, b.rec.updatedAt), conflict: false };
+  if (a.k === 's' && b.k === 's') return { payload: later(a, a.at, b, b.at), conflict: false };
   return { payload: later(a, 0, b, 0), conflict: false };
 }

@@ -6,7 +6,7 @@ import type { SyncErrorKind } from './errors';
 export const STATUS_KEY = 'sync.status';
 export const LOG_KEY = 'sync.log';
 
-export type SyncLogKind = 'received' | 'sent' | 'conflict' | 'kept-edit' | 'rejected' | 'removed' | 'error';
+export type SyncLogKind = 'received' | 'sent' | 'conflict' | 'kept-edit' | 'rejected' | 'replayed' | 'quarantined' | 'removed' | 'error';
 
 export interface SyncLogEntry {
   at: number;
@@ -27,7 +27,10 @@ export const EMPTY_STATUS: SyncStatus = { lastSynced: null, lastAttempt: null, p
 
 export async function readSyncStatus(db: MarginDB): Promise<SyncStatus> {
   const row = await db.settings.get(STATUS_KEY);
-  return { ...EMPTY_STATUS, ...(row?.value as Partial<SyncStatus> | undefined), pending: await db.syncOutbox.count() };
+  const status = { ...EMPTY_STATUS, ...(row?.value as Partial<SyncStatus> | undefined) };
+  // Changes the server refused are still waiting (engine.ts keeps them in its state).
+  const refused = ((await db.settings.get('sync.state'))?.value as { refused?: string[] } | undefined)?.refused?.length ?? 0;
+  return { ...status, pending: (await db.syncOutbox.count()) + refused };
 }
 
 export async function readSyncLog(db: MarginDB): Promise<SyncLogEntry[]> {

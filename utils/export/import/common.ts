@@ -18,6 +18,7 @@ export type ImportErrorCode =
   | 'too-large'
   | 'empty'
   | 'not-json'
+  | 'too-deep'
   | 'wrong-kind'
   | 'margin-version'
   | 'too-many'

@@ -6,6 +6,7 @@ import { counted, ImportError, invalid, isObject, LIMITS, Skip, type Context, ty
 import { fromHypothesis, looksLikeHypothesis } from './hypothesis';
 import { readMargin } from './margin';
 import { fromW3c } from './w3c';
+import { MAX_DEPTH, shapeProblem } from '../../limits';
 
 /*
  * Reading an import file (README, "Library, search, export and import"): this module tells the
@@ -18,6 +19,16 @@ export { contentKey, stableId };
 export { ImportError, LIMITS, type ImportErrorCode, type ImportNotices, type SkipReason, type SkipReport } from './common';
 
 export type ParsedImport = MarginData & { skipped: SkipReport; notices: ImportNotices };
+
+/** Levels of a file above its records (a collection, its page, its items). */
+const FILE_LEVELS = 4;
+
+/** "first.items.2.target…" → "annotation 3"; the file itself when no item is named. */
+function placeOf(path: string): string {
+  const m = /^(?:(?:first\.)?items|annotations|rows|margin:articles|articles)?\.?(\d+)(?:\.|$)/.exec(path);
+  if (m) return `${/articles/.test(path.split('.')[0] ?? '') ? 'article' : 'annotation'} ${Number(m[1]) + 1}`;
+  return path ? `the file (at ${path.slice(0, 60)})` : 'the file';
+}
 
 const WRONG_KIND = 'This is not a Margin export, a W3C Web Annotation document or a Hypothesis export';
 
@@ -40,6 +51,13 @@ export function parseImport(input: string, now = Date.now()): ParsedImport {
   } catch (error) {
     const detail = error instanceof RangeError ? 'nested too deeply' : (error as Error).message;
     throw new ImportError(`The file is not valid JSON (${detail}) — it may be cut off or not an export`, 'not-json', { detail });
+  }
+  // Issue 21: a record nested thousands deep would overflow every recursive walk after this one
+  // (validation, IndexedDB's structured clone, sync). The shared guard (utils/limits.ts), which does not recurse, names it.
+  const shape = shapeProblem(json, MAX_DEPTH + FILE_LEVELS, Infinity);
+  if (shape) {
+    const at = placeOf(shape.at);
+    throw new ImportError(`${at} is nested more than ${MAX_DEPTH} levels deep: Margin does not import it`, 'too-deep', { at, limit: String(MAX_DEPTH) });
   }
   const ctx: Context = { now, articles: new Map(), positionUnit: 'code-points', notices: { shortened: [], floatingDates: 0 } };
   let corrections: EntityCorrectionRecord[] = [];

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { ArticleRecord } from '../../article';
 import type { EntityCorrectionRecord } from '../../db/schema';
 import { ENTITY_TYPES } from '../../entities/types';
+import { MAX_BODY_HTML, MAX_BODY_TEXT } from '../../limits';
 import { normalizeUrl } from '../../url';
 import { stableId } from '../ids';
 import { FORMAT_VERSION, READABLE_VERSIONS } from '../model';
@@ -21,8 +22,8 @@ const marginArticle = v.object({
   lang: nullableText(50),
   publishedTime: nullableText(64),
   excerpt: nullableText(5000),
-  contentHtml: text(20_000_000),
-  textContent: text(10_000_000),
+  contentHtml: text(MAX_BODY_HTML),
+  textContent: text(MAX_BODY_TEXT),
   savedAt: date,
   updatedAt: date,
   savedUrl: v.optional(webUrl),

@@ -1,0 +1,80 @@
+/**
+ * The one guard on the shape of a record from outside (issue 21): an import file, a document
+ * from the sync server, a message from an extension page. A record nested thousands deep, or
+ * of tens of megabytes, breaks whatever walks it recursively later — valibot, structured
+ * clone, IndexedDB, JSON.stringify — and it broke sync for every later round. Checked here,
+ * once, without recursion (so the check itself cannot overflow the stack), it is refused with
+ * a reason that names it, and the records beside it go on.
+ */
+
+/** Deeper than any record Margin or a W3C/Hypothesis file writes (about 10 levels). */
+export const MAX_DEPTH = 64;
+/** An article's text, the same limit for the import and for sync. */
+export const MAX_BODY_TEXT = 10_000_000;
+/** An article's sanitised HTML (markup roughly doubles its text). */
+export const MAX_BODY_HTML = 20_000_000;
+/** Any record but a body, counted as characters of strings and keys. */
+export const MAX_RECORD_CHARS = 8_000_000;
+/** A body record: its HTML and its text, with room for the id. */
+export const MAX_BODY_RECORD_CHARS = MAX_BODY_HTML + MAX_BODY_TEXT + 1000;
+
+export interface ShapeProblem {
+  problem: 'depth' | 'size';
+  limit: number;
+  /** Where it went wrong, as a dotted path (cut short). */
+  at: string;
+}
+
+/**
+ * What is wrong with the shape of `value`, or null. Walks it breadth-first with an explicit
+ * queue, counting each string's and key's length toward `maxChars`; stops at the first problem.
+ */
+export function shapeProblem(value: unknown, maxDepth = MAX_DEPTH, maxChars = MAX_RECORD_CHARS): ShapeProblem | null {
+  let chars = 0;
+  const queue: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
+  for (let i = 0; i < queue.length; i++) {
+    const item = queue[i]!;
+    queue[i] = undefined as never;
+    const v = item.value;
+    if (typeof v === 'string') chars += v.length;
+    else if (v && typeof v === 'object') {
+      if (item.depth >= maxDepth) return { problem: 'depth', limit: maxDepth, at: item.path.slice(0, 120) };
+      const path = (key: string) => (item.path.length < 120 ? (item.path ? `${item.path}.${key}` : key) : item.path);
+      if (Array.isArray(v)) {
+        for (let j = 0; j < v.length; j++) queue.push({ value: v[j], depth: item.depth + 1, path: path(String(j)) });
+        chars += v.length;
+      } else {
+        for (const [key, inner] of Object.entries(v as Record<string, unknown>)) {
+          chars += key.length + 1;
+          queue.push({ value: inner, depth: item.depth + 1, path: path(key) });
+        }
+      }
+    } else chars += 1;
+    if (chars > maxChars) return { problem: 'size', limit: maxChars, at: item.path.slice(0, 120) };
+  }
+  return null;
+}
+
+/** The problem in plain English words, for logs and errors (the pages translate by `problem`). */
+export function describeShapeProblem(p: ShapeProblem): string {
+  return p.problem === 'depth'
+    ? `nested more than ${p.limit} levels deep${p.at ? ` (at ${p.at})` : ''}`
+    : `larger than ${p.limit.toLocaleString('en')} characters${p.at ? ` (at ${p.at})` : ''}`;
+}
+
+/** Thrown where a record is refused for its shape: says which record and why. */
+export class RecordShapeError extends Error {
+  constructor(
+    readonly record: string,
+    readonly shape: ShapeProblem,
+  ) {
+    super(`${record}: ${describeShapeProblem(shape)}`);
+    this.name = 'RecordShapeError';
+  }
+}
+
+/** Throws RecordShapeError naming `record` when `value` is too deep or too large. */
+export function assertShape(value: unknown, record: string, maxDepth = MAX_DEPTH, maxChars = MAX_RECORD_CHARS): void {
+  const p = shapeProblem(value, maxDepth, maxChars);
+  if (p) throw new RecordShapeError(record, p);
+}
