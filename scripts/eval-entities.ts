@@ -17,6 +17,8 @@ import { FIXTURES, ROOT, SHARED } from './lib/paths';
 import { loadLabelFiles, pageText, scoreEntities } from './lib/entity-eval';
 import { emptyScore, formatScore, loadKlue, prf, scoreSentence } from './lib/klue';
 import { koreanModelFromDisk } from './lib/korean-model';
+import { DEFAULT_MODEL_OPTIONS, recognizeKoreanWithModel } from '../utils/entities/model/recognize';
+import { koreanRules } from '../utils/entities';
 import { traceKoreanRules } from './lib/trace';
 
 const { values } = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' }, only: { type: 'string' } } });
@@ -31,26 +33,31 @@ let failed = false;
 
 // 1. KLUE-NER test split.
 const klueTest = loadKlue(SHARED).filter((s) => s.split === 'test');
-const scores = { model: emptyScore(), modelNews: emptyScore(), rules: emptyScore(), rulesNews: emptyScore() };
+const scores = { model: emptyScore(), modelNews: emptyScore(), rules: emptyScore(), rulesNews: emptyScore(), klueStyle: emptyScore() };
+// The model without Margin's own span conventions (places split apart, lone syllables), as
+// KLUE marks spans: the cost of those conventions on KLUE, shown beside the product's figure.
+const KLUE_STYLE = { ...DEFAULT_MODEL_OPTIONS, splitPlaces: undefined, strictSyllables: false };
 for (const s of klueTest) {
   const model = recognizeEntities(s.text, { lang: 'ko', korean });
   const rules = recognizeEntities(s.text, { lang: 'ko' });
   scoreSentence(scores.model, s, model);
   scoreSentence(scores.rules, s, rules);
+  scoreSentence(scores.klueStyle, s, recognizeKoreanWithModel(s.text, korean, koreanRules(s.text), KLUE_STYLE));
   if (s.genre === 'wikitree') {
     scoreSentence(scores.modelNews, s, model);
     scoreSentence(scores.rulesNews, s, rules);
   }
 }
 const targets: [string, number, number][] = [
-  ['test, all: typed micro F1', prf(scores.model.exact.get('all')!).f1, 0.75],
+  ['test, all: typed micro F1', prf(scores.model.exact.get('all')!).f1, 0.78],
   ['test, news: typed micro F1', prf(scores.modelNews.exact.get('all')!).f1, 0.8],
-  ['test, all: person F1', prf(scores.model.exact.get('person')!).f1, 0.8],
+  ['test, all: person F1', prf(scores.model.exact.get('person')!).f1, 0.82],
 ];
 rows.push(
   `KLUE-NER test split (${klueTest.length} sentences; held out: never fitted, tuned or read for errors)`,
   formatScore('model, all sentences', scores.model),
   formatScore('model, news sentences', scores.modelNews),
+  formatScore("model with KLUE's span conventions (places not split, lone syllables kept), all sentences", scores.klueStyle),
   formatScore('rules only (baseline), all sentences', scores.rules),
   formatScore('rules only (baseline), news sentences', scores.rulesNews),
   ...targets.map(([label, f1, target]) => `  target ${label} ${pct(f1)} ≥ ${target * 100}: ${f1 >= target ? 'met' : 'NOT MET'}`),
