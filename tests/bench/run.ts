@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { ROOT } from '../support/paths';
 import { benchExtractionQuality, benchExtractionSpeed } from './extraction';
 import { benchAnchoring } from './anchoring';
-import { benchRecognizer } from './entities';
+import { benchKoreanCpu, benchRecognizer } from './entities';
 import { benchLibrary } from './library';
 import { benchPopup, benchPopupSizes } from './popup';
 import { benchSync } from './sync';
@@ -100,6 +100,26 @@ if (wanted('entities')) {
     {
       metric: 'recogniser throughput, Korean / English',
       value: `${Math.round(rec.koreanCharsPerSecond / 1000)}k / ${Math.round(rec.englishCharsPerSecond / 1000)}k chars/s`,
+      target: '(report)',
+      met: null,
+    },
+  );
+}
+
+if (wanted('entities')) {
+  process.stderr.write('Korean recogniser: CPU per 1,000 characters in Node …\n');
+  const ko = await benchKoreanCpu();
+  report.koreanCpu = ko;
+  rows.push(
+    {
+      metric: `Korean model + rules + consistency, CPU ms per 1,000 chars in Node, median (${ko.pages} pages; rules alone ${fmt(ko.rulesPer1000)})`,
+      value: fmt(ko.modelPer1000),
+      target: '≤ 5',
+      met: ko.modelPer1000 <= 5,
+    },
+    {
+      metric: '… of which the model: features / decoding, CPU ms per 1,000 chars',
+      value: `${fmt(ko.featuresPer1000)} / ${fmt(ko.decodingPer1000)}`,
       target: '(report)',
       met: null,
     },

@@ -72,6 +72,12 @@ describe('a name and its transliteration in the same article', () => {
     expect(spans.find((s) => s.text === '三星')?.canonical).toBe('삼성');
   });
 
+  it('joins spellings of one Latin name, with and without a space', () => {
+    const text = 'Open AI는 발표했다. OpenAI 측은 말했다.';
+    const spans = joinAliases(text, [span(text, 'Open AI', 'org'), span(text, 'OpenAI', 'org')]);
+    expect(listed(spans)).toEqual(['org:Open AI:Open AI|OpenAI']);
+  });
+
   it('does not join short names on two consonants, nor different names', () => {
     const text = '카카오와 Coco가 손잡았다. 네이버와 Nokia도 그렇다.';
     const spans = joinAliases(text, [span(text, '카카오', 'org'), span(text, 'Coco', 'org'), span(text, '네이버', 'org'), span(text, 'Nokia', 'org')]);

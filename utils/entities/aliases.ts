@@ -6,6 +6,7 @@ import type { EntitySpan, EntityType } from './types';
  * (`canonical`), so the list shows 딥시크 once with its DeepSeek mentions under it.
  *
  * Two forms are one name when
+ *   0. they are one Latin name spelt with or without spaces and capitals (Open AI, OpenAI);
  *   1. the article gives them together: a name followed by its other-script form in
  *      brackets, 딥시크(DeepSeek), 량원펑(梁文峰), DeepSeek(딥시크) — the bracketed form is
  *      marked with the name's kind if nothing marked it;
@@ -46,8 +47,16 @@ export function joinAliases(text: string, spans: readonly EntitySpan[]): EntityS
     const b = glossAfter(text, a, out, k);
     if (b && scriptOf(a.text) !== scriptOf(b.text)) union(nameOf(a), b.text);
   }
-  // 2. Transliterations among the article's distinct names.
+  // 2. Spellings of one Latin name (Open AI, OpenAI), and transliterations among the article's distinct names.
   const distinct = [...new Set(names.map((s) => s.text))];
+  const latinForms = new Map<string, string>();
+  for (const n of distinct) {
+    if (scriptOf(n) !== 'latin') continue;
+    const folded = n.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const seen = latinForms.get(folded);
+    if (seen) union(seen, n);
+    else latinForms.set(folded, n);
+  }
   const hangul = distinct.filter((n) => scriptOf(n) === 'hangul');
   const keys = new Map(hangul.map((n) => [n, hangulKey(n)]));
   for (const n of distinct) {
