@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { koreanRules, recognizeEntities } from '../../utils/entities';
-import { DEFAULT_MODEL_OPTIONS, loneSyllable, recognizeKoreanWithModel, splitPlaces } from '../../utils/entities/model/recognize';
+import { commonWord, DEFAULT_MODEL_OPTIONS, loneSyllable, recognizeKoreanWithModel, splitPlaces } from '../../utils/entities/model/recognize';
 import type { KoreanModel } from '../../utils/entities/model/tagger';
 import type { EntitySpan } from '../../utils/entities/types';
 import { koreanModelFromDisk } from '../../scripts/lib/korean-model';
@@ -86,5 +86,21 @@ describe('cross-script aliases through the reader path', () => {
     // One kind for all forms of one name.
     const kinds = new Set(got.filter((m) => /^(딥시크|DeepSeek):/.test(m)).map((m) => m.split(':')[1]!.split('→')[0]));
     expect(kinds.size).toBe(1);
+  });
+});
+
+describe('common words as people', () => {
+  const person = (text: string): EntitySpan => ({ start: 0, end: text.length, text, type: 'person' });
+
+  it.each(['관계자', '전문가', '이상인', '원정을', '一只聪明的小狗', '펀드 운용사에서', '신생 기업을'])('%s is no one’s name', (text) => {
+    expect(commonWord(person(text))).toBe(true);
+  });
+
+  it.each(['김지인', '딕 코스톨로', '가네코 지히로', '이', '梁文峰', '한서진'])('%s may be', (text) => {
+    expect(commonWord(person(text))).toBe(false);
+  });
+
+  it('judges people only: an organisation named by a common word stays', () => {
+    expect(commonWord({ start: 0, end: 2, text: '정부', type: 'org' })).toBe(false);
   });
 });

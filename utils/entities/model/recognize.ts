@@ -32,7 +32,7 @@ export interface ModelOptions {
   splitPlaces?: 'place' | 'countries' | 'all';
   /** Drop one-syllable people with nothing after them that makes one a name (씨, 모씨, a title). */
   strictSyllables?: boolean;
-  /** Drop people the model found that are common words, alone or with a particle (원정, 이상인). */
+  /** Drop people the model found that are no one's name: common words, alone or with a particle (원정, 이상인), Han phrases, words with a case particle. */
   commonWords?: boolean;
   /** Drop dates without a digit (이날, 어제, 지난해): KLUE marks them, other corpora do not. */
   digitDatesOnly?: boolean;
@@ -44,7 +44,14 @@ export interface ModelOptions {
  * where they overlap (a model span that holds the rule's whole stays: 서울 강남경찰서), and
  * the rules' names wherever the model found nothing.
  */
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { union: true, rulesFirst: ['org'], keepLongerModel: true, splitPlaces: 'countries', strictSyllables: true };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
+  union: true,
+  rulesFirst: ['org'],
+  keepLongerModel: true,
+  splitPlaces: 'countries',
+  strictSyllables: true,
+  commonWords: true,
+};
 
 export function recognizeKoreanWithModel(
   text: string,
@@ -224,9 +231,16 @@ export function loneSyllable(text: string, span: EntitySpan): boolean {
   return !(modified && titleOf(modified[1]!));
 }
 
-/** A person span that is a common word of the lexicon, alone or before a particle or copula (이상인, 원정을). */
-function commonWord(span: EntitySpan): boolean {
-  if (span.type !== 'person' || !/^[\uac00-\ud7a3]+$/.test(span.text)) return false;
+/**
+ * A person span that is no one's name: a common word of the lexicon, alone or before a
+ * particle or copula (이상인, 원정을); Han characters longer than a Chinese name (a phrase);
+ * words ending in a case particle that ends no name (으로, 에서, 에게, 을, 를; 로 ends 코스톨로).
+ */
+export function commonWord(span: EntitySpan): boolean {
+  if (span.type !== 'person') return false;
+  if (/^[\u3400-\u4dbf\u4e00-\u9fff]{5,}$/.test(span.text)) return true;
+  if (/\s[\uac00-\ud7a3]{2,}(?:으로|에서|에게|을|를)$/.test(span.text)) return true;
+  if (span.text.length < 2 || !/^[\uac00-\ud7a3]+$/.test(span.text)) return false;
   if (COMMON_NOUNS.has(span.text)) return true;
   for (let k = span.text.length - 1; k >= 2; k--) if (COMMON_NOUNS.has(span.text.slice(0, k)) && particlesOnly(span.text.slice(k))) return true;
   return false;
