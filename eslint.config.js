@@ -25,7 +25,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'artifacts/', 'reports/', 'public/', 'tests/fixtures/', 'tests/pages/'],
+    ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'artifacts/', 'reports/', 'public/', 'tests/fixtures/', 'tests/pages/', '.data/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

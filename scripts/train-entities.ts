@@ -3,6 +3,9 @@
 // 5-fold cross-validation on the `fit` split (the figures to read errors on), then a model
 // fitted on the whole `fit` split, written to public/models/ko-ner.bin.gz, and its score on
 // the `test` split (reported, never used to choose anything). Deterministic: a fixed seed.
+// KLUE's own train set (21k sentences), where converted (scripts/convert-klue-train.ts:
+// ../shared/corpus/klue-ner-train or .data/klue-ner-train), is added to every fold's training
+// sentences and to the final model's; the run says whether it found it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +14,18 @@ import { koreanRules, recognizeEntities } from '../utils/entities';
 import { extractFeatures } from '../utils/entities/model/features';
 import { decodeModel, parseLexicon, withMeta } from '../utils/entities/model/tagger';
 import { ROOT, SHARED } from './lib/paths';
-import { emptyScore, formatScore, klueDir, loadKlue, scoreSentence, sentenceErrors, summary, type KlueScore, type KlueSentence } from './lib/klue';
+import {
+  emptyScore,
+  formatScore,
+  klueDir,
+  loadKlue,
+  loadKlueTrain,
+  scoreSentence,
+  sentenceErrors,
+  summary,
+  type KlueScore,
+  type KlueSentence,
+} from './lib/klue';
 import { example, lexiconLines, packModel, rng, train as trainPerceptron, trainCrf, type Example, type TrainOptions } from './lib/perceptron';
 
 const { values } = parseArgs({
@@ -34,6 +48,9 @@ const { values } = parseArgs({
     // Re-scores the committed model and saved fold models (--save-folds) with the current
     // post-processing, and records the figures in the model file, without training.
     rescore: { type: 'string' },
+    // With --rescore: print the cross-validation figures (and --errors) only, record nothing
+    // and leave the test split unread — for choosing post-processing on the fit split.
+    'cv-rescore-only': { type: 'boolean' },
     // Size against accuracy: one fold of the fit split, scored at several pruning levels.
     'prune-study': { type: 'boolean' },
     // Cross-validation errors of the fit split, one line each, to read (never the test split's).
@@ -53,11 +70,22 @@ const train = (set: readonly Example[], options: TrainOptions) =>
 const sentences = loadKlue(SHARED);
 const fit = sentences.filter((s) => s.split === 'fit');
 const test = sentences.filter((s) => s.split === 'test');
+const klueTrain = loadKlueTrain(SHARED, ROOT);
+// The dev set is disjoint from the train set by construction; checked again by text.
+const devTexts = new Set(sentences.map((s) => s.text.trim()));
+const klueTrainSentences = (klueTrain?.sentences ?? []).filter((s) => !devTexts.has(s.text.trim()));
 const lexiconText = lexiconLines(join(klueDir(SHARED), 'lexicon.tsv'));
 const lexicon = parseLexicon(lexiconText);
 console.log(`KLUE-NER: ${fit.length} fit sentences, ${test.length} test; lexicon ${lexicon.forms.size} forms`);
+console.log(
+  klueTrain
+    ? `KLUE-NER train set: ${klueTrainSentences.length} sentences from ${klueTrain.path} (${klueTrain.sentences.length - klueTrainSentences.length} also in the dev set, left out)`
+    : 'KLUE-NER train set: not found (../shared/corpus/klue-ner-train or .data/klue-ner-train; see scripts/convert-klue-train.ts) — fitting on the fit split alone',
+);
 
-const examples: Example[] = fit.map((s) => example(s.text, extractFeatures(s.text, lexicon, koreanRules(s.text)), s.spans));
+const toExample = (s: KlueSentence) => example(s.text, extractFeatures(s.text, lexicon, koreanRules(s.text)), s.spans);
+const examples: Example[] = fit.map(toExample);
+const extraExamples: Example[] = klueTrainSentences.map(toExample);
 console.log(`features ready (${elapsed()})`);
 
 const scoreModel = (set: readonly KlueSentence[], bytes: Uint8Array | null): KlueScore => {
@@ -67,7 +95,7 @@ const scoreModel = (set: readonly KlueSentence[], bytes: Uint8Array | null): Klu
   return score;
 };
 const meta = (extra: Record<string, unknown>) => ({
-  trainedOn: 'KLUE-NER v1.1 dev set, fit split (4,002 sentences) + konec train-set lexicon; CC BY-SA 4.0',
+  trainedOn: `KLUE-NER v1.1 dev set, fit split (${fit.length} sentences)${klueTrainSentences.length ? ` + KLUE-NER v1.1 train set (${klueTrainSentences.length} sentences)` : ''} + konec train-set lexicon; CC BY-SA 4.0`,
   algorithm: values.algorithm,
   epochs,
   seed: SEED,
@@ -79,8 +107,18 @@ if (values.rescore) {
   const fold = fit.map(() => Math.floor(random() * 5));
   const models = [0, 1, 2, 3, 4].map((k) => decodeModel(new Uint8Array(readFileSync(join(values.rescore!, `fold-${k}.bin`)))));
   const cvScore = emptyScore();
-  fit.forEach((s, i) => scoreSentence(cvScore, s, recognizeEntities(s.text, { lang: 'ko', korean: models[fold[i]!] })));
+  const cvNews = emptyScore();
+  const errors: string[] = [];
+  fit.forEach((s, i) => {
+    const predicted = recognizeEntities(s.text, { lang: 'ko', korean: models[fold[i]!] });
+    scoreSentence(cvScore, s, predicted);
+    if (s.genre === 'wikitree') scoreSentence(cvNews, s, predicted);
+    if (values.errors) errors.push(...sentenceErrors(s, predicted));
+  });
   console.log(formatScore('fit split, 5-fold cross-validation (model)', cvScore));
+  console.log(formatScore('fit split, news sentences only, 5-fold cross-validation (model)', cvNews));
+  if (values.errors) writeFileSync(values.errors, errors.join('\n'));
+  if (values['cv-rescore-only']) process.exit(0);
   const raw = new Uint8Array(gunzipSync(readFileSync(values.out)));
   const testScore = scoreModel(test, raw);
   console.log(formatScore('test split (model) — the honest figure', testScore));
@@ -122,10 +160,7 @@ if (!values['no-cv']) {
   const news = emptyScore();
   const errors: string[] = [];
   for (let k = 0; k < folds; k++) {
-    const trained = train(
-      examples.filter((_, i) => fold[i] !== k),
-      { hashBits, epochs, seed: SEED + k },
-    );
+    const trained = train([...examples.filter((_, i) => fold[i] !== k), ...extraExamples], { hashBits, epochs, seed: SEED + k });
     const foldBytes = packModel(trained, lexiconText, meta({}), minWeight);
     if (values['save-folds']) writeFileSync(join(values['save-folds'], `fold-${k}.bin`), foldBytes);
     const model = decodeModel(foldBytes);
@@ -146,7 +181,7 @@ if (!values['no-cv']) {
 
 if (values['cv-only']) process.exit(0);
 
-const trained = train(examples, { hashBits, epochs, seed: SEED });
+const trained = train([...examples, ...extraExamples], { hashBits, epochs, seed: SEED });
 let bytes = packModel(trained, lexiconText, meta({ cvF1: cv }), minWeight);
 const testScore = scoreModel(test, bytes);
 console.log(formatScore('test split (model) — the honest figure', testScore));

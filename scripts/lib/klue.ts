@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntitySpan, EntityType } from '../../utils/entities';
 
@@ -11,7 +11,8 @@ import type { EntitySpan, EntityType } from '../../utils/entities';
 export interface KlueSentence {
   id: string;
   genre: 'wikitree' | 'nsmc';
-  split: 'fit' | 'test';
+  /** `train`: KLUE's own train set, converted by scripts/convert-klue-train.ts (never in ../shared's dev file). */
+  split: 'fit' | 'test' | 'train';
   text: string;
   spans: { start: number; end: number; type: EntityType; tag: string }[];
   neutral: { start: number; end: number; tag: string }[];
@@ -20,10 +21,122 @@ export interface KlueSentence {
 export const klueDir = (shared: string) => join(shared, 'corpus/klue-ner');
 
 export function loadKlue(shared: string): KlueSentence[] {
-  return readFileSync(join(klueDir(shared), 'sentences.jsonl'), 'utf8')
+  return readJsonl(join(klueDir(shared), 'sentences.jsonl'));
+}
+
+const readJsonl = (path: string): KlueSentence[] =>
+  readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as KlueSentence);
+
+/**
+ * Where KLUE's own train set lives once converted (scripts/convert-klue-train.ts): placed in
+ * ../shared/corpus/klue-ner-train by the CEO, or in the git-ignored .data/klue-ner-train of
+ * this checkout. It is data brought from outside and never committed.
+ */
+export function klueTrainFile(shared: string, root: string): string | null {
+  for (const dir of [join(shared, 'corpus/klue-ner-train'), join(root, '.data/klue-ner-train')]) {
+    const path = join(dir, 'sentences.jsonl');
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+/** KLUE's train set, converted, or null when it is not on this machine. */
+export function loadKlueTrain(shared: string, root: string): { path: string; sentences: KlueSentence[] } | null {
+  const path = klueTrainFile(shared, root);
+  return path ? { path, sentences: readJsonl(path) } : null;
+}
+
+// An amount ends in its currency (4천500만원, 10억 위안) or starts with its symbol ($30): 넘버원,
+// 5000원권 (a banknote) and 3억원대 (a range) are other quantities.
+const CURRENCY = /(?:[\d.,천만억조백십여]\s*[가-힣]{0,4}?(?:원|달러|불|엔|위안|유로|파운드|루블|페소|루피|바트|홍콩달러|프랑)$)|^[$₩€£¥]\s*\d/;
+const PERCENT = /(?:%|％|퍼센트|프로)(?:포인트)?$/;
+
+/**
+ * Spans from one sentence's per-character BIO tags (KLUE's TSV), in Margin's types: PS
+ * person, OG org, LC place, DT date; a QT with a currency is money, one with % / 퍼센트 /
+ * 프로 a percent; TI and the other QTs are neutral (neither right nor wrong when scoring).
+ */
+export function klueSpansFromTags(text: string, tags: readonly string[]): Pick<KlueSentence, 'spans' | 'neutral'> {
+  const spans: KlueSentence['spans'] = [];
+  const neutral: KlueSentence['neutral'] = [];
+  // Offsets are UTF-16 units: the TSV has one line per code point.
+  const at: number[] = [];
+  let offset = 0;
+  for (const ch of text) {
+    at.push(offset);
+    offset += ch.length;
+  }
+  at.push(offset);
+  let open = -1;
+  let tag = '';
+  const close = (end: number) => {
+    if (open < 0) return;
+    let start = at[open]!;
+    let stop = at[end]!;
+    while (start < stop && /\s/.test(text[start]!)) start++;
+    while (stop > start && /\s/.test(text[stop - 1]!)) stop--;
+    const surface = text.slice(start, stop);
+    const kind: Record<string, EntityType> = { PS: 'person', OG: 'org', LC: 'place', DT: 'date' };
+    if (kind[tag]) spans.push({ start, end: stop, type: kind[tag]!, tag });
+    else if (tag === 'QT' && PERCENT.test(surface)) spans.push({ start, end: stop, type: 'percent', tag });
+    else if (tag === 'QT' && CURRENCY.test(surface)) spans.push({ start, end: stop, type: 'money', tag });
+    else neutral.push({ start, end: stop, tag });
+    open = -1;
+  };
+  tags.forEach((t, i) => {
+    const m = /^([BI])-(\w+)$/.exec(t);
+    if (!m) return close(i);
+    if (m[1] === 'B' || open < 0 || m[2] !== tag) {
+      close(i);
+      open = i;
+      tag = m[2]!;
+    }
+  });
+  close(tags.length);
+  return { spans, neutral };
+}
+
+/**
+ * KLUE's TSV: a header line "## <id>\t<sentence with <entity:TAG> marks>" per sentence, then
+ * one "character\tBIO tag" line per character (spaces included), then a blank line.
+ */
+export function parseKlueTsv(tsv: string, split: KlueSentence['split'] = 'train'): KlueSentence[] {
+  const out: KlueSentence[] = [];
+  let id: string | null = null;
+  let chars: string[] = [];
+  let tags: string[] = [];
+  const flush = () => {
+    if (id && chars.length) {
+      const text = chars.join('');
+      out.push({ id, genre: id.endsWith('-nsmc') ? 'nsmc' : 'wikitree', split, text, ...klueSpansFromTags(text, tags) });
+    }
+    id = null;
+    chars = [];
+    tags = [];
+  };
+  for (const raw of tsv.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const header = /^## (klue-ner-\S+)\t/.exec(line);
+    if (header) {
+      flush();
+      id = header[1]!;
+      continue;
+    }
+    if (!id || line.startsWith('## ')) continue;
+    if (line === '') {
+      flush();
+      continue;
+    }
+    const tab = line.lastIndexOf('\t');
+    if (tab < 0) continue;
+    chars.push(line.slice(0, tab));
+    tags.push(line.slice(tab + 1).trim());
+  }
+  flush();
+  return out;
 }
 
 export const SCORED_TYPES: EntityType[] = ['person', 'org', 'place', 'date', 'money', 'percent'];

@@ -102,3 +102,60 @@ export async function benchRecognizer(rounds = 5): Promise<RecognizerBench> {
     await close();
   }
 }
+
+export interface KoreanCpuBench {
+  pages: number;
+  /** CPU ms per 1,000 characters, median over the Korean labelled pages. */
+  modelPer1000: number;
+  rulesPer1000: number;
+  /** The same for the model's parts: features and decoding. */
+  featuresPer1000: number;
+  decodingPer1000: number;
+}
+
+/**
+ * The Korean recogniser's CPU time in Node (issue 19: ≤ 5 ms per 1,000 characters for model
+ * + rules + consistency), over the Korean labelled pages, with the rules alone beside it:
+ * process CPU time, the median of 15 runs a page after 3 warm-up runs.
+ */
+export async function benchKoreanCpu(): Promise<KoreanCpuBench> {
+  const { isKoreanText, koreanRules, recognizeEntities } = await import('../../utils/entities');
+  const { extractFeatures } = await import('../../utils/entities/model/features');
+  const { decode } = await import('../../utils/entities/model/tagger');
+  const { koreanModelFromDisk } = await import('../../scripts/lib/korean-model');
+  const { loadLabelFiles, pageText } = await import('../../scripts/lib/entity-eval');
+  const { FIXTURES } = await import('../../scripts/lib/paths');
+  const model = await koreanModelFromDisk();
+  const pages = loadLabelFiles(ROOT, [FIXTURES, join(ROOT, 'tests/fixtures/entities'), join(ROOT, 'tests/fixtures/entities-holdout')])
+    .map((f) => pageText(f))
+    .map((p) => ({ text: `${p.title}\n${p.text}`, lang: p.lang }))
+    .filter((p) => isKoreanText(p.text, p.lang));
+  const cpu = (fn: () => void) => {
+    for (let w = 0; w < 3; w++) fn();
+    const times: number[] = [];
+    for (let r = 0; r < 15; r++) {
+      const t = process.cpuUsage();
+      fn();
+      const d = process.cpuUsage(t);
+      times.push((d.user + d.system) / 1000);
+    }
+    return median(times);
+  };
+  const rows = { model: [] as number[], rules: [] as number[], features: [] as number[], decoding: [] as number[] };
+  for (const { text } of pages) {
+    const k = text.length / 1000;
+    const rules = koreanRules(text);
+    const f = extractFeatures(text, model.lexicon, rules);
+    rows.model.push(cpu(() => recognizeEntities(text, { lang: 'ko', korean: model })) / k);
+    rows.rules.push(cpu(() => koreanRules(text)) / k);
+    rows.features.push(cpu(() => extractFeatures(text, model.lexicon, rules)) / k);
+    rows.decoding.push(cpu(() => decode(model, text, f)) / k);
+  }
+  return {
+    pages: pages.length,
+    modelPer1000: median(rows.model),
+    rulesPer1000: median(rows.rules),
+    featuresPer1000: median(rows.features),
+    decodingPer1000: median(rows.decoding),
+  };
+}

@@ -76,6 +76,8 @@ function words(list: string): string[] {
     .map((w) => w.replace(/_/g, ' '));
 }
 
+/** Countries alone (미국, 중국): a country before an organisation is its own place (중국 딥시크). */
+export const KO_COUNTRY_NAMES: ReadonlySet<string> = new Set(words(KO_COUNTRIES));
 export const KO_PLACES: ReadonlySet<string> = new Set([...words(KO_COUNTRIES), ...words(KO_CITIES), ...words(KO_REGIONS)]);
 export const EN_PLACES: ReadonlySet<string> = new Set([...words(EN_COUNTRIES), ...words(EN_CITIES), ...words(EN_REGIONS)]);
 

@@ -28,6 +28,8 @@ export interface Lexicon {
   maxLength: number;
   /** The longest form starting with each character (no entry: no form starts with it). */
   longestFrom: Map<number, number>;
+  /** Every beginning of every form, the whole form included (딥시, 딥시크): a match stops growing as soon as none has its text. */
+  prefixes?: Set<string>;
 }
 
 /** Lexicon entries pack a label (low 3 bits) and a frequency bucket (next 3 bits). */
@@ -201,7 +203,9 @@ function lexiconMarks(text: string, cls: Uint8Array, lexicon: Lexicon | null): M
     const longest = lexicon.longestFrom.get(text.charCodeAt(s));
     if (longest === undefined) continue;
     const limit = Math.min(text.length, s + longest);
+    const prefixes = lexicon.prefixes;
     for (let e = s + 1; e <= limit; e++) {
+      if (prefixes && e - s > 1 && !prefixes.has(text.slice(s, e))) break;
       // Forms may hold a space (지난 1일), never start or end on one.
       if (cls[e - 1] === Cls.Space) {
         if (cls[e - 2] === Cls.Space) break;

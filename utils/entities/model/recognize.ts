@@ -1,8 +1,10 @@
+import { joinAliases } from '../aliases';
 import { particlesOnly } from '../korean';
+import { KO_COUNTRY_NAMES, KO_PLACES } from '../gazetteer';
 import { COMMON_NOUNS, ORG_BEFORE, ROLES_BEFORE, SURNAMES, TITLES_AFTER } from '../lexicon-ko';
 import { mergeSpans } from '../merge';
 import type { EntitySpan, EntityType } from '../types';
-import { extractFeatures, tagsToSpans } from './features';
+import { extractFeatures, LEX_LABELS, lexLabel, tagsToSpans } from './features';
 import { decode, type KoreanModel } from './tagger';
 import { HANGUL, hasBatchim } from '../../text/scripts';
 
@@ -11,7 +13,8 @@ import { HANGUL, hasBatchim } from '../../text/scripts';
  *   1. the tagger reads each line with the rule-based recogniser's spans as evidence;
  *   2. each name takes the type most of its mentions got;
  *   3. a name found anywhere is marked at each of its other mentions (particles split off);
- *   4. short forms join the full name: 이 대표 → 이재용 when the article wrote 이재용 대표.
+ *   4. short forms join the full name: 이 대표 → 이재용 when the article wrote 이재용 대표;
+ *   5. the Hangul, Latin and Han forms of one name are one entity (aliases.ts).
  * Date, money and percent spans of the patterns are kept where the model found none.
  */
 export interface ModelOptions {
@@ -21,6 +24,18 @@ export interface ModelOptions {
   keepLongerModel?: boolean;
   /** Add the rules' names where the model found nothing. */
   union?: boolean;
+  /**
+   * Split places off the front of a longer name (서울 여의도 → 서울 + 여의도): 'place' in
+   * places only, 'countries' also a country before an organisation (중국 딥시크 → 중국 +
+   * 딥시크, 서울 강남경찰서 stays whole), 'all' any place before an organisation.
+   */
+  splitPlaces?: 'place' | 'countries' | 'all';
+  /** Drop one-syllable people with nothing after them that makes one a name (씨, 모씨, a title). */
+  strictSyllables?: boolean;
+  /** Drop people the model found that are no one's name: common words, alone or with a particle (원정, 이상인), Han phrases, words with a case particle. */
+  commonWords?: boolean;
+  /** Drop dates without a digit (이날, 어제, 지난해): KLUE marks them, other corpora do not. */
+  digitDatesOnly?: boolean;
 }
 
 /**
@@ -29,7 +44,14 @@ export interface ModelOptions {
  * where they overlap (a model span that holds the rule's whole stays: 서울 강남경찰서), and
  * the rules' names wherever the model found nothing.
  */
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { union: true, rulesFirst: ['org'], keepLongerModel: true };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
+  union: true,
+  rulesFirst: ['org'],
+  keepLongerModel: true,
+  splitPlaces: 'countries',
+  strictSyllables: true,
+  commonWords: true,
+};
 
 export function recognizeKoreanWithModel(
   text: string,
@@ -40,6 +62,10 @@ export function recognizeKoreanWithModel(
   const tags = decode(model, text, extractFeatures(text, model.lexicon, rules));
   let found = tagsToSpans(text, tags).filter(plausible);
   found = found.flatMap((s) => tidy(text, s));
+  if (options.splitPlaces) found = found.flatMap((s) => splitPlaces(text, s, model, options.splitPlaces!));
+  if (options.strictSyllables) found = found.filter((s) => !loneSyllable(text, s));
+  if (options.commonWords) found = found.filter((s) => !commonWord(s));
+  if (options.digitDatesOnly) found = found.filter((s) => s.type !== 'date' || /[0-9０-９]/.test(s.text));
   if (options.rulesFirst?.length) {
     const contains = (s: EntitySpan, r: EntitySpan) => options.keepLongerModel && s.start <= r.start && r.end <= s.end;
     const ruled = rules.filter((r) => options.rulesFirst!.includes(r.type) && !found.some((s) => contains(s, r)));
@@ -55,7 +81,7 @@ export function recognizeKoreanWithModel(
   spans.push(...shortForms(text, spans));
   // The patterns' dates and amounts are exact; a model span covering more of the same kind wins.
   const patterns = rules.filter((s) => !isName(s.type));
-  return mergeSpans([...spans, ...patterns]);
+  return joinAliases(text, mergeSpans([...spans, ...patterns]));
 }
 
 const NAME_TYPES: readonly EntityType[] = ['person', 'org', 'place'];
@@ -150,6 +176,74 @@ function edges(text: string, start: number, end: number, type: EntityType): Enti
   const s = start + lead;
   const e = end - trail;
   return e > s ? [{ start: s, end: e, text: text.slice(s, e), type }] : [];
+}
+
+/** Han abbreviations of countries written before a name (中 톈위, 日 정부). */
+const HAN_COUNTRIES = new Set(['中', '日', '美', '韓', '北', '英', '佛', '獨', '露', '臺', '港']);
+/** Administrative and geographic endings of a place word (해운대구, 장쑤성, 술라웨시섬). */
+const PLACE_ENDING = /^[\uac00-\ud7a3]{1,6}(?:특별시|광역시|특별자치도|특별자치시|시|도|군|구|동|읍|면|리|성|주|섬|현)$/;
+
+/** Whether a word alone is a place: in the place gazetteer, a place of KLUE's train set, or a place by its ending. */
+function placeWord(word: string, model: KoreanModel): boolean {
+  if (KO_PLACES.has(word) || HAN_COUNTRIES.has(word)) return true;
+  const labels = model.lexicon.forms.get(word);
+  if (labels) return lexLabel(labels[0]!) === PLACE_LABEL;
+  return word.length >= 3 && PLACE_ENDING.test(word) && !COMMON_NOUNS.has(word);
+}
+const PLACE_LABEL = LEX_LABELS.indexOf('LC');
+
+/**
+ * Places at the front of a longer name split off, each its own place: 부산 해운대구 → 부산 +
+ * 해운대구, and (modes 'countries' and 'all') 중국 딥시크 → 중국 + 딥시크. The rest keeps the span's type.
+ */
+export function splitPlaces(text: string, span: EntitySpan, model: KoreanModel, mode: 'place' | 'countries' | 'all'): EntitySpan[] {
+  if (span.type !== 'place' && !(mode !== 'place' && span.type === 'org')) return [span];
+  const split =
+    span.type === 'org' && mode === 'countries' ? (w: string) => KO_COUNTRY_NAMES.has(w) || HAN_COUNTRIES.has(w) : (w: string) => placeWord(w, model);
+  const words: { start: number; end: number }[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(span.text); m; m = re.exec(span.text)) words.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+  if (words.length < 2) return [span];
+  const out: EntitySpan[] = [];
+  let k = 0;
+  while (k < words.length - 1 && split(text.slice(words[k]!.start, words[k]!.end))) {
+    out.push({ start: words[k]!.start, end: words[k]!.end, text: text.slice(words[k]!.start, words[k]!.end), type: 'place' });
+    k++;
+  }
+  if (!k) return [span];
+  const start = words[k]!.start;
+  out.push({ start, end: span.end, text: text.slice(start, span.end), type: span.type });
+  return out;
+}
+
+/** What makes one syllable a person: 씨, 모씨, 모, 군, 양, 옹 or a title after it (박 씨, 김 대표). */
+const SYLLABLE_NAME_AFTER = /^\s?(?:씨|모씨|모\b|모\(|군|양|옹|[\uac00-\ud7a3]{1,5})/;
+export function loneSyllable(text: string, span: EntitySpan): boolean {
+  if (span.type !== 'person' || span.text.length !== 1 || !HANGUL.test(span.text)) return false;
+  const after = text.slice(span.end, span.end + 8);
+  const m = SYLLABLE_NAME_AFTER.exec(after);
+  if (!m) return true;
+  const word = m[0].trim();
+  if (/^(?:씨|모씨|모|군|양|옹)/.test(word)) return false;
+  if (titleOf(word) || titleOf(word.replace(/^모/, ''))) return false;
+  // 박 전 차관, 김 현 대표: a title after a modifier.
+  const modified = /^\s?(?:전|현|前)\s([\uac00-\ud7a3]{1,5})/.exec(after);
+  return !(modified && titleOf(modified[1]!));
+}
+
+/**
+ * A person span that is no one's name: a common word of the lexicon, alone or before a
+ * particle or copula (이상인, 원정을); Han characters longer than a Chinese name (a phrase);
+ * words ending in a case particle that ends no name (으로, 에서, 에게, 을, 를; 로 ends 코스톨로).
+ */
+export function commonWord(span: EntitySpan): boolean {
+  if (span.type !== 'person') return false;
+  if (/^[\u3400-\u4dbf\u4e00-\u9fff]{5,}$/.test(span.text)) return true;
+  if (/\s[\uac00-\ud7a3]{2,}(?:으로|에서|에게|을|를)$/.test(span.text)) return true;
+  if (span.text.length < 2 || !/^[\uac00-\ud7a3]+$/.test(span.text)) return false;
+  if (COMMON_NOUNS.has(span.text)) return true;
+  for (let k = span.text.length - 1; k >= 2; k--) if (COMMON_NOUNS.has(span.text.slice(0, k)) && particlesOnly(span.text.slice(k))) return true;
+  return false;
 }
 
 /** Each name's type: the one most of its mentions got (ties: first seen). */

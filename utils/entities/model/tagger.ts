@@ -40,6 +40,8 @@ export interface Scorer {
   hashBits: number;
   /** Adds the weights of feature bucket `bucket` to `out[at .. at + T)`. */
   addRow(bucket: number, out: Float32Array, at: number): void;
+  /** Optional: writes the summed weights of features `ids[from .. to)` to `out[at .. at + T)` at once. */
+  scoreFeatures?(ids: Uint32Array, from: number, to: number, out: Float32Array, at: number): void;
   trans: Float32Array;
   start: Float32Array;
 }
@@ -47,6 +49,10 @@ export interface Scorer {
 export function emissions(scorer: Scorer, f: TextFeatures, n: number): Emissions {
   const out = new Float32Array(n * TAG_COUNT);
   const mask = (1 << scorer.hashBits) - 1;
+  if (scorer.scoreFeatures) {
+    for (let i = 0; i < n; i++) scorer.scoreFeatures(f.ids, f.offsets[i]!, f.offsets[i + 1]!, out, i * TAG_COUNT);
+    return out;
+  }
   for (let i = 0; i < n; i++) {
     for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) scorer.addRow(f.ids[k]! & mask, out, i * TAG_COUNT);
   }
@@ -61,6 +67,9 @@ export function allowed(a: number, b: number): boolean {
 /** allowed() as a table, for the decoding loops. */
 export const ALLOWED = Array.from({ length: TAG_COUNT }, (_, a) => Array.from({ length: TAG_COUNT }, (_, b) => allowed(a, b)));
 
+/** For each tag, the tags that may come before it (allowed() as lists, for the decoding loop). */
+const PREDECESSORS = Array.from({ length: TAG_COUNT }, (_, b) => Int8Array.from(Array.from({ length: TAG_COUNT }, (_, a) => a).filter((a) => allowed(a, b))));
+
 /** Best tag sequence for [from, to) of the emissions. */
 export function viterbi(em: Emissions, from: number, to: number, trans: Float32Array, start: Float32Array, out: Uint8Array): void {
   const T = TAG_COUNT;
@@ -73,10 +82,12 @@ export function viterbi(em: Emissions, from: number, to: number, trans: Float32A
   for (let i = 1; i < n; i++) {
     const base = (from + i) * T;
     for (let b = 0; b < T; b++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let a = 0; a < T; a++) {
-        if (!ALLOWED[a]![b]) continue;
+      // A continue-tag has two possible predecessors, the others all T: ~100 steps, not 169.
+      const before = PREDECESSORS[b]!;
+      let arg = before[0]!;
+      let best = score[arg]! + trans[arg * T + b]!;
+      for (let k = 1; k < before.length; k++) {
+        const a = before[k]!;
         const s = score[a]! + trans[a * T + b]!;
         if (s > best) {
           best = s;
@@ -86,7 +97,9 @@ export function viterbi(em: Emissions, from: number, to: number, trans: Float32A
       next[b] = best + em[base + b]!;
       back[i * T + b] = arg;
     }
-    [score, next] = [next, score];
+    const swap = score;
+    score = next;
+    next = swap;
   }
   let arg = 0;
   for (let t = 1; t < T; t++) if (score[t]! > score[arg]!) arg = t;
@@ -111,19 +124,29 @@ export function decode(scorer: Scorer, text: string, f: TextFeatures): Uint8Arra
   return tags;
 }
 
-/** A trained model, read from its file: sparse rows in an open-addressing table. */
+/**
+ * A trained model, read from its file: sparse rows in an open-addressing table whose slots
+ * hold the bucket and its row side by side, so that a probe reads one cache line (these
+ * reads are most of what decoding costs).
+ */
 export class KoreanModel implements Scorer {
   readonly hashBits: number;
   readonly trans: Float32Array;
   readonly start: Float32Array;
   readonly lexicon: Lexicon;
   readonly meta: Record<string, unknown>;
-  private readonly slots: Int32Array;
-  private readonly slotKeys: Uint32Array;
+  /** [bucket, row] pairs; row -1 marks an empty slot. */
+  private readonly table: Int32Array;
   /** Quantised weights, kept as stored (a byte or two each) and scaled when read. */
   private readonly weights: Int8Array | Int16Array;
   private readonly scale: number;
   private readonly slotMask: number;
+  private readonly mask: number;
+  /**
+   * One-byte weights again, two to a 32-bit word (16-bit lanes, each weight + 128), so that
+   * a feature's 13 weights are added with 7 integer additions; null for two-byte weights.
+   */
+  private readonly packed: Int32Array | null;
 
   constructor(header: ModelHeader, trans: Float32Array, start: Float32Array, keys: Uint32Array, weights: Int8Array | Int16Array, lexicon: Lexicon) {
     this.hashBits = header.hashBits;
@@ -133,18 +156,28 @@ export class KoreanModel implements Scorer {
     this.meta = header.meta;
     this.weights = weights;
     this.scale = header.scale;
+    this.mask = (1 << header.hashBits) - 1;
+    this.packed = null;
+    if (weights instanceof Int8Array) {
+      const rows = weights.length / TAG_COUNT;
+      const packed = new Int32Array(rows * LANE_WORDS);
+      for (let r = 0; r < rows; r++) {
+        for (let t = 0; t < TAG_COUNT; t++) packed[r * LANE_WORDS + (t >> 1)]! |= (weights[r * TAG_COUNT + t]! + 128) << (16 * (t & 1));
+      }
+      this.packed = packed;
+    }
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.slotMask = size - 1;
-    this.slots = new Int32Array(size).fill(-1);
-    this.slotKeys = new Uint32Array(size);
+    this.table = new Int32Array(size * 2);
+    for (let k = 1; k < this.table.length; k += 2) this.table[k] = -1;
     for (let r = 0; r < keys.length; r++) {
       let s = Math.imul(keys[r]!, 0x9e3779b1) >>> 0;
       for (;;) {
-        const slot = s & this.slotMask;
-        if (this.slots[slot]! < 0) {
-          this.slots[slot] = r;
-          this.slotKeys[slot] = keys[r]!;
+        const slot = (s & this.slotMask) << 1;
+        if (this.table[slot + 1]! < 0) {
+          this.table[slot] = keys[r]! | 0;
+          this.table[slot + 1] = r;
           break;
         }
         s++;
@@ -156,22 +189,63 @@ export class KoreanModel implements Scorer {
     return this.weights.length / TAG_COUNT;
   }
 
-  addRow(bucket: number, out: Float32Array, at: number): void {
+  /** The row of `bucket`, or -1 when the model has none. */
+  private rowOf(bucket: number): number {
     let s = Math.imul(bucket, 0x9e3779b1) >>> 0;
+    const key = bucket | 0;
     for (;;) {
-      const slot = s & this.slotMask;
-      const r = this.slots[slot]!;
-      if (r < 0) return;
-      if (this.slotKeys[slot] === bucket) {
-        const w = r * TAG_COUNT;
-        const scale = this.scale;
-        for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += this.weights[w + t]! * scale;
-        return;
-      }
+      const slot = (s & this.slotMask) << 1;
+      const r = this.table[slot + 1]!;
+      if (r < 0 || this.table[slot] === key) return r;
       s++;
     }
   }
+
+  addRow(bucket: number, out: Float32Array, at: number): void {
+    const r = this.rowOf(bucket);
+    if (r < 0) return;
+    const w = r * TAG_COUNT;
+    const scale = this.scale;
+    for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += this.weights[w + t]! * scale;
+  }
+
+  scoreFeatures(ids: Uint32Array, from: number, to: number, out: Float32Array, at: number): void {
+    const p = this.packed;
+    if (!p) {
+      for (let k = from; k < to; k++) this.addRow(ids[k]! & this.mask, out, at);
+      return;
+    }
+    // Lane sums stay below 2^16: at most 255 a feature, and far fewer than 257 features a character.
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    let count = 0;
+    for (let k = from; k < to; k++) {
+      const r = this.rowOf(ids[k]! & this.mask);
+      if (r < 0) continue;
+      const w = r * LANE_WORDS;
+      a0 = (a0 + p[w]!) | 0;
+      a1 = (a1 + p[w + 1]!) | 0;
+      a2 = (a2 + p[w + 2]!) | 0;
+      a3 = (a3 + p[w + 3]!) | 0;
+      a4 = (a4 + p[w + 4]!) | 0;
+      a5 = (a5 + p[w + 5]!) | 0;
+      a6 = (a6 + p[w + 6]!) | 0;
+      count++;
+    }
+    const bias = 128 * count;
+    const scale = this.scale;
+    const lanes = [a0, a1, a2, a3, a4, a5, a6];
+    for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += (((lanes[t >> 1]! >>> (16 * (t & 1))) & 0xffff) - bias) * scale;
+  }
 }
+
+/** 32-bit words of a packed row: two 16-bit lanes each. */
+const LANE_WORDS = (TAG_COUNT + 1) >> 1;
 
 const align4 = (n: number) => (n + 3) & ~3;
 
@@ -258,6 +332,7 @@ export function decodeModel(bytes: Uint8Array): KoreanModel {
 export function parseLexicon(lines: string): Lexicon {
   const forms = new Map<string, number[]>();
   const longestFrom = new Map<number, number>();
+  const prefixes = new Set<string>();
   let maxLength = 1;
   for (const line of lines.split('\n')) {
     const tab = line.indexOf('\t');
@@ -271,10 +346,11 @@ export function parseLexicon(lines: string): Lexicon {
         .map((v) => Number(v) | 0),
     );
     maxLength = Math.max(maxLength, form.length);
+    for (let k = 2; k <= Math.min(form.length, 16); k++) prefixes.add(form.slice(0, k));
     const first = form.charCodeAt(0);
     longestFrom.set(first, Math.min(16, Math.max(longestFrom.get(first) ?? 0, form.length)));
   }
-  return { forms, maxLength: Math.min(maxLength, 16), longestFrom };
+  return { forms, maxLength: Math.min(maxLength, 16), longestFrom, prefixes };
 }
 
 export { LEX_LABELS };

@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { koreanRules, recognizeEntities } from '../../utils/entities';
+import { commonWord, DEFAULT_MODEL_OPTIONS, loneSyllable, recognizeKoreanWithModel, splitPlaces } from '../../utils/entities/model/recognize';
+import type { KoreanModel } from '../../utils/entities/model/tagger';
+import type { EntitySpan } from '../../utils/entities/types';
+import { koreanModelFromDisk } from '../../scripts/lib/korean-model';
+
+/**
+ * Korean outside KLUE's conventions (issue 19, item 2), through the reader's path with the
+ * committed model. Sentences written for these tests.
+ */
+let model: KoreanModel;
+beforeAll(async () => {
+  model = await koreanModelFromDisk();
+});
+const marks = (text: string) => recognizeEntities(text, { lang: 'ko', korean: model }).map((s) => `${s.text}:${s.type}${s.canonical ? `→${s.canonical}` : ''}`);
+/** KLUE's own conventions: what the model does without Margin's post-processing. */
+const klueStyle = (text: string) =>
+  recognizeKoreanWithModel(text, model, koreanRules(text), { ...DEFAULT_MODEL_OPTIONS, splitPlaces: undefined, strictSyllables: false }).map(
+    (s) => `${s.text}:${s.type}`,
+  );
+const at = (text: string, name: string, type: EntitySpan['type']): EntitySpan => ({
+  start: text.indexOf(name),
+  end: text.indexOf(name) + name.length,
+  text: name,
+  type,
+});
+
+describe('consecutive places', () => {
+  const text = '집회는 서울 여의도 공원에서 열렸다. 참가자들은 부산 해운대구 우동까지 행진했다.';
+
+  it('are split into one place each, where KLUE would keep them as one span', () => {
+    expect(klueStyle(text)).toContain('서울 여의도:place');
+    const got = marks(text);
+    expect(got).toEqual(expect.arrayContaining(['서울:place', '여의도:place', '부산:place', '해운대구:place']));
+    expect(got.some((m) => m.includes(' '))).toBe(false);
+  });
+
+  it('split off only words that are places (a district ending, the gazetteer, KLUE places)', () => {
+    const t = '광주 북구 용봉동 주민';
+    expect(splitPlaces(t, at(t, '광주 북구 용봉동', 'place'), model, 'place').map((s) => s.text)).toEqual(['광주', '북구', '용봉동']);
+    const u = '새로 연 하늘정원 카페거리';
+    expect(splitPlaces(u, at(u, '하늘정원 카페거리', 'place'), model, 'place').map((s) => s.text)).toEqual(['하늘정원 카페거리']);
+  });
+});
+
+describe('a country before an organisation', () => {
+  it('is a place of its own, and the organisation keeps its kind', () => {
+    const text = '중국 딥시크가 새 모델을 공개하자 미국 엔비디아 주가가 급락했다. 일본 소프트뱅크는 투자를 늘렸다.';
+    expect(klueStyle(text)).toContain('미국 엔비디아:org');
+    expect(marks(text)).toEqual(expect.arrayContaining(['미국:place', '엔비디아:org', '일본:place', '소프트뱅크:org']));
+  });
+
+  it('leaves a city before its own police station whole (KLUE: 서울 강남경찰서 is one organisation)', () => {
+    const t = '서울 강남경찰서 관계자';
+    expect(splitPlaces(t, at(t, '서울 강남경찰서', 'org'), model, 'countries').map((s) => s.text)).toEqual(['서울 강남경찰서']);
+  });
+});
+
+describe('one syllable as a person', () => {
+  it.each([
+    ['박 씨는 현장에 있었다.', '박'],
+    ['김모씨가 신고했다.', '김'],
+    ['그는 이 대표와 만났다.', '이'],
+    ['검찰은 박 전 차관을 기소했다.', '박'],
+  ])('stays a name before 씨, a title or a modified title: %s', (text, name) => {
+    expect(loneSyllable(text, at(text, name, 'person'))).toBe(false);
+  });
+
+  it.each([
+    ['설 연휴에 고향을 찾았다.', '설'],
+    ['전 세계가 주목했다.', '전'],
+    ['한 전문가는 우려했다.', '한'],
+  ])('is dropped before a common word: %s', (text, name) => {
+    expect(loneSyllable(text, at(text, name, 'person'))).toBe(true);
+  });
+});
+
+describe('cross-script aliases through the reader path', () => {
+  it('joins a company and its Latin name, and a person and the Han characters of the name', () => {
+    const text = '인공지능 기업 딥시크(DeepSeek)가 주목받고 있다. 창업자 량원펑(梁文峰)은 말을 아꼈다. DeepSeek의 앱은 1위에 올랐다.';
+    const got = marks(text);
+    expect(got.filter((m) => m.startsWith('DeepSeek:'))).toHaveLength(2);
+    expect(got.filter((m) => m.startsWith('DeepSeek:')).every((m) => m.endsWith('→딥시크'))).toBe(true);
+    expect(got).toContain('梁文峰:person→량원펑');
+    // One kind for all forms of one name.
+    const kinds = new Set(got.filter((m) => /^(딥시크|DeepSeek):/.test(m)).map((m) => m.split(':')[1]!.split('→')[0]));
+    expect(kinds.size).toBe(1);
+  });
+});
+
+describe('common words as people', () => {
+  const person = (text: string): EntitySpan => ({ start: 0, end: text.length, text, type: 'person' });
+
+  it.each(['관계자', '전문가', '이상인', '원정을', '一只聪明的小狗', '펀드 운용사에서', '신생 기업을'])('%s is no one’s name', (text) => {
+    expect(commonWord(person(text))).toBe(true);
+  });
+
+  it.each(['김지인', '딕 코스톨로', '가네코 지히로', '이', '梁文峰', '한서진'])('%s may be', (text) => {
+    expect(commonWord(person(text))).toBe(false);
+  });
+
+  it('judges people only: an organisation named by a common word stays', () => {
+    expect(commonWord({ start: 0, end: 2, text: '정부', type: 'org' })).toBe(false);
+  });
+});
