@@ -111,7 +111,11 @@ export function decode(scorer: Scorer, text: string, f: TextFeatures): Uint8Arra
   return tags;
 }
 
-/** A trained model, read from its file: sparse rows in an open-addressing table. */
+/**
+ * A trained model, read from its file: sparse rows in an open-addressing table. The Korean
+ * model tags characters, the English one words (english-features.ts); the file and the
+ * decoding are the same.
+ */
 export class KoreanModel implements Scorer {
   readonly hashBits: number;
   readonly trans: Float32Array;
@@ -278,6 +282,9 @@ export function parseLexicon(lines: string): Lexicon {
 }
 
 export { LEX_LABELS };
+
+/** The model class by its general name: both languages' models are one. */
+export { KoreanModel as TaggerModel };
 
 /** The same model file with its header's `meta` replaced (figures recorded after training). */
 export function withMeta(bytes: Uint8Array, meta: Record<string, unknown>): Uint8Array {
