@@ -12,10 +12,11 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isKoreanText, recognizeEntities } from '../utils/entities';
-import { loadEnglishModel } from '../utils/entities/english-model';
 import { FIXTURES, ROOT, SHARED } from './lib/paths';
 import { loadLabelFiles, pageText, scoreEntities } from './lib/entity-eval';
 import { emptyScore, formatScore, loadKlue, prf, scoreSentence } from './lib/klue';
+import { englishModelFromDisk } from './lib/english-ner';
+import { evalEnglish } from './lib/eval-english';
 import { koreanModelFromDisk } from './lib/korean-model';
 import { traceKoreanRules } from './lib/trace';
 
@@ -23,7 +24,7 @@ const { values } = parseArgs({ options: { verbose: { type: 'boolean', short: 'v'
 const files = loadLabelFiles(ROOT, [FIXTURES, join(ROOT, 'tests/fixtures/entities'), join(ROOT, 'tests/fixtures/entities-holdout')]).filter(
   (f) => !values.only || f.name.includes(values.only),
 );
-const english = await loadEnglishModel();
+const english = await englishModelFromDisk();
 const korean = await koreanModelFromDisk();
 const pct = (n: number) => (n * 100).toFixed(1).padStart(5);
 const rows: string[] = [];
@@ -86,5 +87,9 @@ for (const file of files) {
     if (typed.falsePositives.length) rows.push(`    false positives: ${typed.falsePositives.join(', ')}`);
   }
 }
+// 4. English: the held-out GUM split and the English labelled pages, model and rules (scripts/lib/eval-english.ts).
+const englishReport = evalEnglish(english, files);
+rows.push(...englishReport.rows);
+if (!englishReport.ok) failed = true;
 console.log(rows.join('\n'));
 process.exitCode = failed ? 1 : 0;

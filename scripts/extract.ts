@@ -4,10 +4,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { recognizeEntities } from '../utils/entities';
-import { loadEnglishModel, needsEnglishModel } from '../utils/entities/english-model';
+import { needsEnglishModel } from '../utils/entities/english-model';
 import { readDocument } from '../utils/extract/pipeline';
 import { failWith, readFailure, type Fail } from './lib/cli';
 import { fileUrl, readHtmlFile, windowFromHtml } from './lib/dom';
+import { englishModelFromDisk } from './lib/english-ner';
 
 const REASONS = {
   empty: 'nothing readable was found',
@@ -49,7 +50,7 @@ if (!result.ok) fail(`no article in ${file}: ${REASONS[result.reason]}`, 1);
 
 const { url: articleUrl, title, byline, siteName, lang, publishedTime, excerpt, contentHtml, textContent } = result.article;
 // Entities of the article text, offsets into textContent (no reader corrections here).
-const english = needsEnglishModel(textContent) ? await loadEnglishModel() : null;
+const english = needsEnglishModel(textContent) ? await englishModelFromDisk() : null;
 const entities = recognizeEntities(textContent, { lang, english });
 const output = {
   article: { url: articleUrl, title, byline, siteName, lang, publishedTime, excerpt, contentHtml, textContent },

@@ -47,7 +47,11 @@ export const emptyScore = (): KlueScore => ({ exact: newCounts(), overlap: newCo
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** Adds one sentence's predictions to `score`. */
-export function scoreSentence(score: KlueScore, sentence: KlueSentence, predicted: readonly Pick<EntitySpan, 'start' | 'end' | 'type'>[]): void {
+export function scoreSentence(
+  score: KlueScore,
+  sentence: { spans: readonly { start: number; end: number; type: EntityType }[]; neutral: readonly { start: number; end: number }[] },
+  predicted: readonly Pick<EntitySpan, 'start' | 'end' | 'type'>[],
+): void {
   const preds = predicted.filter((p) => SCORED_TYPES.includes(p.type));
   const gold = sentence.spans.filter((g) => SCORED_TYPES.includes(g.type));
   const add = (m: Map<EntityType | 'all', Counts>, type: EntityType, key: keyof Counts) => {

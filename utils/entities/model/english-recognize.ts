@@ -1,0 +1,199 @@
+import type { EnglishLexicon } from '../english';
+import { EN_PLACES } from '../gazetteer';
+import { mergeSpans } from '../merge';
+import type { EntitySpan, EntityType } from '../types';
+import { englishFeatures, englishTokens, type WordToken } from './english-features';
+import { MODEL_TYPES } from './features';
+import { emissions, viterbi, type TaggerModel } from './tagger';
+import { isWordChar } from '../../text/scripts';
+
+/**
+ * English entities by the learned model, made consistent across the article:
+ *   1. the tagger reads each line's words with the rule-based spans as evidence;
+ *   2. what no reader calls a name goes: a pronoun alone ("He" is never a person; "He" in
+ *      Liu He is part of one), a nationality or group adjective alone (American, Swedish,
+ *      African-American: unmarked, see README "English");
+ *   3. each name takes the type most of its mentions got;
+ *   4. a name found anywhere is marked at each of its other mentions;
+ *   5. a surname or first name alone joins the one person the article names with it
+ *      (Taylor → Taylor Swift, `canonical`), and an organisation's first word its full name.
+ * Date, money and percent spans come from the patterns, as in Korean.
+ */
+
+const NAME_TYPES: readonly EntityType[] = ['person', 'org', 'place'];
+const isName = (t: EntityType) => NAME_TYPES.includes(t);
+
+/** Words that are never a name by themselves, whatever their case. */
+const NEVER_ALONE = new Set(
+  `i he she it we they you me him her us them his hers its our their my your this that these those the a an who what when where why how
+mr mrs ms dr sir madam yes no ok okay oh well so but and or if then there here today tomorrow yesterday`.split(/\s+/),
+);
+/** Nationality and group adjectives and nouns: not places, not names (Americans, Swedish, Korean, African-American). */
+export function isDemonym(word: string, lexicon: EnglishLexicon | null): boolean {
+  const w = word.replace(/s$/, '');
+  if (EN_PLACES.has(word) || EN_PLACES.has(w)) return false;
+  if (/-/.test(word)) return word.split('-').every((part) => isDemonym(part, lexicon) || /^(?:Anglo|Afro|Franco|Sino|Indo|Euro|Latino|Asian)$/.test(part));
+  const tags = lexicon?.[w.toLowerCase()];
+  const list = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+  if (list.includes('Demonym')) return true;
+  return /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic|ch)$/u.test(w) && !list.some((t) => /Name|Place|Country|City|Organization/.test(t)) && list.length > 0;
+}
+
+/** Token index ranges [from, to) of the text's lines: the model never links two lines. */
+function lineRanges(text: string, tokens: readonly WordToken[]): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n')) {
+      out.push([from, i]);
+      from = i;
+    }
+  }
+  return out;
+}
+
+/** The model's spans alone (before the article-level steps): for training studies and tests. */
+export function tagEnglish(text: string, model: TaggerModel, lexicon: EnglishLexicon | null, rules: readonly EntitySpan[]): EntitySpan[] {
+  const tokens = englishTokens(text);
+  const n = tokens.length;
+  if (!n) return [];
+  const em = emissions(model, englishFeatures(text, tokens, lexicon, rules), n);
+  const tags = new Uint8Array(n);
+  for (const [from, to] of lineRanges(text, tokens)) viterbi(em, from, to, model.trans, model.start, tags);
+  const out: EntitySpan[] = [];
+  let open = -1;
+  let kind = -1;
+  const close = (last: number) => {
+    if (open < 0) return;
+    const start = tokens[open]!.start;
+    const end = tokens[last]!.end;
+    out.push({ start, end, text: text.slice(start, end), type: MODEL_TYPES[kind]! });
+    open = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const t = tags[i]!;
+    if (t === 0) close(i - 1);
+    else {
+      const k = (t - 1) >> 1;
+      if (t % 2 === 1 || open < 0 || k !== kind) {
+        close(i - 1);
+        open = i;
+        kind = k;
+      }
+    }
+  }
+  close(n - 1);
+  return out;
+}
+
+/** Punctuation at a span's edges goes ("Obama," → Obama; a name's own inner dots stay). */
+function trimmed(text: string, s: EntitySpan): EntitySpan | null {
+  let start = s.start;
+  let end = s.end;
+  while (start < end && /[\s"'“”‘’(),:;!?-]/.test(text[start]!)) start++;
+  while (end > start && /[\s"'“”‘’(),:;!?-]/.test(text[end - 1]!)) end--;
+  if (end <= start || !/\p{L}/u.test(text.slice(start, end))) return null;
+  return { ...s, start, end, text: text.slice(start, end) };
+}
+
+export function recognizeEnglishWithModel(text: string, model: TaggerModel, lexicon: EnglishLexicon | null, rules: readonly EntitySpan[]): EntitySpan[] {
+  let found = tagEnglish(text, model, lexicon, rules)
+    .filter((s) => isName(s.type))
+    .map((s) => trimmed(text, s))
+    .filter((s): s is EntitySpan => !!s && plausible(s, lexicon));
+  // The rules' canonical names where the model agrees on the span (Westbrook → Westbrook University).
+  const ruleAt = new Map(rules.map((r) => [`${r.start}:${r.end}`, r]));
+  found = found.map((s) => {
+    const r = ruleAt.get(`${s.start}:${s.end}`);
+    return r?.canonical ? { ...s, canonical: r.canonical } : s;
+  });
+  const types = consistentTypes(found);
+  let spans = found.map((s) => ({ ...s, type: types.get(s.text) ?? s.type }));
+  spans = [...spans, ...otherMentions(text, spans, types)];
+  spans = joinShortForms(text, spans, lexicon);
+  const patterns = rules.filter((s) => !isName(s.type));
+  return mergeSpans([...spans, ...patterns]);
+}
+
+/** Whether a span may be a name at all. */
+function plausible(s: EntitySpan, lexicon: EnglishLexicon | null): boolean {
+  if (!s.text.includes(' ') && NEVER_ALONE.has(s.text.toLowerCase())) return false;
+  if (!/\p{Lu}|\d/u.test(s.text)) return false;
+  if (!s.text.includes(' ') && isDemonym(s.text, lexicon)) return false;
+  return true;
+}
+
+/** Each name's type: the one most of its mentions got (ties: the first seen). */
+function consistentTypes(spans: readonly EntitySpan[]): Map<string, EntityType> {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const s of spans) {
+    const v = votes.get(s.text) ?? new Map<EntityType, number>();
+    v.set(s.type, (v.get(s.type) ?? 0) + 1);
+    votes.set(s.text, v);
+  }
+  const out = new Map<string, EntityType>();
+  for (const [name, v] of votes) out.set(name, [...v].sort((a, b) => b[1] - a[1])[0]![0]);
+  return out;
+}
+
+/** The other mentions of names found somewhere: the same letters, standing alone as words. */
+function otherMentions(text: string, spans: readonly EntitySpan[], names: Map<string, EntityType>): EntitySpan[] {
+  const taken = new Uint8Array(text.length + 1);
+  for (const s of spans) taken.fill(1, s.start, s.end);
+  const out: EntitySpan[] = [];
+  for (const [name, type] of [...names].sort((a, b) => b[0].length - a[0].length)) {
+    if (name.length < 2) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(end))) continue;
+      if (taken.subarray(at, end).some((x) => x)) continue;
+      taken.fill(1, at, end);
+      out.push({ start: at, end, text: name, type });
+    }
+  }
+  return out;
+}
+
+/**
+ * A word alone that is the surname or first name of exactly one person named in full in the
+ * article is that person (Taylor → Taylor Swift); the first word of exactly one organisation
+ * its short form. Marked where the model left it unmarked too, when it is capitalised and
+ * no common word: "He" is never a short form of Liu He.
+ */
+function joinShortForms(text: string, spans: EntitySpan[], lexicon: EnglishLexicon | null): EntitySpan[] {
+  const people = new Map<string, Set<string>>();
+  const orgs = new Map<string, Set<string>>();
+  for (const s of spans) {
+    const words = s.text.split(' ');
+    if (words.length < 2) continue;
+    if (s.type === 'person' && words.length <= 4) {
+      for (const w of [words[0]!, words[words.length - 1]!]) if (/^\p{Lu}\p{Ll}/u.test(w)) people.set(w, (people.get(w) ?? new Set()).add(s.text));
+    } else if (s.type === 'org' && /^\p{Lu}\p{Ll}{2,}$/u.test(words[0]!)) orgs.set(words[0]!, (orgs.get(words[0]!) ?? new Set()).add(s.text));
+  }
+  const fullNames = new Set(spans.filter((s) => s.text.includes(' ')).map((s) => s.text));
+  const lone = (w: string) => !NEVER_ALONE.has(w.toLowerCase()) && !isDemonym(w, lexicon) && !EN_PLACES.has(w);
+  const out = spans.map((s) => {
+    if (s.text.includes(' ') || !lone(s.text) || s.canonical) return s;
+    const person = people.get(s.text);
+    if (person?.size === 1 && !fullNames.has(s.text)) return { ...s, type: 'person' as const, canonical: [...person][0]! };
+    const org = orgs.get(s.text);
+    if (s.type === 'org' && org?.size === 1 && !person) return { ...s, canonical: [...org][0]! };
+    return s;
+  });
+  // Unmarked mentions of a person's single name.
+  const taken = new Uint8Array(text.length + 1);
+  for (const s of out) taken.fill(1, s.start, s.end);
+  for (const [word, full] of people) {
+    if (full.size !== 1 || !lone(word) || word.length < 3) continue;
+    const [name] = full;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(end)) || taken[at]) continue;
+      // Followed by another capitalised word, it is someone else's first name (Taylor Lautner).
+      if (/^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
+      taken.fill(1, at, end);
+      out.push({ start: at, end, text: word, type: 'person', canonical: name! });
+    }
+  }
+  return out;
+}
