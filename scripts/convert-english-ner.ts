@@ -35,8 +35,10 @@ const TITLES = new Set([...LEADING].filter((w) => !/^(?:the|The|a|an)$/.test(w))
 const KEEP_SHORT = new Set(['Lord', 'Lady', 'King', 'Queen', 'Saint', 'St.', 'Prince', 'Princess', 'Sir', 'Dame', 'Pope', 'Emperor', 'Empress']);
 const CONNECTORS = new Set(['of', 'and', '&', 'de', 'la', 'le', 'du', 'da', 'del', 'van', 'von', 'der', 'den', 'for', 'on', 'the', '-', 'y', 'al', 'bin']);
 
-// "and" joins organisations' names (State and Homeland Security Departments), never two people.
-const joins = (word: string, etype: string) => CONNECTORS.has(word) && (word !== 'and' || etype === 'organization');
+// "and" joins organisations' names (State and Homeland Security Departments), never two people;
+// "of" and "for" join no person's name to an organisation (Wong Kwok-kin of FTU).
+const joins = (word: string, etype: string) =>
+  CONNECTORS.has(word) && (word !== 'and' || etype === 'organization') && (etype !== 'person' || !/^(?:of|for|on|the|and|&)$/.test(word));
 
 export interface EnglishDoc {
   id: string;
@@ -163,7 +165,7 @@ export function convertDocument(id: string, genre: string, conllu: string): Engl
         break;
       }
     }
-    while (a < b && LEADING.has(toks[a]!.form) && !(b - a === 1 && KEEP_SHORT.has(toks[a]!.form))) a++;
+    while (a < b && (LEADING.has(toks[a]!.form) || CONNECTORS.has(toks[a]!.form)) && !(b - a === 1 && KEEP_SHORT.has(toks[a]!.form))) a++;
     // A title alone (the President) is no name; a group noun alone (Muslims, Afghans) is none of Margin's kinds.
     if (a === b && LEADING.has(toks[a]!.form)) continue;
     if (a === b && toks[a]!.xpos === 'NNPS' && m.etype === 'person') {

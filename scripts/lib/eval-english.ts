@@ -32,6 +32,13 @@ export function evalEnglish(english: EnglishModel, files: readonly LabelFile[]):
       formatScore('rules only (baseline)', base),
       `  target held-out typed micro F1 ${pct(f1)} ≥ 80: ${f1 >= 0.8 ? 'met' : 'NOT MET'}`,
     );
+    // The committed file must still make the figure train:entities recorded in it.
+    const recorded = (english.tagger?.meta.testF1 as Record<string, number> | undefined)?.all;
+    if (recorded !== undefined) {
+      const same = Math.round(f1 * 10000) / 10000 === recorded;
+      ok &&= same;
+      rows.push(`  recorded held-out F1 ${pct(recorded)}: ${same ? 'reproduced' : 'NOT REPRODUCED'}`);
+    }
   }
   const dev = english.tagger?.meta.devF1 as Record<string, number> | undefined;
   if (dev) {

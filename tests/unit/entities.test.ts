@@ -12,7 +12,7 @@ import { FIXTURES, ROOT } from '../support/paths';
 let english: EnglishModel;
 beforeAll(async () => {
   english = await englishModelFromDisk();
-});
+}, 60_000);
 
 const pairs = (spans: EntitySpan[]) => spans.map((s) => `${s.text}:${s.type}`);
 

@@ -43,6 +43,15 @@ export function englishTokens(text: string): WordToken[] {
       push(out, text, start + word.length, m.index + m[0].length);
       continue;
     }
+    // "Seattle-based", "Amazon-owned": the name, then a word that ends it (as the rules read it).
+    const compound = /^(.+)-(?:based|owned|born|led|backed|listed|made|bound|style|era|funded|run)$/.exec(word);
+    if (compound) {
+      const name = compound[1]!;
+      push(out, text, start, start + name.length);
+      push(out, text, start + name.length, start + name.length + 1);
+      push(out, text, start + name.length + 1, start + word.length);
+      continue;
+    }
     let end = start + word.length;
     if (text[end] === '.' && (ABBREVIATION.test(word) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word))) {
       end++;
