@@ -84,6 +84,13 @@ describe('places and organisations named like people', () => {
     for (const name of ['Con Edison', 'Edison', 'Walter Reed', 'Mayo Clinic', 'Mayo', 'Big Machine', 'AMAs']) expect(people).not.toContain(name);
   });
 
+  it('a name followed by "which" or by its officials is an organisation, not a person', () => {
+    const text = 'Ferris Mallory, which runs the harbour ferries, cancelled the morning crossings. Ferris Mallory officials said the engines had frozen.';
+    const got = spans(text).filter((s) => s.text === 'Ferris Mallory');
+    expect(got.length).toBeGreaterThanOrEqual(1);
+    for (const s of got) expect(s.type).toBe('org');
+  });
+
   it('a room in a government building is no person', () => {
     const text = 'The president met the governors in the Cabinet Room on Monday. Reporters waited outside the Cabinet Room.';
     expect(

@@ -251,6 +251,9 @@ const ORG_LAST =
 // "Con Edison, the utility, …": an apposition that says what kind of organisation a name is.
 const ORG_APPOSITION =
   /^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:utility|company|firm|bank|lender|insurer|hospital|clinic|label|chain|retailer|airline|carrier|network|broadcaster|group|agency|startup|start-up|maker|manufacturer|brand|charity|nonprofit|publisher|studio|university|school|team|club|party)\b/;
+// "Con Edison, which …", "Con Edison officials said": a person is "who", and has no officials.
+const ORG_FOLLOWER =
+  /^(?:\s*,\s*which\b|\s+(?:officials?|workers?|employees?|executives?|crews?|customers?|subscribers?|engineers?|spokes(?:man|woman|person)|shares|stock)\b)/;
 const PERSON_CUE_AFTER = /^\s*,?\s*(?:said|says|told|added|wrote|asked|who|whose|\(\d|,\s*\d{1,3},)/;
 const PERSON_CUE_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Professor|Prof|President|Senator|Sen|Judge|Governor|Mayor|Minister|Secretary|said|says|told)\.?\s+$/;
 
@@ -273,7 +276,8 @@ function notAPerson(text: string, s: EntitySpan, all: readonly EntitySpan[], lex
     (m) => PERSON_CUE_AFTER.test(text.slice(m.end, m.end + 12)) || PERSON_CUE_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)),
   );
   if (cued) return [s];
-  if (mentions.some((m) => ORG_APPOSITION.test(text.slice(m.end, m.end + 40)))) return [{ ...s, type: 'org' }];
+  if (mentions.some((m) => ORG_APPOSITION.test(text.slice(m.end, m.end + 40)) || ORG_FOLLOWER.test(text.slice(m.end, m.end + 20))))
+    return [{ ...s, type: 'org' }];
   const before = (m: EntitySpan) => /(?:^|\s)(the|at|to|inside|outside|near)\s+$/.exec(text.slice(Math.max(0, m.start - 9), m.start))?.[1];
   const lead = mentions.map(before);
   if (lead.every((w) => w === 'the')) return [{ ...s, type: 'org' }];
