@@ -115,3 +115,10 @@ describe("the article's own subject", () => {
     for (const s of chime) expect(s.type).toBe('org');
   });
 });
+
+describe('words that are also Object methods', () => {
+  it('reads "constructor" and "toString" in a text as words, not as lexicon entries', () => {
+    const text = 'The constructor calls toString on the object. Ada Brennan, a developer at Quillfeather, said hasOwnProperty and valueOf were fine.';
+    expect(pairs(text)).toContain('Ada Brennan:person');
+  });
+});

@@ -94,9 +94,10 @@ const SENTENCE_END = /^[.!?:"“”]$/;
 
 /** compromise's tags of a word (none without the lexicon). */
 function tagsOf(lexicon: EnglishLexicon | null, lower: string): readonly string[] {
-  if (!lexicon) return [];
+  // Own entries only: "constructor" or "toString" in a text must not find Object's methods.
+  if (!lexicon || !Object.hasOwn(lexicon, lower)) return [];
   const v = lexicon[lower];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  return typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
 }
 
 /** Features of each word of `text` (tokens from englishTokens); `rules` are the rule-based spans. */

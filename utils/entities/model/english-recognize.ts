@@ -45,8 +45,11 @@ export function isDemonym(word: string, lexicon: EnglishLexicon | null): boolean
 }
 
 function lexTags(lexicon: EnglishLexicon | null, word: string): readonly string[] {
-  const v = lexicon?.[word.toLowerCase()];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  const lower = word.toLowerCase();
+  // Own entries only: "Constructor" must not find Object's method.
+  if (!lexicon || !Object.hasOwn(lexicon, lower)) return [];
+  const v = lexicon[lower];
+  return typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
 }
 
 /** Token index ranges [from, to) of the text's lines: the model never links two lines. */
