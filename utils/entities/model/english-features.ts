@@ -74,7 +74,24 @@ export function shapeOf(word: string): string {
   let last = '';
   let run = 0;
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const code = ch.charCodeAt(0);
+    // ASCII by its code (most words, and the reader's time); other letters by Unicode class.
+    const c =
+      code < 0x80
+        ? code >= 0x41 && code <= 0x5a
+          ? 'X'
+          : code >= 0x61 && code <= 0x7a
+            ? 'x'
+            : code >= 0x30 && code <= 0x39
+              ? 'd'
+              : ch
+        : /\p{Lu}/u.test(ch)
+          ? 'X'
+          : /\p{Ll}/u.test(ch)
+            ? 'x'
+            : /\p{N}/u.test(ch)
+              ? 'd'
+              : ch;
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= 2) out += c;
@@ -130,7 +147,12 @@ export function englishFeatures(text: string, tokens: readonly WordToken[], lexi
       }
     }
   }
-  const shapes = tokens.map((t) => shapeOf(t.text));
+  const shapeCache = new Map<string, string>();
+  const shapes = tokens.map((t) => {
+    let shape = shapeCache.get(t.text);
+    if (shape === undefined) shapeCache.set(t.text, (shape = shapeOf(t.text)));
+    return shape;
+  });
   const word = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : tokens[i]!.lower);
   const shape = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!);
   const ids: number[] = [];
