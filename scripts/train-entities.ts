@@ -1,4 +1,7 @@
-// npm run train:entities [-- --epochs N --no-cv | --cv-only]
+// npm run train:entities [-- --epochs N --no-cv | --cv-only] [--only ko|en] [--en-dev-only]
+// Builds both learned entity models: English first (scripts/lib/train-english.ts, from the
+// converted GUM corpus: .data/en-ner/ or ../shared/corpus/en-ner/; it says what is missing
+// when neither is there), then Korean:
 // Rebuilds the learned Korean entity model from ../shared/corpus/klue-ner (CC BY-SA 4.0):
 // 5-fold cross-validation on the `fit` split (the figures to read errors on), then a model
 // fitted on the whole `fit` split, written to public/models/ko-ner.bin.gz, and its score on
@@ -14,6 +17,7 @@ import { koreanRules, recognizeEntities } from '../utils/entities';
 import { extractFeatures } from '../utils/entities/model/features';
 import { decodeModel, parseLexicon, withMeta } from '../utils/entities/model/tagger';
 import { ROOT, SHARED } from './lib/paths';
+import { trainEnglish } from './lib/train-english';
 import {
   emptyScore,
   formatScore,
@@ -56,8 +60,28 @@ const { values } = parseArgs({
     // Cross-validation errors of the fit split, one line each, to read (never the test split's).
     errors: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'public/models/ko-ner.bin.gz') },
+    // Which model to build (both by default).
+    only: { type: 'string' },
+    // English: score settings on the fit split's dev documents only; --en-errors writes their errors.
+    'en-dev-only': { type: 'boolean' },
+    'en-errors': { type: 'string' },
   },
 });
+// English settings, chosen on the dev documents of GUM's fit split (README, "English").
+if (values.only !== 'ko' && !values.rescore && !values['prune-study'] && !values['cv-only'] && !values.errors) {
+  const ok = await trainEnglish({
+    epochs: 12,
+    hashBits: 20,
+    rate: 0.05,
+    l2: 0.00001,
+    minWeight: 0.1,
+    seed: 20261207,
+    devOnly: values['en-dev-only'],
+    errors: values['en-errors'],
+  });
+  if (!ok) process.exitCode = 1;
+}
+if (values.only === 'en') process.exit(process.exitCode ?? 0);
 const SEED = 20261130;
 const epochs = Number(values.epochs);
 const hashBits = Number(values.bits);

@@ -1,4 +1,4 @@
-import { loadEnglishModel } from '../../utils/entities/english-model';
+import { englishModelFromDisk } from './english-ner';
 import type { ModelProvider } from '../../utils/entities/recognizer';
 import { koreanModelFromDisk } from './korean-model';
 
@@ -9,7 +9,6 @@ import { koreanModelFromDisk } from './korean-model';
  */
 export const diskModels: ModelProvider = {
   korean: () => koreanModelFromDisk(),
-  // compromise's lexicon is code, not a file: the same call in Node as in the extension. A
-  // learned English model shipped as public/models/*.bin.gz gets a `source` reading it here.
-  english: () => loadEnglishModel(),
+  // compromise's lexicon (code) and the learned tagger (public/models/en-ner.bin.gz, read from disk).
+  english: () => englishModelFromDisk(),
 };

@@ -11,6 +11,7 @@ import type { EntityType } from '../../utils/entities';
  */
 
 export interface Example {
+  /** The text; the tagged positions are its characters (Korean) or its words (English, `gold` says how many). */
   text: string;
   features: TextFeatures;
   gold: Uint8Array;
@@ -81,10 +82,10 @@ function eachExample(
     }
     for (const index of order) {
       const ex = examples[index]!;
-      if (!ex.text.length) continue;
+      if (!ex.gold.length) continue;
       scorer.trans.set(trans);
       scorer.start.set(start);
-      visit(ex, emissions(scorer, ex.features, ex.text.length));
+      visit(ex, emissions(scorer, ex.features, ex.gold.length));
     }
   }
 }
@@ -104,7 +105,7 @@ export function train(examples: readonly Example[], options: TrainOptions): Trai
   const scorer = new DenseScorer(options.hashBits, w, transF, startF);
   let c = 1;
   eachExample(examples, options, scorer, trans, start, (ex, em) => {
-    const n = ex.text.length;
+    const n = ex.gold.length;
     const pred = new Uint8Array(n);
     viterbi(em, 0, n, transF, startF, pred);
     let wrong = false;
@@ -221,7 +222,7 @@ export function trainCrf(examples: readonly Example[], options: TrainOptions & {
     arr[k]! -= (options.rate * g) / Math.sqrt(acc[k]! + 1e-8);
   };
   eachExample(examples, options, scorer, trans, start, (ex, em) => {
-    const n = ex.text.length;
+    const n = ex.gold.length;
     // forward/backward in log space
     const alpha = new Float64Array(n * T).fill(-Infinity);
     const beta = new Float64Array(n * T).fill(-Infinity);

@@ -25,13 +25,14 @@ export interface TestServer {
 
 /**
  * Serves the shared fixtures (/fixtures/…), the project's own pages (/pages/…), the
- * Scrapinghub corpus' real pages (/corpus/scrapinghub/<id>.html, stored gzipped) and any
+ * Readability corpus' pages (/corpus/readability/<name>/source.html), the Scrapinghub corpus' real pages (/corpus/scrapinghub/<id>.html, stored gzipped) and any
  * dynamic routes, on 127.0.0.1 only.
  */
 export async function startServer(dynamic: DynamicRoute[] = [], port = 0): Promise<TestServer> {
   const mounts: [string, string][] = [
     ['/fixtures/', FIXTURES],
     ['/pages/', PAGES],
+    ['/corpus/readability/', join(CORPUS, 'readability')],
   ];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -76,13 +76,21 @@ window.marginBench = api;
 // --- Entity recogniser ----------------------------------------------------------------
 import { recognizeEntities } from '../../utils/entities';
 import type { EnglishLexicon } from '../../utils/entities/english';
-import { needsEnglishModel } from '../../utils/entities/english-model';
+import { needsEnglishModel, readEnglishTagger } from '../../utils/entities/english-model';
 import { readKoreanModel } from '../../utils/entities/model/load';
-import type { KoreanModel } from '../../utils/entities/model/tagger';
+import type { KoreanModel, TaggerModel } from '../../utils/entities/model/tagger';
 
 const entityApi = {
   lexicon: null as EnglishLexicon | null,
   korean: null as KoreanModel | null,
+  englishTagger: null as TaggerModel | null,
+  /** Reads the English tagger from its file's bytes (base64), as the extension does; returns the ms it took. */
+  async loadEnglish(base64: string): Promise<number> {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const t = performance.now();
+    entityApi.englishTagger = await readEnglishTagger(bytes);
+    return performance.now() - t;
+  },
   /** Reads the Korean model from its file's bytes (base64), as the extension does; returns the ms it took. */
   async loadKorean(base64: string): Promise<number> {
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -94,9 +102,9 @@ const entityApi = {
    * Mean times (ms) of Readability.parse and of the recogniser over the same page's
    * article text, each round timing `batch` runs at once (the browser's clock is coarse).
    */
-  entities(html: string, url: string, rounds: number, batch = 8): { base: number[]; recognizer: number[]; chars: number; korean: boolean } {
+  entities(html: string, url: string, rounds: number, batch = 8): { base: number[]; recognizer: number[]; chars: number; korean: boolean; english: boolean } {
     const text = new Readability(parse(html, url)).parse()?.textContent ?? '';
-    const english = needsEnglishModel(text) ? entityApi.lexicon : null;
+    const english = needsEnglishModel(text) && entityApi.lexicon ? { lexicon: entityApi.lexicon, tagger: entityApi.englishTagger } : null;
     const base: number[] = [];
     const recognizer: number[] = [];
     for (let i = 0; i < rounds; i++) {
@@ -108,7 +116,7 @@ const entityApi = {
       for (let k = 0; k < batch; k++) recognizeEntities(text, { english, korean: entityApi.korean });
       recognizer.push((performance.now() - t) / batch);
     }
-    return { base, recognizer, chars: text.length, korean: /[\uac00-\ud7a3]/.test(text.slice(0, 2000)) };
+    return { base, recognizer, chars: text.length, korean: /[\uac00-\ud7a3]/.test(text.slice(0, 2000)), english: !!english };
   },
 };
 (window as unknown as { marginEntities: typeof entityApi }).marginEntities = entityApi;

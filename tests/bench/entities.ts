@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { MODEL_FILE } from '../../scripts/lib/korean-model';
 import { join } from 'node:path';
-import { loadEnglishModel } from '../../utils/entities/english-model';
+import { ENGLISH_MODEL_FILE } from '../../scripts/lib/english-ner';
+import { loadEnglishLexicon } from '../../utils/entities/english-model';
 import { readHtmlFile } from '../../scripts/lib/dom';
 import { ROOT } from '../support/paths';
 import { extractionPages, type CorpusPage } from './corpus';
@@ -21,6 +22,10 @@ export interface RecognizerBench {
   koreanCharsPerSecond: number;
   englishCharsPerSecond: number;
   englishModelLoadMs: number;
+  /** The ratio on the English pages alone (the learned English model's work), and its file's load time. */
+  englishPages: number;
+  englishRatioMedian: number;
+  englishTaggerLoadMs: number;
 }
 
 /** Our own Korean pages too: the corpus has few, and Korean throughput needs text. */
@@ -47,7 +52,7 @@ export async function benchRecognizer(rounds = 5): Promise<RecognizerBench> {
   const { page, close } = await benchPage('tests/bench/browser-entry.ts');
   try {
     const started = performance.now();
-    const lexicon = await loadEnglishModel();
+    const lexicon = await loadEnglishLexicon();
     const modelMs = performance.now() - started;
     await page.evaluate((l) => {
       (window as unknown as { marginEntities: { lexicon: unknown } }).marginEntities.lexicon = l;
@@ -56,12 +61,20 @@ export async function benchRecognizer(rounds = 5): Promise<RecognizerBench> {
       (b64) => (window as unknown as { marginEntities: { loadKorean(b: string): Promise<number> } }).marginEntities.loadKorean(b64),
       readFileSync(MODEL_FILE).toString('base64'),
     );
+    const englishTaggerLoadMs = existsSync(ENGLISH_MODEL_FILE)
+      ? await page.evaluate(
+          (b64) => (window as unknown as { marginEntities: { loadEnglish(b: string): Promise<number> } }).marginEntities.loadEnglish(b64),
+          readFileSync(ENGLISH_MODEL_FILE).toString('base64'),
+        )
+      : NaN;
     const run = (p: CorpusPage) =>
       page.evaluate(
         ({ html, url, rounds }) =>
           (
             window as unknown as {
-              marginEntities: { entities(h: string, u: string, r: number): { base: number[]; recognizer: number[]; chars: number; korean: boolean } };
+              marginEntities: {
+                entities(h: string, u: string, r: number): { base: number[]; recognizer: number[]; chars: number; korean: boolean; english: boolean };
+              };
             }
           ).marginEntities.entities(html, url, rounds),
         { html: p.html, url: p.url, rounds },
@@ -71,11 +84,13 @@ export async function benchRecognizer(rounds = 5): Promise<RecognizerBench> {
     const chars = { ko: 0, en: 0 };
     const ms = { ko: 0, en: 0 };
     const koreanRatios: number[] = [];
+    const englishRatios: number[] = [];
     for (const p of extractionPages()) {
       const r = await run(p);
       const rec = median(r.recognizer);
       ratios.push(rec / median(r.base));
       if (r.korean) koreanRatios.push(rec / median(r.base));
+      else if (r.english) englishRatios.push(rec / median(r.base));
       times.push(rec);
       chars[r.korean ? 'ko' : 'en'] += r.chars;
       ms[r.korean ? 'ko' : 'en'] += rec;
@@ -97,6 +112,9 @@ export async function benchRecognizer(rounds = 5): Promise<RecognizerBench> {
       koreanCharsPerSecond: (chars.ko / ms.ko) * 1000,
       englishCharsPerSecond: (chars.en / ms.en) * 1000,
       englishModelLoadMs: modelMs,
+      englishPages: englishRatios.length,
+      englishRatioMedian: median(englishRatios),
+      englishTaggerLoadMs,
     };
   } finally {
     await close();

@@ -96,7 +96,14 @@ if (wanted('entities')) {
       target: '≤ 0.5×',
       met: rec.koreanRatioMedian <= 0.5,
     },
+    {
+      metric: `… English pages only, learned model (${rec.englishPages} pages)`,
+      value: `${fmt(rec.englishRatioMedian)}×`,
+      target: '≤ 0.5×',
+      met: rec.englishRatioMedian <= 0.5,
+    },
     { metric: 'Korean model load (inflate + read), ms', value: fmt(rec.koreanModelLoadMs, 0), target: '(report)', met: null },
+    { metric: 'English model load (inflate + read), ms', value: fmt(rec.englishTaggerLoadMs, 0), target: '(report)', met: null },
     { metric: 'recogniser time ÷ Readability.parse, p95', value: `${fmt(rec.ratioP95)}×`, target: '(report)', met: null },
     {
       metric: 'recogniser throughput, Korean / English',

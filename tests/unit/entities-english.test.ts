@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recognizeEntities } from '../../utils/entities';
-import type { EnglishLexicon } from '../../utils/entities/english';
-import { loadEnglishModel } from '../../utils/entities/english-model';
+import { loadEnglishLexicon, type EnglishModel } from '../../utils/entities/english-model';
 
-let english: EnglishLexicon;
+// The rule-based English recogniser (the learned model's evidence and its fallback).
+let english: EnglishModel;
 beforeAll(async () => {
-  english = await loadEnglishModel();
+  english = { lexicon: await loadEnglishLexicon(), tagger: null };
 });
 
 const spans = (text: string) => recognizeEntities(text, { lang: 'en', english });

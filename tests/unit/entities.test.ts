@@ -2,16 +2,17 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLabelFiles, pageText, scoreEntities } from '../../scripts/lib/entity-eval';
 import { recognizeEntities, type EntitySpan } from '../../utils/entities';
-import type { EnglishLexicon } from '../../utils/entities/english';
-import { loadEnglishModel } from '../../utils/entities/english-model';
+import { englishModelFromDisk } from '../../scripts/lib/english-ner';
+import type { EnglishModel } from '../../utils/entities/english-model';
 import { findPatterns } from '../../utils/entities/patterns';
 import { countByType, summarizeEntities } from '../../utils/entities/summary';
 import { FIXTURES, ROOT } from '../support/paths';
 
-let english: EnglishLexicon;
+// The reader's English model: compromise's lexicon and the committed tagger.
+let english: EnglishModel;
 beforeAll(async () => {
-  english = await loadEnglishModel();
-});
+  english = await englishModelFromDisk();
+}, 60_000);
 
 const pairs = (spans: EntitySpan[]) => spans.map((s) => `${s.text}:${s.type}`);
 

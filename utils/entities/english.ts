@@ -414,7 +414,7 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
     } else if (titled || MULTI_TITLES.test(before) || (ROLE_BEFORE.test(before) && (words.length >= 2 || /^[a-z]/.test(near1)))) {
       type = 'person';
       sure = true;
-    } else if (words.length >= 2 && firstTags.some((t) => /Name|FirstName|MaleName|FemaleName/.test(t))) {
+    } else if (words.length >= 2 && firstTags.some((t) => /Name|FirstName|MaleName|FemaleName|^Person$/.test(t))) {
       type = 'person';
       sure = true;
     } else if (words.length >= 2 && words.length <= 4 && headTags.includes('LastName')) {

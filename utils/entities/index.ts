@@ -1,7 +1,9 @@
 import { applyCorrections } from './corrections';
-import { analyzeEnglish, type EnglishLexicon } from './english';
+import { analyzeEnglish } from './english';
+import type { EnglishModel } from './english-model';
 import { analyzeKorean, markNames } from './korean';
 import { mergeSpans } from './merge';
+import { recognizeEnglishWithModel } from './model/english-recognize';
 import { recognizeKoreanWithModel } from './model/recognize';
 import type { KoreanModel } from './model/tagger';
 import { findPatterns } from './patterns';
@@ -16,8 +18,11 @@ export interface RecognizeOptions {
   lang?: string | null;
   /** The reader's corrections, applied last. */
   corrections?: readonly EntityCorrection[];
-  /** compromise's lexicon (see english-model.ts), for English text; rules alone without it. */
-  english?: EnglishLexicon | null;
+  /**
+   * The English model (see english-model.ts): compromise's lexicon and the learned tagger, for
+   * English text; rules alone without the tagger, rules without the lexicon without either.
+   */
+  english?: EnglishModel | null;
   /** The learned Korean model (see model/load.ts), for Korean text; rules alone without it. */
   korean?: KoreanModel | null;
 }
@@ -49,11 +54,19 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
   if (isKoreanText(text, options.lang)) {
     const rules = koreanRules(text);
     spans = options.korean ? recognizeKoreanWithModel(text, options.korean, rules) : rules;
-  } else spans = mergeSpans([...findPatterns(text), ...analyzeEnglish(text, options.english ?? null)]);
+  } else {
+    const rules = englishRules(text, options.english ?? null);
+    spans = options.english?.tagger ? recognizeEnglishWithModel(text, options.english.tagger, options.english.lexicon, rules) : rules;
+  }
   return applyCorrections(text, spans, options.corrections ?? []);
 }
 
 /** The rule-based Korean recogniser alone: the fallback, the baseline, and the model's evidence. */
 export function koreanRules(text: string): EntitySpan[] {
   return mergeSpans([...findPatterns(text), ...markNames(text, analyzeKorean(text))]);
+}
+
+/** The rule-based English recogniser alone: the fallback, the baseline, and the model's evidence. */
+export function englishRules(text: string, english: Pick<EnglishModel, 'lexicon'> | null): EntitySpan[] {
+  return mergeSpans([...findPatterns(text), ...analyzeEnglish(text, english?.lexicon ?? null)]);
 }

@@ -57,10 +57,10 @@ function classOf(c: number): Cls {
 }
 
 // FNV-1a over 32-bit words, then a final avalanche: fast, and the same in every engine.
-function mix(h: number, v: number): number {
+export function mix(h: number, v: number): number {
   return Math.imul(h ^ v, 0x01000193);
 }
-function finish(h: number): number {
+export function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -68,7 +68,7 @@ function finish(h: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
-const seed = (template: number) => mix(0x811c9dc5, template);
+export const seed = (template: number) => mix(0x811c9dc5, template);
 
 /**
  * Particles (and copula endings) that follow a noun; longest first. A list of the model's

@@ -29,14 +29,14 @@ export async function readKoreanModel(bytes: ArrayBuffer | Uint8Array): Promise<
 
 type ExtensionRuntime = { runtime?: { getURL?(path: string): string } };
 
-/** The model file's bytes, read from the extension's own files. */
-async function extensionFile(): Promise<ArrayBuffer> {
+/** A model file's bytes, read from the extension's own files. */
+export async function extensionFile(path = MODEL_PATH): Promise<ArrayBuffer> {
   const g = globalThis as { browser?: ExtensionRuntime; chrome?: ExtensionRuntime };
   const runtime = g.browser?.runtime?.getURL ? g.browser.runtime : g.chrome?.runtime;
   if (!runtime?.getURL) throw new ModelError('The entity model can only be loaded inside the extension.');
   let response: Response;
   try {
-    response = await fetch(runtime.getURL(MODEL_PATH));
+    response = await fetch(runtime.getURL(path));
   } catch {
     throw new ModelError('The entity model file is missing from the extension.');
   }
@@ -50,7 +50,7 @@ let loading: Promise<KoreanModel> | null = null;
  * The Korean model, loaded once. `source` gives the compressed bytes (tests and scripts
  * read the file from disk); a failed load is forgotten, so a later call can try again.
  */
-export function loadKoreanModel(source: () => Promise<ArrayBuffer | Uint8Array> = extensionFile): Promise<KoreanModel> {
+export function loadKoreanModel(source: () => Promise<ArrayBuffer | Uint8Array> = () => extensionFile()): Promise<KoreanModel> {
   loading ??= source()
     .then(readKoreanModel)
     .catch((error: unknown) => {

@@ -127,7 +127,8 @@ export function decode(scorer: Scorer, text: string, f: TextFeatures): Uint8Arra
 /**
  * A trained model, read from its file: sparse rows in an open-addressing table whose slots
  * hold the bucket and its row side by side, so that a probe reads one cache line (these
- * reads are most of what decoding costs).
+ * reads are most of what decoding costs). The Korean model tags characters, the English one
+ * words (english-features.ts); the file and the decoding are the same.
  */
 export class KoreanModel implements Scorer {
   readonly hashBits: number;
@@ -354,6 +355,9 @@ export function parseLexicon(lines: string): Lexicon {
 }
 
 export { LEX_LABELS };
+
+/** The model class by its general name: both languages' models are one. */
+export { KoreanModel as TaggerModel };
 
 /** The same model file with its header's `meta` replaced (figures recorded after training). */
 export function withMeta(bytes: Uint8Array, meta: Record<string, unknown>): Uint8Array {
