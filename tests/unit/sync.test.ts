@@ -6,6 +6,7 @@ import { search } from '../../utils/db/library';
 import type { HighlightRecord, MarginDB } from '../../utils/db/schema';
 import { trashArticle } from '../../utils/db/trash';
 import { CorrectionRepository } from '../../utils/db/corrections';
+import { mergeEntity, readEntityEdits, setEntityNote, splitForm } from '../../utils/db/entities';
 import { readHiddenKinds, readPreferences, writeHiddenKinds, writePreferences } from '../../utils/background/settings';
 import { readSyncLog, readSyncStatus, SyncEngine } from '../../utils/sync/engine';
 import { mergeHighlights, SYNC_CONFLICT_HEADING, type HighlightPayload } from '../../utils/sync/records';
@@ -24,7 +25,7 @@ let couch: CouchServer;
 let mirrors = 0;
 
 beforeAll(async () => {
-  couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off', 'prefs'] });
+  couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off', 'prefs', 'explorer'] });
 });
 afterAll(async () => {
   await couch.close();
@@ -346,6 +347,23 @@ group('entity corrections and preferences sync too (issue 21)', { timeout: 120_0
     await ok(b.sync());
     await ok(a.sync());
     expect((await new CorrectionRepository(a.db).list()).map((c) => c.text)).toEqual(['한강']);
+  });
+});
+
+group("the entity explorer's merges, splits and notes sync like corrections (issues 21 and 24)", { timeout: 120_000 }, () => {
+  it('a merge, a split and a note made on A are on B, sealed on the server', async () => {
+    const a = device('explorer', 'explorer 비밀');
+    const b = device('explorer', 'explorer 비밀');
+    await mergeEntity(a.db, 'person:lee jae-yong', 'person:이재용', a.tick());
+    await splitForm(a.db, 'person:이재용', '이 회장', a.tick());
+    await setEntityNote(a.db, 'person:이재용', '삼성전자 회장\n두 줄째', a.tick());
+    await ok(a.sync());
+    await ok(b.sync());
+    const edits = await readEntityEdits(b.db);
+    expect([...edits.merges]).toEqual([['person:lee jae-yong', 'person:이재용']]);
+    expect([...edits.splits]).toEqual([['person:이재용', ['이 회장']]]);
+    expect([...edits.notes]).toEqual([['person:이재용', '삼성전자 회장\n두 줄째']]);
+    expect(JSON.stringify(await couch.database('explorer').allDocs({ include_docs: true }))).not.toContain('삼성전자');
   });
 });
 
