@@ -1,4 +1,5 @@
 import type { EnglishLexicon } from '../english';
+import { majorityTypes } from './majority';
 import { EN_PLACES } from '../gazetteer';
 import { mergeSpans } from '../merge';
 import type { EntitySpan, EntityType } from '../types';
@@ -155,7 +156,7 @@ export function recognizeEnglishWithModel(
   }
   found = found.filter((s) => plausible(s, lexicon));
   found = found.flatMap((s) => notAPerson(text, s, found, lexicon));
-  const types = consistentTypes(found);
+  const types = majorityTypes(found);
   let spans = found.map((s) => ({ ...s, type: types.get(s.text) ?? s.type }));
   spans = [...spans, ...otherMentions(text, spans, types)];
   spans = joinShortForms(text, spans, lexicon);
@@ -169,19 +170,6 @@ function plausible(s: EntitySpan, lexicon: EnglishLexicon | null): boolean {
   if (!/\p{Lu}|\d/u.test(s.text)) return false;
   if (!s.text.includes(' ') && isDemonym(s.text, lexicon)) return false;
   return true;
-}
-
-/** Each name's type: the one most of its mentions got (ties: the first seen). */
-function consistentTypes(spans: readonly EntitySpan[]): Map<string, EntityType> {
-  const votes = new Map<string, Map<EntityType, number>>();
-  for (const s of spans) {
-    const v = votes.get(s.text) ?? new Map<EntityType, number>();
-    v.set(s.type, (v.get(s.type) ?? 0) + 1);
-    votes.set(s.text, v);
-  }
-  const out = new Map<string, EntityType>();
-  for (const [name, v] of votes) out.set(name, [...v].sort((a, b) => b[1] - a[1])[0]![0]);
-  return out;
 }
 
 /** The other mentions of names found somewhere: the same letters, standing alone as words. */

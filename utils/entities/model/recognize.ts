@@ -1,4 +1,5 @@
 import { joinAliases } from '../aliases';
+import { majorityTypes } from './majority';
 import { particlesOnly } from '../korean';
 import { KO_COUNTRY_NAMES, KO_PLACES } from '../gazetteer';
 import { COMMON_NOUNS, ORG_BEFORE, ROLES_BEFORE, SURNAMES, TITLES_AFTER } from '../lexicon-ko';
@@ -75,7 +76,7 @@ export function recognizeKoreanWithModel(
     const extra = rules.filter((r) => isName(r.type) && !found.some((s) => r.start < s.end && s.start < r.end));
     found = [...found, ...extra];
   }
-  const names = consistentTypes(found);
+  const names = majorityTypes(found, isName);
   const spans = [...found.map((s) => (isName(s.type) ? { ...s, type: names.get(s.text) ?? s.type } : s))];
   spans.push(...otherMentions(text, spans, names));
   spans.push(...shortForms(text, spans));
@@ -244,20 +245,6 @@ export function commonWord(span: EntitySpan): boolean {
   if (COMMON_NOUNS.has(span.text)) return true;
   for (let k = span.text.length - 1; k >= 2; k--) if (COMMON_NOUNS.has(span.text.slice(0, k)) && particlesOnly(span.text.slice(k))) return true;
   return false;
-}
-
-/** Each name's type: the one most of its mentions got (ties: first seen). */
-function consistentTypes(spans: readonly EntitySpan[]): Map<string, EntityType> {
-  const votes = new Map<string, Map<EntityType, number>>();
-  for (const s of spans) {
-    if (!isName(s.type)) continue;
-    const v = votes.get(s.text) ?? new Map<EntityType, number>();
-    v.set(s.type, (v.get(s.type) ?? 0) + 1);
-    votes.set(s.text, v);
-  }
-  const out = new Map<string, EntityType>();
-  for (const [name, v] of votes) out.set(name, [...v].sort((a, b) => b[1] - a[1])[0]![0]);
-  return out;
 }
 
 /**
