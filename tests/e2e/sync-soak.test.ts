@@ -82,8 +82,10 @@ const syncNow = (d: Device) => call(d, () => (globalThis as unknown as SoakWindo
 
 async function configure(d: Device) {
   const library = d.library;
-  const panel = library.getByTestId('sync');
-  if (!(await panel.evaluate((x) => (x as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  // The sync menu is a popover (issue 22): opened by its button unless #sync already opened it.
+  const button = library.getByTestId('sync').locator('[data-menu-button]');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await library.locator('[data-testid="sync"] [role="dialog"]').waitFor();
   await library.locator('[data-sync-field="url"]').fill(d.proxy.url);
   await library.locator('[data-sync-field="database"]').fill('soak');
   await library.locator('[data-sync-field="user"]').fill('reader');
