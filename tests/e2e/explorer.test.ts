@@ -126,9 +126,9 @@ describe('what changed since you highlighted it, and the entity explorer', () =>
     await library.locator('[data-view="articles"]').click();
 
     // Markdown export: a page per entity, read back from the zip.
-    const menu = library.locator('details.export-menu:not(.trash-menu)');
+    const menu = library.locator('[data-testid="export"] [data-menu-button]');
     const md = await downloadFrom(library, async () => {
-      if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+      if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
       await library.locator('button[data-export="md-all"]').click();
     });
     const files = unzipSync(new Uint8Array(md.bytes));
@@ -178,8 +178,20 @@ describe('what changed since you highlighted it, and the entity explorer', () =>
 
     // The person's page, from the mark: the article and the highlight that names her.
     await popup.waitForSelector('[data-entities="ready"]');
-    await popup.locator('mark.ent[data-first][data-kind="person"]').first().click();
-    const href = (await popup.locator('[data-testid="entity-menu"] [data-action="entity-page"]').getAttribute('href'))!;
+    // The menu offers the entity page once the article is saved (the popup shows it before the save
+    // ends, and a menu opened then closes when the article becomes its saved record): click until it does.
+    const mark = popup.locator('mark.ent[data-first][data-kind="person"]').first();
+    const pageLink = popup.locator('[data-testid="entity-menu"] [data-action="entity-page"]');
+    await expect
+      .poll(
+        async () => {
+          if (!(await pageLink.count())) await mark.click();
+          return pageLink.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    const href = (await pageLink.getAttribute('href'))!;
     const entity = await browser.context.newPage();
     await entity.goto(`chrome-extension://${browser.extensionId}${href}`);
     await entity.waitForSelector('html[data-entity="ready"]');
