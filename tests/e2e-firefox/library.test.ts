@@ -71,7 +71,8 @@ describe('Margin in Firefox (English UI): library, export and import, restart', 
     expect(copy.title).toBe('Kestrel Grid to build $4.2 billion battery plant in Portugal');
 
     // Export everything as JSON: the file lands in the downloads folder.
-    await library.click('details.export-menu:not(.trash-menu) summary');
+    // The export menu is a popover opened by its button (issue 22).
+    await library.click('[data-testid="export"] [data-menu-button]');
     await library.click('button[data-export="json-all"]');
     const file = await until('the export', async () => readdirSync(downloads).find((name) => /^margin-.*\.json$/.test(name)));
     exported = await until('the whole export', async () => {

@@ -37,8 +37,15 @@ async function fill(page: Page, selector: string, value: string) {
   if (value) await page.type(selector, value);
 }
 
+/** The sync menu is a popover (issue 22): opened by its button unless it is open (#sync opens it). */
+async function openSync(library: Page) {
+  const button = '[data-testid="sync"] [data-menu-button]';
+  if ((await library.$eval(button, (b) => b.getAttribute('aria-expanded'))) !== 'true') await library.click(button);
+  await library.waitForSelector('[data-testid="sync"] [role="dialog"]');
+}
+
 async function configure(library: Page) {
-  if (!(await library.$eval('[data-testid="sync"]', (d) => (d as HTMLDetailsElement).open))) await library.click('[data-testid="sync"] summary');
+  await openSync(library);
   await fill(library, '[data-sync-field="url"]', couch.url);
   await fill(library, '[data-sync-field="database"]', 'margin');
   await fill(library, '[data-sync-field="user"]', 'reader');
@@ -49,6 +56,7 @@ async function configure(library: Page) {
 }
 
 async function syncNow(library: Page) {
+  await openSync(library);
   await library.click('[data-action="sync-now"]');
   await library.waitForSelector('[data-action="sync-now"]:not([disabled])', { timeout: 30_000 });
 }
