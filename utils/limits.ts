@@ -78,3 +78,9 @@ export function assertShape(value: unknown, record: string, maxDepth = MAX_DEPTH
   const p = shapeProblem(value, maxDepth, maxChars);
   if (p) throw new RecordShapeError(record, p);
 }
+
+/**
+ * The longest each field of the entity explorer's records (merge, split, note; utils/db/entities.ts)
+ * may be: one set of bounds for the import and for sync.
+ */
+export const ENTITY_EDIT_MAX = { key: 600, into: 600, form: 500, note: 20_000 } as const;

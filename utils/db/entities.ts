@@ -1,4 +1,5 @@
 import type { EntityType } from '../entities/types';
+import { ENTITY_EDIT_MAX } from '../limits';
 import { newId } from './articles';
 import { pairable, SEP, type EntityArticleRow, type EntityHighlightRow, type EntitySummaryRow } from './entity-index';
 import type { EntityCorrectionRecord, HighlightRecord, MarginDB } from './schema';
@@ -20,7 +21,7 @@ export const MERGE_PREFIX = 'merge:';
 export const SPLIT_PREFIX = 'split:';
 export const NOTE_PREFIX = 'note:';
 /** The longest note about an entity. */
-export const MAX_ENTITY_NOTE = 20_000;
+export const MAX_ENTITY_NOTE = ENTITY_EDIT_MAX.note;
 
 /** Whether a correction record is one of the explorer's (not a correction of the recogniser). */
 export const isEntityEdit = (r: Pick<EntityCorrectionRecord, 'action'>) => r.action === 'merge' || r.action === 'split' || r.action === 'note';

@@ -171,6 +171,9 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** What a correction record does: the recogniser's corrections, then the entity explorer's edits. */
+export const CORRECTION_ACTIONS = ['remove', 'set', 'merge', 'split', 'note'] as const;
+
 /**
  * A reader's correction of the entity recogniser; applies to every article.
  *
@@ -186,7 +189,7 @@ export interface EntityCorrectionRecord {
   id: string;
   /** The name as written (NFC, white space collapsed); unique. */
   text: string;
-  action: 'remove' | 'set' | 'merge' | 'split' | 'note';
+  action: (typeof CORRECTION_ACTIONS)[number];
   type?: EntityType;
   /** merge, split, note: the entity (entityKey) the record is about. */
   key?: string;

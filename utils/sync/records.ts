@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { MAX_NOTE } from '../db/highlights';
-import { HIGHLIGHT_COLORS, type HighlightRecord, type ArticleBody, type ArticleRow, type EntityCorrectionRecord } from '../db/schema';
+import { CORRECTION_ACTIONS, HIGHLIGHT_COLORS, type HighlightRecord, type ArticleBody, type ArticleRow, type EntityCorrectionRecord } from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
-import { describeShapeProblem, MAX_BODY_HTML, MAX_BODY_RECORD_CHARS, MAX_BODY_TEXT, shapeProblem } from '../limits';
+import { describeShapeProblem, ENTITY_EDIT_MAX, MAX_BODY_HTML, MAX_BODY_RECORD_CHARS, MAX_BODY_TEXT, shapeProblem } from '../limits';
 
 /**
  * What one replicated document carries (issue 10), how it is checked when it arrives, and
@@ -159,13 +159,13 @@ const correctionPayload = v.strictObject({
   rec: v.strictObject({
     id,
     text: v.pipe(text(500), v.minLength(1)),
-    action: v.picklist(['remove', 'set', 'merge', 'split', 'note']),
+    action: v.picklist(CORRECTION_ACTIONS),
     type: v.optional(v.picklist(ENTITY_TYPES)),
     // The entity explorer's merges, splits and notes (issue 24) travel like the recogniser's corrections.
-    key: v.optional(text(600)),
-    into: v.optional(text(600)),
-    form: v.optional(text(500)),
-    note: v.optional(text(20_000)),
+    key: v.optional(text(ENTITY_EDIT_MAX.key)),
+    into: v.optional(text(ENTITY_EDIT_MAX.into)),
+    form: v.optional(text(ENTITY_EDIT_MAX.form)),
+    note: v.optional(text(ENTITY_EDIT_MAX.note)),
     createdAt: time,
     updatedAt: time,
   } satisfies Record<keyof EntityCorrectionRecord, v.GenericSchema>),

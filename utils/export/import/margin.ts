@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import type { ArticleRecord } from '../../article';
-import type { EntityCorrectionRecord } from '../../db/schema';
+import { CORRECTION_ACTIONS, type EntityCorrectionRecord } from '../../db/records';
 import { ENTITY_TYPES } from '../../entities/types';
-import { MAX_BODY_HTML, MAX_BODY_TEXT } from '../../limits';
+import { ENTITY_EDIT_MAX, MAX_BODY_HTML, MAX_BODY_TEXT } from '../../limits';
 import { normalizeUrl } from '../../url';
 import { stableId } from '../ids';
 import { FORMAT_VERSION, READABLE_VERSIONS } from '../model';
@@ -33,13 +33,13 @@ const marginArticle = v.object({
 const marginCorrection = v.object({
   id: v.optional(text(100)),
   text: v.pipe(text(500), v.minLength(1, 'is empty')),
-  action: v.picklist(['remove', 'set', 'merge', 'split', 'note']),
+  action: v.picklist(CORRECTION_ACTIONS),
   type: v.optional(v.picklist(ENTITY_TYPES)),
   // The entity explorer's merges, splits and notes (utils/db/entities.ts).
-  key: v.optional(text(600)),
-  into: v.optional(text(600)),
-  form: v.optional(text(500)),
-  note: v.optional(text(20_000)),
+  key: v.optional(text(ENTITY_EDIT_MAX.key)),
+  into: v.optional(text(ENTITY_EDIT_MAX.into)),
+  form: v.optional(text(ENTITY_EDIT_MAX.form)),
+  note: v.optional(text(ENTITY_EDIT_MAX.note)),
   createdAt: date,
   updatedAt: date,
 });
