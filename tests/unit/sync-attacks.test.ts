@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
 import { describeTextQuote } from '../../utils/anchoring';
 import { HighlightRepository } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
-import type { MarginDB } from '../../utils/db/schema';
 import { restoreArticle } from '../../utils/db/trash';
 import { SyncController, type StoredSync } from '../../utils/background/sync';
-import { readSyncLog, readSyncStatus, SyncEngine } from '../../utils/sync/engine';
+import { readSyncLog, readSyncStatus } from '../../utils/sync/engine';
 import { SYNC_CONFLICT_HEADING } from '../../utils/sync/records';
 import { startCouch, PouchDB, type CouchServer } from '../support/couch';
 import { freshDb } from '../support/db';
+import { syncDevice, syncOk, type SyncDevice } from '../support/sync-device';
 
 /*
  * Issue 21: what a broken or hostile CouchDB-protocol server did to readers' data, each attack
@@ -23,7 +23,6 @@ const selectors = (quote: string) => {
 const USERS = { reader: 'correct horse' };
 const DATABASES = ['replay', 'forged', 'forged-plain', 'deep', 'deep-local', 'refused', 'offon'];
 let couch: CouchServer;
-let mirrors = 0;
 
 beforeAll(async () => {
   couch = await startCouch({ users: USERS, databases: DATABASES, validation: true });
@@ -32,35 +31,8 @@ afterAll(async () => {
   await couch.close();
 });
 
-interface Device {
-  db: MarginDB;
-  articles: ArticleRepository;
-  annotations: HighlightRepository;
-  tick: () => number;
-  sync: () => ReturnType<SyncEngine['run']>;
-}
-
-function device(database: string, passphrase?: string): Device {
-  const db = freshDb();
-  let now = 1_700_000_000_000 + Math.floor(Math.random() * 1000);
-  const clock = () => now;
-  const mirror = `attack-mirror-${++mirrors}`;
-  return {
-    db,
-    articles: new ArticleRepository(db, clock),
-    annotations: new HighlightRepository(db, clock),
-    tick: () => (now += 1000),
-    sync: () =>
-      new SyncEngine(db, {
-        local: () => new PouchDB(mirror, { adapter: 'memory' }),
-        remote: () => new PouchDB(`${couch.url}/${database}`, { adapter: 'http', skip_setup: true, auth: { username: 'reader', password: USERS.reader } }),
-        remoteName: `${couch.url}/${database}`,
-        passphrase,
-        iterations: 2000,
-        now: clock,
-      }).run(),
-  };
-}
+type Device = SyncDevice;
+const device = (database: string, passphrase?: string): Device => syncDevice(() => couch, USERS.reader, database, passphrase);
 
 async function saveArticle(d: Device, url: string) {
   return d.articles.save({
@@ -76,11 +48,7 @@ async function saveArticle(d: Device, url: string) {
   });
 }
 
-async function ok(result: ReturnType<SyncEngine['run']>) {
-  const r = await result;
-  if (!r.ok) throw new Error(`sync failed: ${r.error.kind} ${r.error.message}`);
-  return r.report;
-}
+const ok = syncOk;
 
 const notes = async (d: Device) => (await d.db.annotations.toArray()).map((h) => h.note).sort();
 
@@ -255,7 +223,7 @@ group('a hostile server cannot turn sync against the reader (issue 21)', { timeo
     const make = () => {
       const db = freshDb();
       let stored: StoredSync | undefined;
-      const mirror = `attack-controller-${++mirrors}`;
+      const mirror = `attack-controller-${crypto.randomUUID()}`;
       const sync = new SyncController({
         db,
         load: () => Promise.resolve(stored && structuredClone(stored)),

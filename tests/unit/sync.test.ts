@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
 import { describeTextQuote } from '../../utils/anchoring';
-import { HighlightRepository, putHighlights } from '../../utils/db/highlights';
-import { ArticleRepository } from '../../utils/db/articles';
+import { putHighlights } from '../../utils/db/highlights';
 import { search } from '../../utils/db/library';
-import type { HighlightRecord, MarginDB } from '../../utils/db/schema';
+import type { HighlightRecord } from '../../utils/db/schema';
 import { trashArticle } from '../../utils/db/trash';
 import { CorrectionRepository } from '../../utils/db/corrections';
 import { mergeEntity, readEntityEdits, setEntityNote, splitForm } from '../../utils/db/entities';
 import { readHiddenKinds, readPreferences, writeHiddenKinds, writePreferences } from '../../utils/background/settings';
 import { readSyncLog, readSyncStatus, SyncEngine } from '../../utils/sync/engine';
 import { mergeHighlights, SYNC_CONFLICT_HEADING, type HighlightPayload } from '../../utils/sync/records';
-import { startCouch, startFaultyProxy, PouchDB, type CouchServer } from '../support/couch';
-import { freshDb } from '../support/db';
+import { startCouch, startFaultyProxy, type CouchServer } from '../support/couch';
+import { syncDevice, syncOk, type SyncDevice } from '../support/sync-device';
 
 const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다. 위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다. The ferry budget passed.';
 const URL_A = 'https://news.example.kr/2026/budget';
@@ -22,7 +21,6 @@ const selectors = (quote: string) => {
 
 const USERS = { reader: 'correct horse' };
 let couch: CouchServer;
-let mirrors = 0;
 
 beforeAll(async () => {
   couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off', 'prefs', 'explorer'] });
@@ -31,40 +29,8 @@ afterAll(async () => {
   await couch.close();
 });
 
-interface Device {
-  db: MarginDB;
-  articles: ArticleRepository;
-  annotations: HighlightRepository;
-  tick: () => number;
-  sync: (overrides?: Partial<{ passphrase: string; password: string; url: string; database: string }>) => ReturnType<SyncEngine['run']>;
-}
-
-function device(database = 'margin', passphrase?: string): Device {
-  const db = freshDb();
-  let now = 1_700_000_000_000 + Math.floor(Math.random() * 1000);
-  const clock = () => now;
-  const mirror = `mirror-${++mirrors}`;
-  return {
-    db,
-    articles: new ArticleRepository(db, clock),
-    annotations: new HighlightRepository(db, clock),
-    tick: () => (now += 1000),
-    sync: (o = {}) =>
-      new SyncEngine(db, {
-        local: () => new PouchDB(mirror, { adapter: 'memory' }),
-        remote: () =>
-          new PouchDB(`${o.url ?? couch.url}/${o.database ?? database}`, {
-            adapter: 'http',
-            skip_setup: true,
-            auth: { username: 'reader', password: o.password ?? USERS.reader },
-          }),
-        remoteName: `${o.url ?? couch.url}/${o.database ?? database}`,
-        passphrase: o.passphrase ?? passphrase,
-        iterations: 2000,
-        now: clock,
-      }).run(),
-  };
-}
+type Device = SyncDevice;
+const device = (database = 'margin', passphrase?: string): Device => syncDevice(() => couch, USERS.reader, database, passphrase);
 
 async function saveArticle(d: Device, url = URL_A) {
   return d.articles.save({
@@ -80,11 +46,7 @@ async function saveArticle(d: Device, url = URL_A) {
   });
 }
 
-async function ok(result: ReturnType<SyncEngine['run']>) {
-  const r = await result;
-  if (!r.ok) throw new Error(`sync failed: ${r.error.kind} ${r.error.message}`);
-  return r.report;
-}
+const ok = syncOk;
 
 group('sync through a real CouchDB-protocol server (issue 10)', () => {
   it('a highlight and note made on A reach B with the article and its body; search and filters know them', async () => {
