@@ -28,29 +28,47 @@ export interface ShapeProblem {
 /**
  * What is wrong with the shape of `value`, or null. Walks it breadth-first with an explicit
  * queue, counting each string's and key's length toward `maxChars`; stops at the first problem.
+ * The queue holds each node's parent and key, not its path: the path is spelled out only for the
+ * node found wrong, so a file of 400,000 items costs a few array slots per node, not a string each.
  */
 export function shapeProblem(value: unknown, maxDepth = MAX_DEPTH, maxChars = MAX_RECORD_CHARS): ShapeProblem | null {
   let chars = 0;
-  const queue: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
-  for (let i = 0; i < queue.length; i++) {
-    const item = queue[i]!;
-    queue[i] = undefined as never;
-    const v = item.value;
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  const parents: number[] = [-1];
+  const keys: (string | number)[] = [''];
+  const pathOf = (i: number) => {
+    const parts: (string | number)[] = [];
+    for (let at = i; at > 0; at = parents[at]!) parts.push(keys[at]!);
+    return parts.reverse().join('.').slice(0, 120);
+  };
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    values[i] = undefined;
     if (typeof v === 'string') chars += v.length;
     else if (v && typeof v === 'object') {
-      if (item.depth >= maxDepth) return { problem: 'depth', limit: maxDepth, at: item.path.slice(0, 120) };
-      const path = (key: string) => (item.path.length < 120 ? (item.path ? `${item.path}.${key}` : key) : item.path);
+      const depth = depths[i]!;
+      if (depth >= maxDepth) return { problem: 'depth', limit: maxDepth, at: pathOf(i) };
       if (Array.isArray(v)) {
-        for (let j = 0; j < v.length; j++) queue.push({ value: v[j], depth: item.depth + 1, path: path(String(j)) });
+        for (let j = 0; j < v.length; j++) {
+          values.push(v[j]);
+          depths.push(depth + 1);
+          parents.push(i);
+          keys.push(j);
+        }
         chars += v.length;
       } else {
-        for (const [key, inner] of Object.entries(v as Record<string, unknown>)) {
+        for (const key in v) {
+          if (!Object.hasOwn(v, key)) continue;
           chars += key.length + 1;
-          queue.push({ value: inner, depth: item.depth + 1, path: path(key) });
+          values.push((v as Record<string, unknown>)[key]);
+          depths.push(depth + 1);
+          parents.push(i);
+          keys.push(key);
         }
       }
     } else chars += 1;
-    if (chars > maxChars) return { problem: 'size', limit: maxChars, at: item.path.slice(0, 120) };
+    if (chars > maxChars) return { problem: 'size', limit: maxChars, at: pathOf(i) };
   }
   return null;
 }

@@ -501,20 +501,28 @@ describe('imports never overwrite what the reader has (issue 14, item 3)', () =>
 describe('huge files are refused at once, with bounded memory (issue 14, item 4)', () => {
   // Not a timed test: the refusal is compared with JSON.parse of the same text in the same run
   // (the floor any reader of the file pays), so a loaded machine slows both alike.
+  // Each time is the best of three runs, so one garbage collection landing in one of them (seen in CI)
+  // does not decide the ratio; the heap is read around the first run only.
   const timed = (input: string) => {
-    let started = performance.now();
-    JSON.parse(input);
-    const parseMs = performance.now() - started;
-    const heap = process.memoryUsage().heapUsed;
-    started = performance.now();
+    let parseMs = Infinity;
+    let ms = Infinity;
+    let heapMb = 0;
     let error: unknown;
-    try {
-      parseImport(input);
-    } catch (e) {
-      error = e;
+    for (let run = 0; run < 3; run++) {
+      let started = performance.now();
+      JSON.parse(input);
+      parseMs = Math.min(parseMs, performance.now() - started);
+      const heap = process.memoryUsage().heapUsed;
+      started = performance.now();
+      try {
+        parseImport(input);
+      } catch (e) {
+        error = e;
+      }
+      ms = Math.min(ms, performance.now() - started);
+      if (run === 0) heapMb = (process.memoryUsage().heapUsed - heap) / 1024 / 1024;
     }
-    const ms = performance.now() - started;
-    return { error: error as ImportError, ratio: ms / Math.max(parseMs, 1), heapMb: (process.memoryUsage().heapUsed - heap) / 1024 / 1024 };
+    return { error: error as ImportError, ratio: ms / Math.max(parseMs, 1), heapMb };
   };
 
   it('a 3 MB file of 1,000,000 empty articles', () => {
