@@ -23,11 +23,7 @@ interface KeptPhotos {
   kept: number;
 }
 
-type State =
-  | { phase: 'loading' }
-  | { phase: 'ok'; article: ArticleRecord; photos: KeptPhotos }
-  | { phase: 'missing' }
-  | { phase: 'failed'; detail: string };
+type State = { phase: 'loading' } | { phase: 'ok'; article: ArticleRecord; photos: KeptPhotos } | { phase: 'missing' } | { phase: 'failed'; detail: string };
 
 /** Read an article's kept photos and make object URLs of them (revoked by the caller). */
 async function readPhotos(db: MarginDB, article: ArticleRecord): Promise<KeptPhotos> {

@@ -59,7 +59,12 @@ function PhotoSettings({ settings, onChange }: { settings: Settings; onChange: (
         <button
           type="button"
           class="setting-link link-button"
-          onClick={() => void sendMessage('deletePhotos').then(() => setSaid(t('photosDeleted')), (error: unknown) => setSaid(errorMessage(error)))}
+          onClick={() =>
+            void sendMessage('deletePhotos').then(
+              () => setSaid(t('photosDeleted')),
+              (error: unknown) => setSaid(errorMessage(error)),
+            )
+          }
           data-testid="delete-photos"
         >
           {t('deletePhotos')}

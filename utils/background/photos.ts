@@ -61,10 +61,13 @@ export class PhotoKeeper {
     const missing = new Map<string, PhotoMiss>();
     let retry: PhotoCandidate[] = jobs;
     if (tabId !== null) {
-      const results = await this.deps.inPage(tabId, article.url, jobs, budget).catch((): PhotoTransfer[] => jobs.map((j) => ({ key: j.key, ok: false, reason: 'needs-access' })));
+      const results = await this.deps
+        .inPage(tabId, article.url, jobs, budget)
+        .catch((): PhotoTransfer[] => jobs.map((j) => ({ key: j.key, ok: false, reason: 'needs-access' })));
       retry = [];
       results.forEach((result, i) => {
-        if (result.ok) kept.push({ key: result.key, blob: fromTransfer(result), width: result.width, height: result.height, originalBytes: result.originalBytes });
+        if (result.ok)
+          kept.push({ key: result.key, blob: fromTransfer(result), width: result.width, height: result.height, originalBytes: result.originalBytes });
         else if (result.reason === 'needs-access') retry.push(jobs[i]!);
         else missing.set(result.key, result.reason);
       });

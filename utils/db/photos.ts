@@ -97,7 +97,7 @@ export class PhotoStore {
 
   /** The keys of the photos kept for an article (a revisit fetches only the others). */
   async keptKeys(articleId: string): Promise<Set<string>> {
-    const ids = (await this.db.photos.where('articleId').equals(articleId).primaryKeys());
+    const ids = await this.db.photos.where('articleId').equals(articleId).primaryKeys();
     const prefix = `${articleId} `.length;
     return new Set(ids.map((id) => id.slice(prefix)));
   }
@@ -162,11 +162,14 @@ export class PhotoStore {
     await this.db.photoSets.each((set) => void (total += set.bytes));
     if (total <= this.budget.total) return;
     const drop: string[] = [];
-    await this.db.photoSets.orderBy('usedAt').until(() => total <= this.budget.total).each((set) => {
-      if (set.articleId === keep) return;
-      drop.push(set.articleId);
-      total -= set.bytes;
-    });
+    await this.db.photoSets
+      .orderBy('usedAt')
+      .until(() => total <= this.budget.total)
+      .each((set) => {
+        if (set.articleId === keep) return;
+        drop.push(set.articleId);
+        total -= set.bytes;
+      });
     for (const articleId of drop) await this.removeArticle(articleId);
   }
 
@@ -175,7 +178,7 @@ export class PhotoStore {
    * deleted on another device and synced). Run when the background starts, after the trash is emptied of old entries.
    */
   async sweep(): Promise<number> {
-    const sets = (await this.db.photoSets.toCollection().primaryKeys());
+    const sets = await this.db.photoSets.toCollection().primaryKeys();
     const rows = await this.db.articles.bulkGet(sets);
     const unsaved = sets.filter((_, i) => !rows[i]);
     const trashed = new Set(await this.db.trash.where('id').anyOf(unsaved).primaryKeys());

@@ -51,8 +51,7 @@ export async function shrinkPhoto(original: Blob): Promise<ShrunkPhoto | 'tiny' 
 }
 
 export type PhotoResult =
-  | { key: string; ok: true; blob: Blob; width: number; height: number; originalBytes: number }
-  | { key: string; ok: false; reason: PhotoMiss };
+  { key: string; ok: true; blob: Blob; width: number; height: number; originalBytes: number } | { key: string; ok: false; reason: PhotoMiss };
 
 /**
  * Fetch one photo (from the browser's cache when it has it) and shrink it. A fetch that throws
@@ -110,8 +109,7 @@ export async function fetchPhotos(jobs: readonly PhotoCandidate[], init: Request
 
 /** A photo as the page's context hands it to the background (script results must be plain data). */
 export type PhotoTransfer =
-  | { key: string; ok: true; data: string; type: string; width: number; height: number; originalBytes: number }
-  | { key: string; ok: false; reason: PhotoMiss };
+  { key: string; ok: true; data: string; type: string; width: number; height: number; originalBytes: number } | { key: string; ok: false; reason: PhotoMiss };
 
 async function toBase64(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -131,6 +129,8 @@ export function fromTransfer(photo: Extract<PhotoTransfer, { ok: true }>): Blob 
 export async function keepPhotosInPage(jobs: readonly PhotoCandidate[], budget: number): Promise<PhotoTransfer[]> {
   const results = await fetchPhotos(jobs, { credentials: 'same-origin' }, budget);
   return Promise.all(
-    results.map(async (r): Promise<PhotoTransfer> => (r.ok ? { key: r.key, ok: true, data: await toBase64(r.blob), type: r.blob.type, width: r.width, height: r.height, originalBytes: r.originalBytes } : r)),
+    results.map(async (r): Promise<PhotoTransfer> =>
+      r.ok ? { key: r.key, ok: true, data: await toBase64(r.blob), type: r.blob.type, width: r.width, height: r.height, originalBytes: r.originalBytes } : r,
+    ),
   );
 }
