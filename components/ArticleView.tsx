@@ -3,7 +3,7 @@ import type { Article } from '../utils/article';
 import { formatPublished } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
 import { createSanitizer, type Sanitizer } from '../utils/extract/sanitize';
-import { photoKey } from '../utils/extract/photos';
+import { MIN_PHOTO_SIDE, photoKey } from '../utils/extract/photos';
 
 let sanitizer: Sanitizer | undefined;
 function sanitize(html: string): DocumentFragment {
@@ -33,6 +33,9 @@ function showKeptPhotos(body: HTMLElement, photos: ReadonlyMap<string, string>) 
     img.addEventListener(
       'error',
       () => {
+        // A pixel or an icon the page declared tiny is no photo to miss.
+        const side = Math.min(Number(img.getAttribute('width') ?? Infinity), Number(img.getAttribute('height') ?? Infinity));
+        if (side < MIN_PHOTO_SIDE) return img.remove();
         const notice = document.createElement('span');
         notice.className = 'photo-missing';
         notice.dataset.testid = 'photo-missing';

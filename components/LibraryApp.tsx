@@ -290,7 +290,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
             </p>
             {photos && photos.bytes > 0 && (
               <p class="count photo-storage" data-testid="photo-storage" data-bytes={photos.bytes}>
-                {t('photoStorage', [formatBytes(photos.bytes, uiLanguage()), String(photos.articles)])}
+                {t('photoStorage', [formatBytes(photos.bytes, uiLanguage()), tn('articlesCount', photos.articles)])}
               </p>
             )}
             {!loading && !importing && page.total === 0 && <p class="empty">{filtered(filter) ? t('noResults') : t('libraryEmpty')}</p>}

@@ -8,7 +8,7 @@ import { Popover } from './Popover';
 import { useReaderQuery } from './hooks/db';
 import { PHOTO_BUDGET, photoUsage } from '../utils/db/photos';
 import { formatBytes } from '../utils/format';
-import { uiLanguage } from '../utils/i18n';
+import { tn, uiLanguage } from '../utils/i18n';
 import type { Settings } from '../utils/background/messages';
 
 /**
@@ -35,7 +35,7 @@ function PhotoSettings({ settings, onChange }: { settings: Settings; onChange: (
   };
   return (
     <fieldset class="setting-group" data-testid="photo-settings">
-      <legend>{t('settingKeepPhotos')}</legend>
+      <legend>{t('settingPhotosTitle')}</legend>
       <label class="setting">
         <input
           type="checkbox"
@@ -53,7 +53,7 @@ function PhotoSettings({ settings, onChange }: { settings: Settings; onChange: (
       </label>
       <p class="setting-help">{t('settingKeepPhotosHelp', [formatBytes(PHOTO_BUDGET.perArticle, lang), formatBytes(PHOTO_BUDGET.total, lang)])}</p>
       <p class="setting-help" data-testid="photo-usage" data-bytes={usage?.bytes ?? 0}>
-        {t('photoStorage', [size, String(usage?.articles ?? 0)])}
+        {t('photoStorage', [size, tn('articlesCount', usage?.articles ?? 0)])}
       </p>
       {(usage?.bytes ?? 0) > 0 && (
         <button
