@@ -83,6 +83,10 @@ describe('issue 22: photos kept with the saved copy, for reading offline', () =>
       await reader.setViewportSize({ width: 360, height: 740 });
       await reader.evaluate(() => window.scrollTo(0, 0));
       await reader.screenshot({ path: join(ARTIFACTS, 'saved-reader-photos-offline-en-360.png') });
+      await reader.emulateMedia({ colorScheme: 'dark' });
+      await reader.getByTestId('photo-missing').scrollIntoViewIfNeeded();
+      await reader.screenshot({ path: join(ARTIFACTS, 'saved-reader-photos-offline-en-360-dark.png') });
+      await reader.emulateMedia({ colorScheme: 'light' });
 
       // Settings say what the photos take, and delete them on request; the text stays.
       await reader.getByTestId('settings-button').click();
@@ -101,6 +105,40 @@ describe('issue 22: photos kept with the saved copy, for reading offline', () =>
       await again.close();
     } finally {
       await browser.context.setOffline(false);
+    }
+  });
+
+  it('says it in Korean too: how many photos are kept, and where one is not', async () => {
+    const ko = await launchWithExtension({ extensionDir, locale: 'ko', colorScheme: 'dark' });
+    try {
+      const { page, tabId } = await openTab(ko, `${origin}${STORY}`);
+      const popup = await openPopup(ko, tabId);
+      await popup.waitForSelector('main[data-status="ok"] [data-testid="article-body"]');
+      const lib = await ko.context.newPage();
+      await lib.goto(`chrome-extension://${ko.extensionId}/library.html`);
+      await lib.waitForFunction(() => Number(document.querySelector('[data-testid="photo-storage"]')?.getAttribute('data-bytes')) > 0, null, {
+        timeout: 30_000,
+      });
+      expect(await lib.getByTestId('photo-storage').textContent()).toMatch(/^보관한 사진: [\d.]+ ?(?:kB|MB) \(기사 1건\)$/);
+      await Promise.all([popup.close(), page.close()]);
+      await ko.context.setOffline(true);
+      const waiting = ko.context.waitForEvent('page');
+      await lib.getByTestId('read-saved').first().click();
+      const reader = await waiting;
+      await reader.setViewportSize({ width: 360, height: 740 });
+      await reader.waitForSelector('main[data-status="ok"] [data-testid="article-body"]');
+      expect(await reader.getByTestId('images-need-network').textContent()).toContain('사진 4장 중 3장은 이 기기에 저장돼 있어요');
+      await expect.poll(() => reader.getByTestId('photo-missing').textContent()).toContain('이 기기에 저장하지 않은 사진이에요');
+      await reader.locator('img[data-photo="kept"]').first().scrollIntoViewIfNeeded();
+      await reader.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLImageElement>('img[data-photo="kept"]')].every((img) => img.complete && img.naturalWidth > 0),
+      );
+      await reader.screenshot({ path: join(ARTIFACTS, 'saved-reader-photos-offline-ko-360-dark.png') });
+      await reader.getByTestId('settings-button').click();
+      await reader.getByTestId('photo-settings').scrollIntoViewIfNeeded();
+      await reader.screenshot({ path: join(ARTIFACTS, 'settings-photos-ko-360-dark.png') });
+    } finally {
+      await ko.close();
     }
   });
 });
