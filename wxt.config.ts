@@ -11,7 +11,8 @@ import preact from '@preact/preset-vite';
  * loopback (a CouchDB on the same computer); what narrows it to the one server is the
  * optional host permission asked for that origin when sync is set up (utils/sync/config.ts),
  * and the only code that calls the network is the background's sync (utils/sync/pouch.ts).
- * Images and styles stay open: articles show their own pictures.
+ * Images and styles stay open: articles show their own pictures, and saved copies the photos
+ * kept with them (blob: URLs of the extension's origin, issue 22).
  */
 export const EXTENSION_PAGES_CSP = [
   "script-src 'self'",

@@ -5,6 +5,8 @@ import { filterOptions, filteredArticleIds, listArticles, search, type LibraryPa
 import type { MarginDB } from '../utils/db/schema';
 import { importData, readData, StorageFullError } from '../utils/export/transfer';
 import { listTrash, TRASH_DAYS } from '../utils/db/trash';
+import { photoUsage } from '../utils/db/photos';
+import { formatBytes } from '../utils/format';
 import type { ExportFormat } from '../utils/export/build';
 import { formatCount, t, tn, uiLanguage } from '../utils/i18n';
 import { sendMessage } from '../utils/background/messages';
@@ -95,6 +97,8 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const loading = !livePage && page.items.length === 0;
   const options = useLiveQuery(() => filterOptions(db), [db]) ?? { sites: [], tags: [] };
   const trash = useLiveQuery(() => listTrash(db), [db]) ?? [];
+  // What the photos kept with saved copies take on this device (issue 22), read from one small row per article.
+  const photos = useLiveQuery(() => photoUsage(db), [db]);
 
   useEffect(() => {
     const q = query.trim();
@@ -284,6 +288,11 @@ export function LibraryApp({ db }: { db: MarginDB }) {
             <p class="count" role="status">
               {importing && page.total === 0 ? t('libraryImporting') : tn('articlesCount', page.total)}
             </p>
+            {photos && photos.bytes > 0 && (
+              <p class="count photo-storage" data-testid="photo-storage" data-bytes={photos.bytes}>
+                {t('photoStorage', [formatBytes(photos.bytes, uiLanguage()), tn('articlesCount', photos.articles)])}
+              </p>
+            )}
             {!loading && !importing && page.total === 0 && <p class="empty">{filtered(filter) ? t('noResults') : t('libraryEmpty')}</p>}
             {page.items.map(({ article, highlights: list }) => (
               <ArticleCard

@@ -52,6 +52,8 @@ interface Props {
   /** The side panel also scrolls the live page to a highlight the reader goes to. */
   onGoToHighlight?: (id: string) => void;
   focus?: ReaderFocus;
+  /** The saved copy's kept photos (issue 22), by picture key → object URL. */
+  photos?: ReadonlyMap<string, string>;
 }
 
 /** The elements matching `selector` from `el` outwards (nested marks: the innermost first). */
@@ -68,7 +70,7 @@ const typing = (target: EventTarget | null) => target instanceof HTMLElement && 
  * legend, list, corrections) — and the floating UI that acts on them. The same screen in the
  * popup and in the side panel.
  */
-export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) {
+export function ReaderScreen({ article, tabId, onGoToHighlight, focus, photos }: Props) {
   const [rendered, setRendered] = useState<Rendered | null>(null);
   const corrections = useCorrections();
   const hiddenKinds = useHiddenKinds();
@@ -291,7 +293,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus }: Props) 
         )}
       </div>
       {articleId && <UpdateNotice articleId={articleId} text={article.textContent} highlights={highlights.records} />}
-      <ArticleView article={article} onRendered={onRendered} />
+      <ArticleView article={article} photos={photos} onRendered={onRendered} />
       {panel === 'entities' && (
         <EntityPanel
           groups={entities.groups}

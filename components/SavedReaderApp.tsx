@@ -4,14 +4,38 @@ import { errorMessage } from '../utils/async';
 import { ArticleRepository } from '../utils/db/articles';
 import { TRASH_DAYS } from '../utils/db/trash';
 import { formatDateTime } from '../utils/format';
-import { t, uiLanguage } from '../utils/i18n';
+import { t, uiLanguage, type MessageKey } from '../utils/i18n';
+import { photoCandidates } from '../utils/extract/photos';
+import { PhotoStore } from '../utils/db/photos';
+import type { MarginDB } from '../utils/db/schema';
+import { sendMessage } from '../utils/background/messages';
 import { loadLiveDb } from './hooks/db';
 import { usePreferences } from './hooks/useReaderData';
 import { ReaderScreen, type ReaderFocus } from './ReaderScreen';
 import { ReaderTopbar } from './ReaderTopbar';
 import { LoadingPanel, StatusPanel } from './StatusPanel';
 
-type State = { phase: 'loading' } | { phase: 'ok'; article: ArticleRecord } | { phase: 'missing' } | { phase: 'failed'; detail: string };
+/** The saved copy's photos as kept on this device (issue 22): object URLs by picture key, and how many of its photos that is. */
+interface KeptPhotos {
+  urls: Map<string, string>;
+  /** Photos of the article (what the keeper would keep), and of those, kept here. */
+  total: number;
+  kept: number;
+}
+
+type State = { phase: 'loading' } | { phase: 'ok'; article: ArticleRecord; photos: KeptPhotos } | { phase: 'missing' } | { phase: 'failed'; detail: string };
+
+/** Read an article's kept photos and make object URLs of them (revoked by the caller). */
+async function readPhotos(db: MarginDB, article: ArticleRecord): Promise<KeptPhotos> {
+  const candidates = photoCandidates(article.contentHtml, article.url);
+  const urls = new Map<string, string>();
+  if (!candidates.length) return { urls, total: 0, kept: 0 };
+  const { photos } = await new PhotoStore(db).forArticle(article.id);
+  for (const photo of photos) urls.set(photo.key, URL.createObjectURL(photo.blob));
+  return { urls, total: candidates.length, kept: candidates.filter((c) => urls.has(c.key)).length };
+}
+
+const revoke = (photos: KeptPhotos | undefined) => photos?.urls.forEach((url) => URL.revokeObjectURL(url));
 
 /** What reader.html's address asks for: `?id=<article>` and, to open at a hit, `&hl=<highlight>` or `&at=<start>-<end>`. */
 export function readerAddress(params: URLSearchParams): { id: string | null; focus?: ReaderFocus } {
@@ -31,8 +55,15 @@ export function savedCopyUrl(articleId: string, focus?: ReaderFocus): string {
   return `/reader.html?${params}`;
 }
 
-/** Whether a saved copy shows photos (which come from the site, not from the copy). */
+/** Whether a saved copy shows pictures at all. */
 export const hasImages = (html: string) => /<(?:img|picture)\b/i.test(html);
+
+/** What the saved copy says of its photos: all kept here, some, or none (they come from the site). */
+export function photosNotice(photos: { total: number; kept: number }, html: string): { key: MessageKey; args?: string[]; kept: boolean } | null {
+  if (photos.total > 0 && photos.kept === photos.total) return { key: 'savedPhotosKept', args: [String(photos.kept)], kept: true };
+  if (photos.kept > 0) return { key: 'savedPhotosSomeKept', args: [String(photos.kept), String(photos.total)], kept: false };
+  return hasImages(html) ? { key: 'savedImagesNeedNetwork', kept: false } : null;
+}
 
 /**
  * A saved article read from the library: the stored copy (no network, so it opens offline
@@ -50,23 +81,36 @@ export function SavedReaderApp({ id, focus }: { id: string | null; focus?: Reade
 
   useEffect(() => {
     let live = true;
+    let shown: KeptPhotos | undefined;
     if (!id) return setState({ phase: 'missing' });
     loadLiveDb()
-      .then(({ readerDb }) => new ArticleRepository(readerDb()).get(id))
+      .then(async ({ readerDb }) => {
+        const db = readerDb();
+        const article = await new ArticleRepository(db).get(id);
+        // Photos are a cache: the copy opens without them when they cannot be read.
+        const photos = article ? await readPhotos(db, article).catch((): KeptPhotos => ({ urls: new Map(), total: 0, kept: 0 })) : undefined;
+        return { article, photos };
+      })
       .then(
-        (article) => {
-          if (!live) return;
-          setState(article ? { phase: 'ok', article } : { phase: 'missing' });
+        ({ article, photos }) => {
+          if (!live) return revoke(photos);
+          shown = photos;
+          setState(article && photos ? { phase: 'ok', article, photos } : { phase: 'missing' });
           if (article) document.title = `${article.title} · ${t('extName')}`;
+          // Read again: its photos are the last the budget gives up.
+          if (article && photos?.kept) void sendMessage('photosRead', { articleId: article.id }).catch(() => {});
         },
         (error: unknown) => live && setState({ phase: 'failed', detail: errorMessage(error) }),
       );
     return () => {
       live = false;
+      revoke(shown);
     };
   }, [id, attempt]);
 
   const article = state.phase === 'ok' ? state.article : null;
+  const photos = state.phase === 'ok' ? state.photos : null;
+  const said = article && photos ? photosNotice(photos, article.contentHtml) : null;
   return (
     <div class="shell surface-saved">
       <ReaderTopbar url={article?.url} preferences={preferences} />
@@ -80,10 +124,15 @@ export function SavedReaderApp({ id, focus }: { id: string | null; focus?: Reade
           <>
             <p class="notice" role="status" data-testid="notice">
               {t('savedCopyNotice', formatDateTime(article.savedAt, uiLanguage()) ?? '')}
-              {/* The text is kept; the photos are not (issue 22): said plainly where there are any. */}
-              {hasImages(article.contentHtml) && <span data-testid="images-need-network"> {t('savedImagesNeedNetwork')}</span>}
+              {/* The text is kept; the photos when the reader keeps them (issue 22): said plainly either way. */}
+              {said && (
+                <span data-testid={said.kept ? 'photos-kept' : 'images-need-network'} data-kept={photos?.kept} data-total={photos?.total}>
+                  {' '}
+                  {t(said.key, said.args)}
+                </span>
+              )}
             </p>
-            <ReaderScreen key={article.id} article={article} focus={focus} />
+            <ReaderScreen key={article.id} article={article} focus={focus} photos={photos?.urls} />
           </>
         )}
       </main>

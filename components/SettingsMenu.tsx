@@ -5,6 +5,90 @@ import { ALL_SITES, TEXT_SIZES, type Preferences, type TextSize } from '../utils
 import { t, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/background/messages';
 import { Popover } from './Popover';
+import { useReaderQuery } from './hooks/db';
+import { PHOTO_BUDGET, photoUsage } from '../utils/db/photos';
+import { formatBytes } from '../utils/format';
+import { tn, uiLanguage } from '../utils/i18n';
+import type { Settings } from '../utils/background/messages';
+
+/**
+ * Photos kept with saved copies (issue 22): the switch (on by default), what they take now,
+ * deleting them, and — asked for once, in the reader's click, with what it is for — access to
+ * all sites for photos that image servers do not let the page's context read.
+ */
+function PhotoSettings({ settings, onChange }: { settings: Settings; onChange: (settings: Settings) => void }) {
+  const usage = useReaderQuery((live) => photoUsage(live.readerDb()), []);
+  const [said, setSaid] = useState<string | null>(null);
+  const lang = uiLanguage();
+  const size = formatBytes(usage?.bytes ?? 0, lang);
+  const act = (run: () => Promise<Settings>, after?: (s: Settings) => string | null) =>
+    void run().then(
+      (next) => {
+        onChange(next);
+        setSaid(after?.(next) ?? null);
+      },
+      (error: unknown) => setSaid(`${t('permissionDenied')} (${errorMessage(error)})`),
+    );
+  const allSites = async (want: boolean): Promise<Settings> => {
+    if (want && !(await browser.permissions.request({ origins: ALL_SITES }))) throw new Error(t('permissionDenied'));
+    return sendMessage('setPhotosFromAllSites', { on: want });
+  };
+  return (
+    <fieldset class="setting-group" data-testid="photo-settings">
+      <legend>{t('settingPhotosTitle')}</legend>
+      <label class="setting">
+        <input
+          type="checkbox"
+          checked={settings.keepPhotos}
+          onChange={(e) => {
+            const on = (e.target as HTMLInputElement).checked;
+            act(
+              () => sendMessage('setKeepPhotos', { on }),
+              () => (!on && (usage?.bytes ?? 0) > 0 ? t('photosOffKeepOrDelete', size) : null),
+            );
+          }}
+          data-testid="keep-photos"
+        />
+        <span>{t('settingKeepPhotos')}</span>
+      </label>
+      <p class="setting-help">{t('settingKeepPhotosHelp', [formatBytes(PHOTO_BUDGET.perArticle, lang), formatBytes(PHOTO_BUDGET.total, lang)])}</p>
+      <p class="setting-help" data-testid="photo-usage" data-bytes={usage?.bytes ?? 0}>
+        {t('photoStorage', [size, tn('articlesCount', usage?.articles ?? 0)])}
+      </p>
+      {(usage?.bytes ?? 0) > 0 && (
+        <button
+          type="button"
+          class="setting-link link-button"
+          onClick={() =>
+            void sendMessage('deletePhotos').then(
+              () => setSaid(t('photosDeleted')),
+              (error: unknown) => setSaid(errorMessage(error)),
+            )
+          }
+          data-testid="delete-photos"
+        >
+          {t('deletePhotos')}
+        </button>
+      )}
+      <label class="setting">
+        <input
+          type="checkbox"
+          checked={settings.photosFromAllSites}
+          disabled={!settings.keepPhotos}
+          onChange={(e) => act(() => allSites((e.target as HTMLInputElement).checked))}
+          data-testid="photos-all-sites"
+        />
+        <span>{t('settingPhotosAllSites')}</span>
+      </label>
+      <p class="setting-help">{t('settingPhotosAllSitesHelp')}</p>
+      {said && (
+        <p class="setting-help" role="status" data-testid="photo-said">
+          {said}
+        </p>
+      )}
+    </fieldset>
+  );
+}
 
 const SIZE_LABELS: Record<TextSize, MessageKey> = { small: 'textSizeSmall', medium: 'textSizeMedium', large: 'textSizeLarge', 'x-large': 'textSizeXLarge' };
 
@@ -28,13 +112,17 @@ function openShortcutSettings() {
 export function SettingsMenu({ preferences }: { preferences: Preferences }) {
   const [open, setOpen] = useState(false);
   const [on, setOn] = useState(false);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (open)
       sendMessage('getSettings').then(
-        (s) => setOn(s.alwaysShowHighlights),
+        (s) => {
+          setOn(s.alwaysShowHighlights);
+          setSettings(s);
+        },
         () => {},
       );
   }, [open]);
@@ -49,8 +137,9 @@ export function SettingsMenu({ preferences }: { preferences: Preferences }) {
           return;
         }
       }
-      const settings = await sendMessage('setAlwaysShowHighlights', { on: want });
-      setOn(settings.alwaysShowHighlights);
+      const next = await sendMessage('setAlwaysShowHighlights', { on: want });
+      setOn(next.alwaysShowHighlights);
+      setSettings(next);
     } catch (error) {
       setMessage(`${t('permissionDenied')} (${errorMessage(error)})`);
     }
@@ -118,6 +207,7 @@ export function SettingsMenu({ preferences }: { preferences: Preferences }) {
             <span>{t('settingAlwaysShow')}</span>
           </label>
           <p class="setting-help">{t('settingAlwaysShowHelp')}</p>
+          {settings && <PhotoSettings settings={settings} onChange={setSettings} />}
           <p class="setting-help">{t('settingShortcutHelp')}</p>
           <p class="setting-help">{t('caretHelp')}</p>
           <button type="button" class="setting-link link-button" onClick={openShortcutSettings} data-testid="shortcut-settings-link">

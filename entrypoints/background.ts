@@ -4,7 +4,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { highlightSelectionOnPage, toPageHighlights, type HighlightDeps } from '../utils/background/highlights';
 import { openArticle, SaveTracker, type ReaderDeps } from '../utils/background/reader';
 import {
+  ALL_SITES,
   applyAlwaysShow,
+  applyKeepPhotos,
+  applyPhotosFromAllSites,
   readHiddenKinds,
   readPreferences,
   readSettings,
@@ -13,6 +16,11 @@ import {
   type Preferences,
 } from '../utils/background/settings';
 import { HighlightRepository } from '../utils/db/highlights';
+import { PhotoStore, readKeepPhotos } from '../utils/db/photos';
+import { PhotoKeeper } from '../utils/background/photos';
+import { fetchPhotos, type PhotoTransfer } from '../utils/page/photos';
+import type { PhotoCandidate } from '../utils/extract/photos';
+import { normalizeUrl } from '../utils/url';
 import { ArticleRepository, isQuotaError } from '../utils/db/articles';
 import { CorrectionRepository } from '../utils/db/corrections';
 import { mergeEntity, setEntityNote, splitForm, unmergeEntity, unsplitForm } from '../utils/db/entities';
@@ -78,6 +86,31 @@ export default defineBackground(() => {
       return { ...finishArticle(capture), ...(typeof capture.captureMs === 'number' ? { captureMs: capture.captureMs } : {}) };
     },
   };
+
+  // Photos kept with saved copies (issue 22): fetched in the page's context right after the save
+  // (its cache, its own requests), from the background only for image servers the page may not
+  // read and only with access to all sites; shrunk and kept within budgets. Nothing is sent anywhere.
+  const photoStore = new PhotoStore(db);
+  const photos = new PhotoKeeper({
+    store: photoStore,
+    enabled: () => readKeepPhotos(db),
+    async inPage(tabId, pageUrl, jobs, budget) {
+      const tab = await browser.tabs.get(tabId);
+      if (!tab.url || normalizeUrl(tab.url) !== normalizeUrl(pageUrl)) throw new Error('The tab shows another page now');
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/photos.js'] });
+      const [injection] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: (list: PhotoCandidate[], bytes: number) =>
+          (globalThis as unknown as { __marginKeepPhotos: (l: PhotoCandidate[], b: number) => Promise<unknown> }).__marginKeepPhotos(list, bytes),
+        args: [jobs, budget],
+      });
+      if (!Array.isArray(injection?.result)) throw new Error('The page did not answer Margin');
+      return injection.result as PhotoTransfer[];
+    },
+    hasAllSites: async () => (await readSettings(db)).photosFromAllSites && (await browser.permissions.contains({ origins: ALL_SITES })),
+    inBackground: (jobs, budget) => fetchPhotos(jobs, { credentials: 'omit' }, budget),
+  });
+  reader.afterSave = (record, tabId) => void photos.keep(record, tabId);
 
   /** Draw the page's highlights: the highlighter asks for them itself when injected. */
   const draw = async (tabId: number) => {
@@ -164,7 +197,10 @@ export default defineBackground(() => {
     return result.status === 'saved' ? (result.value.status === 'gone' ? { status: 'gone' as const } : { status: 'saved' as const, value: null }) : result;
   });
   // The trash keeps deleted articles for TRASH_DAYS days.
-  void purgeTrash(db).catch(() => {});
+  // Then the photos of articles no longer kept anywhere go too (issue 22).
+  void purgeTrash(db)
+    .then(() => photoStore.sweep())
+    .catch(() => {});
   onMessage('deleteHighlight', async ({ data }) => {
     const removed = await highlightRepository.remove(data.id);
     redraw(data.tabId);
@@ -207,6 +243,13 @@ export default defineBackground(() => {
     await applyToolbar(preferences).catch(() => {});
     return preferences;
   });
+  onMessage('setKeepPhotos', ({ data }) => applyKeepPhotos(db, data.on));
+  onMessage('setPhotosFromAllSites', ({ data }) => applyPhotosFromAllSites(db, browser, data.on));
+  onMessage('deletePhotos', async () => {
+    await photoStore.clear();
+    return photoStore.usage();
+  });
+  onMessage('photosRead', ({ data }) => photoStore.touch(data.articleId));
   onMessage('getHiddenEntityKinds', () => readHiddenKinds(db));
   onMessage('setHiddenEntityKinds', ({ data }) => writeHiddenKinds(db, data.kinds));
 

@@ -46,3 +46,13 @@ export function formatPublished(value: string | null | undefined, locale: string
   const zone = offset === 0 ? 'GMT' : `GMT${offset < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
   return shown && `${shown} ${zone}`;
 }
+
+/** A size in bytes as the reader's locale writes it ("12.3 MB", "850 kB"): for what photos take (issue 22). */
+export function formatBytes(bytes: number, locale: string): string {
+  const [unit, size] = bytes >= 1024 * 1024 ? (['megabyte', bytes / (1024 * 1024)] as const) : (['kilobyte', bytes / 1024] as const);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: size < 10 ? 1 : 0 }).format(size);
+  } catch {
+    return `${size.toFixed(1)} ${unit === 'megabyte' ? 'MB' : 'kB'}`;
+  }
+}

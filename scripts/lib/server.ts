@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
 };
 
 // A tiny grey JPEG-ish placeholder is not needed: missing images simply 404, as on the web.
-export type DynamicRoute = (url: URL) => { status?: number; type?: string; body: string } | undefined;
+export type DynamicRoute = (url: URL) => { status?: number; type?: string; body: string | Uint8Array } | undefined;
 
 export interface TestServer {
   origin: string;

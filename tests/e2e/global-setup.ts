@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { attackerStory, largeArticlePage, liveStory, liveStoryEnglish } from '../support/generated-pages';
 import { ROOT } from '../support/paths';
+import { photoPng } from '../support/images';
 import { startServer } from '../support/server';
 
 declare module 'vitest' {
@@ -25,7 +26,16 @@ export default async function setup(project: TestProject) {
   // The "attacker": a hostile page's beacons, kept in order and read back by the test (/attacker/log).
   const beacons: { kind: string; data: string }[] = [];
   const attacker = attackerStory();
+  // Photos made here (real PNGs, photo-like): /photos/<name>-<w>x<h>.png (issue 22, photos kept offline).
+  const photos = new Map<string, Uint8Array>();
   const server = await startServer([
+    (url) => {
+      const photo = url.pathname.match(/^\/photos\/([a-z]+)-(\d{1,4})x(\d{1,4})\.png$/);
+      if (!photo) return undefined;
+      const made = photos.get(url.pathname) ?? photoPng(Number(photo[2]), Number(photo[3]), photo[1]!.length * 7919);
+      photos.set(url.pathname, made);
+      return { body: made, type: 'image/png' };
+    },
     (url) => (url.pathname === '/generated/large.html' ? { body: large } : undefined),
     (url) => (url.pathname.startsWith('/attack/') && url.pathname.endsWith('.html') ? { body: attacker } : undefined),
     (url) => {

@@ -28,6 +28,9 @@ describe('database upgrades', () => {
     expect(await corrections.list()).toEqual([{ text: '사진', action: 'remove' }]);
     await corrections.remove('사진');
     expect(await corrections.list()).toEqual([]);
+    // v10 (issue 22): the photo tables are there, empty, beside what was kept.
+    expect(db.verno).toBeGreaterThanOrEqual(10);
+    expect([await db.photos.count(), await db.photoSets.count()]).toEqual([0, 0]);
     db.close();
   });
 

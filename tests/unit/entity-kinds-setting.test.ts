@@ -20,7 +20,7 @@ describe('the entity kinds switched off in the legend', () => {
     await writeHiddenKinds(db, []);
     expect(await readHiddenKinds(db)).toEqual([]);
     // The other setting is untouched.
-    expect(await readSettings(db)).toEqual({ alwaysShowHighlights: false });
+    expect(await readSettings(db)).toMatchObject({ alwaysShowHighlights: false });
   });
 
   it('fall back to the defaults when the stored value is not a list', async () => {

@@ -102,10 +102,10 @@ describe('show my highlights whenever I revisit a page', () => {
   it('registers the highlighter for every page when access was granted, and gives access back when switched off', async () => {
     const db = new MarginDB('s', { indexedDB: new IDBFactory(), IDBKeyRange });
     const { api, registered, hasPermission } = fakeApi(true);
-    expect(await applyAlwaysShow(db, api, true)).toEqual({ alwaysShowHighlights: true });
+    expect(await applyAlwaysShow(db, api, true)).toMatchObject({ alwaysShowHighlights: true });
     expect([...registered]).toEqual([ALWAYS_SHOW_ID]);
-    expect(await readSettings(db)).toEqual({ alwaysShowHighlights: true });
-    expect(await applyAlwaysShow(db, api, false)).toEqual({ alwaysShowHighlights: false });
+    expect(await readSettings(db)).toMatchObject({ alwaysShowHighlights: true });
+    expect(await applyAlwaysShow(db, api, false)).toMatchObject({ alwaysShowHighlights: false });
     expect(registered.size).toBe(0);
     expect(hasPermission()).toBe(false);
   });
@@ -115,6 +115,6 @@ describe('show my highlights whenever I revisit a page', () => {
     const { api, registered } = fakeApi(false);
     await expect(applyAlwaysShow(db, api, true)).rejects.toThrow(/access/);
     expect(registered.size).toBe(0);
-    expect(await readSettings(db)).toEqual({ alwaysShowHighlights: false });
+    expect(await readSettings(db)).toMatchObject({ alwaysShowHighlights: false });
   });
 });

@@ -6,6 +6,7 @@ import type { HighlightPatch, EditOutcome, NewHighlight, PatchBase } from '../db
 import type { HighlightRecord, ArticleEntity, HighlightColor } from '../db/schema';
 import type { EntityCorrection, EntityType } from '../entities/types';
 import type { EntityMention } from '../db/entity-index';
+import type { PhotoUsage } from '../db/photos';
 import type { Preferences } from './settings';
 import type { ConfigureOutcome, SyncView } from './sync';
 import type { SyncConfig } from '../sync/config';
@@ -32,6 +33,10 @@ export interface PageHighlight {
 export interface Settings {
   /** Draw the reader's highlights on every page they revisit (optional host permission). */
   alwaysShowHighlights: boolean;
+  /** Saved copies keep the article's photos on this device (issue 22; on by default). */
+  keepPhotos: boolean;
+  /** Photos from other sites' image servers too, with the optional access to all sites. */
+  photosFromAllSites: boolean;
 }
 
 /**
@@ -96,6 +101,14 @@ export interface ProtocolMap {
   setPreferences(patch: Partial<Preferences>): Preferences;
   /** Switch "show my highlights whenever I revisit a page" (the popup asks for the permission first). */
   setAlwaysShowHighlights(request: { on: boolean }): Settings;
+  /** Keep photos with saved copies, or not (issue 22). */
+  setKeepPhotos(request: { on: boolean }): Settings;
+  /** Read photos from other sites' image servers (the page asked for access to all sites first). */
+  setPhotosFromAllSites(request: { on: boolean }): Settings;
+  /** Delete every kept photo (settings); answers what they take now. */
+  deletePhotos(): PhotoUsage;
+  /** The saved copy of an article was opened: its photos are the last to be evicted. */
+  photosRead(request: { articleId: string }): void;
   /** The entity kinds the reader switched off in the legend (dates and figures by default). */
   getHiddenEntityKinds(): EntityType[];
   /** Remember the kinds switched off in the legend; answers them as stored. */

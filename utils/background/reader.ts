@@ -24,6 +24,8 @@ export interface ReaderDeps {
    * (tests of the answer itself, the CLI) the answer waits for the save.
    */
   saves?: SaveTracker;
+  /** Once an article is saved (not awaited): keep its photos for the saved copy (issue 22, utils/background/photos.ts). */
+  afterSave?: (record: ArticleRecord, tabId: number) => void;
 }
 
 /** How an article's save went: what the reader is told when it did not. */
@@ -166,7 +168,11 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
     const record = await deps.saves.begin(
       normalizeUrl(article.url),
       () => deps.articles.prepare(article),
-      (as) => deps.articles.save(article, as),
+      async (as) => {
+        const saved = await deps.articles.save(article, as);
+        deps.afterSave?.(saved, tabId);
+        return saved;
+      },
     );
     if (record) {
       return { status: 'ok', article: record, saved: true, pending: true, timings: { extractMs, saveMs: 0, ...timeline, answerAt: epochNow() } };
@@ -174,6 +180,7 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
   }
   try {
     const record = await deps.articles.save(extracted.article);
+    deps.afterSave?.(record, tabId);
     return {
       status: 'ok',
       article: record,

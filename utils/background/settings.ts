@@ -1,6 +1,7 @@
 import type { MarginDB } from '../db/schema';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import type { Settings } from './messages';
+import { readKeepPhotos, writeKeepPhotos } from '../db/photos';
 
 export const ALWAYS_SHOW_ID = 'margin-highlighter';
 const KEY = 'alwaysShowHighlights';
@@ -22,9 +23,17 @@ export interface ScriptingApi {
 
 export const ALL_SITES = ['<all_urls>'];
 
+const PHOTOS_ALL_SITES = 'photosFromAllSites';
+
 export async function readSettings(db: MarginDB): Promise<Settings> {
-  const row = await db.settings.get(KEY);
-  return { alwaysShowHighlights: row?.value === true };
+  const [row, keepPhotos, allSites] = await Promise.all([db.settings.get(KEY), readKeepPhotos(db), db.settings.get(PHOTOS_ALL_SITES)]);
+  return { alwaysShowHighlights: row?.value === true, keepPhotos, photosFromAllSites: allSites?.value === true };
+}
+
+/** Give back access to all sites unless the other setting that needs it is still on. */
+async function releaseAllSites(db: MarginDB, api: ScriptingApi, other: string): Promise<void> {
+  if ((await db.settings.get(other))?.value === true) return;
+  await api.permissions.remove({ origins: ALL_SITES }).catch(() => false);
 }
 
 /**
@@ -41,10 +50,33 @@ export async function applyAlwaysShow(db: MarginDB, api: ScriptingApi, on: boole
     }
   } else {
     if (registered) await api.scripting.unregisterContentScripts({ ids: [ALWAYS_SHOW_ID] });
-    await api.permissions.remove({ origins: ALL_SITES }).catch(() => false);
+    // Photos from image servers may still need the access (issue 22).
+    await releaseAllSites(db, api, PHOTOS_ALL_SITES);
   }
   await db.settings.put({ key: KEY, value: on });
-  return { alwaysShowHighlights: on };
+  return readSettings(db);
+}
+
+/**
+ * Saved copies keep their photos (issue 22; on by default). Off: nothing more is kept; what
+ * was kept stays until the reader deletes it (settings offers to, `deletePhotos`).
+ */
+export async function applyKeepPhotos(db: MarginDB, on: boolean): Promise<Settings> {
+  await writeKeepPhotos(db, on);
+  return readSettings(db);
+}
+
+/**
+ * "Also keep photos from the sites' image servers": many sites serve photos from another
+ * address that does not let the page's context read them; with access to all sites (asked
+ * for in the reader's click, before this) the background reads them itself. Off: the access
+ * is given back unless "show my highlights whenever I revisit a page" still needs it.
+ */
+export async function applyPhotosFromAllSites(db: MarginDB, api: ScriptingApi, on: boolean): Promise<Settings> {
+  if (on && !(await api.permissions.contains({ origins: ALL_SITES }))) throw new Error('Margin was not given access to the pages you visit');
+  await db.settings.put({ key: PHOTOS_ALL_SITES, value: on });
+  if (!on) await releaseAllSites(db, api, KEY);
+  return readSettings(db);
 }
 
 const HIDDEN_KINDS = 'hiddenEntityKinds';

@@ -4,6 +4,7 @@ import { articleSearchRow, highlightSearchRow, bodySearchRow } from './search-in
 import { OUTBOX, outboxMiddleware, type OutboxRow } from './outbox';
 import { articleFacets, indexKeeper } from './index-keeper';
 import type { ArticleVersionRecord } from './versions';
+import type { PhotoRecord, PhotoSetRecord } from './photos';
 import {
   deriveEntityIndex,
   type EntityArticleRow,
@@ -60,6 +61,9 @@ export class MarginDB extends Dexie {
   /** The earlier texts of articles that changed since they were saved (versions.ts). */
   articleVersions!: EntityTable<ArticleVersionRecord, 'id'>;
   syncSeen!: EntityTable<SyncSeenRow, 'id'>;
+  /** The photos kept with saved copies, and one row per article of what they take (photos.ts): a device cache, never synced or exported. */
+  photos!: EntityTable<PhotoRecord, 'id'>;
+  photoSets!: EntityTable<PhotoSetRecord, 'articleId'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -158,6 +162,8 @@ export class MarginDB extends Dexie {
       });
     // v9 (issue 21, sync): the version of each document this device last had, to refuse replays.
     this.version(9).stores({ syncSeen: 'id' });
+    // v10 (issue 22, photos offline): the photos kept with saved copies, and per article what they take and when it was last read.
+    this.version(10).stores({ photos: 'id, articleId', photoSets: 'articleId, usedAt' });
     // Above the index keeper: the outbox records the caller's writes, not the keeper's (facets are not synced).
     this.use(outboxMiddleware);
     // The search index and the articles' facets, kept in every write's own transaction (index-keeper.ts).
