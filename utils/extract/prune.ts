@@ -54,6 +54,8 @@ const AUTHOR_NOTE =
 
 // A wire story's byline as one line: "Jane Roe, AP National Political Writer".
 const WRITER_LINE = /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+, (?:[\p{L}]+ ){0,4}(?:writer|reporter|correspondent|editor|columnist)$/iu;
+// Its ending, tested first: the whole pattern backtracks over every line that is not one.
+const WRITER_END = /(?:writer|reporter|correspondent|editor|columnist)$/iu;
 
 // Dates as news pages print them next to the headline, and what a dateline holds besides them.
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
@@ -316,7 +318,10 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       el.remove();
       continue;
     }
-    if (((BYLINE_LINE.test(text) && text.length <= 120) || WRITER_LINE.test(text)) && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
+    if (
+      ((BYLINE_LINE.test(text) && text.length <= 120) || (WRITER_END.test(text) && WRITER_LINE.test(text))) &&
+      !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))
+    ) {
       findings.bylines.unshift(text);
       if (DATE_IN_LINE.test(text)) findings.dates.unshift(text);
       el.remove();
