@@ -14,6 +14,8 @@ export interface LibraryBench {
   articles: number;
   annotations: number;
   importMs: number;
+  /** The same records written raw (same tables and indexes, nothing derived), in the same page: the import's floor. */
+  rawMs: number;
   search: { korean: { p50: number; p95: number }; english: { p50: number; p95: number }; queries: number };
   /** First page of the list, unfiltered and by site, tag, colour, entity, sorted by date saved or published. */
   list: { p50: number; p95: number; pages: number };
@@ -126,6 +128,7 @@ export async function benchLibrary(articles = 5000, annotations = 100_000): Prom
       articles: seeded.articles,
       annotations: seeded.annotations,
       importMs: seeded.importMs,
+      rawMs: seeded.rawMs,
       search: { korean, english, queries: KOREAN_QUERIES.length + ENGLISH_QUERIES.length },
       list: { p50: median(listTimes), p95: quantile(listTimes, 0.95), pages: listTimes.length },
       entityPage: { p50: median(pageTimes), p95: quantile(pageTimes, 0.95), opens: pageTimes.length, entities: count, most },

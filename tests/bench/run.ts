@@ -72,8 +72,16 @@ if (wanted('quality')) {
   rows.push(
     part('dev, tuned on', quality.dev, '(report)', null),
     part('held-out, never read', quality.heldOut, '≥ Readability', quality.heldOut.pipelineMeanF1 >= quality.heldOut.readabilityMeanF1),
-    part('all', quality, '≥ 0.970', quality.pipelineMeanF1 >= 0.97),
-    { metric: 'pages more than 0.02 below Readability', value: String(quality.below), target: '0', met: quality.below === 0 },
+    part('all', quality, '≥ 0.972', quality.pipelineMeanF1 >= 0.972),
+    // Issue 22: no longer a gate; the worst page against Readability is reported, with its part.
+    {
+      metric: 'worst page against Readability (pages more than 0.02 below)',
+      value: quality.worstDeltas[0]
+        ? `${quality.worstDeltas[0].delta >= 0 ? '+' : ''}${fmt(quality.worstDeltas[0].delta, 3)} (${quality.worstDeltas[0].split}; ${quality.below} below)`
+        : '—',
+      target: '(report)',
+      met: null,
+    },
   );
   process.stderr.write('ten worst pages, Margin − Readability (token F1):\n');
   for (const w of quality.worstDeltas)
@@ -275,7 +283,12 @@ if (wanted('library')) {
       target: '≤ 1.5×',
       met: lib.exportRatio <= 1.5,
     },
-    { metric: 'import of everything (one transaction)', value: `${fmt(lib.importMs / 1000, 1)} s`, target: '(report)', met: null },
+    {
+      metric: 'import of everything (one transaction) ÷ the same records written raw (no index, facets or outbox)',
+      value: `${fmt(lib.importMs / lib.rawMs)}× (${fmt(lib.importMs / 1000, 1)} s / ${fmt(lib.rawMs / 1000, 1)} s)`,
+      target: '≤ 30 s (issue 22)',
+      met: lib.importMs <= 30_000,
+    },
   );
 }
 

@@ -20,6 +20,8 @@ interface Expected {
   mustNotContain: string[];
   /** Captions that must be shown as the caption of their figure, not as a list item or a loose line. */
   inFigcaption?: string[];
+  /** Every figure with an image has its caption after the image (issue 22). */
+  captionAfterImage?: boolean;
 }
 
 const DIR = join(ROOT, 'tests/fixtures/mainstream');
@@ -56,6 +58,12 @@ describe.each(pages)('mainstream page $name', ({ expected }) => {
     body.innerHTML = article.contentHtml;
     const captions = Array.from(body.querySelectorAll('figcaption'), (c) => c.textContent?.replace(/\s+/g, ' ').trim() ?? '');
     for (const caption of expected.inFigcaption ?? []) expect(captions.some((c) => c.includes(caption))).toBe(true);
+    if (expected.captionAfterImage)
+      for (const figure of Array.from(body.querySelectorAll('figure'))) {
+        const img = figure.querySelector('img');
+        const caption = figure.querySelector('figcaption');
+        if (img && caption) expect(img.compareDocumentPosition(caption) & 4, caption.textContent ?? '').toBe(4);
+      }
     for (const li of Array.from(body.querySelectorAll('li'))) expect(captions).not.toContain(li.textContent?.trim());
     const lines = article.textContent.split('\n');
     const oneWord = lines.filter((line, i) => /^\S{1,3}$/.test(line) && /^\S{1,3}$/.test(lines[i + 1] ?? ''));

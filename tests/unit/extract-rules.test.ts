@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { windowFromHtml } from '../../scripts/lib/dom';
 import { detectLatinLang, resolveLang } from '../../utils/extract/lang';
-import { belongsToHost, brandFromHost, cleanByline, cleanTitle, normalizeDate, publicationName, publishedFromCandidates } from '../../utils/extract/metadata';
+import {
+  belongsToHost,
+  brandFromHost,
+  cleanByline,
+  cleanTitle,
+  isSiteName,
+  normalizeDate,
+  publicationName,
+  publishedFromCandidates,
+} from '../../utils/extract/metadata';
 import { isDateline, isFurnitureText, pruneContent, siteOf } from '../../utils/extract/prune';
 import { extractArticle } from '../../utils/extract';
 
@@ -216,6 +225,70 @@ describe('furniture inside the article', () => {
     const plain = extractArticle(windowFromHtml(html, 'https://x.example.com/a').document, 'https://x.example.com/a');
     if (!plain.ok) throw new Error(plain.reason);
     expect(plain.article).not.toHaveProperty('savedUrl');
+  });
+});
+
+// Issue 22, item 5: leftovers seen on corpus pages, each as a general rule on its own snippet.
+describe('calls to action, role lines, Korean byline blocks, link lists and captions', () => {
+  it('knows follow / listen / subscribe lines, and not prose that starts the same way', () => {
+    for (const line of [
+      'Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.',
+      'Follow The Daily Example on Twitter',
+      'Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.',
+      'Listen to the Example Hour podcast',
+      'Subscribe to WIRED and stay smart with more of your favorite writers.',
+    ])
+      expect(isFurnitureText(line), line).toBe(true);
+    for (const line of [
+      'Follow the money, the prosecutor told the jury, and you will find the motive.',
+      'Listen to what the residents are telling you, the mayor said.',
+      'Subscribers to the service were told about the change by email on Monday, a week before it took effect.',
+    ])
+      expect(isFurnitureText(line), line).toBe(false);
+  });
+
+  it('drops a line that is only the author’s role, and keeps a sentence about a columnist', () => {
+    for (const line of ['Opinion Columnist', 'Contributing Writer', 'Senior Correspondent', 'Staff Writers']) expect(isFurnitureText(line), line).toBe(true);
+    expect(isFurnitureText('The columnist wrote about it twice.')).toBe(false);
+    expect(prune(`<p>A deck under the headline of this opinion piece.</p><p>Opinion Columnist</p>${PROSE}`).text).not.toContain('Columnist');
+  });
+
+  it('moves a Korean byline block to the header, and keeps a sentence that names a reporter', () => {
+    const { found, text } = prune(`<ul><li><span>김서연 기자</span></li></ul>${PROSE}<p>김서연 기자가 현장에서 전했다.</p>`);
+    expect(found.bylines).toEqual(['김서연 기자']);
+    expect(text).toBe(`${squashed(PROSE)}김서연 기자가 현장에서 전했다.`);
+  });
+
+  it('takes the list of links under a "More … Stories" heading along, blurbs and all', () => {
+    const list =
+      '<h3>More Great Example Stories</h3><ul><li>👁 <a href="/a">The secret history of the ferry</a>; plus, the latest news on boats</li><li><a href="/b">How to lock down your data</a></li><li>🎧 Things not sounding right? Check out our favorite <a href="/c">wireless headphones</a></li></ul>';
+    expect(prune(`${PROSE}${list}`, 'T', 'https://www.example.com/a/1').text).toBe(squashed(PROSE));
+    // A list of prose under a plain heading stays.
+    expect(
+      prune(`${PROSE}<h3>What happens next</h3><ul><li>The council will meet again in March.</li><li>The budget grows by 3 percent.</li></ul>`).text,
+    ).toContain('meet again in March');
+  });
+
+  it('puts a caption laid out above its photo after it', () => {
+    const { root } = prune(`${PROSE}<figure><div></div><figcaption>Workers at the centre.</figcaption><img src="https://news.example.com/a.jpg"></figure>`);
+    const figure = root.querySelector('figure')!;
+    expect(figure.lastElementChild!.localName).toBe('figcaption');
+    expect(figure.querySelector('img')!.compareDocumentPosition(figure.querySelector('figcaption')!) & 4).toBe(4);
+  });
+
+  it('drops a byline that only names the publication, and the separators around a byline', () => {
+    expect(isSiteName('BBC News', 'BBC News', 'https://www.bbc.com/news/x')).toBe(true);
+    expect(isSiteName('RT', null, 'https://www.rt.com/news/x/')).toBe(true);
+    expect(isSiteName('Al-Bawaba', 'Al Bawaba', 'https://www.albawaba.com/news/x')).toBe(true);
+    expect(isSiteName('Jane Roe', 'BBC News', 'https://www.bbc.com/news/x')).toBe(false);
+    expect(cleanByline('• 김서연 기자')).toBe('김서연 기자');
+    expect(cleanByline('Jane Roe ·')).toBe('Jane Roe');
+    const body = Array.from({ length: 6 }, () => PROSE).join('');
+    const html = `<html><head><title>Headline - BBC News</title><meta property="og:site_name" content="BBC News"><meta name="author" content="BBC News"></head><body><article><h1>Headline</h1>${body}</article></body></html>`;
+    const result = extractArticle(windowFromHtml(html, 'https://www.bbc.com/news/x-1').document, 'https://www.bbc.com/news/x-1');
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.article.siteName).toBe('BBC News');
+    expect(result.article.byline).toBeNull();
   });
 });
 

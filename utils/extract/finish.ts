@@ -3,7 +3,7 @@ import type { Article } from '../article';
 import { normalizeUrl } from '../url';
 import type { PageCapture } from './capture';
 import { resolveLang } from './lang';
-import { bylineFromCandidates, bylineFromText, cleanByline, cleanTitle, normalizeDate, publicationName, publishedFromCandidates } from './metadata';
+import { bylineFromCandidates, bylineFromText, cleanByline, isSiteName, cleanTitle, normalizeDate, publicationName, publishedFromCandidates } from './metadata';
 import { readingWeight } from './weight';
 
 export type NoArticleReason = 'empty' | 'too-short' | 'mostly-links';
@@ -46,11 +46,13 @@ export function finishArticle(capture: PageCapture): ExtractResult {
   // A publication named as its own author gives way to a person named on the page.
   const byline =
     (declared && declared !== found.siteName ? declared : null) ?? bylineFromCandidates(capture.bylineCandidates) ?? declared ?? bylineFromText(text);
-  const title = cleanTitle(rawTitle, siteName, byline);
+  // The publication named as the author, with no person found instead, is no byline at all.
+  const author = byline && (isSiteName(byline, siteName, capture.url) || (found.siteName && isSiteName(byline, found.siteName, capture.url))) ? null : byline;
+  const title = cleanTitle(rawTitle, siteName, author);
   const article: Article = {
     url,
     title,
-    byline,
+    byline: author,
     siteName,
     lang,
     publishedTime: normalizeDate(found.publishedTime) ?? publishedFromCandidates([...capture.dateCandidates, ...capture.bylineCandidates], lang), // "By … on Monday, November 18th, 2019"

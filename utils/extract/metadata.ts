@@ -32,7 +32,8 @@ export function cleanByline(raw: string | null | undefined): string | null {
   text = text.split(/\s+\|\s+/)[0]!.trim();
   if (/^(?:by|from|staff|admin|administrator)$|^(?:last )?(?:updated|published|posted|modified)\b/i.test(text)) return null;
   text = text.replace(/\(\s*\)|\[\s*\]/g, '').trim();
-  text = text.replace(/^[[(【<\s]+|[\])】>=/|·,:\s]+$/g, '').trim();
+  // … and the separators a page sets between byline pieces ("• 김서연 기자", "홍길동 기자 ·").
+  text = text.replace(/^[[(【<\s•·|/–—-]+|[\])】>=/|·•,:\s]+$/g, '').trim();
   // A bracket left open by the removals above ("홍길동 기자 (").
   text = text.replace(/\s*[([【]$/, '').trim();
   if (!text || text.length > MAX_BYLINE || !/\p{L}/u.test(text)) return null;
@@ -205,6 +206,19 @@ export function belongsToHost(name: string, label: string): boolean {
     .map((w) => w[0]!.toLowerCase())
     .join('');
   return initials === label || (label.length >= 4 && c.startsWith(label.slice(0, 4)));
+}
+
+/**
+ * A byline that only names the publication ("BBC News" on bbc.com, "RT" on rt.com): the site's
+ * name, or its domain's own label, written another way. Such a byline says no more than the
+ * site name beside it and is dropped.
+ */
+export function isSiteName(byline: string, siteName: string | null, url: string): boolean {
+  const c = compact(byline);
+  if (!c) return false;
+  if (siteName && compact(siteName) === c) return true;
+  const label = hostLabel(url);
+  return !!label && label.replace(/[^\p{L}\p{N}]/gu, '') === c;
 }
 
 /** The site's brand from its domain, spelled as its <title> spells it when it does ("PolitiFact"), else capitalised. */

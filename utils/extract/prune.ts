@@ -28,6 +28,23 @@ const FURNITURE_START =
 const PROMO =
   /\b(?:(?:in|to) your inbox|click(?:ing)? here|subscribe to our|sign up for (?:our|the) [^.!?]{0,40}newsletter|(?:may|might) earn (?:an? )?(?:small )?(?:affiliate )?commission)\b/i;
 
+// A short block that only asks the reader to go somewhere else: follow the site on its social
+// accounts, listen to or watch its programme live, subscribe to it ("Follow Newsbeat on Instagram,
+// Facebook, Twitter and YouTube.", "Listen to Newsbeat live at 12:45 …", "Subscribe to WIRED …").
+const SOCIAL = '(?:instagram|facebook|twitter|x|youtube|tiktok|linkedin|snapchat|threads|bluesky|mastodon|whatsapp|telegram|flipboard)';
+const CALL_TO_ACTION = new RegExp(
+  `^(?:follow (?:\\S+ ){1,4}on ${SOCIAL}\\b|(?:listen|tune in) (?:to )?(?:\\S+ ){0,4}(?:live\\b|on (?:bbc sounds|spotify|apple podcasts|the radio)|podcast)|(?:or )?listen back\\b|subscribe to \\S+)`,
+  'i',
+);
+
+// A line that is only the author's role, left behind when the name beside it went to the header
+// ("Opinion Columnist", "Contributing Writer").
+const ROLE_LINE =
+  /^(?:(?:opinion|contributing|staff|senior|chief|guest|political|foreign|national|special|deputy|associate|managing|executive|science|technology|business|sports?|economics|culture|arts|investigative)\s+){0,3}(?:columnist|writer|editor|correspondent|reporter|contributor|critic)s?$/i;
+
+// A Korean byline as a block of its own ("김서연 기자", "홍길동 특파원"): it goes to the header.
+const KO_BYLINE_LINE = /^[가-힣]{2,4}\s*(?:[가-힣]{0,6}기자|특파원|논설위원|칼럼니스트|통신원)$/;
+
 // A block that is only a way to reach the author: an address, a handle, a profile.
 const CONTACT = /^(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|threads)\.(?:com|net)\/\S+)$/i;
 
@@ -37,6 +54,8 @@ const AUTHOR_NOTE =
 
 // A wire story's byline as one line: "Jane Roe, AP National Political Writer".
 const WRITER_LINE = /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+, (?:[\p{L}]+ ){0,4}(?:writer|reporter|correspondent|editor|columnist)$/iu;
+// Its ending, tested first: the whole pattern backtracks over every line that is not one.
+const WRITER_END = /(?:writer|reporter|correspondent|editor|columnist)$/iu;
 
 // Dates as news pages print them next to the headline, and what a dateline holds besides them.
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
@@ -82,7 +101,8 @@ export function isFurnitureText(text: string): boolean {
   if (!text) return false;
   if (text.length <= 80 && FURNITURE_LINE.test(text)) return true;
   if (text.length > 300) return false;
-  if (CONTACT.test(text) || AUTHOR_NOTE.test(text) || (text.length <= 200 && PROMO.test(text))) return true;
+  if (text.length <= 60 && ROLE_LINE.test(text)) return true;
+  if (CONTACT.test(text) || AUTHOR_NOTE.test(text) || (text.length <= 200 && (PROMO.test(text) || CALL_TO_ACTION.test(text)))) return true;
   // A block that opens with © is usually the wire's own notice, part of the story as syndicated.
   return (CREDIT.test(text) && !/^[ⓒ©]/.test(text)) || FURNITURE_START.test(text);
 }
@@ -148,6 +168,23 @@ function linkShare(el: Element, text: string): number {
 
 function isLinkList(el: Element, text: string): boolean {
   return linkShare(el, text) >= 0.6;
+}
+
+/** A list whose every item holds a link, with a blurb beside it ("👁 The secret history of …; plus, the latest news"). */
+function isListOfLinks(el: Element, text: string): boolean {
+  if (el.localName !== 'ul' && el.localName !== 'ol') return false;
+  const items = Array.from(el.children);
+  return items.length >= 2 && items.every((li) => li.querySelector('a[href]')) && linkShare(el, text) >= 0.3;
+}
+
+/** A caption laid out above its image is put after it, where a reader looks for it. */
+function captionsAfterImages(root: Element): void {
+  for (const caption of Array.from(root.querySelectorAll('figure > figcaption'))) {
+    const figure = caption.parentElement!;
+    const media = Array.from(figure.querySelectorAll('img,picture,video'));
+    const last = media[media.length - 1];
+    if (last && caption.compareDocumentPosition(last) & 4 /* FOLLOWING */) figure.append(caption);
+  }
 }
 
 /** The site an address belongs to: its host cut to the registrable part ("news.example.co.uk" → "example.co.uk"). */
@@ -247,7 +284,7 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       while (heading && next) {
         const after = next.nextElementSibling;
         const t = squash(next.textContent);
-        if (!t || t.length > 300 || !isLinkList(next, t)) break;
+        if (!t || t.length > 300 || !(isLinkList(next, t) || isListOfLinks(next, t))) break;
         next.remove();
         next = after;
       }
@@ -276,7 +313,15 @@ export function pruneContent(root: Element, title: string | null, url: string): 
         continue;
       }
     }
-    if (((BYLINE_LINE.test(text) && text.length <= 120) || WRITER_LINE.test(text)) && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))) {
+    if (KO_BYLINE_LINE.test(text)) {
+      findings.bylines.unshift(text);
+      el.remove();
+      continue;
+    }
+    if (
+      ((BYLINE_LINE.test(text) && text.length <= 120) || (WRITER_END.test(text) && WRITER_LINE.test(text))) &&
+      !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))
+    ) {
       findings.bylines.unshift(text);
       if (DATE_IN_LINE.test(text)) findings.dates.unshift(text);
       el.remove();
@@ -303,6 +348,7 @@ export function pruneContent(root: Element, title: string | null, url: string): 
   }
   dropRepeats(root);
   trailingLinks(root, site, whole);
+  captionsAfterImages(root);
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
   return findings;
 }

@@ -50,22 +50,26 @@ export function createSanitizer(win: WindowLike): Sanitizer {
   const purify = createDOMPurify(win);
   // Parsed once: per-call configs make DOMPurify rebuild its allow-lists every time.
   purify.setConfig({ ...CONFIG, RETURN_DOM_FRAGMENT: true });
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    const el = node;
-    if (el.nodeName === 'A' && el.hasAttribute('href')) {
+  // Links open apart and images load without a referrer. Set in one pass over the result rather
+  // than in a hook, which DOMPurify calls for every node (a tenth of its time on long articles).
+  const finish = (root: DocumentFragment) => {
+    for (const el of Array.from(root.querySelectorAll('a[href]'))) {
+      if (el.nodeName !== 'A') continue;
       el.setAttribute('target', '_blank');
       el.setAttribute('rel', 'noopener noreferrer nofollow');
     }
-    if (el.nodeName === 'IMG') {
+    for (const el of Array.from(root.querySelectorAll('img'))) {
+      if (el.nodeName !== 'IMG') continue;
       // The page's images are the only remote loads a reader view needs; they are not
       // told which extension page asked for them.
       el.setAttribute('referrerpolicy', 'no-referrer');
       el.setAttribute('loading', 'lazy');
       el.setAttribute('decoding', 'async');
     }
-  });
+    return root;
+  };
   const { document } = win as unknown as { document: Document };
-  const fragment = (html: string) => purify.sanitize(html) as unknown as DocumentFragment;
+  const fragment = (html: string) => finish(purify.sanitize(html) as unknown as DocumentFragment);
   return {
     fragment,
     html(html) {
