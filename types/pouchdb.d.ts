@@ -60,6 +60,8 @@ declare namespace PouchDB {
     allDocs(options: {
       keys?: string[];
       include_docs?: boolean;
+      /** With include_docs: each winner names its other live leaves (`_conflicts`). */
+      conflicts?: boolean;
       limit?: number;
       startkey?: string;
       endkey?: string;

@@ -5,7 +5,7 @@ import { SyncEngine } from '../../utils/sync/engine';
 import { PouchDB, type CouchServer } from './couch';
 import { freshDb } from './db';
 
-/** One reader's device in the sync tests: its own database, clock and PouchDB mirror, syncing to a real server. */
+/** One reader's device in the sync tests: its own database and clock, syncing to a real server. */
 export interface SyncDevice {
   db: MarginDB;
   articles: ArticleRepository;
@@ -20,8 +20,6 @@ export function syncDevice(couch: () => CouchServer, password: string, database:
   const db = freshDb();
   let now = 1_700_000_000_000 + Math.floor(Math.random() * 1000);
   const clock = () => now;
-  // Unique in the process: PouchDB's memory adapter keeps databases by name across test files.
-  const mirror = `mirror-${crypto.randomUUID()}`;
   return {
     db,
     articles: new ArticleRepository(db, clock),
@@ -30,7 +28,6 @@ export function syncDevice(couch: () => CouchServer, password: string, database:
     sync: (o = {}) => {
       const remoteName = `${o.url ?? couch().url}/${o.database ?? database}`;
       return new SyncEngine(db, {
-        local: () => new PouchDB(mirror, { adapter: 'memory' }),
         remote: () => new PouchDB(remoteName, { adapter: 'http', skip_setup: true, auth: { username: 'reader', password: o.password ?? password } }),
         remoteName,
         passphrase: o.passphrase ?? passphrase,
