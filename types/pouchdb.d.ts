@@ -69,6 +69,8 @@ declare namespace PouchDB {
     changes(options: {
       since: number | string;
       limit?: number;
+      /** Rows per request (PouchDB's HTTP adapter asks for 25 at a time unless told). */
+      batch_size?: number;
       include_docs?: boolean;
       conflicts?: boolean;
       style?: 'all_docs' | 'main_only';

@@ -28,7 +28,7 @@ interface Opened {
 
 export async function pull(round: Round, state: SyncState, save: () => Promise<void>): Promise<void> {
   for (;;) {
-    const changes = await round.remote.changes({ since: state.since ?? 0, limit: CHANGES_PER_REQUEST, style: 'all_docs' });
+    const changes = await round.remote.changes({ since: state.since ?? 0, limit: CHANGES_PER_REQUEST, batch_size: CHANGES_PER_REQUEST, style: 'all_docs' });
     const ids: string[] = [];
     for (const change of changes.results) {
       if (parseDocId(change.id)) ids.push(change.id);
