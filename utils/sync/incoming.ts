@@ -139,6 +139,7 @@ async function settle(round: Round, opened: Opened[]): Promise<void> {
     opened.filter((_, i) => rows[i]),
   );
   const arrivals: Arrival[] = [];
+  // Versions refused (written over at the push) and versions this device had under another revision.
   const restore: SyncSeenRow[] = [];
   for (const [i, o] of opened.entries()) {
     const had = seen.get(o.docId);
@@ -161,6 +162,12 @@ async function settle(round: Round, opened: Opened[]): Promise<void> {
       if (had && (n < had.n || (n === had.n && fingerprint(o.payload) !== had.h))) {
         round.replayed.push(recordName(o.docId, o.payload));
         restore.push(staleRow(o.docId, o.rev, had));
+        continue;
+      }
+      if (had && n === had.n) {
+        // The version this device last had, under a revision it did not know (its row is from
+        // the mirror's time, or a write's answer was lost): its revision is kept, nothing arrives.
+        restore.push(seenRow(o.docId, o.rev, o.payload, had));
         continue;
       }
       incoming = o.payload;
@@ -196,10 +203,12 @@ async function settle(round: Round, opened: Opened[]): Promise<void> {
   if (restore.length) {
     await db.transaction('rw', db.syncSeen, db.syncOutbox, async () => {
       await db.syncSeen.bulkPut(restore);
-      const ks = restore.flatMap((r) => {
-        const parsed = parseDocId(r.id);
-        return parsed ? [outboxKeyOf(parsed.kind, parsed.id)] : [];
-      });
+      const ks = restore
+        .filter((r) => r.stale)
+        .flatMap((r) => {
+          const parsed = parseDocId(r.id);
+          return parsed ? [outboxKeyOf(parsed.kind, parsed.id)] : [];
+        });
       const have = await db.syncOutbox.bulkGet(ks);
       await db.syncOutbox.bulkPut(ks.filter((_, i) => !have[i]).map((key) => ({ key, seq: 0 })));
     });
