@@ -65,53 +65,57 @@ async function applyBatch(round: Round, arrived: Arrival[]): Promise<number> {
   arrived.sort((x, y) => ORDER[x.kind] - ORDER[y.kind]);
   // Entity corrections and preferences.
   for (const item of arrived.filter((a) => a.kind === 'c' || a.kind === 's')) if (await putSmall(db, item)) changed++;
-  // Articles and bodies.
-  for (const item of arrived.filter((a) => a.kind === 'r' || a.kind === 'b')) {
-    if (item.kind === 'r') {
-      if (!item.payload) {
-        // Deleted on another device: into the trash here, restorable as any deletion.
-        const outcome = await trashArticle(db, item.id, round.now());
-        if (outcome.status === 'done') {
-          changed++;
-          round.report.log.push({ at: round.now(), kind: 'removed', detail: outcome.record.title.slice(0, 80) });
-        }
-      } else {
-        const rec = (item.payload as ArticlePayload).rec;
-        if (await articles.putArrived(rec, (here: ArticleRow) => canonical(articlePayloadFor(here).rec) === canonical(rec))) changed++;
-      }
-    } else if (!item.payload) {
-      if (!(await db.articles.get(item.id)) && (await db.bodies.get(item.id))) {
-        await db.bodies.delete(item.id);
+  // Articles, then their bodies.
+  for (const item of arrived.filter((a) => a.kind === 'r')) {
+    if (!item.payload) {
+      // Deleted on another device: into the trash here, restorable as any deletion.
+      const outcome = await trashArticle(db, item.id, round.now());
+      if (outcome.status === 'done') {
         changed++;
+        round.report.log.push({ at: round.now(), kind: 'removed', detail: outcome.record.title.slice(0, 80) });
       }
     } else {
-      const body = (item.payload as BodyPayload).rec;
-      const current = await db.bodies.get(body.id);
-      if (!current || canonical(current) !== canonical(body)) {
-        await db.bodies.put(body);
-        changed++;
-      }
+      const rec = (item.payload as ArticlePayload).rec;
+      if (await articles.putArrived(rec, (here: ArticleRow) => canonical(articlePayloadFor(here).rec) === canonical(rec))) changed++;
     }
+  }
+  const bodies = arrived.filter((a) => a.kind === 'b');
+  if (bodies.length) {
+    const ids = bodies.map((b) => b.id);
+    const [current, rows] = await Promise.all([db.bodies.bulkGet(ids), db.articles.bulkGet(ids)]);
+    // A body deleted goes only when its article has gone too (an article's deletion brings its body to the trash).
+    const gone = bodies.filter((b, i) => !b.payload && !rows[i] && current[i]).map((b) => b.id);
+    const puts = bodies.flatMap((b, i) => {
+      const body = (b.payload as BodyPayload | null)?.rec;
+      return body && (!current[i] || canonical(current[i]) !== canonical(body)) ? [body] : [];
+    });
+    if (gone.length) await db.bodies.bulkDelete(gone);
+    if (puts.length) await db.bodies.bulkPut(puts);
+    changed += gone.length + puts.length;
   }
   // Highlights, in one transaction per batch (their search rows and the articles' filters follow: index-keeper.ts).
   const highlights = arrived.filter((a) => a.kind === 'a');
   if (!highlights.length) return changed;
   await db.transaction('rw', [db.annotations, db.articles, db.trash], async () => {
     const current = await db.annotations.bulkGet(highlights.map((h) => h.id));
+    const articleIds = [...new Set(highlights.flatMap((h) => (h.payload ? [(h.payload as HighlightPayload).rec.articleId] : [])))];
+    const here = new Set((await db.articles.bulkGet(articleIds)).flatMap((row) => (row ? [row.id] : [])));
     const puts: HighlightRecord[] = [];
     const gone: HighlightRecord[] = [];
     for (const [i, item] of highlights.entries()) {
-      const here = current[i];
+      const mine = current[i];
       if (!item.payload) {
         // Deleted on another device: into the trash here, restorable (trash.ts).
-        if (here) gone.push(here);
+        if (mine) gone.push(mine);
         continue;
       }
       let rec = (item.payload as HighlightPayload).rec;
       // The same page saved on two devices is one article: follow the one this device keeps.
-      const articleId = await articles.keptFor(rec.articleId, rec.url);
-      if (articleId !== rec.articleId) rec = { ...rec, articleId };
-      if (here && canonical(here) === canonical(rec)) continue;
+      if (!here.has(rec.articleId)) {
+        const articleId = await articles.keptFor(rec.articleId, rec.url);
+        if (articleId !== rec.articleId) rec = { ...rec, articleId };
+      }
+      if (mine && canonical(mine) === canonical(rec)) continue;
       puts.push(rec);
     }
     // Highlights new here only add to their articles' filters: the keeper reads none of their other highlights.
