@@ -55,12 +55,15 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   const call = <K extends keyof SyncBenchApi>(page: import('playwright-core').Page, name: K, ...args: Parameters<SyncBenchApi[K]>) =>
-    page.evaluate(({ name, args }) => ((window as unknown as SyncWindow).marginSync[name] as (...a: unknown[]) => unknown)(...args), { name, args }) as Promise<
-      Awaited<ReturnType<SyncBenchApi[K]>>
-    >;
+    (process.env.BENCH_DEBUG && process.stderr.write(`  call ${name}\n`), page).evaluate(
+      ({ name, args }) => ((window as unknown as SyncWindow).marginSync[name] as (...a: unknown[]) => unknown)(...args),
+      { name, args },
+    ) as Promise<Awaited<ReturnType<SyncBenchApi[K]>>>;
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(0);
+    if (process.env.BENCH_DEBUG) page.on('console', (m) => process.stderr.write(`  page: ${m.text()}\n`));
+    page.on('pageerror', (e) => process.stderr.write(`  page error: ${e.message}\n`));
     await page.goto(`${pages.origin}/bench.html`);
     await page.addScriptTag({ content: script });
     await call(page, 'start', couch.url);
