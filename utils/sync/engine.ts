@@ -112,17 +112,18 @@ export class SyncEngine {
       mark = now;
     };
     const remote = this.options.remote();
-    const { meta, key } = await openMeta(remote, this.options.passphrase, this.options.iterations);
+    const { meta, key, created } = await openMeta(remote, this.options.passphrase, this.options.iterations);
     step('meta');
     const identity = `${this.options.remoteName}#${meta.encryption?.salt ?? 'plain'}`;
     let state: SyncState | undefined = await readState(db);
-    if (!state || state.identity !== identity || state.format !== 2) {
-      // A new server, database or key: what this device knew of documents is forgotten. A state
-      // from the mirror's time (same server) keeps the versions seen, so replays stay refused.
-      if (!state || state.identity !== identity) await db.syncSeen.clear();
+    if (!state || state.identity !== identity || state.format !== 2 || created) {
+      // A new server, database or key, or one emptied since (this device had to write its meta
+      // document): what this device knew of documents is forgotten, and everything is offered. A
+      // state from the mirror's time (same server) keeps the versions seen, so replays stay refused.
+      if (!state || state.identity !== identity || created) await db.syncSeen.clear();
       // Every record is offered; the pull that follows finds those the server already has as they are.
       await enqueueAll(db);
-      state = { format: 2, identity, since: 0, refused: state?.identity === identity ? state.refused : [] };
+      state = { format: 2, identity, since: 0, refused: state?.identity === identity && !created ? state.refused : [] };
       await saveState(db, state);
     }
     const round: Round = Object.assign(into, {

@@ -44,14 +44,19 @@ export async function pull(round: Round, state: SyncState, save: () => Promise<v
   }
 }
 
-/** Read these documents' current versions from the server and settle each with this device. */
-export async function receive(round: Round, ids: string[]): Promise<void> {
-  if (!ids.length) return;
+/** Read these documents' current versions from the server and settle each with this device; answers those the server does not have. */
+export async function receive(round: Round, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
   const rows = (await round.remote.allDocs({ keys: ids, include_docs: true, conflicts: true })).rows;
   const opened: Opened[] = [];
+  const missing: string[] = [];
   for (const row of rows) {
     const parsed = parseDocId(row.key);
-    if (!parsed || !('value' in row) || !row.value) continue;
+    if (!parsed) continue;
+    if (!row.value) {
+      missing.push(row.key);
+      continue;
+    }
     const base = { docId: row.key, kind: parsed.kind, id: parsed.id };
     if (row.value.deleted) {
       opened.push({ ...base, rev: row.value.rev, payload: null });
@@ -72,6 +77,7 @@ export async function receive(round: Round, ids: string[]): Promise<void> {
     opened.push({ ...base, rev: doc._rev, payload: decoded.payload });
   }
   await settle(round, opened);
+  return missing;
 }
 
 /**

@@ -29,12 +29,12 @@ function cachedKey(passphrase: string, params: KeyParams): Promise<CryptoKey> {
   return key;
 }
 
-/** The meta document and the key it opens (null: records travel in clear). */
+/** The meta document and the key it opens (null: records travel in clear); `created`: this device wrote it (a new or emptied database). */
 export async function openMeta(
   remote: PouchDB.Database,
   passphrase: string | undefined,
   iterations: number | undefined,
-): Promise<{ meta: MetaDoc; key: CryptoKey | null }> {
+): Promise<{ meta: MetaDoc; key: CryptoKey | null; created?: true }> {
   let meta: MetaDoc | undefined;
   try {
     meta = (await remote.get(META_ID)) as unknown as MetaDoc;
@@ -63,7 +63,7 @@ export async function openMeta(
     const doc: MetaDoc = { _id: META_ID, format: 1, encryption };
     try {
       await remote.put({ ...doc, encryption });
-      return { meta: doc, key };
+      return { meta: doc, key, created: true };
     } catch (e) {
       // Another device made it first: read theirs.
       if ((e as { status?: number }).status === 409) return openMeta(remote, passphrase, iterations);

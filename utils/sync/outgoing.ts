@@ -55,8 +55,11 @@ export async function push(round: Round): Promise<void> {
   for (let pass = 0; pass < CONFLICT_PASSES; pass++) {
     const conflicts = await pushOutbox(round);
     if (!conflicts.length) return;
-    // The server holds versions this device has not seen: read them, merge, send again.
-    await receive(round, conflicts);
+    // The server holds versions this device has not seen: read them, merge, send again. One it
+    // does not hold at all (purged there) is sent again as new.
+    const missing = await receive(round, conflicts);
+    const lost = (await round.db.syncSeen.bulkGet(missing)).flatMap((row) => (row ? [row] : []));
+    await round.db.syncSeen.bulkPut(lost.map(({ rev: _rev, ...row }) => row));
   }
 }
 
