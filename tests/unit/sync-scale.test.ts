@@ -19,7 +19,7 @@ const USERS = { reader: 'correct horse' };
 let couch: CouchServer;
 
 beforeAll(async () => {
-  couch = await startCouch({ users: USERS, databases: ['small', 'large', 'upgrade', 'copies'] });
+  couch = await startCouch({ users: USERS, databases: ['small', 'large', 'upgrade', 'copies', 'emptied'] });
 });
 afterAll(async () => {
   await couch.close();
@@ -136,6 +136,21 @@ group('sync at scale (issue 21)', { timeout: 120_000 }, () => {
     expect(await db.syncOutbox.count()).toBe(0);
     await db.settings.put({ key: 'preferences', value: { toolbarOpens: 'popup', textSize: 'large' } });
     expect(await db.syncOutbox.toCollection().primaryKeys()).toEqual(['settings:preferences']);
+  });
+
+  it('a database emptied on the server (its meta document gone too) gets everything back at the next round', async () => {
+    const a = device('emptied');
+    const records = await library(a, 5);
+    await syncOk(a.sync());
+    const server = couch.database('emptied');
+    const rows = (await server.allDocs({})).rows;
+    await server.bulkDocs(rows.map((r) => ({ _id: r.key, _rev: r.value!.rev, _deleted: true })));
+    expect((await server.info()).doc_count).toBe(0);
+    await syncOk(a.sync());
+    expect(await a.db.annotations.count()).toBe(5);
+    const b = device('emptied');
+    await syncOk(b.sync());
+    expect((await b.db.annotations.toArray()).map((h) => h.note).sort()).toEqual(records.map((h) => h.note).sort());
   });
 
   it('a device upgraded from the mirror’s time resumes: its next edit is the next version, not a conflict, and nothing is duplicated', async () => {
