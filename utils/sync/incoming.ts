@@ -49,6 +49,7 @@ export async function receive(round: Round, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
   const rows = (await round.remote.allDocs({ keys: ids, include_docs: true, conflicts: true })).rows;
   const opened: Opened[] = [];
+  const plain: { base: Omit<Opened, 'rev' | 'payload'>; doc: StoredDoc; rev: string }[] = [];
   const missing: string[] = [];
   for (const row of rows) {
     const parsed = parseDocId(row.key);
@@ -69,12 +70,14 @@ export async function receive(round: Round, ids: string[]): Promise<string[]> {
       if (resolved) opened.push({ ...base, ...resolved });
       continue;
     }
-    const decoded = await round.codec.decode(doc);
-    if (!decoded.ok) {
-      round.rejected.push(`${recordName(row.key)}: ${decoded.reason}`);
-      continue;
-    }
-    opened.push({ ...base, rev: doc._rev, payload: decoded.payload });
+    plain.push({ base, doc, rev: doc._rev });
+  }
+  // Opened together: with a passphrase each is a WebCrypto decryption.
+  const decoded = await Promise.all(plain.map((p) => round.codec.decode(p.doc)));
+  for (const [i, p] of plain.entries()) {
+    const d = decoded[i]!;
+    if (d.ok) opened.push({ ...p.base, rev: p.rev, payload: d.payload });
+    else round.rejected.push(`${recordName(p.base.docId)}: ${d.reason}`);
   }
   await settle(round, opened);
   return missing;

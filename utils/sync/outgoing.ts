@@ -105,7 +105,7 @@ async function pushRows(round: Round, rows: OutboxRow[]): Promise<string[]> {
     entries.map((e) => e.docId),
   );
   const locals = await readLocal(round, entries);
-  const docs: { entry: Outgoing; doc: PouchDB.PutDoc & { x?: string }; kept: SyncSeenRow; chars: number }[] = [];
+  const sending: { entry: Outgoing; payload: Payload; had: SyncSeenRow | undefined }[] = [];
   for (const entry of entries) {
     const local = locals.get(entry.docId);
     const had = seen.get(entry.docId);
@@ -124,15 +124,15 @@ async function pushRows(round: Round, rows: OutboxRow[]): Promise<string[]> {
       done.push(entry.row);
       continue;
     }
-    const encoded = await round.codec.encode(payload);
-    const chars = encoded.x?.length ?? (payload.k === 'b' ? payload.rec.contentHtml.length + payload.rec.textContent.length : 2000);
-    docs.push({
-      entry,
-      doc: { _id: entry.docId, ...(had?.rev ? { _rev: had.rev } : {}), ...encoded },
-      kept: seenRow(entry.docId, undefined, payload, had),
-      chars,
-    });
+    sending.push({ entry, payload, had });
   }
+  // Sealed together: with a passphrase each is a WebCrypto encryption.
+  const encoded = await Promise.all(sending.map((s) => round.codec.encode(s.payload)));
+  const docs = sending.map(({ entry, payload, had }, i) => {
+    const body = encoded[i]!;
+    const chars = body.x?.length ?? (payload.k === 'b' ? payload.rec.contentHtml.length + payload.rec.textContent.length : 2000);
+    return { entry, doc: { _id: entry.docId, ...(had?.rev ? { _rev: had.rev } : {}), ...body }, kept: seenRow(entry.docId, undefined, payload, had), chars };
+  });
   const conflicts: string[] = [];
   const taken: SyncSeenRow[] = [];
   for (let start = 0; start < docs.length;) {
