@@ -33,7 +33,7 @@ import type { PageCapture } from '../utils/extract/capture';
 import { finishArticle } from '../utils/extract/finish';
 import { onMessage, pageMessenger, panelMessenger, type WriteOutcome } from '../utils/background/messages';
 import { SyncController, type StoredSync } from '../utils/background/sync';
-import { localMirror, remoteDatabase } from '../utils/sync/pouch';
+import { dropLegacyMirror, remoteDatabase } from '../utils/sync/pouch';
 import { liveQuery } from 'dexie';
 import { DRAWN_MESSAGE, NOTHING_DRAWN, type Drawn, type TestAnswer, type TestKind, type TestRequest } from '../utils/background/test-protocol';
 
@@ -260,13 +260,11 @@ export default defineBackground(() => {
     load: async () => (await browser.storage.local.get('sync')).sync as StoredSync | undefined,
     save: (value) => browser.storage.local.set({ sync: value }),
     hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
-    local: localMirror,
     remote: remoteDatabase,
     schedule: (on) => void (on ? browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 }) : browser.alarms.clear(SYNC_ALARM)),
-    dropMirror: async () => {
-      await localMirror().destroy();
-    },
   });
+  // Sync no longer keeps a mirror database (issue 21): an earlier version's is deleted.
+  dropLegacyMirror();
   onMessage('getSync', () => sync.view());
   onMessage('configureSync', ({ data }) => sync.configure(data.config));
   onMessage('syncNow', () => sync.syncNow());

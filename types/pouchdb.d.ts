@@ -60,6 +60,8 @@ declare namespace PouchDB {
     allDocs(options: {
       keys?: string[];
       include_docs?: boolean;
+      /** With include_docs: each winner names its other live leaves (`_conflicts`). */
+      conflicts?: boolean;
       limit?: number;
       startkey?: string;
       endkey?: string;
@@ -67,6 +69,8 @@ declare namespace PouchDB {
     changes(options: {
       since: number | string;
       limit?: number;
+      /** Rows per request (PouchDB's HTTP adapter asks for 25 at a time unless told). */
+      batch_size?: number;
       include_docs?: boolean;
       conflicts?: boolean;
       style?: 'all_docs' | 'main_only';

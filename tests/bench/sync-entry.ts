@@ -23,6 +23,7 @@ let server = '';
 const auth = { username: 'reader', password: 'bench' };
 const remote = (database: string) => new PouchDB(`${server}/${database}`, { adapter: 'http', skip_setup: true, auth });
 
+/** Device `name` ('a', 'b': the library; 'a1', 'b1': the small library) syncing to `database`. */
 function device(name: string, database: string, passphrase?: string): Device {
   let d = devices.get(name);
   if (!d) {
@@ -30,7 +31,6 @@ function device(name: string, database: string, passphrase?: string): Device {
     d = {
       db,
       engine: new SyncEngine(db, {
-        local: () => new PouchDB(`mirror-${name}`, { adapter: 'idb', auto_compaction: true }),
         remote: () => remote(database),
         remoteName: `${server}/${database}`,
         passphrase,
@@ -41,6 +41,8 @@ function device(name: string, database: string, passphrase?: string): Device {
   }
   return d;
 }
+
+const databaseOf = (name: string) => (name.endsWith('1') ? 'small' : 'margin');
 
 /**
  * Bytes of what device A stores, as stored: every key and value of every object store of its
@@ -76,27 +78,27 @@ async function storedBytes(names: string[]): Promise<number> {
   return total;
 }
 
-/** Device A's stored bytes: its Margin database, and with `mirror` its PouchDB mirror. */
-const usageOfA = (mirror: boolean) => storedBytes(mirror ? ['bench-a', '_pouch_mirror-a'] : ['bench-a']);
+/** Device A's stored bytes: its Margin database (sync keeps no other since issue 21: no mirror). */
+const usageOfA = () => storedBytes(['bench-a']);
 
 const api = {
   start(url: string) {
     server = url;
   },
-  /** Profile A with the generated library (imported, as a reader's backup would be). */
-  async seed(sentences: string[], articles: number, annotations: number) {
-    const a = device('a', 'margin');
+  /** Profile A (or A1, the small library's) with the generated library (imported, as a reader's backup would be). */
+  async seed(sentences: string[], articles: number, annotations: number, name: 'a' | 'a1' = 'a') {
+    const a = device(name, databaseOf(name));
     const data = generate(sentences, articles, annotations);
     const t = performance.now();
     await importData(a.db, data);
-    return { ms: performance.now() - t, articles: data.articles.length, annotations: data.annotations.length, usage: await usageOfA(false) };
+    return { ms: performance.now() - t, articles: data.articles.length, annotations: data.annotations.length, usage: name === 'a' ? await usageOfA() : 0 };
   },
-  async syncRound(name: 'a' | 'b') {
-    const d = device(name, 'margin');
+  async syncRound(name: 'a' | 'b' | 'a1' | 'b1') {
+    const d = device(name, databaseOf(name));
     const t = performance.now();
     const result = await d.engine.run();
     if (!result.ok) throw new Error(`${name}: ${result.error.kind} ${result.error.message}`);
-    return { ms: performance.now() - t, received: result.report.received, sent: result.report.sent, usage: name === 'a' ? await usageOfA(true) : 0 };
+    return { ms: performance.now() - t, received: result.report.received, sent: result.report.sent, usage: name === 'a' ? await usageOfA() : 0 };
   },
   /** The engine's floor: PouchDB-to-PouchDB replication of the same documents into an empty IndexedDB PouchDB. */
   async floor() {
@@ -107,15 +109,15 @@ const api = {
     await target.destroy();
     return { ms, docs: r.docs_written };
   },
-  async counts(name: 'a' | 'b') {
-    const d = device(name, 'margin');
+  async counts(name: 'a' | 'b' | 'a1' | 'b1') {
+    const d = device(name, databaseOf(name));
     return { annotations: await d.db.annotations.count(), articles: await d.db.articles.count(), bodies: await d.db.bodies.count() };
   },
   /** One edit on A until B has it: A's round, then B's (the scheduling delay of the extension — 3 s debounce, 1 min alarm — not included). */
-  async propagate(index: number) {
-    const a = device('a', 'margin');
-    const b = device('b', 'margin');
-    const target = (await a.db.annotations.offset(index * 37).first())!;
+  async propagate(index: number, small = false) {
+    const a = device(small ? 'a1' : 'a', databaseOf(small ? 'a1' : 'a'));
+    const b = device(small ? 'b1' : 'b', databaseOf(small ? 'b1' : 'b'));
+    const target = (await a.db.annotations.offset((index * 37) % (await a.db.annotations.count())).first())!;
     const text = `편집 ${index} · edit ${index}`;
     const t = performance.now();
     await new HighlightRepository(a.db).update(target.id, { note: text });

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../../scripts/lib/chrome';
@@ -25,9 +25,14 @@ export interface SyncBench {
   initialRatio: number;
   docsPerSecond: number;
   propagation: { p50: number; p95: number; edits: number; arrived: number };
-  /** Bytes A stores (keys and values of its IndexedDB stores, as JSON): with the mirror ÷ without. */
+  /** The same edits in a small library (SMALL highlights) synced through its own database, interleaved with the large one's: is one edit independent of the library's size? */
+  small: { annotations: number; p50: number; p95: number; arrived: number; ratio: number };
+  /** Bytes A stores (keys and values of its IndexedDB stores, as JSON): after its first sync ÷ before (sync never on). */
   storage: { off: number; on: number; ratio: number };
 }
+
+/** The small library of the "one edit independent of size" baseline. */
+const SMALL = { articles: 50, annotations: 1000 };
 
 /**
  * Sync at library scale (issue 10), in headless Chromium with real IndexedDB against a real
@@ -37,7 +42,7 @@ export interface SyncBench {
  */
 export async function benchSync(articles = 5000, annotations = 100_000, edits = 50): Promise<SyncBench> {
   const script = await bundleForPage('tests/bench/sync-entry.ts', { global: 'globalThis' });
-  const couch = await startCouch({ users: { reader: 'bench' }, databases: ['margin'], cors: true });
+  const couch = await startCouch({ users: { reader: 'bench' }, databases: ['margin', 'small'], cors: true });
   const pages = await startServer([
     (url) => (url.pathname === '/bench.html' ? { body: '<!doctype html><meta charset="utf-8"><title>bench</title>' } : undefined),
   ]);
@@ -50,12 +55,15 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   const call = <K extends keyof SyncBenchApi>(page: import('playwright-core').Page, name: K, ...args: Parameters<SyncBenchApi[K]>) =>
-    page.evaluate(({ name, args }) => ((window as unknown as SyncWindow).marginSync[name] as (...a: unknown[]) => unknown)(...args), { name, args }) as Promise<
-      Awaited<ReturnType<SyncBenchApi[K]>>
-    >;
+    (process.env.BENCH_DEBUG && process.stderr.write(`  call ${name}\n`), page).evaluate(
+      ({ name, args }) => ((window as unknown as SyncWindow).marginSync[name] as (...a: unknown[]) => unknown)(...args),
+      { name, args },
+    ) as Promise<Awaited<ReturnType<SyncBenchApi[K]>>>;
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(0);
+    if (process.env.BENCH_DEBUG) page.on('console', (m) => process.stderr.write(`  page: ${m.text()}\n`));
+    page.on('pageerror', (e) => process.stderr.write(`  page error: ${e.message}\n`));
     await page.goto(`${pages.origin}/bench.html`);
     await page.addScriptTag({ content: script });
     await call(page, 'start', couch.url);
@@ -69,19 +77,36 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
     if (counts.annotations !== seeded.annotations || counts.articles !== seeded.articles) throw new Error(`B has ${JSON.stringify(counts)}`);
     const floor = await call(page, 'floor');
     process.stderr.write(`  sync: floor replicated ${floor.docs} in ${(floor.ms / 1000).toFixed(1)} s\n`);
+    // The small library, synced through its own database by its own two profiles.
+    await call(page, 'seed', sentencesForBench(), SMALL.articles, SMALL.annotations, 'a1');
+    await call(page, 'syncRound', 'a1');
+    await call(page, 'syncRound', 'b1');
+    // One round each with nothing new, so both libraries' edits start from a settled state.
+    for (const name of ['a', 'b', 'a1', 'b1'] as const) await call(page, 'syncRound', name);
     await call(page, 'takeSteps');
     const times: number[] = [];
+    const smallTimes: number[] = [];
     let arrived = 0;
+    let smallArrived = 0;
+    // Interleaved, so the machine's load falls on both alike.
     for (let i = 0; i < edits; i++) {
-      const r = await call(page, 'propagate', i);
+      const r = await call(page, 'propagate', i, false);
       times.push(r.ms);
       if (r.arrived) arrived++;
+      const s = await call(page, 'propagate', i, true);
+      smallTimes.push(s.ms);
+      if (s.arrived) smallArrived++;
     }
     const steps = await call(page, 'takeSteps');
     process.stderr.write(
       `  sync: one edit, mean ms per step: ${Object.entries(steps)
-        .map(([k, v]) => `${k} ${(v / edits).toFixed(0)}`)
+        .map(([k, v]) => `${k} ${(v / edits).toFixed(1)}`)
         .join(', ')}\n`,
+    );
+    process.stderr.write(
+      `  sync: load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')} (1 / 5 / 15 min)\n`,
     );
     const off = seeded.usage;
     const on = upload.usage;
@@ -95,6 +120,13 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
       initialRatio: initial.ms / floor.ms,
       docsPerSecond: upload.sent / (initial.ms / 1000),
       propagation: { p50: median(times), p95: quantile(times, 0.95), edits, arrived },
+      small: {
+        annotations: SMALL.annotations,
+        p50: median(smallTimes),
+        p95: quantile(smallTimes, 0.95),
+        arrived: smallArrived,
+        ratio: median(times) / median(smallTimes),
+      },
       storage: { off, on, ratio: on / off },
     };
   } finally {

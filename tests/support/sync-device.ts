@@ -5,7 +5,7 @@ import { SyncEngine } from '../../utils/sync/engine';
 import { PouchDB, type CouchServer } from './couch';
 import { freshDb } from './db';
 
-/** One reader's device in the sync tests: its own database, clock and PouchDB mirror, syncing to a real server. */
+/** One reader's device in the sync tests: its own database and clock, syncing to a real server. */
 export interface SyncDevice {
   db: MarginDB;
   articles: ArticleRepository;
@@ -13,6 +13,8 @@ export interface SyncDevice {
   /** Moves the device's clock on by a second and returns it. */
   tick: () => number;
   sync: (overrides?: Partial<{ passphrase: string; password: string; url: string; database: string }>) => ReturnType<SyncEngine['run']>;
+  /** Every request the device's rounds made to the server, in order (the scale tests count them). */
+  requests: { method: string; path: string; body?: string }[];
 }
 
 /** A device syncing to `database` on the server `couch()` gives (read when a round starts: tests start it in beforeAll). */
@@ -20,18 +22,23 @@ export function syncDevice(couch: () => CouchServer, password: string, database:
   const db = freshDb();
   let now = 1_700_000_000_000 + Math.floor(Math.random() * 1000);
   const clock = () => now;
-  // Unique in the process: PouchDB's memory adapter keeps databases by name across test files.
-  const mirror = `mirror-${crypto.randomUUID()}`;
+  const requests: SyncDevice['requests'] = [];
+  const recorded = (url: string, init: RequestInit) => {
+    const path = new URL(url).pathname;
+    requests.push({ method: init.method ?? 'GET', path, ...(typeof init.body === 'string' ? { body: init.body } : {}) });
+    return fetch(url, init);
+  };
   return {
     db,
+    requests,
     articles: new ArticleRepository(db, clock),
     annotations: new HighlightRepository(db, clock),
     tick: () => (now += 1000),
     sync: (o = {}) => {
       const remoteName = `${o.url ?? couch().url}/${o.database ?? database}`;
       return new SyncEngine(db, {
-        local: () => new PouchDB(mirror, { adapter: 'memory' }),
-        remote: () => new PouchDB(remoteName, { adapter: 'http', skip_setup: true, auth: { username: 'reader', password: o.password ?? password } }),
+        remote: () =>
+          new PouchDB(remoteName, { adapter: 'http', skip_setup: true, auth: { username: 'reader', password: o.password ?? password }, fetch: recorded }),
         remoteName,
         passphrase: o.passphrase ?? passphrase,
         iterations: 2000,

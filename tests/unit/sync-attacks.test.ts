@@ -223,7 +223,6 @@ group('a hostile server cannot turn sync against the reader (issue 21)', { timeo
     const make = () => {
       const db = freshDb();
       let stored: StoredSync | undefined;
-      const mirror = `attack-controller-${crypto.randomUUID()}`;
       const sync = new SyncController({
         db,
         load: () => Promise.resolve(stored && structuredClone(stored)),
@@ -232,13 +231,9 @@ group('a hostile server cannot turn sync against the reader (issue 21)', { timeo
           return Promise.resolve();
         },
         hasPermission: () => Promise.resolve(true),
-        local: () => new PouchDB(mirror, { adapter: 'memory' }),
         remote: (config) =>
           new PouchDB(`${config.url}/${config.database}`, { adapter: 'http', skip_setup: true, auth: { username: config.user, password: config.password } }),
         schedule: () => {},
-        dropMirror: async () => {
-          await new PouchDB(mirror, { adapter: 'memory' }).destroy();
-        },
         iterations: 2000,
       });
       return { db, sync, articles: new ArticleRepository(db), annotations: new HighlightRepository(db) };

@@ -9,7 +9,6 @@ import { freshDb } from '../support/db';
 
 const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다.';
 let couch: CouchServer;
-let mirrors = 0;
 
 beforeAll(async () => {
   couch = await startCouch({ users: { reader: 'pw' }, databases: ['margin'] });
@@ -22,7 +21,6 @@ function controller(permitted: (origin: string) => boolean) {
   const db = freshDb();
   let stored: StoredSync | undefined;
   const scheduled: boolean[] = [];
-  const mirror = `controller-mirror-${++mirrors}`;
   const deps: SyncDeps = {
     db,
     load: () => Promise.resolve(stored && structuredClone(stored)),
@@ -31,13 +29,9 @@ function controller(permitted: (origin: string) => boolean) {
       return Promise.resolve();
     },
     hasPermission: (origin) => Promise.resolve(permitted(origin)),
-    local: () => new PouchDB(mirror, { adapter: 'memory' }),
     remote: (config) =>
       new PouchDB(`${config.url}/${config.database}`, { adapter: 'http', skip_setup: true, auth: { username: config.user, password: config.password } }),
     schedule: (on) => void scheduled.push(on),
-    dropMirror: async () => {
-      await new PouchDB(mirror, { adapter: 'memory' }).destroy();
-    },
     iterations: 2000,
   };
   return { db, sync: new SyncController(deps), stored: () => stored, scheduled };

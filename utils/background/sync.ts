@@ -23,12 +23,9 @@ export interface SyncDeps {
   load(): Promise<StoredSync | undefined>;
   save(value: StoredSync): Promise<void>;
   hasPermission(origin: string): Promise<boolean>;
-  local(): PouchDB.Database;
   remote(config: SyncConfig): PouchDB.Database;
   /** Periodic sync while the browser runs (chrome.alarms: the service worker may sleep between). */
   schedule(on: boolean): void;
-  /** Forget the mirror (sync switched off): the local data stays. */
-  dropMirror(): Promise<void>;
   iterations?: number;
 }
 
@@ -66,8 +63,8 @@ export class SyncController {
   async configure(input: (Partial<SyncConfig> & { keepSecrets?: boolean }) | null): Promise<ConfigureOutcome> {
     const stored = await this.deps.load();
     if (!input) {
-      // The mirror and the sync state stay (issue 21): they are what was really sent, so turning
-      // sync on again resumes from them — an edit made meanwhile is the next version, not a conflict
+      // The sync state stays (issue 21): it is what was really sent, so turning
+      // sync on again resumes from it — an edit made meanwhile is the next version, not a conflict
       // with itself, and a deletion made meanwhile is sent. Another server or database starts afresh.
       await this.deps.save({ enabled: false, config: stored?.config ?? null });
       this.deps.schedule(false);
@@ -135,7 +132,6 @@ export class SyncController {
       return;
     }
     const engine = new SyncEngine(this.deps.db, {
-      local: () => this.deps.local(),
       remote: () => this.deps.remote(config),
       remoteName: `${remoteUrl(config)}|${config.user}`,
       passphrase: config.passphrase || undefined,

@@ -5,6 +5,9 @@ import type { EntityMention } from './entity-index';
 import { keepReplacedVersion } from './versions';
 import { publishedAt, type ArticleBody, type ArticleEntity, type ArticleRow, type MarginDB } from './schema';
 
+/** An article row as another device sent it (sync): everything but the filters, which are counted here. */
+export type ArrivedArticleRow = Omit<ArticleRow, 'facets'>;
+
 export function newId(): string {
   return crypto.randomUUID();
 }
@@ -25,16 +28,63 @@ export function joinArticle(row: ArticleRow, body: ArticleBody | undefined): Art
   return { ...meta, contentHtml: body?.contentHtml ?? '', textContent: body?.textContent ?? '' };
 }
 
+/**
+ * Articles, and their identity: one article per normalised URL. This is the one place that
+ * looks an article up by its URL (saving, restoring from the trash, and sync joining the same
+ * page saved on two devices all come here).
+ */
 export class ArticleRepository {
   constructor(
     private readonly db: MarginDB,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The row of the article at this URL, already normalised (normalizeUrl), if one is saved. */
+  rowAt(url: string): Promise<ArticleRow | undefined> {
+    return this.db.articles.where('url').equals(url).first();
+  }
+
   async getByUrl(url: string): Promise<ArticleRecord | undefined> {
     return this.db.transaction('r', this.db.articles, this.db.bodies, async () => {
-      const row = await this.db.articles.where('url').equals(normalizeUrl(url)).first();
+      const row = await this.rowAt(normalizeUrl(url));
       return row && joinArticle(row, await this.db.bodies.get(row.id));
+    });
+  }
+
+  /**
+   * The article a highlight that arrived by sync belongs to here: its own, or — when this device
+   * keeps the same page under another id (saved on both devices) — that one.
+   */
+  async keptFor(articleId: string, url: string): Promise<string> {
+    if (await this.db.articles.get(articleId)) return articleId;
+    return (await this.rowAt(url))?.id ?? articleId;
+  }
+
+  /**
+   * Put an article row that arrived by sync; answers whether anything changed here. The same
+   * page saved independently on two devices has two ids: the smaller id is kept everywhere, this
+   * device's highlights move to it and its own row is deleted (so the other devices follow).
+   */
+  async putArrived(rec: ArrivedArticleRow, same: (here: ArticleRow) => boolean): Promise<boolean> {
+    const db = this.db;
+    return db.transaction('rw', [db.articles, db.bodies, db.annotations], async () => {
+      const existing = await db.articles.get(rec.id);
+      if (existing && same(existing)) return false;
+      const twin = await this.rowAt(rec.url);
+      if (twin && twin.id !== rec.id) {
+        if (twin.id < rec.id) return false;
+        const moved = (await db.annotations.where('articleId').equals(twin.id).toArray()).map((a) => ({ ...a, articleId: rec.id }));
+        const body = await db.bodies.get(twin.id);
+        await db.articles.delete(twin.id);
+        await db.bodies.delete(twin.id);
+        await db.articles.put({ ...rec, facets: [] });
+        if (body && !(await db.bodies.get(rec.id))) await db.bodies.put({ ...body, id: rec.id });
+        await db.annotations.bulkPut(moved);
+      } else {
+        // A body that arrived before its article is indexed as the row is written (index-keeper.ts).
+        await db.articles.put({ ...rec, facets: existing?.facets ?? [] });
+      }
+      return true;
     });
   }
 
@@ -52,7 +102,7 @@ export class ArticleRepository {
    */
   async prepare(article: Article): Promise<ArticleRecord> {
     const url = normalizeUrl(article.url);
-    return this.recordFor(article, url, await this.db.articles.where('url').equals(url).first());
+    return this.recordFor(article, url, await this.rowAt(url));
   }
 
   private recordFor(article: Article, url: string, existing: ArticleRow | undefined, as?: Pick<ArticleRecord, 'id' | 'savedAt'>): ArticleRecord {
@@ -76,7 +126,7 @@ export class ArticleRepository {
     const url = normalizeUrl(article.url);
     // The search rows and facets follow in the same transaction (index-keeper.ts), rewritten only for what changed.
     return this.db.transaction('rw', this.db.articles, this.db.bodies, this.db.articleVersions, async () => {
-      const existing = await this.db.articles.where('url').equals(url).first();
+      const existing = await this.rowAt(url);
       const record = this.recordFor(article, url, existing, as);
       const { row, body } = splitArticle(record, existing);
       // A revisit that finds other text keeps the text it replaces (what changed since you highlighted it).

@@ -9,7 +9,8 @@ import { spansStores } from './transaction';
  * the rows, compares each record with its replicated copy, and removes the rows it handled.
  *
  * Rows are tiny and keyed by record, so with sync off the table holds at most one row per
- * record; turning sync on enqueues everything anyway.
+ * record; turning sync on enqueues everything anyway. Sync reads only these rows: a round
+ * costs what changed, not the size of the library.
  */
 
 export const OUTBOX = 'syncOutbox';
@@ -61,6 +62,19 @@ function keysOf(table: DBCoreTable, request: DBCoreMutateRequest): string[] {
   }
 }
 
+/** Transactions in which sync writes what arrived: their writes are the server's own versions, not changes to send back. */
+const arriving = new WeakSet<object>();
+
+/**
+ * Mark a Dexie transaction (its IndexedDB transaction) as sync writing what arrived: the outbox
+ * records none of its writes — neither the arrived records (echoes) nor what follows from them
+ * here (an article's highlights into the trash with it, the copies of one page joined) — while
+ * rows that were pending before stay as they are.
+ */
+export function markArriving(trans: { idbtrans: IDBTransaction }): void {
+  arriving.add(trans.idbtrans);
+}
+
 /** Widens every read-write transaction over a synced table to the outbox and records each key it writes or deletes. */
 export const outboxMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -76,7 +90,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
         ...table,
         mutate: (request) => {
           // A schema upgrade from before the outbox existed writes without it.
-          if (!spansStores(request.trans, [OUTBOX])) return table.mutate(request);
+          if (!spansStores(request.trans, [OUTBOX]) || arriving.has(request.trans)) return table.mutate(request);
           // Both writes are issued in this tick, in the caller's transaction: awaiting between them
           // would leave Dexie's zone, which the middlewares below this one need.
           const values: OutboxRow[] = keysOf(table, request)

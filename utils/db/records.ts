@@ -155,14 +155,27 @@ export interface TrashRecord {
 }
 
 /**
- * The version of each synced document this device last had (issue 21): its counter and a
- * fingerprint of its content, so that an older version the server puts back is recognised.
+ * What sync keeps of each document (issue 21): the version this device last had — its counter
+ * and a fingerprint of its content, so that an older version the server puts back is recognised —
+ * and, since sync pulls straight into these tables (no mirror database), what the protocol needs
+ * to write the next version: the server's revision, a digest of the record as it was, and for a
+ * highlight the per-field times and note history its merge rule reads (utils/sync/records.ts).
  */
 export interface SyncSeenRow {
-  /** The document id ('a:…', 'r:…', 'b:…'). */
+  /** The document id ('a:…', 'r:…', 'b:…', 'c:…', 's:…'). */
   id: string;
   n: number;
   h: string;
+  /** The server's revision of that version (absent in rows written before sync pulled into Dexie). */
+  rev?: string;
+  /** A digest of the record that version carried: equal, the record has nothing new to send. */
+  r?: string;
+  /** That version was a deletion. */
+  d?: true;
+  /** The server holds a version that is not this one (a replay, a forged deletion): this device's is written over it. */
+  stale?: true;
+  /** A highlight's colour, note and tags digests, per-field times and note history as that version had them. */
+  base?: { c: string; nt: string; tg: string; t: { color: number; note: number; tags: number }; nh: string[] };
 }
 
 /** Small settings kept with the data. */

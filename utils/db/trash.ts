@@ -1,4 +1,5 @@
 import { groupBy } from '../collections';
+import { ArticleRepository } from './articles';
 import type { ArticleRow, HighlightRecord, MarginDB, TrashRecord } from './schema';
 
 /** Days a deleted article stays restorable. */
@@ -91,7 +92,7 @@ export async function restoreArticle(db: MarginDB, articleId: string): Promise<T
   return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash], async (): Promise<TrashOutcome> => {
     const record = await db.trash.get(articleId);
     if (!record) return { status: 'gone' };
-    const existing = await db.articles.where('url').equals(record.row.url).first();
+    const existing = await new ArticleRepository(db).rowAt(record.row.url);
     const target = existing?.id ?? record.id;
     if (!existing) {
       await db.articles.put(record.row);

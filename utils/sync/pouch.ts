@@ -1,25 +1,20 @@
 import PouchDB from 'pouchdb-core';
-import idb from 'pouchdb-adapter-idb';
 import http from 'pouchdb-adapter-http';
-import replication from 'pouchdb-replication';
 import type { SyncConfig } from './config';
 import { remoteUrl } from './config';
 
 /**
- * PouchDB as the background uses it: the replication mirror in IndexedDB (`_pouch_margin-sync`,
- * beside Margin's own database) and the reader's server over HTTP, with PouchDB's replicator.
- * Only the background imports this file, so PouchDB is in no page's bundle.
+ * PouchDB as the background uses it: the reader's server over HTTP (the CouchDB protocol's
+ * requests, retries and errors), nothing stored locally — sync writes into Margin's own
+ * database (engine.ts). Only the background imports this file, so PouchDB is in no page's bundle.
  */
-PouchDB.plugin(idb).plugin(http).plugin(replication);
+PouchDB.plugin(http);
 
-export const MIRROR_NAME = 'margin-sync';
+/** The replication mirror earlier versions kept beside Margin's database (PouchDB's IndexedDB name for 'margin-sync'). */
+export const LEGACY_MIRROR = '_pouch_margin-sync';
 
 /** A request that hangs is a server that does not answer. */
 const TIMEOUT_MS = 30_000;
-
-export function localMirror(): PouchDB.Database {
-  return new PouchDB(MIRROR_NAME, { adapter: 'idb', auto_compaction: true });
-}
 
 export function remoteDatabase(config: SyncConfig): PouchDB.Database {
   return new PouchDB(remoteUrl(config), {
@@ -28,4 +23,13 @@ export function remoteDatabase(config: SyncConfig): PouchDB.Database {
     auth: { username: config.user, password: config.password },
     fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) }),
   });
+}
+
+/** Delete the mirror an earlier version kept (a second copy of every synced record): nothing reads it any more. */
+export function dropLegacyMirror(): void {
+  try {
+    indexedDB.deleteDatabase(LEGACY_MIRROR);
+  } catch {
+    // No IndexedDB here (never in the extension): nothing to drop.
+  }
 }

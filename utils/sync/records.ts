@@ -1,6 +1,14 @@
 import * as v from 'valibot';
 import { MAX_NOTE } from '../db/highlights';
-import { CORRECTION_ACTIONS, HIGHLIGHT_COLORS, type HighlightRecord, type ArticleBody, type ArticleRow, type EntityCorrectionRecord } from '../db/schema';
+import {
+  CORRECTION_ACTIONS,
+  HIGHLIGHT_COLORS,
+  type HighlightRecord,
+  type ArticleBody,
+  type ArticleRow,
+  type EntityCorrectionRecord,
+  type SyncSeenRow,
+} from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
 import { describeShapeProblem, ENTITY_EDIT_MAX, MAX_BODY_HTML, MAX_BODY_RECORD_CHARS, MAX_BODY_TEXT, shapeProblem } from '../limits';
 
@@ -237,26 +245,49 @@ export function canonical(value: unknown): string {
   );
 }
 
+/** A 64-bit digest of a text (two FNV-1a variants and the length): tells a record that changed from one that did not. */
+export function digest(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${text.length.toString(36)}`;
+}
+
+/** What the next version of a highlight needs of the version it follows (kept per document: SyncSeenRow.base). */
+export type HighlightBase = NonNullable<SyncSeenRow['base']>;
+
+export function highlightBase(p: HighlightPayload): HighlightBase {
+  return { c: p.rec.color, nt: noteHash(p.rec.note), tg: digest(canonical(p.rec.tags)), t: p.t, nh: p.nh };
+}
+
 /**
- * The payload for a highlight as it is here, given the replicated version it follows (if any):
- * each field that changed takes the record's time, the others keep theirs, and a changed
- * note remembers the one it replaced.
+ * The payload for a highlight as it is here, given what the replicated version it follows said
+ * (if any): each field that changed takes the record's time, the others keep theirs, and a
+ * changed note remembers the one it replaced.
  */
-export function highlightPayloadFor(rec: HighlightRecord, previous: HighlightPayload | undefined): HighlightPayload {
-  if (!previous) return { k: 'a', rec, t: { color: rec.updatedAt, note: rec.updatedAt, tags: rec.updatedAt }, nh: [] };
-  const old = previous.rec;
-  const at = Math.max(rec.updatedAt, ...Object.values(previous.t));
-  const noteChanged = old.note !== rec.note;
+export function highlightPayloadOver(rec: HighlightRecord, base: HighlightBase | undefined): HighlightPayload {
+  if (!base) return { k: 'a', rec, t: { color: rec.updatedAt, note: rec.updatedAt, tags: rec.updatedAt }, nh: [] };
+  const at = Math.max(rec.updatedAt, ...Object.values(base.t));
+  const noteChanged = base.nt !== noteHash(rec.note);
   return {
     k: 'a',
     rec,
     t: {
-      color: old.color !== rec.color ? at : previous.t.color,
-      note: noteChanged ? at : previous.t.note,
-      tags: canonical(old.tags) !== canonical(rec.tags) ? at : previous.t.tags,
+      color: base.c !== rec.color ? at : base.t.color,
+      note: noteChanged ? at : base.t.note,
+      tags: base.tg !== digest(canonical(rec.tags)) ? at : base.t.tags,
     },
-    nh: noteChanged ? [...previous.nh.filter((h) => h !== noteHash(old.note)), noteHash(old.note)].slice(-NOTE_HISTORY) : previous.nh,
+    nh: noteChanged ? [...base.nh.filter((h) => h !== base.nt), base.nt].slice(-NOTE_HISTORY) : base.nh,
   };
+}
+
+/** The same, given the previous payload itself. */
+export function highlightPayloadFor(rec: HighlightRecord, previous: HighlightPayload | undefined): HighlightPayload {
+  return highlightPayloadOver(rec, previous && highlightBase(previous));
 }
 
 export function articlePayloadFor(row: ArticleRow): ArticlePayload {
