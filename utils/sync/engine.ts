@@ -1,6 +1,7 @@
 import { ALL, OUTBOX, SYNCED_TABLES, isSyncedKey, outboxKey, parseOutboxKey, type OutboxRow } from '../db/outbox';
 import type { HighlightRecord, ArticleBody, ArticleRow, EntityCorrectionRecord, MarginDB, SettingRecord, SyncSeenRow } from '../db/schema';
 import { trashArticle, trashHighlights } from '../db/trash';
+import { forgetVersions, moveVersions } from '../db/versions';
 import { describeShapeProblem, MAX_BODY_RECORD_CHARS, shapeProblem } from '../limits';
 import { checkKey, deriveKey, KEY_CHECK_TEXT, newKeyParams, seal, unseal, type KeyParams } from './crypto';
 import {
@@ -797,7 +798,7 @@ export class SyncEngine {
    */
   private async putArticle(rec: ArticlePayload['rec']): Promise<boolean> {
     const db = this.db;
-    return db.transaction('rw', [db.articles, db.bodies, db.annotations], async () => {
+    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.articleVersions], async () => {
       const existing = await db.articles.get(rec.id);
       if (existing && canonical(articlePayloadFor(existing).rec) === canonical(rec)) return false;
       const twin = await db.articles.where('url').equals(rec.url).first();
@@ -808,7 +809,11 @@ export class SyncEngine {
         await db.articles.delete(twin.id);
         await db.bodies.delete(twin.id);
         await db.articles.put({ ...rec, facets: [] });
-        if (body && !(await db.bodies.get(rec.id))) await db.bodies.put({ ...body, id: rec.id });
+        // The twin's text and its earlier versions (versions.ts) go together: moved, or forgotten with it.
+        if (body && !(await db.bodies.get(rec.id))) {
+          await db.bodies.put({ ...body, id: rec.id });
+          await moveVersions(db, twin.id, rec.id);
+        } else await forgetVersions(db, [twin.id]);
         await db.annotations.bulkPut(moved);
       } else {
         // A body that arrived before its article is indexed as the row is written (index-keeper.ts).
