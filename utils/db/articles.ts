@@ -2,6 +2,8 @@ import type { Article, ArticleRecord } from '../article';
 import { ARTICLE_FIELDS } from '../article';
 import { normalizeUrl } from '../url';
 import type { EntityMention } from './entity-index';
+import { splitMentions, type RawEntity } from '../entities/mentions';
+import { readSplits } from './entity-splits';
 import { keepReplacedVersion } from './versions';
 import { publishedAt, type ArticleBody, type ArticleEntity, type ArticleRow, type MarginDB } from './schema';
 
@@ -95,15 +97,21 @@ export class ArticleRepository {
   }
 
   /** Remember the names the reader's last visit found in an article (for the library's filters, and searched with the title). */
-  async setEntities(id: string, entities: ArticleEntity[], mentions?: EntityMention[]): Promise<void> {
-    await this.db.transaction('rw', this.db.articles, this.db.entityMentions, async () => {
+  async setEntities(id: string, given: ArticleEntity[], givenMentions?: EntityMention[], raw?: RawEntity[]): Promise<void> {
+    await this.db.transaction('rw', this.db.articles, this.db.entityMentions, this.db.entityCorrections, async () => {
       const row = await this.db.articles.get(id);
       if (!row) return;
+      // With the entities before splits, the splits there are now apply here (entity-splits.ts): a
+      // split made while the page was open is not undone by the page's older view of it.
+      const derived = raw && splitMentions(raw, await readSplits(this.db));
+      const entities = derived?.entities ?? given;
+      const mentions = derived?.mentions ?? givenMentions;
       // Every visit reports them; most visits find the same names. The forms and first sentences
       // (local, for the entity index) are written first, so the row's write indexes them once.
       if (mentions) {
         const had = await this.db.entityMentions.get(id);
-        if (JSON.stringify(had?.entities) !== JSON.stringify(mentions)) await this.db.entityMentions.put({ id, entities: mentions });
+        if (JSON.stringify(had?.entities) !== JSON.stringify(mentions) || (raw && JSON.stringify(had?.raw) !== JSON.stringify(raw)))
+          await this.db.entityMentions.put({ id, entities: mentions, ...(raw && { raw }) });
       }
       if (JSON.stringify(row.entities) === JSON.stringify(entities)) return;
       await this.db.articles.update(id, { entities });
