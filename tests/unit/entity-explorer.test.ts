@@ -2,7 +2,8 @@ import { describe as group, expect, it } from 'vitest';
 import { describeTextQuote } from '../../utils/anchoring';
 import { ArticleRepository } from '../../utils/db/articles';
 import { CorrectionRepository } from '../../utils/db/corrections';
-import { listEntities, mergeEntity, readEntityPage, setEntityNote, splitForm, unmergeEntity, unsplitForm } from '../../utils/db/entities';
+import { search } from '../../utils/db/library';
+import { findEntities, listEntities, mergeEntity, readEntityPage, setEntityNote, splitForm, unmergeEntity, unsplitForm } from '../../utils/db/entities';
 import { newHighlightRecord } from '../../utils/db/highlights';
 import type { ArticleEntity, ArticleRow, MarginDB } from '../../utils/db/schema';
 import { affectedHighlights, articleVersions, MAX_VERSIONS, updatedSinceHighlighted } from '../../utils/db/versions';
@@ -144,6 +145,41 @@ group('the entity page', () => {
     expect((await listEntities(db, { sort: 'articles', text: 'jae', limit: 10 })).map((r) => r.text)).toEqual(['Lee Jae-yong']);
     expect((await listEntities(db, { sort: 'articles', text: '재용', limit: 10 })).map((r) => r.text)).toEqual(['이재용']);
     expect((await listEntities(db, { sort: 'articles', kind: 'org', limit: 10 })).map((r) => r.text)).toEqual(['삼성전자']);
+  });
+});
+
+group('the entity page from search (issue 24)', () => {
+  it('finds the names across the library, a Korean word with its particle too, merges applied', async () => {
+    const db = await library();
+    expect((await findEntities(db, '삼성')).map((r) => [r.key, r.articles])).toEqual([['org:삼성전자', 3]]);
+    expect((await findEntities(db, '삼성전자가')).map((r) => r.key)).toEqual(['org:삼성전자']);
+    expect((await findEntities(db, 'lee')).map((r) => r.key)).toEqual(['person:lee jae-yong']);
+    await mergeEntity(db, 'person:lee jae-yong', 'person:이재용');
+    expect((await findEntities(db, 'lee')).map((r) => r.key)).toEqual([]);
+    expect((await findEntities(db, '재용')).map((r) => [r.key, r.articles])).toEqual([['person:이재용', 2]]);
+    expect(await findEntities(db, '   ')).toEqual([]);
+  });
+
+  it('a hit on the names an article mentions carries those names, to open their pages', async () => {
+    const db = freshDb();
+    const repo = new ArticleRepository(db);
+    const saved = await repo.save({
+      url: 'https://news.example.kr/x',
+      title: '반도체 수출',
+      byline: null,
+      siteName: '뉴스',
+      publishedTime: null,
+      lang: 'ko',
+      excerpt: '',
+      contentHtml: '<p>본문</p>',
+      textContent: '본문',
+    });
+    await repo.setEntities(saved.id, [
+      { ...SAMSUNG, count: 3 },
+      { ...LEE, count: 1 },
+    ]);
+    const hit = (await search(db, '삼성전자')).find((h) => h.field === 'entity');
+    expect(hit?.names).toEqual([{ key: 'org:삼성전자', text: '삼성전자', type: 'org' }]);
   });
 });
 
