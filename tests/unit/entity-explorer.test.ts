@@ -148,6 +148,28 @@ group('the entity page', () => {
   });
 });
 
+group('the Entities view at a size', () => {
+  it('gives the first page of names by articles even when dates and amounts fill the top of the index', async () => {
+    const db = freshDb();
+    // Twenty dates in every article, and names in fewer and fewer articles: the view skips the dates.
+    const dates = Array.from({ length: 20 }, (_, i) => ({ text: `2026년 ${i + 1}월`, type: 'date' as const, count: 1 }));
+    await db.articles.bulkPut(
+      Array.from({ length: 12 }, (_, a) =>
+        row(`r${a}`, [...dates, ...Array.from({ length: 12 - a }, (_, n) => ({ text: `인물${n}`, type: 'person' as const, count: 1 }))], a * 1000),
+      ),
+    );
+    const page = await listEntities(db, { sort: 'articles', limit: 5 });
+    expect(page.map((r) => [r.key, r.articles])).toEqual([
+      ['person:인물0', 12],
+      ['person:인물1', 11],
+      ['person:인물2', 10],
+      ['person:인물3', 9],
+      ['person:인물4', 8],
+    ]);
+    expect(await listEntities(db, { sort: 'articles', limit: 50 })).toHaveLength(12);
+  });
+});
+
 group('the entity page from search (issue 24)', () => {
   it('finds the names across the library, a Korean word with its particle too, merges applied', async () => {
     const db = await library();

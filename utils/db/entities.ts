@@ -224,6 +224,25 @@ const TEXT_READ = 5000;
 /** Rows read beyond a page, for entries merged into others (left out after they are read). */
 const MERGED_SLACK = 16;
 
+/**
+ * The first `limit` rows of an ordered collection that pass `keep`, read in batches (one request
+ * each) rather than row by row: a filter run by Dexie walks a cursor, one trip to the database per
+ * row, and dates and amounts, left out of the view, are a good share of the rows.
+ */
+async function firstOfKind(
+  slice: (offset: number, limit: number) => Promise<EntitySummaryRow[]>,
+  keep: (r: EntitySummaryRow) => boolean,
+  limit: number,
+): Promise<EntitySummaryRow[]> {
+  const out: EntitySummaryRow[] = [];
+  for (let offset = 0, batch = limit * 2; out.length < limit; offset += batch, batch *= 2) {
+    const rows = await slice(offset, batch);
+    out.push(...rows.filter(keep));
+    if (rows.length < batch) break;
+  }
+  return out.slice(0, limit);
+}
+
 /** The Entities view: one page of the entities across the library. */
 export async function listEntities(db: MarginDB, q: EntityQuery): Promise<EntityListRow[]> {
   return db.transaction('r', [db.entityCorrections, db.entities, db.entityArticles], async () => {
@@ -235,7 +254,7 @@ export async function listEntities(db: MarginDB, q: EntityQuery): Promise<Entity
     const read = (limit: number): Promise<EntitySummaryRow[]> => {
       if (text) return db.entities.where('words').startsWith(text).distinct().limit(TEXT_READ).toArray();
       if (q.kind) return db.entities.where(`[type+${field}]`).between([q.kind, -Infinity], [q.kind, Infinity]).limit(limit).toArray();
-      return db.entities.orderBy(field).filter(ofKind).limit(limit).toArray();
+      return firstOfKind((offset, n) => db.entities.orderBy(field).offset(offset).limit(n).toArray(), ofKind, limit);
     };
     const [edits, first] = await Promise.all([readEntityEdits(db), read(q.limit + MERGED_SLACK)]);
     const merged = (r: EntitySummaryRow) => edits.merges.has(r.key) && resolveKey(edits.merges, r.key) !== r.key;
