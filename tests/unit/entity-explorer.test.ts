@@ -167,6 +167,10 @@ group('the Entities view at a size', () => {
       ['person:인물4', 8],
     ]);
     expect(await listEntities(db, { sort: 'articles', limit: 50 })).toHaveLength(12);
+    // A text filter that matches many more than a page: the first page by articles, and by the newest.
+    expect((await listEntities(db, { text: '인물', sort: 'articles', limit: 3 })).map((r) => r.key)).toEqual(['person:인물0', 'person:인물1', 'person:인물2']);
+    expect((await listEntities(db, { text: '인물', kind: 'person', sort: 'recent', limit: 2 })).map((r) => r.key)).toEqual(['person:인물0', 'person:인물1']);
+    expect(await listEntities(db, { text: '인물1', sort: 'articles', limit: 10 })).toHaveLength(3);
   });
 });
 

@@ -98,8 +98,8 @@ export interface EntityPage {
 
 const RELATED = 12;
 /** How much of an entity's page opens at first: its newest articles and highlights (the reader asks for more). */
-export const PAGE_ARTICLES = 200;
-export const PAGE_HIGHLIGHTS = 100;
+export const PAGE_ARTICLES = 50;
+export const PAGE_HIGHLIGHTS = 30;
 
 /**
  * An entity's page, or null when nothing in the library mentions it (the key as asked, after
@@ -251,8 +251,14 @@ export async function listEntities(db: MarginDB, q: EntityQuery): Promise<Entity
     const ofKind = (r: EntitySummaryRow) => (q.kind ? r.type === q.kind : pairable(r.type));
     // The rows go out with the reader's edits (one wait, not two); entries merged into others are
     // left out after, so a page reads MERGED_SLACK rows more, and again only if more were merged.
+    // A text filter: the rows of the words index's range in one request (getAll; a distinct() walks a
+    // cursor, one trip per row, three to five times slower at 5k articles), one per entity.
+    const matching = async (words: string): Promise<EntitySummaryRow[]> => {
+      const rows = await db.entities.where('words').startsWith(words).limit(TEXT_READ).toArray();
+      return [...new Map(rows.map((r) => [r.key, r])).values()];
+    };
     const read = (limit: number): Promise<EntitySummaryRow[]> => {
-      if (text) return db.entities.where('words').startsWith(text).distinct().limit(TEXT_READ).toArray();
+      if (text) return matching(text);
       if (q.kind) return db.entities.where(`[type+${field}]`).between([q.kind, -Infinity], [q.kind, Infinity]).limit(limit).toArray();
       return firstOfKind((offset, n) => db.entities.orderBy(field).offset(offset).limit(n).toArray(), ofKind, limit);
     };
