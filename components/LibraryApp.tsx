@@ -163,8 +163,8 @@ export function LibraryApp({ db }: { db: MarginDB }) {
         show({ text: t('importProgressWrite', [formatCount(data.articles.length), formatCount(data.annotations.length)]) }, 600_000);
         await paint();
         const summary = await importData(db, data, { conflictHeading: messages.conflictHeading(lang) });
-        // Splits that came with the file apply to the articles at once (issue 24); a failure leaves them to the next visit.
-        await reconcileSplits(db).catch(() => {});
+        // Splits that came with the file apply to the articles now (issue 24), after the report; a failure leaves them to the background's next start.
+        void reconcileSplits(db).catch((error: unknown) => console.warn('Margin: splits not applied', errorMessage(error)));
         show({ text: messages.importReportText(summary, lang) }, summary.skipped.count || summary.annotations.conflicts ? 12_000 : 6000);
         refresh();
       } catch (error) {
