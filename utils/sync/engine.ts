@@ -654,14 +654,18 @@ export class SyncEngine {
     // One transaction over every synced table and the outbox: no other write interleaves, so the
     // outbox rows it adds are this batch's own echoes (records now equal to their documents) and
     // are removed before it commits, while rows that were pending stay.
-    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash, db.syncOutbox, db.settings, db.syncSeen, db.entityCorrections], async () => {
-      const pending = new Set(await db.syncOutbox.toCollection().primaryKeys());
-      const changed = await this.applyBatch(arrived, report, pending);
-      await db.syncSeen.bulkPut(seen);
-      const echoes = (await db.syncOutbox.toCollection().primaryKeys()).filter((key) => !pending.has(key));
-      await db.syncOutbox.bulkDelete(echoes);
-      return changed;
-    });
+    return db.transaction(
+      'rw',
+      [db.articles, db.bodies, db.annotations, db.trash, db.syncOutbox, db.settings, db.syncSeen, db.entityCorrections, db.articleVersions],
+      async () => {
+        const pending = new Set(await db.syncOutbox.toCollection().primaryKeys());
+        const changed = await this.applyBatch(arrived, report, pending);
+        await db.syncSeen.bulkPut(seen);
+        const echoes = (await db.syncOutbox.toCollection().primaryKeys()).filter((key) => !pending.has(key));
+        await db.syncOutbox.bulkDelete(echoes);
+        return changed;
+      },
+    );
   }
 
   /**
