@@ -7,6 +7,8 @@ import { importData, readData, StorageFullError } from '../utils/export/transfer
 import { listTrash, TRASH_DAYS } from '../utils/db/trash';
 import { photoUsage } from '../utils/db/photos';
 import { formatBytes } from '../utils/format';
+import { findEntities, type EntityListRow } from '../utils/db/entities';
+import { reconcileSplits } from '../utils/db/entity-splits';
 import type { ExportFormat } from '../utils/export/build';
 import { formatCount, t, tn, uiLanguage } from '../utils/i18n';
 import { sendMessage } from '../utils/background/messages';
@@ -51,7 +53,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const [view, setView] = useState<LibraryView>('articles');
   const [limit, setLimit] = useState(PAGE);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [hits, setHits] = useState<{ hits: SearchHit[]; names: EntityListRow[] } | null>(null);
   const [editing, setEditing] = useState<{ id: string; button: HTMLElement } | null>(null);
   // The card last opened, to open again when the reader asks to see another page's note.
   const lastEditing = useRef<{ id: string; button: HTMLElement } | null>(null);
@@ -109,8 +111,9 @@ export function LibraryApp({ db }: { db: MarginDB }) {
     let live = true;
     const timer = setTimeout(() => {
       // A failed search leaves the last results; the next keystroke searches again.
-      search(db, q).then(
-        (h) => live && setHits(h),
+      // The names found across the library come first (each opens its entity page); a failure there costs only them.
+      Promise.all([search(db, q), findEntities(db, q).catch(() => [])]).then(
+        ([h, names]) => live && setHits({ hits: h, names }),
         (error: unknown) => live && showLatest.current({ text: t('searchFailed', errorMessage(error)) }, 9000),
       );
     }, 120);
@@ -164,6 +167,8 @@ export function LibraryApp({ db }: { db: MarginDB }) {
         show({ text: t('importProgressWrite', [formatCount(data.articles.length), formatCount(data.annotations.length)]) }, 600_000);
         await paint();
         const summary = await importData(db, data, { conflictHeading: messages.conflictHeading(lang) });
+        // Splits that came with the file apply to the articles now (issue 24), after the report; a failure leaves them to the background's next start.
+        void reconcileSplits(db).catch((error: unknown) => console.warn('Margin: splits not applied', errorMessage(error)));
         show({ text: messages.importReportText(summary, lang) }, summary.skipped.count || summary.annotations.conflicts ? 12_000 : 6000);
         refresh();
       } catch (error) {
@@ -282,7 +287,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       <main class="library-main" data-testid="library-list" hidden={view !== 'articles'}>
         {loadError && <StatusPanel tone="problem" title={t('libraryLoadFailedTitle')} body={t('libraryLoadFailedBody')} detail={loadError} onRetry={refresh} />}
         {hits ? (
-          <SearchResults hits={hits} />
+          <SearchResults hits={hits.hits} names={hits.names} />
         ) : (
           <>
             <p class="count" role="status">

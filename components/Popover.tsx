@@ -64,11 +64,14 @@ export function Popover(props: PopoverProps) {
   const box = useRef<HTMLDivElement>(null);
   const latest = useRef(props);
   latest.current = props;
+  /** Where the anchor was when last placed: a scroll that leaves it there is not the reader scrolling away. */
+  const placedAt = useRef<AnchorRect | null>(null);
 
   const position = () => {
     const el = box.current;
     const rect = latest.current.anchor();
     if (!el || !rect) return;
+    placedAt.current = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
     el.style.maxHeight = '';
     const { x, y, maxHeight, clipped } = place(
       rect,
@@ -116,10 +119,20 @@ export function Popover(props: PopoverProps) {
     const onScroll = (event: Event) => {
       // Scrolling inside the popover itself (a long card) is not the page scrolling.
       if (event.target instanceof Node && box.current?.contains(event.target)) return;
-      if (latest.current.closeOnScroll) latest.current.onClose();
+      // The browser keeping the text in place while something above it grows (scroll anchoring:
+      // a notice shown, images loading) scrolls without moving the anchor on screen: not a reason to close.
+      if (latest.current.closeOnScroll && moved()) latest.current.onClose();
       else position();
     };
+    const moved = () => {
+      const was = placedAt.current;
+      const now = latest.current.anchor();
+      return !was || !now || Math.abs(now.top - was.top) > 1 || Math.abs(now.left - was.left) > 1;
+    };
     const onResize = () => position();
+    // Content that grows or shrinks around the anchor (no scroll event when the page is at its top) moves it: follow.
+    const grows = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => position());
+    grows?.observe(document.body);
     document.addEventListener('keydown', onKey, true);
     document.addEventListener('pointerdown', onPointer, true);
     document.addEventListener('scroll', onScroll, true);
@@ -129,6 +142,7 @@ export function Popover(props: PopoverProps) {
       document.removeEventListener('pointerdown', onPointer, true);
       document.removeEventListener('scroll', onScroll, true);
       window.removeEventListener('resize', onResize);
+      grows?.disconnect();
     };
   }, []);
 

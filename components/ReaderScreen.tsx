@@ -148,11 +148,16 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus, photos }:
   const openEntityMenu = (entity: HTMLElement) => {
     const name = entity.dataset.name!;
     setCard(null);
+    // Found again by its entity and place among that entity's marks should the marks be drawn anew
+    // (issue 24: a menu opened while the article was being saved closed when its mark was replaced).
+    const body = rendered?.body;
+    const sameEntity = () => Array.from(body?.querySelectorAll<HTMLElement>(`mark.ent[data-entity="${CSS.escape(entity.dataset.entity ?? '')}"]`) ?? []);
+    const nth = sameEntity().indexOf(entity);
     setMenu({
       name,
       type: entity.dataset.kind as EntityType,
       corrected: corrected.has(normalizeName(name)),
-      anchor: rectOf(() => entity),
+      anchor: rectOf(() => (entity.isConnected ? entity : (sameEntity()[nth] ?? null))),
       // The entity page is about saved articles: offered once this one is saved.
       entityKey: articleId ? entity.dataset.entity : undefined,
     });

@@ -27,6 +27,7 @@ import { mergeEntity, setEntityNote, splitForm, unmergeEntity, unsplitForm } fro
 import { MarginDB } from '../utils/db/schema';
 import { readData } from '../utils/export/transfer';
 import { purgeTrash, restoreArticle, trashArticle } from '../utils/db/trash';
+import { reconcileSplits } from '../utils/db/entity-splits';
 import { singleMarkdown } from '../utils/export/markdown';
 import { uiLanguage } from '../utils/i18n';
 import type { PageCapture } from '../utils/extract/capture';
@@ -201,6 +202,8 @@ export default defineBackground(() => {
   void purgeTrash(db)
     .then(() => photoStore.sweep())
     .catch(() => {});
+  // Splits that arrived while the background slept (an import, a sync round cut short) apply now.
+  void reconcileSplits(db).catch((error: unknown) => console.warn('Margin: splits not applied', error));
   onMessage('deleteHighlight', async ({ data }) => {
     const removed = await highlightRepository.remove(data.id);
     redraw(data.tabId);
@@ -218,7 +221,7 @@ export default defineBackground(() => {
 
   onMessage('setArticleEntities', async ({ data }) => {
     await saves.settled(data.articleId);
-    await reader.articles.setEntities(data.articleId, data.entities, data.mentions);
+    await reader.articles.setEntities(data.articleId, data.entities, data.mentions, data.raw);
   });
   onMessage('editEntity', ({ data }) =>
     outcome(async () => {
@@ -227,6 +230,8 @@ export default defineBackground(() => {
       else if (data.op === 'split') await splitForm(db, data.key, data.form);
       else if (data.op === 'unsplit') await unsplitForm(db, data.key, data.form);
       else await setEntityNote(db, data.key, data.note);
+      // A split applies to every saved article at once: the library and entity pages read their entities.
+      if (data.op === 'split' || data.op === 'unsplit') await reconcileSplits(db);
       return null;
     }),
   );

@@ -4,7 +4,7 @@ import { unwrap, wrapRanges } from '../../utils/dom/text-ranges';
 import { loadedRecognizer, loadRecognizer } from '../../utils/entities/lazy';
 import { applySplits, countByType, groupKey, summarizeEntities, type EntityGroup } from '../../utils/entities/summary';
 import { useReaderQuery } from './db';
-import { groupMentions } from '../../utils/entities/mentions';
+import { groupMentions, rawMentions } from '../../utils/entities/mentions';
 import type { EntityCorrection, EntitySpan, EntityType } from '../../utils/entities/types';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/background/messages';
@@ -54,7 +54,15 @@ export function useEntityLayer(
     () => (splitsJson === undefined ? undefined : new Map<string, string[]>(JSON.parse(splitsJson) as [string, string[]][])),
     [splitsJson],
   );
+  // The corrections by content: a live query that answers the same list again (another page wrote
+  // elsewhere in the database) is no reason to recognise and draw the marks again.
+  const correctionsJson = corrections && JSON.stringify(corrections);
+  const sameCorrections = useMemo(() => corrections, [correctionsJson]); // eslint-disable-line react-hooks/exhaustive-deps
   const marks = useRef<HTMLElement[]>([]);
+  /** What the marks on screen were drawn from: the same spans again keep them (their identity too). */
+  const drawn = useRef<{ body: HTMLElement; spans: string } | null>(null);
+  /** The recogniser's spans before the reader's splits: the library is told the entities from them (entity-splits.ts). */
+  const recognizedSpans = useRef<EntitySpan[]>([]);
   const cursor = useRef(new Map<string, number>());
   const articleId = isRecord(article) ? article.id : undefined;
   const kindsKnown = hidden !== undefined;
@@ -64,7 +72,7 @@ export function useEntityLayer(
   callbacks.current = { onReady, onModelError };
 
   useLayoutEffect(() => {
-    if (!rendered || !corrections || !kindsKnown || !splits) return;
+    if (!rendered || !sameCorrections || !kindsKnown || !splits) return;
     let live = true;
     void (async () => {
       const titleText = rendered.title.textContent ?? '';
@@ -74,7 +82,7 @@ export function useEntityLayer(
       const recognized = await recognizeArticle(bodyText, {
         title: titleText,
         lang: article.lang,
-        corrections,
+        corrections: sameCorrections,
         onModelError: (model, error) => {
           console.warn(`Margin: ${model} entity model not loaded`, error);
           // The toast names the Korean model; compromise's English lexicon is part of the extension's code.
@@ -82,9 +90,16 @@ export function useEntityLayer(
         },
       });
       if (!live) return;
+      const found = applySplits(recognized, splits);
+      // The same marks as on screen (the article saved meanwhile, a write elsewhere): leave them, so
+      // that what points at one — an open menu (issue 24), the focus, the entity list's cursor — stays on it.
+      const key = JSON.stringify(found.map((f) => [f.start, f.end, f.type, f.text, f.canonical ?? '']));
+      if (drawn.current?.body === rendered.body && drawn.current.spans === key && marks.current.every((m) => m.isConnected)) {
+        callbacks.current.onReady?.();
+        return;
+      }
       unwrap(marks.current);
       marks.current = [];
-      const found = applySplits(recognized, splits);
       const make = (span: EntitySpan) => {
         const mark = document.createElement('mark');
         mark.className = `ent ent-${span.type}`;
@@ -100,13 +115,15 @@ export function useEntityLayer(
         if (els[0]) els[0].tabIndex = -1;
         marks.current.push(...els);
       }
+      drawn.current = { body: rendered.body, spans: key };
+      recognizedSpans.current = recognized;
       setSpans(found);
       callbacks.current.onReady?.();
     })().catch((error: unknown) => console.warn('Margin: entities not drawn', error));
     return () => {
       live = false;
     };
-  }, [rendered, corrections, kindsKnown, article.lang, splits]);
+  }, [rendered, sameCorrections, kindsKnown, article.lang, splits]);
 
   // A mark names its kind in its title; a switched-off kind shows nothing, not even on hover.
   useEffect(() => {
@@ -125,9 +142,13 @@ export function useEntityLayer(
     if (!spans || !articleId) return;
     const list = [...groups.values()].flat();
     const entities = list.map((g) => ({ text: g.text, type: g.type, count: g.spans.length }));
-    // Forms and first-mention sentences, for the entity explorer's index (utils/db/entity-index.ts).
-    const mentions = rendered ? groupMentions(list, rendered.body.textContent ?? '') : undefined;
-    void sendMessage('setArticleEntities', { articleId, entities, mentions }).catch(() => {});
+    // Forms and first-mention sentences, for the entity explorer's index (utils/db/entity-index.ts),
+    // and the entities before splits, with each form's count: the background applies the splits
+    // there are from them, and any later split applies to this article without a visit (entity-splits.ts).
+    const text = rendered?.body.textContent ?? '';
+    const mentions = rendered ? groupMentions(list, text) : undefined;
+    const raw = rendered ? rawMentions([...summarizeEntities(recognizedSpans.current).values()].flat(), text) : undefined;
+    void sendMessage('setArticleEntities', { articleId, entities, mentions, raw }).catch(() => {});
   }, [groups, spans, articleId, rendered]);
 
   const next = (group: EntityGroup) => {

@@ -5,6 +5,7 @@ import type { EntityType } from '../../utils/entities/types';
 import { formatDateTime, formatPublished } from '../../utils/format';
 import { t, tn, uiLanguage } from '../../utils/i18n';
 import { kindLabel } from '../entity-kinds';
+import { entityPageUrl } from '../entity-links';
 import { NoteBody } from '../NotesPanel';
 import { savedCopyUrl } from '../SavedReaderApp';
 
@@ -49,17 +50,31 @@ export function ArticleCard({ article, highlights, onEntity, onTag, onEdit, onEx
       {names.length > 0 && (
         <p class="card-entities">
           {names.map((e) => (
-            <button
-              type="button"
-              key={entityKey(e)}
-              class={`chip chip-${e.type}`}
-              title={`${t(kindLabel(e.type))} · ${t('mentions', String(e.count))}`}
-              data-entity={e.text}
-              onClick={() => onEntity({ key: entityKey(e), text: e.text, type: e.type })}
-            >
-              <span class={`swatch ent-${e.type}`} aria-hidden="true" />
-              {e.text}
-            </button>
+            // The chip filters the library by the name; its arrow opens the name's page (issue 24).
+            <span class="chip-pair" key={entityKey(e)}>
+              <button
+                type="button"
+                class={`chip chip-${e.type}`}
+                title={`${t(kindLabel(e.type))} · ${t('mentions', String(e.count))}`}
+                data-entity={e.text}
+                onClick={() => onEntity({ key: entityKey(e), text: e.text, type: e.type })}
+              >
+                <span class={`swatch ent-${e.type}`} aria-hidden="true" />
+                {e.text}
+              </button>
+              <a
+                class="chip chip-page"
+                href={entityPageUrl(entityKey(e))}
+                target="_blank"
+                rel="noopener"
+                title={t('entityPageOf', e.text)}
+                aria-label={t('entityPageOf', e.text)}
+                data-testid="chip-entity-page"
+                data-entity={e.text}
+              >
+                <span aria-hidden="true">↗</span>
+              </a>
+            </span>
           ))}
         </p>
       )}

@@ -120,6 +120,12 @@ const api = {
     const importMs = performance.now() - t;
     return { importMs, rawMs: await rawWrite(api.db, data), annotations: data.annotations.length, articles: data.articles.length };
   },
+  /** Open the database a kept profile seeded before (tests/bench/explorer.ts): what it holds. */
+  async open() {
+    api.db = new MarginDB('bench');
+    const [articles, annotations] = await Promise.all([api.db.articles.count(), api.db.annotations.count()]);
+    return { importMs: 0, articles, annotations };
+  },
   async search(query: string) {
     const t = performance.now();
     const hits = await search(api.db!, query);

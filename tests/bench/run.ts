@@ -1,10 +1,10 @@
-// npm run bench [-- --only speed,quality,entities,popup,popup-sizes,anchoring,library,diff,sync,sizes,photos] [--sync-size ARTICLES:HIGHLIGHTS]
+// npm run bench [-- --only speed,quality,entities,popup,popup-sizes,anchoring,library,explorer,diff,sync,sizes,photos] [--sync-size ARTICLES:HIGHLIGHTS]
 // Margin's benchmarks, in headless Chromium where the extension runs: ratios against baselines measured in the same run, a table on
 // stdout and a JSON report in reports/bench.json. Not a test: it measures, it does not judge
 // (each row says whether its target is met).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../support/paths';
@@ -13,6 +13,7 @@ import { benchAnchoring } from './anchoring';
 import { benchKoreanCpu, benchRecognizer } from './entities';
 import { benchLibrary } from './library';
 import { benchDiff } from './diff';
+import { benchExplorer } from './explorer';
 import { benchPopup, benchPopupSizes } from './popup';
 import { benchSync } from './sync';
 import { bundleSizes } from './sizes';
@@ -34,6 +35,7 @@ const report: Record<string, unknown> = {
   node: process.version,
   cpu: cpus()[0]?.model,
   cores: cpus().length,
+  loadAtStart: loadavg(),
 };
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -292,6 +294,26 @@ if (wanted('library')) {
   );
 }
 
+if (wanted('explorer')) {
+  process.stderr.write('explorer: entity pages and the Entities view at 100k highlights over 5k articles …\n');
+  const ex = await benchExplorer();
+  report.explorer = ex;
+  rows.push(
+    {
+      metric: `explorer: entity page open p50 / p95 (${ex.entityPage.opens} opens of ${ex.entityPage.entities} entities; the most mentioned: ${ex.entityPage.most.articles} articles, ${ex.entityPage.most.highlights} highlights)`,
+      value: `${fmt(ex.entityPage.p50, 1)} / ${fmt(ex.entityPage.p95, 1)} ms`,
+      target: 'p95 ≤ 100 ms',
+      met: ex.entityPage.p95 <= 100,
+    },
+    {
+      metric: `explorer: Entities view open (sorts, kinds, text filters; ${ex.entitiesView.opens} opens) p50 / p95`,
+      value: `${fmt(ex.entitiesView.p50, 1)} / ${fmt(ex.entitiesView.p95, 1)} ms`,
+      target: 'p95 ≤ 100 ms',
+      met: ex.entitiesView.p95 <= 100,
+    },
+  );
+}
+
 if (wanted('diff')) {
   process.stderr.write('diff: what changed in a 100 kB article …\n');
   const d = benchDiff();
@@ -402,6 +424,7 @@ if (wanted('sizes')) {
 }
 
 report.rows = rows;
+report.loadAtEnd = loadavg();
 const widths = [
   Math.max(...rows.map((r) => r.metric.length), 6),
   Math.max(...rows.map((r) => r.value.length), 5),
@@ -413,4 +436,9 @@ console.log(widths.map((w) => '─'.repeat(w)).join('─┼─') + '─┼──
 for (const r of rows) console.log(line([r.metric, r.value, r.target, r.met === null ? '' : r.met ? 'yes' : 'NO']));
 mkdirSync(join(ROOT, 'reports'), { recursive: true });
 writeFileSync(join(ROOT, 'reports/bench.json'), JSON.stringify(report, null, 2) + '\n');
-console.log(`\nreport: reports/bench.json`);
+console.log(
+  `\nload average (1, 5, 15 min) at start ${(report.loadAtStart as number[]).map((n) => n.toFixed(1)).join(', ')}, at end ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(', ')}`,
+);
+console.log(`report: reports/bench.json`);

@@ -73,9 +73,22 @@ describe('entity menu', () => {
 
   it('closes when the page scrolls (the name it is about moved away)', () => {
     const onClose = vi.fn();
-    render(<EntityMenu target={target} onSet={() => {}} onRemove={() => {}} onUndo={() => {}} onClose={onClose} />);
+    let top = 100;
+    const moving = { ...target, anchor: () => ({ left: 40, top, right: 120, bottom: top + 20 }) };
+    render(<EntityMenu target={moving} onSet={() => {}} onRemove={() => {}} onUndo={() => {}} onClose={onClose} />);
+    top = 40;
     fireEvent.scroll(document);
     expect(onClose).toHaveBeenCalled();
+  });
+
+  // Issue 24: a notice shown above the article while the menu is open scrolls the page by its height
+  // (the browser's scroll anchoring keeps the text where it was): the menu stays with its name.
+  it('stays open through a scroll that leaves its name where it was', () => {
+    const onClose = vi.fn();
+    render(<EntityMenu target={target} onSet={() => {}} onRemove={() => {}} onUndo={() => {}} onClose={onClose} />);
+    fireEvent.scroll(document);
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByTestId('entity-menu')).toBeTruthy();
   });
 
   it('does not close on a click inside it', () => {

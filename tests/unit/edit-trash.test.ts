@@ -3,7 +3,8 @@ import { describeTextQuote } from '../../utils/anchoring';
 import { HighlightRepository, mergePatch } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
 import { search } from '../../utils/db/library';
-import { listTrash, purgeTrash, restoreArticle, trashArticle, TRASH_DAYS } from '../../utils/db/trash';
+import { emptyTrash, listTrash, purgeTrash, restoreArticle, trashArticle, TRASH_DAYS } from '../../utils/db/trash';
+import { deleteArticles } from '../../utils/export/transfer';
 import type { HighlightRecord } from '../../utils/db/schema';
 import { freshDb } from '../support/db';
 
@@ -139,5 +140,56 @@ group('the trash (issue 14, item 7)', () => {
     await trashArticle(db, b.id, 10 * day);
     expect(await purgeTrash(db, (TRASH_DAYS + 1) * day)).toBe(1);
     expect((await listTrash(db)).map((x) => x.id)).toEqual([b.id]);
+  });
+
+  // Issue 24: an article's earlier versions (what changed since you highlighted it) go when it goes for good.
+  group('earlier versions go with an article deleted for good', () => {
+    const UPDATED = TEXT.replace('합의했다', '최종 합의했다');
+    /** Two articles, each revisited once with other text: one earlier version each. */
+    const twoWithVersions = async () => {
+      const db = freshDb();
+      const articles = new ArticleRepository(db);
+      const a = await articles.save(article);
+      await articles.save({ ...article, textContent: UPDATED, contentHtml: `<p>${UPDATED}</p>` });
+      const b = await articles.save({ ...article, url: 'https://news.example/other' });
+      await articles.save({ ...article, url: 'https://news.example/other', textContent: UPDATED, contentHtml: `<p>${UPDATED}</p>` });
+      expect((await db.articleVersions.toArray()).map((v) => v.articleId).sort()).toEqual([a.id, b.id].sort());
+      return { db, articles, a, b };
+    };
+    const day = 24 * 60 * 60 * 1000;
+
+    it('kept while in the trash and back on restore; purged with it', async () => {
+      const { db, a, b } = await twoWithVersions();
+      await trashArticle(db, a.id, 0);
+      await trashArticle(db, b.id, 10 * day);
+      expect(await db.articleVersions.count()).toBe(2);
+      expect(await purgeTrash(db, (TRASH_DAYS + 1) * day)).toBe(1);
+      expect((await db.articleVersions.toArray()).map((v) => v.articleId)).toEqual([b.id]);
+      await restoreArticle(db, b.id);
+      expect((await db.articleVersions.toArray()).map((v) => v.articleId)).toEqual([b.id]);
+    });
+
+    it('emptying the trash forgets every version of what was in it, and nothing else', async () => {
+      const { db, a, b } = await twoWithVersions();
+      await trashArticle(db, a.id);
+      expect(await emptyTrash(db)).toBe(1);
+      expect(await db.trash.count()).toBe(0);
+      expect((await db.articleVersions.toArray()).map((v) => v.articleId)).toEqual([b.id]);
+    });
+
+    it('a trashed copy restored into the page saved again since leaves its versions behind it', async () => {
+      const { db, articles, a } = await twoWithVersions();
+      await trashArticle(db, a.id);
+      const again = await articles.save(article);
+      await restoreArticle(db, a.id);
+      expect(await db.articleVersions.where('articleId').equals(a.id).count()).toBe(0);
+      expect(await db.articles.get(again.id)).toBeDefined();
+    });
+
+    it('deleting articles outright deletes their versions', async () => {
+      const { db, a, b } = await twoWithVersions();
+      await deleteArticles(db, [a.id]);
+      expect((await db.articleVersions.toArray()).map((v) => v.articleId)).toEqual([b.id]);
+    });
   });
 });

@@ -2,7 +2,8 @@ import { describe as group, expect, it } from 'vitest';
 import { describeTextQuote } from '../../utils/anchoring';
 import { ArticleRepository } from '../../utils/db/articles';
 import { CorrectionRepository } from '../../utils/db/corrections';
-import { listEntities, mergeEntity, readEntityPage, setEntityNote, splitForm, unmergeEntity, unsplitForm } from '../../utils/db/entities';
+import { search } from '../../utils/db/library';
+import { findEntities, listEntities, mergeEntity, readEntityPage, setEntityNote, splitForm, unmergeEntity, unsplitForm } from '../../utils/db/entities';
 import { newHighlightRecord } from '../../utils/db/highlights';
 import type { ArticleEntity, ArticleRow, MarginDB } from '../../utils/db/schema';
 import { affectedHighlights, articleVersions, MAX_VERSIONS, updatedSinceHighlighted } from '../../utils/db/versions';
@@ -144,6 +145,67 @@ group('the entity page', () => {
     expect((await listEntities(db, { sort: 'articles', text: 'jae', limit: 10 })).map((r) => r.text)).toEqual(['Lee Jae-yong']);
     expect((await listEntities(db, { sort: 'articles', text: '재용', limit: 10 })).map((r) => r.text)).toEqual(['이재용']);
     expect((await listEntities(db, { sort: 'articles', kind: 'org', limit: 10 })).map((r) => r.text)).toEqual(['삼성전자']);
+  });
+});
+
+group('the Entities view at a size', () => {
+  it('gives the first page of names by articles even when dates and amounts fill the top of the index', async () => {
+    const db = freshDb();
+    // Twenty dates in every article, and names in fewer and fewer articles: the view skips the dates.
+    const dates = Array.from({ length: 20 }, (_, i) => ({ text: `2026년 ${i + 1}월`, type: 'date' as const, count: 1 }));
+    await db.articles.bulkPut(
+      Array.from({ length: 12 }, (_, a) =>
+        row(`r${a}`, [...dates, ...Array.from({ length: 12 - a }, (_, n) => ({ text: `인물${n}`, type: 'person' as const, count: 1 }))], a * 1000),
+      ),
+    );
+    const page = await listEntities(db, { sort: 'articles', limit: 5 });
+    expect(page.map((r) => [r.key, r.articles])).toEqual([
+      ['person:인물0', 12],
+      ['person:인물1', 11],
+      ['person:인물2', 10],
+      ['person:인물3', 9],
+      ['person:인물4', 8],
+    ]);
+    expect(await listEntities(db, { sort: 'articles', limit: 50 })).toHaveLength(12);
+    // A text filter that matches many more than a page: the first page by articles, and by the newest.
+    expect((await listEntities(db, { text: '인물', sort: 'articles', limit: 3 })).map((r) => r.key)).toEqual(['person:인물0', 'person:인물1', 'person:인물2']);
+    expect((await listEntities(db, { text: '인물', kind: 'person', sort: 'recent', limit: 2 })).map((r) => r.key)).toEqual(['person:인물0', 'person:인물1']);
+    expect(await listEntities(db, { text: '인물1', sort: 'articles', limit: 10 })).toHaveLength(3);
+  });
+});
+
+group('the entity page from search (issue 24)', () => {
+  it('finds the names across the library, a Korean word with its particle too, merges applied', async () => {
+    const db = await library();
+    expect((await findEntities(db, '삼성')).map((r) => [r.key, r.articles])).toEqual([['org:삼성전자', 3]]);
+    expect((await findEntities(db, '삼성전자가')).map((r) => r.key)).toEqual(['org:삼성전자']);
+    expect((await findEntities(db, 'lee')).map((r) => r.key)).toEqual(['person:lee jae-yong']);
+    await mergeEntity(db, 'person:lee jae-yong', 'person:이재용');
+    expect((await findEntities(db, 'lee')).map((r) => r.key)).toEqual([]);
+    expect((await findEntities(db, '재용')).map((r) => [r.key, r.articles])).toEqual([['person:이재용', 2]]);
+    expect(await findEntities(db, '   ')).toEqual([]);
+  });
+
+  it('a hit on the names an article mentions carries those names, to open their pages', async () => {
+    const db = freshDb();
+    const repo = new ArticleRepository(db);
+    const saved = await repo.save({
+      url: 'https://news.example.kr/x',
+      title: '반도체 수출',
+      byline: null,
+      siteName: '뉴스',
+      publishedTime: null,
+      lang: 'ko',
+      excerpt: '',
+      contentHtml: '<p>본문</p>',
+      textContent: '본문',
+    });
+    await repo.setEntities(saved.id, [
+      { ...SAMSUNG, count: 3 },
+      { ...LEE, count: 1 },
+    ]);
+    const hit = (await search(db, '삼성전자')).find((h) => h.field === 'entity');
+    expect(hit?.names).toEqual([{ key: 'org:삼성전자', text: '삼성전자', type: 'org' }]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { HighlightRecord, ArticleEntity, HighlightColor } from '../db/schem
 import type { EntityCorrection, EntityType } from '../entities/types';
 import type { EntityMention } from '../db/entity-index';
 import type { PhotoUsage } from '../db/photos';
+import type { RawEntity } from '../entities/mentions';
 import type { Preferences } from './settings';
 import type { ConfigureOutcome, SyncView } from './sync';
 import type { SyncConfig } from '../sync/config';
@@ -90,7 +91,8 @@ export interface ProtocolMap {
   pageHighlights(request: { url: string }): PageHighlight[];
 
   /** The names the reader view found in an article, for the library's entity filter. */
-  setArticleEntities(request: { articleId: string; entities: ArticleEntity[]; mentions?: EntityMention[] }): void;
+  /** `raw`: the entities before the reader's splits (with each form's count), from which the background applies the splits there are (utils/db/entity-splits.ts). */
+  setArticleEntities(request: { articleId: string; entities: ArticleEntity[]; mentions?: EntityMention[]; raw?: RawEntity[] }): void;
   /** The entity explorer's edits (utils/db/entities.ts): merge or unmerge an entry, split a form off, write a note. */
   editEntity(request: EntityEdit): WriteOutcome<null>;
   /** One article as a Markdown file (the popup downloads it). */

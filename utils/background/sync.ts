@@ -1,4 +1,5 @@
 import type { MarginDB } from '../db/schema';
+import { reconcileSplits } from '../db/entity-splits';
 import { configProblem, originPattern, remoteUrl, type ConfigProblem, type SyncConfig } from '../sync/config';
 import { readSyncStatus, STATUS_KEY, SyncEngine, type SyncStatus } from '../sync/engine';
 
@@ -138,5 +139,7 @@ export class SyncController {
       iterations: this.deps.iterations,
     });
     await engine.run();
+    // Splits that arrived with the entity corrections apply to the articles here too (entity-splits.ts).
+    await reconcileSplits(this.deps.db).catch((error: unknown) => console.warn('Margin: splits not applied', error));
   }
 }

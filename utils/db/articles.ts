@@ -2,7 +2,9 @@ import type { Article, ArticleRecord } from '../article';
 import { ARTICLE_FIELDS } from '../article';
 import { normalizeUrl } from '../url';
 import type { EntityMention } from './entity-index';
-import { keepReplacedVersion } from './versions';
+import { splitMentions, type RawEntity } from '../entities/mentions';
+import { readSplits } from './entity-splits';
+import { forgetVersions, keepReplacedVersion, moveVersions } from './versions';
 import { publishedAt, type ArticleBody, type ArticleEntity, type ArticleRow, type MarginDB } from './schema';
 
 /** An article row as another device sent it (sync): everything but the filters, which are counted here. */
@@ -67,7 +69,7 @@ export class ArticleRepository {
    */
   async putArrived(rec: ArrivedArticleRow, same: (here: ArticleRow) => boolean): Promise<boolean> {
     const db = this.db;
-    return db.transaction('rw', [db.articles, db.bodies, db.annotations], async () => {
+    return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.articleVersions], async () => {
       const existing = await db.articles.get(rec.id);
       if (existing && same(existing)) return false;
       const twin = await this.rowAt(rec.url);
@@ -78,7 +80,11 @@ export class ArticleRepository {
         await db.articles.delete(twin.id);
         await db.bodies.delete(twin.id);
         await db.articles.put({ ...rec, facets: [] });
-        if (body && !(await db.bodies.get(rec.id))) await db.bodies.put({ ...body, id: rec.id });
+        // The twin's text and its earlier versions (versions.ts) go together: moved, or forgotten with it.
+        if (body && !(await db.bodies.get(rec.id))) {
+          await db.bodies.put({ ...body, id: rec.id });
+          await moveVersions(db, twin.id, rec.id);
+        } else await forgetVersions(db, [twin.id]);
         await db.annotations.bulkPut(moved);
       } else {
         // A body that arrived before its article is indexed as the row is written (index-keeper.ts).
@@ -145,15 +151,21 @@ export class ArticleRepository {
   }
 
   /** Remember the names the reader's last visit found in an article (for the library's filters, and searched with the title). */
-  async setEntities(id: string, entities: ArticleEntity[], mentions?: EntityMention[]): Promise<void> {
-    await this.db.transaction('rw', this.db.articles, this.db.entityMentions, async () => {
+  async setEntities(id: string, given: ArticleEntity[], givenMentions?: EntityMention[], raw?: RawEntity[]): Promise<void> {
+    await this.db.transaction('rw', this.db.articles, this.db.entityMentions, this.db.entityCorrections, async () => {
       const row = await this.db.articles.get(id);
       if (!row) return;
+      // With the entities before splits, the splits there are now apply here (entity-splits.ts): a
+      // split made while the page was open is not undone by the page's older view of it.
+      const derived = raw && splitMentions(raw, await readSplits(this.db));
+      const entities = derived?.entities ?? given;
+      const mentions = derived?.mentions ?? givenMentions;
       // Every visit reports them; most visits find the same names. The forms and first sentences
       // (local, for the entity index) are written first, so the row's write indexes them once.
       if (mentions) {
         const had = await this.db.entityMentions.get(id);
-        if (JSON.stringify(had?.entities) !== JSON.stringify(mentions)) await this.db.entityMentions.put({ id, entities: mentions });
+        if (JSON.stringify(had?.entities) !== JSON.stringify(mentions) || (raw && JSON.stringify(had?.raw) !== JSON.stringify(raw)))
+          await this.db.entityMentions.put({ id, entities: mentions, ...(raw && { raw }) });
       }
       if (JSON.stringify(row.entities) === JSON.stringify(entities)) return;
       await this.db.articles.update(id, { entities });

@@ -1,7 +1,8 @@
 import type { EntityType } from '../entities/types';
+import { splitParticle } from '../search/terms';
 import { ENTITY_EDIT_MAX } from '../limits';
 import { newId } from './articles';
-import { pairable, SEP, type EntityArticleRow, type EntityHighlightRow, type EntitySummaryRow } from './entity-index';
+import { pairable, SEP, type EntityArticleRow, type EntitySummaryRow } from './entity-index';
 import type { EntityCorrectionRecord, HighlightRecord, MarginDB } from './schema';
 
 /**
@@ -97,8 +98,8 @@ export interface EntityPage {
 
 const RELATED = 12;
 /** How much of an entity's page opens at first: its newest articles and highlights (the reader asks for more). */
-export const PAGE_ARTICLES = 200;
-export const PAGE_HIGHLIGHTS = 100;
+export const PAGE_ARTICLES = 50;
+export const PAGE_HIGHLIGHTS = 30;
 
 /**
  * An entity's page, or null when nothing in the library mentions it (the key as asked, after
@@ -111,25 +112,17 @@ export async function readEntityPage(
   limits: { articles: number; highlights: number } = { articles: PAGE_ARTICLES, highlights: PAGE_HIGHLIGHTS },
 ): Promise<EntityPage | null> {
   return db.transaction('r', [db.entityCorrections, db.entities, db.entityArticles, db.entityHighlights, db.entityPairs, db.annotations], async () => {
-    const edits = await readEntityEdits(db);
+    // Two waits, not five: the reads of one key go out with the reader's edits (most keys are merged
+    // with nothing), and the highlights and the related names' rows go out together. Requests of one
+    // transaction queue in IndexedDB without coming back to the page between them; on a busy machine
+    // each return costs more than the reading itself.
+    const [edits, first] = await Promise.all([readEntityEdits(db), readKey(db, asked, limits)]);
     const key = resolveKey(edits.merges, asked);
     const keys = keysOf(edits.merges, key);
-    const newest = (table: typeof db.entityArticles | typeof db.entityHighlights, k: string, n: number) =>
-      table.where('[key+order]').between([k, -Infinity], [k, Infinity]).limit(n).toArray();
-    const [summaries, articleLists, highlightLists, pairLists] = await Promise.all([
-      db.entities.bulkGet(keys),
-      Promise.all(keys.map((k) => newest(db.entityArticles, k, limits.articles) as Promise<EntityArticleRow[]>)),
-      Promise.all(keys.map((k) => newest(db.entityHighlights, k, limits.highlights) as Promise<EntityHighlightRow[]>)),
-      Promise.all(
-        keys.map((k) =>
-          db.entityPairs
-            .where('[a+order]')
-            .between([k, -Infinity], [k, Infinity])
-            .limit(RELATED * 3)
-            .toArray(),
-        ),
-      ),
-    ]);
+    const read = await Promise.all(keys.map((k) => (k === asked ? Promise.resolve(first) : readKey(db, k, limits))));
+    const summaries = read.map((r) => r.summary);
+    const articleLists = read.map((r) => r.articles);
+    const highlightLists = read.map((r) => r.highlights);
     const own = summaries[0] ?? summaries.find((s) => s);
     const anyArticle = articleLists.flat()[0];
     const anyHighlight = highlightLists.flat()[0];
@@ -143,25 +136,30 @@ export async function readEntityPage(
         else byArticle.set(row.articleId, { ...seen, count: seen.count + row.count, forms: [...seen.forms, ...row.forms], first: seen.first || row.first });
       }
     });
-    const articles = [...byArticle.values()].sort((x, y) => y.publishedAt - x.publishedAt).slice(0, limits.articles);
+    // Each list comes newest first from its index: one key's needs no sorting.
+    const articles =
+      keys.length === 1 ? [...byArticle.values()] : [...byArticle.values()].sort((x, y) => y.publishedAt - x.publishedAt).slice(0, limits.articles);
     const highlightIds = [
-      ...new Set(
-        highlightLists
-          .flat()
-          .sort((x, y) => x.order - y.order)
-          .map((r) => r.highlightId),
-      ),
+      ...new Set((keys.length === 1 ? highlightLists[0]! : highlightLists.flat().sort((x, y) => x.order - y.order)).map((r) => r.highlightId)),
     ].slice(0, limits.highlights);
-    const highlights = (await db.annotations.bulkGet(highlightIds)).filter((h): h is HighlightRecord => !!h);
+    // Related names: counts summed over the merged entries, resolved through merges, itself left out.
+    const related = new Map<string, number>();
+    for (const p of read.flatMap((r) => r.pairs)) {
+      const other = resolveKey(edits.merges, p.b);
+      if (other !== key) related.set(other, (related.get(other) ?? 0) + p.n);
+    }
+    const top = [...related].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, RELATED);
     // Totals: from the summary, or for merged entries their articles counted once each (keys only).
+    const [found, relatedRows, mergedArticles] = await Promise.all([
+      db.annotations.bulkGet(highlightIds),
+      db.entities.bulkGet(top.map(([k]) => k)),
+      keys.length === 1 ? null : Promise.all(keys.map((k) => db.entityArticles.where('key').equals(k).primaryKeys())),
+    ]);
+    const highlights = found.filter((h): h is HighlightRecord => !!h);
     const totalArticles =
-      keys.length === 1
+      mergedArticles === null
         ? Math.max(own?.articles ?? 0, articles.length)
-        : new Set(
-            (await Promise.all(keys.map((k) => db.entityArticles.where('key').equals(k).primaryKeys())))
-              .flat()
-              .map((id) => String(id).slice(String(id).indexOf(SEP) + 1)),
-          ).size;
+        : new Set(mergedArticles.flat().map((id) => String(id).slice(String(id).indexOf(SEP) + 1))).size;
     const totalHighlights = summaries.reduce((n, s) => n + (s?.highlights ?? 0), 0);
     // Forms by how many articles write them.
     const formCounts = new Map<string, number>();
@@ -174,14 +172,6 @@ export async function readEntityPage(
       .filter(([f]) => f !== text && !splits.includes(f))
       .sort((x, y) => y[1] - x[1])
       .map(([f]) => f);
-    // Related names: counts summed over the merged entries, resolved through merges, itself left out.
-    const related = new Map<string, number>();
-    for (const p of pairLists.flat()) {
-      const other = resolveKey(edits.merges, p.b);
-      if (other !== key) related.set(other, (related.get(other) ?? 0) + p.n);
-    }
-    const top = [...related].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, RELATED);
-    const relatedRows = await db.entities.bulkGet(top.map(([k]) => k));
     return {
       key,
       type: own?.type ?? anyArticle?.type ?? anyHighlight?.type ?? kindOf(key),
@@ -197,6 +187,21 @@ export async function readEntityPage(
       note: edits.notes.get(key) ?? '',
     };
   });
+}
+
+/** What the page reads of one key, all at once: its summary, newest articles and highlights (by index), and the names most often beside it. */
+async function readKey(db: MarginDB, k: string, limits: { articles: number; highlights: number }) {
+  const [summary, articles, highlights, pairs] = await Promise.all([
+    db.entities.get(k),
+    db.entityArticles.where('[key+order]').between([k, -Infinity], [k, Infinity]).limit(limits.articles).toArray(),
+    db.entityHighlights.where('[key+order]').between([k, -Infinity], [k, Infinity]).limit(limits.highlights).toArray(),
+    db.entityPairs
+      .where('[a+order]')
+      .between([k, -Infinity], [k, Infinity])
+      .limit(RELATED * 3)
+      .toArray(),
+  ]);
+  return { summary, articles, highlights, pairs };
 }
 
 export type EntitySort = 'articles' | 'recent';
@@ -216,29 +221,52 @@ export interface EntityListRow extends EntitySummaryRow {
 
 /** How many rows a text filter reads at most before it sorts them. */
 const TEXT_READ = 5000;
+/** Rows read beyond a page, for entries merged into others (left out after they are read). */
+const MERGED_SLACK = 16;
+
+/**
+ * The first `limit` rows of an ordered collection that pass `keep`, read in batches (one request
+ * each) rather than row by row: a filter run by Dexie walks a cursor, one trip to the database per
+ * row, and dates and amounts, left out of the view, are a good share of the rows.
+ */
+async function firstOfKind(
+  slice: (offset: number, limit: number) => Promise<EntitySummaryRow[]>,
+  keep: (r: EntitySummaryRow) => boolean,
+  limit: number,
+): Promise<EntitySummaryRow[]> {
+  const out: EntitySummaryRow[] = [];
+  for (let offset = 0, batch = limit * 2; out.length < limit; offset += batch, batch *= 2) {
+    const rows = await slice(offset, batch);
+    out.push(...rows.filter(keep));
+    if (rows.length < batch) break;
+  }
+  return out.slice(0, limit);
+}
 
 /** The Entities view: one page of the entities across the library. */
 export async function listEntities(db: MarginDB, q: EntityQuery): Promise<EntityListRow[]> {
   return db.transaction('r', [db.entityCorrections, db.entities, db.entityArticles], async () => {
-    const edits = await readEntityEdits(db);
-    const merged = (r: EntitySummaryRow) => edits.merges.has(r.key) && resolveKey(edits.merges, r.key) !== r.key;
-    const wanted = (r: EntitySummaryRow) => (q.kind ? r.type === q.kind : pairable(r.type)) && !merged(r);
     const field = q.sort === 'articles' ? 'rank' : 'since';
     const text = q.text?.normalize('NFC').trim().toLowerCase();
-    let rows: EntitySummaryRow[];
-    if (text) {
-      const found = await db.entities.where('words').startsWith(text).distinct().limit(TEXT_READ).toArray();
-      rows = found.filter(wanted).sort((x, y) => x[field] - y[field] || x.rank - y.rank || (x.key < y.key ? -1 : 1));
-    } else if (q.kind) {
-      rows = await db.entities
-        .where(`[type+${field}]`)
-        .between([q.kind, -Infinity], [q.kind, Infinity])
-        .filter((r) => !merged(r))
-        .limit(q.limit)
-        .toArray();
-    } else {
-      rows = await db.entities.orderBy(field).filter(wanted).limit(q.limit).toArray();
-    }
+    const ofKind = (r: EntitySummaryRow) => (q.kind ? r.type === q.kind : pairable(r.type));
+    // The rows go out with the reader's edits (one wait, not two); entries merged into others are
+    // left out after, so a page reads MERGED_SLACK rows more, and again only if more were merged.
+    // A text filter: the rows of the words index's range in one request (getAll; a distinct() walks a
+    // cursor, one trip per row, three to five times slower at 5k articles), one per entity.
+    const matching = async (words: string): Promise<EntitySummaryRow[]> => {
+      const rows = await db.entities.where('words').startsWith(words).limit(TEXT_READ).toArray();
+      return [...new Map(rows.map((r) => [r.key, r])).values()];
+    };
+    const read = (limit: number): Promise<EntitySummaryRow[]> => {
+      if (text) return matching(text);
+      if (q.kind) return db.entities.where(`[type+${field}]`).between([q.kind, -Infinity], [q.kind, Infinity]).limit(limit).toArray();
+      return firstOfKind((offset, n) => db.entities.orderBy(field).offset(offset).limit(n).toArray(), ofKind, limit);
+    };
+    const [edits, first] = await Promise.all([readEntityEdits(db), read(q.limit + MERGED_SLACK)]);
+    const merged = (r: EntitySummaryRow) => edits.merges.has(r.key) && resolveKey(edits.merges, r.key) !== r.key;
+    const short = !text && first.length === q.limit + MERGED_SLACK && first.filter(merged).length > MERGED_SLACK;
+    let rows = (short ? await read(q.limit + edits.merges.size) : first).filter((r) => ofKind(r) && !merged(r));
+    if (text) rows.sort((x, y) => x[field] - y[field] || x.rank - y.rank || (x.key < y.key ? -1 : 1));
     rows = rows.slice(0, q.limit);
     // An entry with others merged into it counts the articles of all (each article once) and their highlights.
     return Promise.all(
@@ -256,6 +284,24 @@ export async function listEntities(db: MarginDB, q: EntityQuery): Promise<Entity
       }),
     );
   });
+}
+
+/** How many names a library search shows above its hits. */
+export const SEARCH_NAMES = 6;
+
+/**
+ * The names a library search finds (issue 24: the entity page is reached from search): the
+ * entities whose name has a word starting with the query, most mentioned first, merges applied
+ * — the Entities view's text filter. A Korean word with a particle (딥시크가, 이재용의) that
+ * finds none is looked up without it.
+ */
+export async function findEntities(db: MarginDB, query: string, limit = SEARCH_NAMES): Promise<EntityListRow[]> {
+  const text = query.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!text) return [];
+  const found = await listEntities(db, { text, sort: 'articles', limit });
+  if (found.length || /\s/.test(text)) return found;
+  const { stem, particle } = splitParticle(text);
+  return particle && stem ? listEntities(db, { text: stem, sort: 'articles', limit }) : found;
 }
 
 /** Articles (ids) that mention an entity, merges applied: for the library's filter by entity. */

@@ -1,4 +1,5 @@
 import { entityKey, type EntityType } from '../entities/types';
+import type { RawEntity } from '../entities/mentions';
 import type { ArticleRow, HighlightRecord } from './schema';
 
 /**
@@ -24,6 +25,12 @@ export interface EntityMentionsRecord {
   /** The article's id. */
   id: string;
   entities: EntityMention[];
+  /**
+   * The article's entities as the recogniser joined them, before the reader's splits, with the
+   * count of each form (entity-splits.ts): what lets a split apply to the article at once. Absent
+   * in records written before it (those articles follow a split on their next visit).
+   */
+  raw?: RawEntity[];
 }
 
 export interface EntityMention {

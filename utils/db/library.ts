@@ -3,6 +3,7 @@ import { entityKey, type HighlightRecord, type ArticleBody, type ArticleRow, typ
 import { fromSearchKey, type SearchKind } from './search-index';
 import { rowsWhere } from './lookup';
 import { groupBy } from '../collections';
+import type { EntityType } from '../entities/types';
 import { readingOrder } from './highlights';
 
 export interface LibraryFilter {
@@ -116,6 +117,8 @@ export interface SearchHit {
   snippet: Snippet;
   /** A note or tag hit: the passage the note or tag belongs to. */
   quote?: string;
+  /** A hit on the names an article mentions: those names (each opens its entity page, issue 24). */
+  names?: { key: string; text: string; type: EntityType }[];
   /** A body hit: where in the article's text the match starts, to open the saved copy there. */
   at?: number;
   /** When the highlight was last changed, or the article first saved: hits come newest first. */
@@ -193,12 +196,22 @@ function hitOf(kind: SearchKind, row: HighlightRecord | ArticleRow, parsed: Pars
     const title = snippet(article.title, parsed);
     if (title) return { ...base, kind: 'article', field: 'title', snippet: title };
     // The names the article mentions that have the query's words, most mentioned first; every word in the title or those names.
-    const byCount = [...article.entities].sort((a, b) => b.count - a.count).map((e) => e.text);
-    const names = [...new Set(byCount)].filter((name) => parsed.words.some((w) => hasWord(name, parsed, w))).slice(0, 6);
+    const byCount = [...article.entities].sort((a, b) => b.count - a.count);
+    const seen = new Set<string>();
+    const found = byCount.filter((e) => !seen.has(e.text) && (seen.add(e.text), parsed.words.some((w) => hasWord(e.text, parsed, w)))).slice(0, 6);
+    const names = found.map((e) => e.text);
     if (!names.length || !findMatches(`${article.title}\n${names.join('\n')}`, parsed).length) return null;
     const line = names.join(' · ');
     const shown = snippet(line, { ...parsed, words: parsed.words.filter((w) => hasWord(line, parsed, w)) });
-    return shown && { ...base, kind: 'article', field: 'entity', snippet: shown };
+    return (
+      shown && {
+        ...base,
+        kind: 'article',
+        field: 'entity',
+        snippet: shown,
+        names: found.map((e) => ({ key: entityKey(e), text: e.text, type: e.type })),
+      }
+    );
   }
   const a = row as HighlightRecord;
   if (!findMatches(`${a.quote}\n${a.note}\n${a.tags.join(' ')}`, parsed).length) return null;

@@ -1,6 +1,7 @@
 import { groupBy } from '../collections';
 import { ArticleRepository } from './articles';
 import type { ArticleRow, HighlightRecord, MarginDB, TrashRecord } from './schema';
+import { forgetVersions } from './versions';
 
 /** Days a deleted article stays restorable. */
 export const TRASH_DAYS = 30;
@@ -12,6 +13,8 @@ export type TrashOutcome = { status: 'done'; record: TrashRecord } | { status: '
  * Deleting an article moves it, its body and its highlights into the trash in one
  * transaction: the library and search no longer show it, and it can be restored for
  * TRASH_DAYS days (then `purgeTrash` forgets it). Search rows and filters follow the records (index-keeper.ts).
+ * Its earlier versions (versions.ts) stay where they are, keyed by the article's id, until it is
+ * restored (they are its again) or forgotten with it.
  */
 export async function trashArticle(db: MarginDB, articleId: string, now = Date.now()): Promise<TrashOutcome> {
   return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash], async (): Promise<TrashOutcome> => {
@@ -89,7 +92,7 @@ export async function trashHighlights(db: MarginDB, highlights: HighlightRecord[
  * newer text and metadata stay; a highlight whose id exists again is left as it is now.
  */
 export async function restoreArticle(db: MarginDB, articleId: string): Promise<TrashOutcome> {
-  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash], async (): Promise<TrashOutcome> => {
+  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash, db.articleVersions], async (): Promise<TrashOutcome> => {
     const record = await db.trash.get(articleId);
     if (!record) return { status: 'gone' };
     const existing = await new ArticleRepository(db).rowAt(record.row.url);
@@ -97,6 +100,9 @@ export async function restoreArticle(db: MarginDB, articleId: string): Promise<T
     if (!existing) {
       await db.articles.put(record.row);
       if (record.body) await db.bodies.put(record.body);
+    } else if (existing.id !== record.id) {
+      // The newer copy's text stays, and so do its versions; the trashed copy's earlier texts go with its body.
+      await forgetVersions(db, [record.id]);
     }
     const taken = new Set((await db.annotations.bulkGet(record.annotations.map((a) => a.id))).flatMap((a) => (a ? [a.id] : [])));
     const back: HighlightRecord[] = record.annotations.filter((a) => !taken.has(a.id)).map((a) => ({ ...a, articleId: target }));
@@ -113,10 +119,35 @@ export async function listTrash(db: MarginDB): Promise<{ id: string; title: stri
   return records.map((r) => ({ id: r.id, title: r.title, url: r.url, deletedAt: r.deletedAt, highlights: r.annotations.length }));
 }
 
-/** Forget what was deleted more than TRASH_DAYS days ago; answers how many. */
+/**
+ * Forget what was deleted more than TRASH_DAYS days ago, with the earlier versions of those
+ * articles (unless the article is in the library again under its id); answers how many.
+ */
 export async function purgeTrash(db: MarginDB, now = Date.now(), days = TRASH_DAYS): Promise<number> {
-  return db.trash
-    .where('deletedAt')
-    .below(now - days * DAY)
-    .delete();
+  return forgetTrashed(db, (trash) =>
+    trash
+      .where('deletedAt')
+      .below(now - days * DAY)
+      .primaryKeys(),
+  );
+}
+
+/** Empty the trash: everything in it is forgotten now, versions included; answers how many. */
+export async function emptyTrash(db: MarginDB): Promise<number> {
+  return forgetTrashed(db, (trash) => trash.toCollection().primaryKeys());
+}
+
+async function forgetTrashed(db: MarginDB, which: (trash: MarginDB['trash']) => Promise<string[]>): Promise<number> {
+  return db.transaction('rw', [db.trash, db.articles, db.articleVersions], async () => {
+    const ids = await which(db.trash);
+    if (!ids.length) return 0;
+    // An article put back under the same id (sync, import) keeps its versions.
+    const living = new Set((await db.articles.bulkGet(ids)).flatMap((a) => (a ? [a.id] : [])));
+    await forgetVersions(
+      db,
+      ids.filter((id) => !living.has(id)),
+    );
+    await db.trash.bulkDelete(ids);
+    return ids.length;
+  });
 }

@@ -59,6 +59,27 @@ export async function keepReplacedVersion(
   return true;
 }
 
+/**
+ * Forget the earlier versions of articles deleted for good (the trash purged or emptied, a sync
+ * twin folded into the other id, articles deleted outright): versions are kept only while their
+ * article is, in the library or in the trash. Call inside a transaction over articleVersions.
+ */
+export async function forgetVersions(db: MarginDB, articleIds: readonly string[]): Promise<number> {
+  if (!articleIds.length) return 0;
+  return db.articleVersions
+    .where('articleId')
+    .anyOf([...articleIds])
+    .delete();
+}
+
+/** The earlier versions of one article become another's (one page saved twice, folded into one id by sync). */
+export async function moveVersions(db: MarginDB, from: string, to: string): Promise<void> {
+  const moving = await db.articleVersions.where('articleId').equals(from).toArray();
+  if (!moving.length) return;
+  await db.articleVersions.bulkDelete(moving.map((v) => v.id));
+  await db.articleVersions.bulkPut(moving.map((v) => ({ ...v, id: versionId(to, v.from), articleId: to })));
+}
+
 /** An article's earlier versions, oldest first. */
 export async function articleVersions(db: MarginDB, articleId: string): Promise<ArticleVersionRecord[]> {
   return db.articleVersions.where('articleId').equals(articleId).sortBy('from');

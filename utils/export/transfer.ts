@@ -6,6 +6,7 @@ import { MAX_NOTE } from '../db/highlights';
 import { isQuotaError, joinArticle, newId, splitArticle } from '../db/articles';
 import type { HighlightRecord, ArticleRow, MarginDB } from '../db/schema';
 import { keysWhere, rowsWhere } from '../db/lookup';
+import { forgetVersions } from '../db/versions';
 
 export interface ImportSummary {
   articles: { added: number; updated: number };
@@ -267,13 +268,14 @@ export async function readData(db: MarginDB, filter: ExportFilter = {}): Promise
   });
 }
 
-/** Delete articles with their bodies and highlights (their search rows go with them: index-keeper.ts). */
+/** Delete articles for good with their bodies, highlights and earlier versions (their search rows go with them: index-keeper.ts). */
 export async function deleteArticles(db: MarginDB, articleIds: string[]): Promise<void> {
-  await db.transaction('rw', [db.articles, db.bodies, db.annotations], async () => {
+  await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.articleVersions], async () => {
     const highlights = await keysWhere(db.annotations, 'articleId', articleIds);
     // The articles first: their highlights' deletion then has no filters left to recount.
     await db.articles.bulkDelete(articleIds);
     await db.bodies.bulkDelete(articleIds);
     await db.annotations.bulkDelete(highlights);
+    await forgetVersions(db, articleIds);
   });
 }
