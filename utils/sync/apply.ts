@@ -47,15 +47,19 @@ const ORDER = { r: 0, b: 1, a: 2, c: 3, s: 4 } as const;
 export async function applyArrived(round: Round, arrivals: Arrival[]): Promise<number> {
   if (!arrivals.length) return 0;
   const db = round.db;
-  return db.transaction('rw', [db.articles, db.bodies, db.annotations, db.trash, db.syncOutbox, db.settings, db.syncSeen, db.entityCorrections, db.articleVersions], async (tx) => {
-    markArriving(tx);
-    const rows = await db.syncOutbox.bulkGet(arrivals.map((a) => a.key));
-    const go = arrivals.filter((a, i) => (a.seq === undefined ? !rows[i] : rows[i]?.seq === a.seq));
-    const changed = await applyBatch(round, go);
-    await db.syncSeen.bulkPut(go.map((a) => a.seen));
-    await db.syncOutbox.bulkDelete(go.filter((a) => a.drop).map((a) => a.key));
-    return changed;
-  });
+  return db.transaction(
+    'rw',
+    [db.articles, db.bodies, db.annotations, db.trash, db.syncOutbox, db.settings, db.syncSeen, db.entityCorrections, db.articleVersions],
+    async (tx) => {
+      markArriving(tx);
+      const rows = await db.syncOutbox.bulkGet(arrivals.map((a) => a.key));
+      const go = arrivals.filter((a, i) => (a.seq === undefined ? !rows[i] : rows[i]?.seq === a.seq));
+      const changed = await applyBatch(round, go);
+      await db.syncSeen.bulkPut(go.map((a) => a.seen));
+      await db.syncOutbox.bulkDelete(go.filter((a) => a.drop).map((a) => a.key));
+      return changed;
+    },
+  );
 }
 
 async function applyBatch(round: Round, arrived: Arrival[]): Promise<number> {
