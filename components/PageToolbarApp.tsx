@@ -81,6 +81,7 @@ export function PageToolbarApp({ mode, id, focus, api }: Props) {
     const el = box.current;
     if (!el) return;
     api.size(el.offsetHeight);
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => api.size(el.offsetHeight));
     observer.observe(el);
     return () => observer.disconnect();
