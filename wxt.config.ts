@@ -78,6 +78,9 @@ export default defineConfig({
     // activeTab), so only that build may read the local test server.
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
+    // The toolbar on the news page is this page in a frame (utils/page/page-toolbar.ts): a page
+    // may frame it, so that nothing typed or clicked in it is an event of the page's own document.
+    web_accessible_resources: browser === 'firefox' ? (['page-toolbar.html'] as never) : [{ resources: ['page-toolbar.html'], matches: ['<all_urls>'] }],
     content_security_policy: browser === 'firefox' ? (EXTENSION_PAGES_CSP as never) : { extension_pages: EXTENSION_PAGES_CSP },
     // The library is also the options page.
     options_ui: { page: 'library.html', open_in_tab: true },

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { EDGE as MARGIN, place, type AnchorRect } from '../utils/dom/place';
 
-/** Where a floating element is attached: a rectangle on screen, read again when the page scrolls. */
-export type AnchorRect = Pick<DOMRect, 'left' | 'top' | 'right' | 'bottom'>;
+export { place, type AnchorRect };
 
 export interface PopoverProps {
   /** The rectangle to sit under (or above, when there is no room below); null: keep the last place. */
@@ -27,32 +27,9 @@ export interface PopoverProps {
   children: ComponentChildren;
 }
 
-const MARGIN = 8;
 /** The height kept free at the bottom of the window for toasts (Toast.tsx: 1rem from the bottom, one or two lines). */
 export const TOAST_SPACE = 64;
-const GAP = 6;
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
-
-/**
- * Place a box of `size` next to `anchor` inside a viewport of `view`: below it if it fits,
- * else above, else wherever it overlaps least, and never past an edge; a box taller than the
- * viewport gets the viewport's height (and scrolls inside).
- */
-export function place(anchor: AnchorRect, size: { width: number; height: number }, fullView: { width: number; height: number }, reserveBottom = 0) {
-  // The strip at the bottom where toasts show is left to them (issue 22: a toast covered the
-  // bottom of an open card), unless the window is too short to spare it.
-  const view = { width: fullView.width, height: fullView.height - (fullView.height - reserveBottom >= 320 ? reserveBottom : 0) };
-  const width = Math.min(size.width, view.width - 2 * MARGIN);
-  const height = Math.min(size.height, view.height - 2 * MARGIN);
-  const x = Math.max(MARGIN, Math.min(anchor.left, view.width - width - MARGIN));
-  const below = anchor.bottom + GAP;
-  const above = anchor.top - GAP - height;
-  let y: number;
-  if (below + height <= view.height - MARGIN) y = below;
-  else if (above >= MARGIN) y = above;
-  else y = view.height - height - MARGIN;
-  return { x, y: Math.max(MARGIN, y), maxHeight: height, clipped: height < size.height };
-}
 
 /**
  * The one floating element of Margin's pages — entity menu, selection toolbar, highlight

@@ -104,8 +104,8 @@ function openShortcutSettings() {
 }
 
 /**
- * Settings (⚙): what the toolbar button opens, the reader's text size, and "show my
- * highlights whenever I revisit a page". Turning that on asks for access to all sites right
+ * Settings (⚙): what the toolbar button opens, the reader's text size, "show my
+ * highlights whenever I revisit a page", and the toolbar on the page after a selection. Turning that on asks for access to all sites right
  * here, in the reader's click (browsers require a user gesture); turning it off gives the
  * access back. Preferences are read live from the database and written through the background.
  */
@@ -207,6 +207,16 @@ export function SettingsMenu({ preferences }: { preferences: Preferences }) {
             <span>{t('settingAlwaysShow')}</span>
           </label>
           <p class="setting-help">{t('settingAlwaysShowHelp')}</p>
+          <label class="setting">
+            <input
+              type="checkbox"
+              checked={preferences.pageToolbar}
+              onChange={(e) => prefer({ pageToolbar: (e.target as HTMLInputElement).checked })}
+              data-testid="page-toolbar-setting"
+            />
+            <span>{t('settingPageToolbar')}</span>
+          </label>
+          <p class="setting-help">{t('settingPageToolbarHelp')}</p>
           {settings && <PhotoSettings settings={settings} onChange={setSettings} />}
           <p class="setting-help">{t('settingShortcutHelp')}</p>
           <p class="setting-help">{t('caretHelp')}</p>

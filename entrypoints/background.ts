@@ -113,9 +113,20 @@ export default defineBackground(() => {
   });
   reader.afterSave = (record, tabId) => void photos.keep(record, tabId);
 
-  /** Draw the page's highlights: the highlighter asks for them itself when injected. */
-  const draw = async (tabId: number) => {
+  /**
+   * Draw the page's highlights: the highlighter already on the page draws them again (it asks
+   * for them itself); where there is none, it is injected (and asks when it starts). Injected
+   * again over a live one, it would replace it, and with it an open on-page toolbar.
+   */
+  const inject = async (tabId: number) => {
     await browser.scripting.executeScript({ target: { tabId }, files: [HIGHLIGHTER] });
+  };
+  const draw = async (tabId: number) => {
+    const there = await pageMessenger.sendMessage('redraw', undefined, { tabId, frameId: 0 }).then(
+      () => true,
+      () => false,
+    );
+    if (!there) await inject(tabId);
   };
   const redraw = (tabId: number | undefined) => {
     if (tabId !== undefined) draw(tabId).catch(() => {});
@@ -125,18 +136,63 @@ export default defineBackground(() => {
     reader,
     repository: highlightRepository,
     captureSelection: async (tabId) => {
-      await browser.scripting.executeScript({ target: { tabId }, files: [HIGHLIGHTER] });
-      return pageMessenger.sendMessage('captureSelection', undefined, { tabId, frameId: 0 });
+      const ask = () => pageMessenger.sendMessage('captureSelection', undefined, { tabId, frameId: 0 });
+      return ask().catch(async () => {
+        await inject(tabId);
+        return ask();
+      });
     },
     draw: (tabId) => draw(tabId),
     notify: (tabId, text) => pageMessenger.sendMessage('showNotice', { text }, { tabId, frameId: 0 }),
     corrections: () => corrections.list(),
   };
-  const highlightOnPage = (tabId: number) =>
-    highlightSelectionOnPage(highlights, tabId, 'yellow', {
+  const highlightOnPage = async (tabId: number) => {
+    const result = await highlightSelectionOnPage(highlights, tabId, 'yellow', {
       noArticle: browser.i18n.getMessage('noticeNoArticleForHighlight'),
       notInArticle: browser.i18n.getMessage('noticeNotInArticle'),
     });
+    // The keyboard's way to the on-page toolbar: after the shortcut (or the menu), it opens on
+    // the new highlight with the focus in it, for another colour or a note (Escape leaves it).
+    if (result.status === 'created' && (await readPreferences(db).catch(() => null))?.pageToolbar)
+      await pageMessenger.sendMessage('toolbar', { op: 'edit', id: result.highlight.id, focus: true }, { tabId, frameId: 0 }).catch(() => {});
+    return result;
+  };
+
+  // The on-page toolbar (utils/page/page-toolbar.ts): its frame's writes, for the tab it is in.
+  const toolbarDeps: HighlightDeps = {
+    ...highlights,
+    // The frame says what went wrong itself, next to the note.
+    notify: async () => {},
+  };
+  onMessage('pageToolbarEnabled', async () => (await readPreferences(db)).pageToolbar);
+  onMessage('pageToolbarSave', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { status: 'no-selection' as const };
+    try {
+      const result = await highlightSelectionOnPage(toolbarDeps, tabId, data.color, { noArticle: '', notInArticle: '' }, data.note);
+      return result.status === 'created' ? { status: 'created' as const, id: result.highlight.id } : { status: result.status };
+    } catch (error) {
+      return failure(error);
+    }
+  });
+  onMessage('pageToolbarHighlight', async ({ data }) => (await db.annotations.get(data.id)) ?? null);
+  onMessage('pageToolbarEdit', async ({ data, sender }) => {
+    try {
+      const result = await highlightRepository.edit(data.id, data.patch, data.base);
+      if (result.status === 'saved' && data.patch.color !== undefined && sender.tab?.id !== undefined) await draw(sender.tab.id).catch(() => {});
+      return result;
+    } catch (error) {
+      return failure(error);
+    }
+  });
+  onMessage('pageToolbarDelete', async ({ data, sender }) => {
+    const result = await outcome(() => highlightRepository.remove(data.id));
+    if (result.status === 'saved' && result.value && sender.tab?.id !== undefined) await draw(sender.tab.id).catch(() => {});
+    return result.status === 'saved' ? { status: 'saved' as const, value: result.value ?? null } : result;
+  });
+  onMessage('pageToolbarFrame', async ({ data, sender }) => {
+    if (sender.tab?.id !== undefined) await pageMessenger.sendMessage('toolbar', data, { tabId: sender.tab.id, frameId: 0 }).catch(() => {});
+  });
 
   onMessage('openArticle', async ({ data }) => {
     const response = await openArticle(reader, data.tabId, { follow: data.follow });

@@ -72,6 +72,21 @@ describe('highlighting from the live page (context menu, keyboard shortcut)', ()
     expect(await d.repository.forUrl(ARTICLE.url)).toEqual([]);
   });
 
+  it('the on-page toolbar’s save: the chosen colour and the note go through the same path, anchored the same way (issue 22, item 7)', async () => {
+    const selection = { exact: '정민호 의원은 "세수 전망이', prefix: '표결에 부쳤다.\n     ', suffix: ' 낙관적"이라고' };
+    const plain = await highlightSelectionOnPage(deps(selection).d, 7, 'yellow', MESSAGES);
+    const { d, drawn } = deps(selection);
+    const outcome = await highlightSelectionOnPage(d, 7, 'blue', MESSAGES, '세수 전망 근거 확인');
+    expect(outcome.status).toBe('created');
+    if (outcome.status !== 'created' || plain.status !== 'created') return;
+    expect(outcome.highlight).toMatchObject({ color: 'blue', note: '세수 전망 근거 확인', quote: '정민호 의원은 "세수 전망이' });
+    // Anchored as the context menu anchors it: the same selectors and entities.
+    expect(outcome.highlight.selectors).toEqual(plain.highlight.selectors);
+    expect(outcome.highlight.entities).toEqual(plain.highlight.entities);
+    expect((await d.repository.forUrl(ARTICLE.url)).map((h) => [h.color, h.note])).toEqual([['blue', '세수 전망 근거 확인']]);
+    expect(drawn).toEqual([7]);
+  });
+
   it('does nothing without a selection', async () => {
     const { d } = deps(null);
     expect((await highlightSelectionOnPage(d, 7, 'yellow', MESSAGES)).status).toBe('no-selection');

@@ -283,13 +283,13 @@ group('entity corrections and preferences sync too (issue 21)', { timeout: 120_0
     const a = device('prefs', 'prefs 비밀');
     const b = device('prefs', 'prefs 비밀');
     await new CorrectionRepository(a.db, a.tick).save({ text: '홍길동', action: 'set', type: 'person' });
-    await writePreferences(a.db, { textSize: 'large', toolbarOpens: 'panel' });
+    await writePreferences(a.db, { textSize: 'large', toolbarOpens: 'panel', pageToolbar: false });
     await writeHiddenKinds(a.db, ['money']);
     // This device's own sync state and status never travel.
     await ok(a.sync());
     await ok(b.sync());
     expect(await new CorrectionRepository(b.db).list()).toEqual([{ text: '홍길동', action: 'set', type: 'person' }]);
-    expect(await readPreferences(b.db)).toEqual({ textSize: 'large', toolbarOpens: 'panel' });
+    expect(await readPreferences(b.db)).toEqual({ textSize: 'large', toolbarOpens: 'panel', pageToolbar: false });
     expect(await readHiddenKinds(b.db)).toEqual(['money']);
     const ids = (await couch.database('prefs').allDocs({})).rows.map((r) => r.key);
     expect(ids.filter((id) => id.startsWith('s:')).sort()).toEqual(['s:hiddenEntityKinds', 's:preferences']);

@@ -45,8 +45,8 @@ export async function entitiesInRange(
 }
 
 /**
- * Highlight the reader's selection on the live page (context menu or keyboard
- * shortcut): the article is extracted and saved if it is not yet, the selection is
+ * Highlight the reader's selection on the live page (context menu, keyboard shortcut, or
+ * the on-page toolbar with its colour and note): the article is extracted and saved if it is not yet, the selection is
  * anchored in the article's text (where the reader view will show it too), saved, and
  * drawn.
  */
@@ -55,6 +55,7 @@ export async function highlightSelectionOnPage(
   tabId: number,
   color: HighlightColor = 'yellow',
   messages: { noArticle: string; notInArticle: string },
+  note = '',
 ): Promise<PageHighlightOutcome> {
   const selection = await deps.captureSelection(tabId).catch(() => null);
   if (!selection || !selection.exact.trim()) return { status: 'no-selection' };
@@ -75,6 +76,7 @@ export async function highlightSelectionOnPage(
     url: article.url,
     selectors: describeTextQuote(article.textContent, found.start, found.end),
     color,
+    ...(note ? { note } : {}),
     entities: await entitiesInRange(article, found.start, found.end, await deps.corrections().catch(() => [])),
   });
   await deps.draw(tabId, article.url).catch(() => {});

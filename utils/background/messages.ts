@@ -31,6 +31,13 @@ export interface PageHighlight {
   color: HighlightColor;
 }
 
+/** How the on-page toolbar's save went (utils/page/page-toolbar.ts): its frame says it in the reader's language. */
+export type PageToolbarSaved =
+  { status: 'created'; id: string } | { status: 'no-selection' | 'no-article' | 'not-in-article' | 'full' } | { status: 'failed'; reason: string };
+
+/** What the on-page toolbar's frame tells its page (through the background): close, or its height. */
+export type ToolbarCommand = { op: 'close' } | { op: 'size'; height: number } | { op: 'edit'; id: string; focus: boolean };
+
 export interface Settings {
   /** Draw the reader's highlights on every page they revisit (optional host permission). */
   alwaysShowHighlights: boolean;
@@ -90,6 +97,22 @@ export interface ProtocolMap {
   /** Content script → background: the highlights to draw on this page. */
   pageHighlights(request: { url: string }): PageHighlight[];
 
+  /** Content script: whether the reader has the on-page toolbar switched on (⚙, default on). */
+  pageToolbarEnabled(): boolean;
+  /**
+   * The on-page toolbar's frame: highlight the selection its page opened it for, in this
+   * colour and with this note, through the context menu's write path (the tab is the sender's).
+   */
+  pageToolbarSave(request: { color: HighlightColor; note: string }): PageToolbarSaved;
+  /** The frame, opened on a drawn highlight: that highlight (null: deleted meanwhile). */
+  pageToolbarHighlight(request: { id: string }): HighlightRecord | null;
+  /** The frame: change a highlight's colour or note (merged or refused as the library's edits are). */
+  pageToolbarEdit(request: { id: string; patch: HighlightPatch; base?: PatchBase }): EditOutcome;
+  /** The frame: delete a highlight; answers it. */
+  pageToolbarDelete(request: { id: string }): WriteOutcome<HighlightRecord | null>;
+  /** The frame → its page: close the toolbar, or give it this height. */
+  pageToolbarFrame(request: ToolbarCommand): void;
+
   /** The names the reader view found in an article, for the library's entity filter. */
   /** `raw`: the entities before the reader's splits (with each form's count), from which the background applies the splits there are (utils/db/entity-splits.ts). */
   setArticleEntities(request: { articleId: string; entities: ArticleEntity[]; mentions?: EntityMention[]; raw?: RawEntity[] }): void;
@@ -129,6 +152,8 @@ export interface ProtocolMap {
 
 /** Background → the highlighter content script in a tab. */
 export interface PageProtocol {
+  /** Ask for this page's highlights and draw them again (the highlighter is there: it is not injected again). */
+  redraw(): { drawn: number; missing: string[] };
   /** Draw these highlights (replacing what is drawn); answers how many were placed. */
   drawHighlights(highlights: PageHighlight[]): { drawn: number; missing: string[] };
   /** The reader's selection on the page, with the text around it. */
@@ -137,6 +162,8 @@ export interface PageProtocol {
   showNotice(request: { text: string }): void;
   /** Scroll the page to a highlight; answers whether it is drawn there. */
   scrollToHighlight(request: { id: string }): boolean;
+  /** The on-page toolbar: close it, size it, or open it on a highlight. */
+  toolbar(request: ToolbarCommand): void;
 }
 
 /** Background → the side panel. */

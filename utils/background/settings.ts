@@ -111,9 +111,11 @@ export type TextSize = (typeof TEXT_SIZES)[number];
 export interface Preferences {
   toolbarOpens: ToolbarOpens;
   textSize: TextSize;
+  /** The reader's small toolbar on the news page after a selection (issue 22, item 7); on unless switched off. */
+  pageToolbar: boolean;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { toolbarOpens: 'popup', textSize: 'medium' };
+export const DEFAULT_PREFERENCES: Preferences = { toolbarOpens: 'popup', textSize: 'medium', pageToolbar: true };
 const PREFERENCES = 'preferences';
 
 /** Keep only what a preference may be; anything else falls back to its default. */
@@ -122,6 +124,7 @@ export function validPreferences(value: unknown): Preferences {
   return {
     toolbarOpens: v.toolbarOpens === 'panel' ? 'panel' : 'popup',
     textSize: TEXT_SIZES.includes(v.textSize as TextSize) ? (v.textSize as TextSize) : DEFAULT_PREFERENCES.textSize,
+    pageToolbar: v.pageToolbar !== false,
   };
 }
 

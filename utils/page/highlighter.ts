@@ -183,6 +183,22 @@ export function scrollToHighlight(doc: Document, id: string): boolean {
   return true;
 }
 
+/** The rectangles of a drawn highlight's lines in the window (none when it is not drawn). */
+export function highlightRects(doc: Document, id: string): DOMRect[] {
+  const p = overlays.get(doc)?.placed.find((x) => x.id === id);
+  return p ? lineRects(p) : [];
+}
+
+const lineRects = (p: Placed): DOMRect[] =>
+  p.ranges.flatMap((r) => (typeof r.getClientRects === 'function' && r.startContainer.isConnected ? Array.from(r.getClientRects()) : []));
+
+/** The drawn highlight under a point of the window (the last drawn wins); null: none. */
+export function highlightAt(doc: Document, x: number, y: number): string | null {
+  const placed = overlays.get(doc)?.placed ?? [];
+  const hit = placed.findLast((p) => lineRects(p).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom));
+  return hit?.id ?? null;
+}
+
 /** Remove what Margin drew. */
 export function clearHighlights(doc: Document): void {
   const overlay = overlays.get(doc);

@@ -184,7 +184,12 @@ const correctionPayload = v.strictObject({
 const settingValue = v.variant('key', [
   v.strictObject({
     key: v.literal('preferences'),
-    value: v.strictObject({ toolbarOpens: v.picklist(['popup', 'panel']), textSize: v.picklist(['small', 'medium', 'large', 'x-large']) }),
+    value: v.strictObject({
+      toolbarOpens: v.picklist(['popup', 'panel']),
+      textSize: v.picklist(['small', 'medium', 'large', 'x-large']),
+      // Optional: devices from before the on-page toolbar (issue 22, item 7) send none.
+      pageToolbar: v.optional(v.boolean()),
+    }),
   }),
   v.strictObject({ key: v.literal('hiddenEntityKinds'), value: v.pipe(v.array(v.picklist(ENTITY_TYPES)), v.maxLength(ENTITY_TYPES.length)) }),
 ]);
