@@ -16,5 +16,8 @@ describe('suffixes pass', () => {
     expect(runKorean(text).spans.filter((s) => s.startsWith('가람시'))).toEqual(['가람시:place', '가람시:org']);
   });
 
-  it.each(['주민 일부는 무인도에 들어갔다.'])('finds nothing in %s (a common word that ends like a suffix)', (text) => expectNothingFound('suffixes', text));
+  it.each(['주민 일부는 무인도에 들어갔다.', '걸그룹 멤버들이 무대에 올랐다.', '보이그룹 오디션에 지원자가 몰렸다.'])(
+    'finds nothing in %s (a common word that ends like a suffix)',
+    (text) => expectNothingFound('suffixes', text),
+  );
 });

@@ -1,5 +1,6 @@
 import type { EntitySpan, EntityType } from '../types';
 import { isHangulCode } from '../../text/scripts';
+import { cuePlace, cueValues } from './cue-features';
 
 /**
  * Features of the learned Korean tagger: for each character of a text, a list of hashed
@@ -16,7 +17,10 @@ import { isHangulCode } from '../../text/scripts';
  *   - entity forms of KLUE's training set (the lexicon) that cover i, by label and by
  *     where i falls in the match (begin, inside, end, single);
  *   - spans the rule-based recogniser found (its titles, quotations, suffixes), by type
- *     and position.
+ *     and position;
+ *   - cue classes of the run and its neighbours (cue-features.ts, templates 70–77): the class
+ *     of the word after (구단, 팬들, 발표했다, 이겼다) and before (걸그룹, 소속), the shape of a
+ *     Latin or Hangul word, the lexicon type of a coordinated name, by place in the run.
  */
 
 export const LEX_LABELS = ['PS', 'OG', 'LC', 'DT', 'QT', 'TI', 'XX'] as const;
@@ -252,6 +256,7 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
   }
   const { runs, runAt } = runsOf(text, cls);
   const lex = lexiconMarks(text, cls, lexicon);
+  const cues = cueValues(text, runs, lexicon);
   const rule = new Int16Array(n).fill(-1);
   for (const s of rules) {
     const t = RULE_TYPES.indexOf(s.type);
@@ -341,6 +346,15 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
       push(finish(mix(seed(52), marks.length)));
     }
     if (rule[i]! >= 0) push(finish(mix(seed(60), rule[i]!)));
+
+    // Cue classes (cue-features.ts; templates 70–77, issue 19): each non-zero value of the run, with the character's place in it.
+    if (r >= 0) {
+      const run = runs[r]!;
+      const values = cues[r]!;
+      const stemEnd = run.end - run.particleLength;
+      const place = cuePlace(i - run.start, stemEnd - run.start, i >= stemEnd);
+      for (let t = 0; t < values.length; t++) if (values[t]) push(finish(mix(mix(seed(70 + t), values[t]!), place)));
+    }
   }
   offsets[n] = count;
   return { ids: ids.subarray(0, count), offsets };

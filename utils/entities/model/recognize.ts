@@ -7,6 +7,7 @@ import { mergeSpans } from '../merge';
 import type { EntitySpan, EntityType } from '../types';
 import { extractFeatures, LEX_LABELS, lexLabel, tagsToSpans } from './features';
 import { decode, type KoreanModel } from './tagger';
+import { clauseAct } from './cue-features';
 import { HANGUL, hasBatchim } from '../../text/scripts';
 
 /**
@@ -23,6 +24,11 @@ export interface ModelOptions {
   rulesFirst?: readonly EntityType[];
   /** With rulesFirst: a model span that contains the rule's span whole is kept (서울 강남경찰서). */
   keepLongerModel?: boolean;
+  /**
+   * With keepLongerModel: where the model's span is the rules' organisation exactly but typed
+   * otherwise (브랜드 루미오 as a person), the rules' type wins; only a longer model span stays.
+   */
+  rulesTypeOnSameSpan?: boolean;
   /** Add the rules' names where the model found nothing. */
   union?: boolean;
   /**
@@ -37,6 +43,30 @@ export interface ModelOptions {
   commonWords?: boolean;
   /** Drop dates without a digit (이날, 어제, 지난해): KLUE marks them, other corpora do not. */
   digitDatesOnly?: boolean;
+  /**
+   * A name introduced as a group (걸그룹 X, 아이돌 그룹 'X', 밴드 X) is an organisation at every
+   * mention. KLUE (with the NIKL tagset) types idol groups as people; Margin files them with
+   * organisations, as most other corpora do.
+   */
+  groupsAsOrgs?: boolean;
+  /**
+   * A country keeps the type the tagger gave each mention (미국이 … 발표했다: the government, an
+   * organisation; 미국에서: a place) instead of the article's majority, as KLUE labels each mention.
+   */
+  countriesPerMention?: boolean;
+  /**
+   * A country as the subject of a team's result or an act of state (브라질은 독일을 3-1로
+   * 꺾었다, 미국은 관세를 발표했다) is an organisation, that mention only: the team or the
+   * government. KLUE labels such subjects OG more often than LC, but not always.
+   */
+  actingCountries?: boolean;
+  /**
+   * Organisations by their shape and the word before them (Margin's conventions): a club word
+   * joins the name beside it (가람 유나이티드, FC 누리), a school by what it has (청솔고 학생들,
+   * 청솔고를 졸업), and a person the tagger found right after a word for a kind of company
+   * (항공사 하늘길, 브랜드 루미오) is that company.
+   */
+  orgShapes?: boolean;
 }
 
 /**
@@ -49,9 +79,14 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   union: true,
   rulesFirst: ['org'],
   keepLongerModel: true,
+  rulesTypeOnSameSpan: true,
   splitPlaces: 'countries',
   strictSyllables: true,
   commonWords: true,
+  groupsAsOrgs: true,
+  countriesPerMention: true,
+  actingCountries: true,
+  orgShapes: true,
 };
 
 export function recognizeKoreanWithModel(
@@ -68,7 +103,11 @@ export function recognizeKoreanWithModel(
   if (options.commonWords) found = found.filter((s) => !commonWord(s));
   if (options.digitDatesOnly) found = found.filter((s) => s.type !== 'date' || /[0-9０-９]/.test(s.text));
   if (options.rulesFirst?.length) {
-    const contains = (s: EntitySpan, r: EntitySpan) => options.keepLongerModel && s.start <= r.start && r.end <= s.end;
+    const contains = (s: EntitySpan, r: EntitySpan) =>
+      options.keepLongerModel &&
+      s.start <= r.start &&
+      r.end <= s.end &&
+      (!options.rulesTypeOnSameSpan || s.end - s.start > r.end - r.start || s.type === r.type);
     const ruled = rules.filter((r) => options.rulesFirst!.includes(r.type) && !found.some((s) => contains(s, r)));
     found = [...found.filter((s) => !ruled.some((r) => r.start < s.end && s.start < r.end)), ...ruled];
   }
@@ -76,8 +115,13 @@ export function recognizeKoreanWithModel(
     const extra = rules.filter((r) => isName(r.type) && !found.some((s) => r.start < s.end && s.start < r.end));
     found = [...found, ...extra];
   }
+  if (options.groupsAsOrgs) found = groupsAsOrgs(text, found);
+  if (options.orgShapes) found = orgShapes(text, found);
+  if (options.actingCountries) found = found.map((s) => (actingCountry(text, s) ? { ...s, type: 'org' } : s));
   const names = majorityTypes(found, isName);
-  const spans = [...found.map((s) => (isName(s.type) ? { ...s, type: names.get(s.text) ?? s.type } : s))];
+  const ownType = (s: EntitySpan) =>
+    options.countriesPerMention && (s.type === 'org' || s.type === 'place') && KO_COUNTRY_NAMES.has(s.text) ? s.type : (names.get(s.text) ?? s.type);
+  const spans = [...found.map((s) => (isName(s.type) ? { ...s, type: ownType(s) } : s))];
   spans.push(...otherMentions(text, spans, names));
   spans.push(...shortForms(text, spans));
   // The patterns' dates and amounts are exact; a model span covering more of the same kind wins.
@@ -215,6 +259,84 @@ export function splitPlaces(text: string, span: EntitySpan, model: KoreanModel, 
   const start = words[k]!.start;
   out.push({ start, end: span.end, text: text.slice(start, span.end), type: span.type });
   return out;
+}
+
+/** Words that introduce a group of performers: 걸그룹 X, 아이돌 그룹 'X', 밴드 X. */
+const GROUP_BEFORE = /(?:^|[\s'"‘“(])(?:걸그룹|보이그룹|아이돌\s?그룹|혼성\s?그룹|그룹|밴드|록밴드|듀오)\s?['‘"“]?$/;
+
+/** Every mention of a name written after a group word (걸그룹 X) becomes an organisation. */
+export function groupsAsOrgs(text: string, spans: readonly EntitySpan[]): EntitySpan[] {
+  const groups = new Set<string>();
+  for (const s of spans) {
+    if (s.type !== 'person' && s.type !== 'org') continue;
+    if (GROUP_BEFORE.test(text.slice(Math.max(0, s.start - 9), s.start)) && !/\s/.test(s.text)) groups.add(s.text);
+  }
+  if (!groups.size) return [...spans];
+  return spans.map((s) => (s.type === 'person' && groups.has(s.text) ? { ...s, type: 'org' } : s));
+}
+
+/** Words that make the name beside them a club: before it (FC 누리) or after it (가람 유나이티드). */
+const CLUB_BEFORE = new Set(['FC', 'AFC', 'SC', 'CF', 'AC']);
+const CLUB_AFTER = new Set(['FC', '유나이티드', '시티', '원더러스', '로버스', '애슬레틱']);
+/** A school by what it has: 청솔고 학생들, 새솔여고 교사, 청솔고를 졸업. */
+const SCHOOL =
+  /(^|[^\uac00-\ud7a3])([\uac00-\ud7a3]{2,5}(?:여고|고))(?:의|를|을|에서|에|은|는|이|가)?\s(?:학생|학생들|재학생|졸업생|교사|교사들|교장|교감|졸업|재학|입학|진학|동문|동창|야구부|축구부|농구부|배구부|출신|교정)/g;
+const WORD_BEFORE = /(?:^|\s)([\uac00-\ud7a3A-Za-z]+)\s$/;
+const WORD_AFTER = /^\s([\uac00-\ud7a3A-Za-z]+)/;
+const KIND_OF_COMPANY_EXCLUDED = new Set(['그룹', '팀', '구단', '은행', '펀드', '정당']);
+
+/** Organisations by their shape and the word before them (ModelOptions.orgShapes). */
+export function orgShapes(text: string, spans: readonly EntitySpan[]): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  const taken = (start: number, end: number) => spans.some((s) => s.start < end && start < s.end);
+  for (const s of spans) {
+    if (s.type === 'org' && CLUB_BEFORE.has(s.text)) {
+      const m = WORD_AFTER.exec(text.slice(s.end, s.end + 12));
+      const name = m && particleStem(m[1]!);
+      if (name && name.length >= 2 && !taken(s.end + 1, s.end + 1 + name.length)) {
+        out.push({ ...s, end: s.end + 1 + name.length, text: text.slice(s.start, s.end + 1 + name.length) });
+        continue;
+      }
+    }
+    if (s.type === 'org' && CLUB_AFTER.has(s.text)) {
+      const m = WORD_BEFORE.exec(text.slice(Math.max(0, s.start - 12), s.start));
+      if (m && m[1]!.length >= 2 && !taken(s.start - 1 - m[1]!.length, s.start - 1) && !COMMON_NOUNS.has(m[1]!)) {
+        const start = s.start - 1 - m[1]!.length;
+        out.push({ ...s, start, text: text.slice(start, s.end) });
+        continue;
+      }
+    }
+    if (s.type === 'person') {
+      const m = WORD_BEFORE.exec(text.slice(Math.max(0, s.start - 12), s.start));
+      if (m && ORG_BEFORE.has(m[1]!) && !KIND_OF_COMPANY_EXCLUDED.has(m[1]!)) {
+        out.push({ ...s, type: 'org' });
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  SCHOOL.lastIndex = 0;
+  for (let m = SCHOOL.exec(text); m; m = SCHOOL.exec(text)) {
+    const start = m.index + m[1]!.length;
+    const end = start + m[2]!.length;
+    if (!COMMON_NOUNS.has(m[2]!) && !out.some((s) => s.start < end && start < s.end)) out.push({ start, end, text: m[2]!, type: 'org' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A word without the particle after it (누리는 → 누리). */
+function particleStem(word: string): string {
+  for (let k = 1; k < word.length; k++) if (particlesOnly(word.slice(k))) return word.slice(0, k);
+  return word;
+}
+
+const SUBJECT_AFTER = /^(?:은|는|이|가)[\s,]/;
+
+/** A country named as the subject of a team's result or an act of state: 브라질은 … 꺾었다, 미국이 … 발표했다. */
+export function actingCountry(text: string, span: EntitySpan): boolean {
+  if (span.type !== 'place' || !KO_COUNTRY_NAMES.has(span.text)) return false;
+  const particle = SUBJECT_AFTER.exec(text.slice(span.end, span.end + 2));
+  return !!particle && clauseAct(text, span.end + 1) > 0;
 }
 
 /** What makes one syllable a person: 씨, 모씨, 모, 군, 양, 옹 or a title after it (박 씨, 김 대표). */
