@@ -67,10 +67,11 @@ export function allowed(a: number, b: number): boolean {
 /** allowed() as a table, for the decoding loops. */
 export const ALLOWED = Array.from({ length: TAG_COUNT }, (_, a) => Array.from({ length: TAG_COUNT }, (_, b) => allowed(a, b)));
 
-/** For each tag, the tags that may come before it (allowed() as lists, for the decoding loop). */
-const PREDECESSORS = Array.from({ length: TAG_COUNT }, (_, b) => Int8Array.from(Array.from({ length: TAG_COUNT }, (_, a) => a).filter((a) => allowed(a, b))));
-
-/** Best tag sequence for [from, to) of the emissions. */
+/**
+ * Best tag sequence for [from, to) of the emissions. A tag that begins a kind, and outside,
+ * may follow any tag; a continue-tag only its own begin-tag or itself (allowed()), so it
+ * weighs two predecessors, not 13. Ties go to the lower predecessor.
+ */
 export function viterbi(em: Emissions, from: number, to: number, trans: Float32Array, start: Float32Array, out: Uint8Array): void {
   const T = TAG_COUNT;
   const n = to - from;
@@ -81,21 +82,31 @@ export function viterbi(em: Emissions, from: number, to: number, trans: Float32A
   for (let t = 0; t < T; t++) score[t] = t !== 0 && t % 2 === 0 ? -Infinity : start[t]! + em[from * T + t]!;
   for (let i = 1; i < n; i++) {
     const base = (from + i) * T;
+    const row = i * T;
     for (let b = 0; b < T; b++) {
-      // A continue-tag has two possible predecessors, the others all T: ~100 steps, not 169.
-      const before = PREDECESSORS[b]!;
-      let arg = before[0]!;
-      let best = score[arg]! + trans[arg * T + b]!;
-      for (let k = 1; k < before.length; k++) {
-        const a = before[k]!;
-        const s = score[a]! + trans[a * T + b]!;
+      let arg: number;
+      let best: number;
+      if (b === 0 || b % 2 === 1) {
+        arg = 0;
+        best = score[0]! + trans[b]!;
+        for (let a = 1; a < T; a++) {
+          const s = score[a]! + trans[a * T + b]!;
+          if (s > best) {
+            best = s;
+            arg = a;
+          }
+        }
+      } else {
+        arg = b - 1;
+        best = score[b - 1]! + trans[(b - 1) * T + b]!;
+        const s = score[b]! + trans[b * T + b]!;
         if (s > best) {
           best = s;
-          arg = a;
+          arg = b;
         }
       }
       next[b] = best + em[base + b]!;
-      back[i * T + b] = arg;
+      back[row + b] = arg;
     }
     const swap = score;
     score = next;
@@ -125,10 +136,14 @@ export function decode(scorer: Scorer, text: string, f: TextFeatures): Uint8Arra
 }
 
 /**
- * A trained model, read from its file: sparse rows in an open-addressing table whose slots
- * hold the bucket and its row side by side, so that a probe reads one cache line (these
- * reads are most of what decoding costs). The Korean model tags characters, the English one
- * words (english-features.ts); the file and the decoding are the same.
+ * A trained model, read from its file, laid out for scoring (the file stays as it is; this is
+ * built when it loads). Scoring a text is one table read per feature, and those reads are
+ * nearly all of what the tagger costs: the table is 8 MB, far larger than the CPU's caches,
+ * so each read that finds a row is a trip to memory. One-byte weights (both shipped models)
+ * therefore live in the table itself: a slot is 16 bytes, four 32-bit words holding the 13
+ * weights (each + 128, a byte each) and, above the last weight, the bucket: one probe reads
+ * the bucket and its row from one cache line, where a table of [bucket, row] pairs and a
+ * separate array of rows costs two reads. Two-byte weights keep that slower layout.
  */
 export class KoreanModel implements Scorer {
   readonly hashBits: number;
@@ -136,18 +151,15 @@ export class KoreanModel implements Scorer {
   readonly start: Float32Array;
   readonly lexicon: Lexicon;
   readonly meta: Record<string, unknown>;
-  /** [bucket, row] pairs; row -1 marks an empty slot. */
-  private readonly table: Int32Array;
-  /** Quantised weights, kept as stored (a byte or two each) and scaled when read. */
-  private readonly weights: Int8Array | Int16Array;
+  readonly rows: number;
   private readonly scale: number;
   private readonly slotMask: number;
   private readonly mask: number;
-  /**
-   * One-byte weights again, two to a 32-bit word (16-bit lanes, each weight + 128), so that
-   * a feature's 13 weights are added with 7 integer additions; null for two-byte weights.
-   */
-  private readonly packed: Int32Array | null;
+  /** One-byte weights: 4 words a slot (see above); word 3 is -1 in an empty slot. Null for two-byte weights. */
+  private readonly slots: Int32Array | null;
+  /** Two-byte weights: [bucket, row] pairs (row -1 marks an empty slot) and the rows as stored. */
+  private readonly table: Int32Array | null;
+  private readonly weights: Int16Array | null;
 
   constructor(header: ModelHeader, trans: Float32Array, start: Float32Array, keys: Uint32Array, weights: Int8Array | Int16Array, lexicon: Lexicon) {
     this.hashBits = header.hashBits;
@@ -155,68 +167,81 @@ export class KoreanModel implements Scorer {
     this.start = start;
     this.lexicon = lexicon;
     this.meta = header.meta;
-    this.weights = weights;
     this.scale = header.scale;
     this.mask = (1 << header.hashBits) - 1;
-    this.packed = null;
-    if (weights instanceof Int8Array) {
-      const rows = weights.length / TAG_COUNT;
-      const packed = new Int32Array(rows * LANE_WORDS);
-      for (let r = 0; r < rows; r++) {
-        for (let t = 0; t < TAG_COUNT; t++) packed[r * LANE_WORDS + (t >> 1)]! |= (weights[r * TAG_COUNT + t]! + 128) << (16 * (t & 1));
-      }
-      this.packed = packed;
-    }
+    this.rows = keys.length;
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.slotMask = size - 1;
-    this.table = new Int32Array(size * 2);
-    for (let k = 1; k < this.table.length; k += 2) this.table[k] = -1;
-    for (let r = 0; r < keys.length; r++) {
-      let s = Math.imul(keys[r]!, 0x9e3779b1) >>> 0;
-      for (;;) {
-        const slot = (s & this.slotMask) << 1;
-        if (this.table[slot + 1]! < 0) {
-          this.table[slot] = keys[r]! | 0;
-          this.table[slot + 1] = r;
-          break;
-        }
-        s++;
+    // The bucket shares word 3 with a weight byte: 24 bits for it.
+    if (weights instanceof Int8Array && header.hashBits <= 23 && TAG_COUNT === 13) {
+      const slots = new Int32Array(size * 4);
+      for (let s = 3; s < slots.length; s += 4) slots[s] = -1;
+      const w = (r: number, t: number) => (weights[r * TAG_COUNT + t]! + 128) & 0xff;
+      for (let r = 0; r < keys.length; r++) {
+        const at = this.probe(keys[r]!, (slot) => slots[slot * 4 + 3] === -1) * 4;
+        slots[at] = w(r, 0) | (w(r, 1) << 8) | (w(r, 2) << 16) | (w(r, 3) << 24);
+        slots[at + 1] = w(r, 4) | (w(r, 5) << 8) | (w(r, 6) << 16) | (w(r, 7) << 24);
+        slots[at + 2] = w(r, 8) | (w(r, 9) << 8) | (w(r, 10) << 16) | (w(r, 11) << 24);
+        slots[at + 3] = w(r, 12) | (keys[r]! << 8);
       }
+      this.slots = slots;
+      this.table = null;
+      this.weights = null;
+      return;
     }
+    this.slots = null;
+    this.weights = Int16Array.from(weights);
+    const table = new Int32Array(size * 2);
+    for (let k = 1; k < table.length; k += 2) table[k] = -1;
+    for (let r = 0; r < keys.length; r++) {
+      const slot = this.probe(keys[r]!, (at) => table[at * 2 + 1]! < 0);
+      table[slot * 2] = keys[r]! | 0;
+      table[slot * 2 + 1] = r;
+    }
+    this.table = table;
   }
 
-  get rows(): number {
-    return this.weights.length / TAG_COUNT;
-  }
-
-  /** The row of `bucket`, or -1 when the model has none. */
-  private rowOf(bucket: number): number {
-    let s = Math.imul(bucket, 0x9e3779b1) >>> 0;
-    const key = bucket | 0;
-    for (;;) {
-      const slot = (s & this.slotMask) << 1;
-      const r = this.table[slot + 1]!;
-      if (r < 0 || this.table[slot] === key) return r;
-      s++;
-    }
+  /** The first slot from `bucket`'s home on that `free` accepts (linear probing). */
+  private probe(bucket: number, free: (slot: number) => boolean): number {
+    for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) if (free(s & this.slotMask)) return s & this.slotMask;
   }
 
   addRow(bucket: number, out: Float32Array, at: number): void {
-    const r = this.rowOf(bucket);
-    if (r < 0) return;
-    const w = r * TAG_COUNT;
     const scale = this.scale;
-    for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += this.weights[w + t]! * scale;
+    const slots = this.slots;
+    if (slots) {
+      for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) {
+        const w = (s & this.slotMask) << 2;
+        const last = slots[w + 3]!;
+        if (last === -1) return;
+        if (last >> 8 !== bucket) continue;
+        for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += (((slots[w + (t >> 2)]! >>> (8 * (t & 3))) & 0xff) - 128) * scale;
+        return;
+      }
+    }
+    const table = this.table!;
+    for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) {
+      const slot = (s & this.slotMask) << 1;
+      const r = table[slot + 1]!;
+      if (r < 0) return;
+      if (table[slot] !== (bucket | 0)) continue;
+      for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += this.weights![r * TAG_COUNT + t]! * scale;
+      return;
+    }
   }
 
   scoreFeatures(ids: Uint32Array, from: number, to: number, out: Float32Array, at: number): void {
-    const p = this.packed;
-    if (!p) {
+    const slots = this.slots;
+    if (!slots) {
       for (let k = from; k < to; k++) this.addRow(ids[k]! & this.mask, out, at);
       return;
     }
-    // Lane sums stay below 2^16: at most 255 a feature, and far fewer than 257 features a character.
+    const mask = this.mask;
+    const slotMask = this.slotMask;
+    // Weights + 128 are bytes; spread to 16-bit lanes (even and odd bytes of a word apart) their
+    // sums stay below 2^16: at most 255 a feature, and far fewer than 257 features a character.
+    // a0: tags 0, 2 · a1: 1, 3 · a2: 4, 6 · a3: 5, 7 · a4: 8, 10 · a5: 9, 11 · a6: 12.
     let a0 = 0;
     let a1 = 0;
     let a2 = 0;
@@ -226,27 +251,44 @@ export class KoreanModel implements Scorer {
     let a6 = 0;
     let count = 0;
     for (let k = from; k < to; k++) {
-      const r = this.rowOf(ids[k]! & this.mask);
-      if (r < 0) continue;
-      const w = r * LANE_WORDS;
-      a0 = (a0 + p[w]!) | 0;
-      a1 = (a1 + p[w + 1]!) | 0;
-      a2 = (a2 + p[w + 2]!) | 0;
-      a3 = (a3 + p[w + 3]!) | 0;
-      a4 = (a4 + p[w + 4]!) | 0;
-      a5 = (a5 + p[w + 5]!) | 0;
-      a6 = (a6 + p[w + 6]!) | 0;
-      count++;
+      const bucket = ids[k]! & mask;
+      for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) {
+        const w = (s & slotMask) << 2;
+        const last = slots[w + 3]!;
+        if (last >> 8 === bucket) {
+          const w0 = slots[w]!;
+          const w1 = slots[w + 1]!;
+          const w2 = slots[w + 2]!;
+          a0 = (a0 + (w0 & 0xff00ff)) | 0;
+          a1 = (a1 + ((w0 >>> 8) & 0xff00ff)) | 0;
+          a2 = (a2 + (w1 & 0xff00ff)) | 0;
+          a3 = (a3 + ((w1 >>> 8) & 0xff00ff)) | 0;
+          a4 = (a4 + (w2 & 0xff00ff)) | 0;
+          a5 = (a5 + ((w2 >>> 8) & 0xff00ff)) | 0;
+          a6 = (a6 + (last & 0xff)) | 0;
+          count++;
+          break;
+        }
+        if (last === -1) break;
+      }
     }
     const bias = 128 * count;
     const scale = this.scale;
-    const lanes = [a0, a1, a2, a3, a4, a5, a6];
-    for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += (((lanes[t >> 1]! >>> (16 * (t & 1))) & 0xffff) - bias) * scale;
+    out[at]! += ((a0 & 0xffff) - bias) * scale;
+    out[at + 1]! += ((a1 & 0xffff) - bias) * scale;
+    out[at + 2]! += ((a0 >>> 16) - bias) * scale;
+    out[at + 3]! += ((a1 >>> 16) - bias) * scale;
+    out[at + 4]! += ((a2 & 0xffff) - bias) * scale;
+    out[at + 5]! += ((a3 & 0xffff) - bias) * scale;
+    out[at + 6]! += ((a2 >>> 16) - bias) * scale;
+    out[at + 7]! += ((a3 >>> 16) - bias) * scale;
+    out[at + 8]! += ((a4 & 0xffff) - bias) * scale;
+    out[at + 9]! += ((a5 & 0xffff) - bias) * scale;
+    out[at + 10]! += ((a4 >>> 16) - bias) * scale;
+    out[at + 11]! += ((a5 >>> 16) - bias) * scale;
+    out[at + 12]! += (a6 - bias) * scale;
   }
 }
-
-/** 32-bit words of a packed row: two 16-bit lanes each. */
-const LANE_WORDS = (TAG_COUNT + 1) >> 1;
 
 const align4 = (n: number) => (n + 3) & ~3;
 
