@@ -328,17 +328,10 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
   const at = (i: number) => (i < 0 || i >= n ? 0xffff : code[i]!);
   const clsAt = (i: number) => (i < 0 || i >= n ? Cls.Boundary : cls[i]!);
 
-  // A typed buffer, grown when needed: hashes are 32-bit unsigned, which a plain array would box.
-  let ids = new Uint32Array(n * 48 + 64);
+  // A typed buffer (hashes are 32-bit unsigned, which a plain array would box), as large as a
+  // text can need: at most 15 + 15 + 13 + 1 = 44 features a character (templates below).
+  const ids = new Uint32Array(n * 44 + 1);
   let count = 0;
-  const push = (v: number) => {
-    if (count === ids.length) {
-      const bigger = new Uint32Array(ids.length * 2);
-      bigger.set(ids);
-      ids = bigger;
-    }
-    ids[count++] = v;
-  };
   const offsets = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) {
     offsets[i] = count;
@@ -347,21 +340,21 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
     const cm2 = at(i - 2);
     const cp1 = at(i + 1);
     const cp2 = at(i + 2);
-    push(finish(SEED[0]!));
-    push(finish(mix(SEED[1]!, c0)));
-    push(finish(mix(SEED[2]!, cm1)));
-    push(finish(mix(SEED[3]!, cp1)));
-    push(finish(mix(SEED[4]!, cm2)));
-    push(finish(mix(SEED[5]!, cp2)));
-    push(finish(mix(mix(SEED[6]!, cm1), c0)));
-    push(finish(mix(mix(SEED[7]!, c0), cp1)));
-    push(finish(mix(mix(SEED[8]!, cm2), cm1)));
-    push(finish(mix(mix(SEED[9]!, cp1), cp2)));
-    push(finish(mix(mix(mix(SEED[10]!, cm1), c0), cp1)));
-    push(finish(mix(mix(mix(SEED[11]!, cm2), cm1), c0)));
-    push(finish(mix(mix(mix(SEED[12]!, c0), cp1), cp2)));
-    push(finish(mix(mix(mix(SEED[13]!, clsAt(i - 1)), clsAt(i)), clsAt(i + 1))));
-    push(finish(mix(mix(mix(mix(mix(SEED[14]!, clsAt(i - 2)), clsAt(i - 1)), clsAt(i)), clsAt(i + 1)), clsAt(i + 2))));
+    ids[count++] = finish(SEED[0]!);
+    ids[count++] = finish(mix(SEED[1]!, c0));
+    ids[count++] = finish(mix(SEED[2]!, cm1));
+    ids[count++] = finish(mix(SEED[3]!, cp1));
+    ids[count++] = finish(mix(SEED[4]!, cm2));
+    ids[count++] = finish(mix(SEED[5]!, cp2));
+    ids[count++] = finish(mix(mix(SEED[6]!, cm1), c0));
+    ids[count++] = finish(mix(mix(SEED[7]!, c0), cp1));
+    ids[count++] = finish(mix(mix(SEED[8]!, cm2), cm1));
+    ids[count++] = finish(mix(mix(SEED[9]!, cp1), cp2));
+    ids[count++] = finish(mix(mix(mix(SEED[10]!, cm1), c0), cp1));
+    ids[count++] = finish(mix(mix(mix(SEED[11]!, cm2), cm1), c0));
+    ids[count++] = finish(mix(mix(mix(SEED[12]!, c0), cp1), cp2));
+    ids[count++] = finish(mix(mix(mix(SEED[13]!, clsAt(i - 1)), clsAt(i)), clsAt(i + 1)));
+    ids[count++] = finish(mix(mix(mix(mix(mix(SEED[14]!, clsAt(i - 2)), clsAt(i - 1)), clsAt(i)), clsAt(i + 1)), clsAt(i + 2)));
 
     const r = runAt[i]!;
     if (r >= 0) {
@@ -372,43 +365,43 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
       const inParticle = i >= stemEnd ? 1 : 0;
       const stemLen = Math.min(stemEnd - run.start, 8);
       const place = pos === 0 ? (fromEnd === 0 ? 3 : 0) : fromEnd === 0 ? 2 : 1;
-      push(finish(mix(mix(mix(SEED[20]!, Math.min(pos, 5)), Math.min(fromEnd, 5)), run.cls)));
-      push(finish(mix(mix(mix(SEED[21]!, inParticle), run.particle), place)));
-      push(finish(mix(mix(mix(mix(SEED[22]!, c0), Math.min(pos, 4)), stemLen), inParticle)));
-      push(finish(mix(mix(SEED[23]!, hashSlice(SEED[24]!, text, run.start, stemEnd)), Math.min(pos, 7))));
-      push(finish(mix(mix(SEED[25]!, run.spaceBefore ? 1 : 0), run.spaceAfter ? 1 : 0)));
+      ids[count++] = finish(mix(mix(mix(SEED[20]!, Math.min(pos, 5)), Math.min(fromEnd, 5)), run.cls));
+      ids[count++] = finish(mix(mix(mix(SEED[21]!, inParticle), run.particle), place));
+      ids[count++] = finish(mix(mix(mix(mix(SEED[22]!, c0), Math.min(pos, 4)), stemLen), inParticle));
+      ids[count++] = finish(mix(mix(SEED[23]!, hashSlice(SEED[24]!, text, run.start, stemEnd)), Math.min(pos, 7)));
+      ids[count++] = finish(mix(mix(SEED[25]!, run.spaceBefore ? 1 : 0), run.spaceAfter ? 1 : 0));
       // The runs around this one: the words before and after a name are its best evidence.
       const prev = r > 0 ? runs[r - 1] : null;
       const next = r + 1 < runs.length ? runs[r + 1] : null;
       if (prev) {
         const pe = prev.end;
-        push(finish(mix(mix(mix(SEED[30]!, at(pe - 1)), prev.cls), run.spaceBefore ? 1 : 0)));
-        push(finish(mix(mix(mix(SEED[31]!, at(pe - 2)), at(pe - 1)), inParticle)));
+        ids[count++] = finish(mix(mix(mix(SEED[30]!, at(pe - 1)), prev.cls), run.spaceBefore ? 1 : 0));
+        ids[count++] = finish(mix(mix(mix(SEED[31]!, at(pe - 2)), at(pe - 1)), inParticle));
         const prevStem = hashSlice(SEED[33]!, text, prev.start, prev.end - prev.particleLength);
-        push(finish(mix(mix(SEED[32]!, prevStem), run.spaceBefore ? 1 : 0)));
-        push(finish(mix(mix(mix(SEED[44]!, prevStem), hashSlice(SEED[24]!, text, run.start, stemEnd)), Math.min(pos, 3))));
-      } else push(finish(SEED[34]!));
+        ids[count++] = finish(mix(mix(SEED[32]!, prevStem), run.spaceBefore ? 1 : 0));
+        ids[count++] = finish(mix(mix(mix(SEED[44]!, prevStem), hashSlice(SEED[24]!, text, run.start, stemEnd)), Math.min(pos, 3)));
+      } else ids[count++] = finish(SEED[34]!);
       if (next) {
         const ns = next.start;
-        push(finish(mix(mix(mix(SEED[35]!, at(ns)), next.cls), run.spaceAfter ? 1 : 0)));
-        push(finish(mix(mix(mix(SEED[36]!, at(ns)), at(ns + 1)), inParticle)));
-        push(finish(mix(mix(mix(SEED[37]!, hashSlice(SEED[38]!, text, ns, next.end - next.particleLength)), run.spaceAfter ? 1 : 0), inParticle)));
-        push(finish(mix(mix(SEED[39]!, next.particle), next.cls)));
-      } else push(finish(SEED[40]!));
-      if (r > 1) push(finish(mix(mix(SEED[41]!, at(runs[r - 2]!.end - 1)), at(runs[r - 2]!.end - 2))));
-      if (r + 2 < runs.length) push(finish(mix(mix(SEED[42]!, at(runs[r + 2]!.start)), at(runs[r + 2]!.start + 1))));
-    } else push(finish(SEED[43]!));
+        ids[count++] = finish(mix(mix(mix(SEED[35]!, at(ns)), next.cls), run.spaceAfter ? 1 : 0));
+        ids[count++] = finish(mix(mix(mix(SEED[36]!, at(ns)), at(ns + 1)), inParticle));
+        ids[count++] = finish(mix(mix(mix(SEED[37]!, hashSlice(SEED[38]!, text, ns, next.end - next.particleLength)), run.spaceAfter ? 1 : 0), inParticle));
+        ids[count++] = finish(mix(mix(SEED[39]!, next.particle), next.cls));
+      } else ids[count++] = finish(SEED[40]!);
+      if (r > 1) ids[count++] = finish(mix(mix(SEED[41]!, at(runs[r - 2]!.end - 1)), at(runs[r - 2]!.end - 2)));
+      if (r + 2 < runs.length) ids[count++] = finish(mix(mix(SEED[42]!, at(runs[r + 2]!.start)), at(runs[r + 2]!.start + 1)));
+    } else ids[count++] = finish(SEED[43]!);
 
     const marks = lex.count[i]!;
     if (marks) {
       for (let k = i * MAX_MARKS; k < i * MAX_MARKS + marks; k++) {
         const m = lex.marks[k]!;
-        push(finish(mix(SEED[50]!, m)));
-        push(finish(mix(SEED[51]!, m >> 3)));
+        ids[count++] = finish(mix(SEED[50]!, m));
+        ids[count++] = finish(mix(SEED[51]!, m >> 3));
       }
-      push(finish(mix(SEED[52]!, marks)));
+      ids[count++] = finish(mix(SEED[52]!, marks));
     }
-    if (rule[i]! >= 0) push(finish(mix(SEED[60]!, rule[i]!)));
+    if (rule[i]! >= 0) ids[count++] = finish(mix(SEED[60]!, rule[i]!));
   }
   offsets[n] = count;
   return { ids: ids.subarray(0, count), offsets };

@@ -191,13 +191,19 @@ export class KoreanModel implements Scorer {
     if (weights instanceof Int8Array && header.hashBits <= 23 && TAG_COUNT === 13) {
       const slots = new Int32Array(size * 4);
       for (let s = 3; s < slots.length; s += 4) slots[s] = -1;
-      const w = (r: number, t: number) => (weights[r * TAG_COUNT + t]! + 128) & 0xff;
+      const slotMask = this.slotMask;
+      // Weights + 128 as bytes, four to a word, the last word holding tag 12 and the bucket.
+      const u8 = new Uint8Array(weights.length);
+      for (let k = 0; k < weights.length; k++) u8[k] = weights[k]! + 128;
       for (let r = 0; r < keys.length; r++) {
-        const at = this.probe(keys[r]!, (slot) => slots[slot * 4 + 3] === -1) * 4;
-        slots[at] = w(r, 0) | (w(r, 1) << 8) | (w(r, 2) << 16) | (w(r, 3) << 24);
-        slots[at + 1] = w(r, 4) | (w(r, 5) << 8) | (w(r, 6) << 16) | (w(r, 7) << 24);
-        slots[at + 2] = w(r, 8) | (w(r, 9) << 8) | (w(r, 10) << 16) | (w(r, 11) << 24);
-        slots[at + 3] = w(r, 12) | (keys[r]! << 8);
+        let s = Math.imul(keys[r]!, 0x9e3779b1) >>> 0;
+        while (slots[((s & slotMask) << 2) + 3] !== -1) s++;
+        const at = (s & slotMask) << 2;
+        const w = r * TAG_COUNT;
+        slots[at] = u8[w]! | (u8[w + 1]! << 8) | (u8[w + 2]! << 16) | (u8[w + 3]! << 24);
+        slots[at + 1] = u8[w + 4]! | (u8[w + 5]! << 8) | (u8[w + 6]! << 16) | (u8[w + 7]! << 24);
+        slots[at + 2] = u8[w + 8]! | (u8[w + 9]! << 8) | (u8[w + 10]! << 16) | (u8[w + 11]! << 24);
+        slots[at + 3] = u8[w + 12]! | (keys[r]! << 8);
       }
       this.slots = slots;
       this.table = null;
@@ -383,14 +389,39 @@ export function decodeModel(bytes: Uint8Array): KoreanModel {
   const weightsAt = keysAt + header.rows * 4;
   const lexAt = align4(weightsAt + header.rows * T * header.weightBytes);
   if (bytes.length !== lexAt + header.lexiconBytes) throw new ModelError('The entity model file is truncated or damaged.');
-  const trans = new Float32Array(T * T);
-  for (let k = 0; k < T * T; k++) trans[k] = view.getFloat32(transAt + 4 * k, true);
-  const start = new Float32Array(T);
-  for (let k = 0; k < T; k++) start[k] = view.getFloat32(startAt + 4 * k, true);
-  const keys = new Uint32Array(header.rows);
-  for (let k = 0; k < header.rows; k++) keys[k] = view.getUint32(keysAt + 4 * k, true);
-  const weights = header.weightBytes === 1 ? new Int8Array(header.rows * T) : new Int16Array(header.rows * T);
-  for (let k = 0; k < weights.length; k++) weights[k] = header.weightBytes === 1 ? view.getInt8(weightsAt + k) : view.getInt16(weightsAt + 2 * k, true);
+  // Copied out as whole arrays (the file is little-endian, as every engine that runs the
+  // extension is; DataView reads a number at a time, seconds for a model on a busy machine).
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const copy = <A>(make: (buffer: ArrayBuffer) => A, at: number, bytesLength: number, read: () => A): A =>
+    littleEndian ? make(bytes.slice(at, at + bytesLength).buffer) : read();
+  const trans = copy(
+    (b) => new Float32Array(b),
+    transAt,
+    T * T * 4,
+    () => Float32Array.from({ length: T * T }, (_, k) => view.getFloat32(transAt + 4 * k, true)),
+  );
+  const start = copy(
+    (b) => new Float32Array(b),
+    startAt,
+    T * 4,
+    () => Float32Array.from({ length: T }, (_, k) => view.getFloat32(startAt + 4 * k, true)),
+  );
+  const keys = copy(
+    (b) => new Uint32Array(b),
+    keysAt,
+    header.rows * 4,
+    () => Uint32Array.from({ length: header.rows }, (_, k) => view.getUint32(keysAt + 4 * k, true)),
+  );
+  const weightCount = header.rows * T;
+  const weights =
+    header.weightBytes === 1
+      ? new Int8Array(bytes.slice(weightsAt, weightsAt + weightCount).buffer)
+      : copy(
+          (b) => new Int16Array(b),
+          weightsAt,
+          weightCount * 2,
+          () => Int16Array.from({ length: weightCount }, (_, k) => view.getInt16(weightsAt + 2 * k, true)),
+        );
   if (![...trans, ...start, header.scale].every(Number.isFinite)) throw new ModelError('The entity model file holds invalid numbers.');
   return new KoreanModel(header, trans, start, keys, weights, parseLexicon(new TextDecoder().decode(bytes.subarray(lexAt))));
 }
@@ -399,7 +430,6 @@ export function decodeModel(bytes: Uint8Array): KoreanModel {
 export function parseLexicon(lines: string): Lexicon {
   const forms = new Map<string, number[]>();
   const longestFrom = new Map<number, number>();
-  const prefixes = new Set<string>();
   const prefixHashes: number[] = [];
   let maxLength = 1;
   for (const line of lines.split('\n')) {
@@ -414,7 +444,6 @@ export function parseLexicon(lines: string): Lexicon {
         .map((v) => Number(v) | 0),
     );
     maxLength = Math.max(maxLength, form.length);
-    for (let k = 2; k <= Math.min(form.length, 16); k++) prefixes.add(form.slice(0, k));
     let h = textHash(TEXT_HASH_SEED, form.charCodeAt(0));
     for (let k = 2; k <= Math.min(form.length, 16); k++) prefixHashes.push((h = textHash(h, form.charCodeAt(k - 1))));
     const first = form.charCodeAt(0);
@@ -429,7 +458,6 @@ export function parseLexicon(lines: string): Lexicon {
     forms,
     maxLength: Math.min(maxLength, 16),
     longestFrom,
-    prefixes,
     prefixHashes: new HashSet32(prefixHashes, prefixHashes.length),
     formHashes: new HashSet32(formHashes, formHashes.length),
   };
