@@ -22,6 +22,25 @@ import {
 } from '../lexicon-ko';
 import type { Token } from './tokens';
 
+/**
+ * A list of endings indexed by their last character, each entry in the list's order: a word
+ * is compared only with the endings it could have (most words end in none), and the first
+ * that matches is the same as in the whole list.
+ */
+function byLastChar(endings: readonly string[]): (word: string) => readonly string[] {
+  const index = new Map<number, string[]>();
+  for (const e of endings) {
+    const last = e.charCodeAt(e.length - 1);
+    index.set(last, [...(index.get(last) ?? []), e]);
+  }
+  const none: readonly string[] = [];
+  return (word) => index.get(word.charCodeAt(word.length - 1)) ?? none;
+}
+const titleEndingsOf = byLastChar(TITLE_ENDINGS);
+const venueSuffixesOf = byLastChar(VENUE_SUFFIXES);
+const orgSuffixesOf = byLastChar(ORG_SUFFIXES);
+const placeSuffixesOf = byLastChar(PLACE_SUFFIXES);
+
 const HANGUL_WORD = /^[\uac00-\ud7a3]+$/;
 const HANGUL_NAME_LIKE = /^[\uac00-\ud7a3]{2,12}$/;
 const NOUN_ENDING = /[팀단들적측국회처청부실층급계별권력률율량값품물비료액법재파위]$/;
@@ -100,7 +119,7 @@ export function isForeignNamePart(word: string): boolean {
 
 export function venueSuffix(word: string): string | null {
   if (REPEATED_SYLLABLES.test(word)) return null; // 강강강강
-  for (const suffix of VENUE_SUFFIXES) {
+  for (const suffix of venueSuffixesOf(word)) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
     if (stem.length < 2 || GENERIC_MODIFIERS.has(stem) || COMMON_NOUNS.has(word)) return null;
@@ -116,7 +135,7 @@ export function isTitle(word: string): boolean {
   return (
     TITLES_AFTER.has(word) ||
     (word.length > 2 &&
-      TITLE_ENDINGS.some((e) => word.endsWith(e) && !(isKoreanName(word.slice(0, -e.length)) && !REGION_ENDING.test(word.slice(0, -e.length)))))
+      titleEndingsOf(word).some((e) => word.endsWith(e) && !(isKoreanName(word.slice(0, -e.length)) && !REGION_ENDING.test(word.slice(0, -e.length)))))
   );
 }
 
@@ -133,7 +152,7 @@ export function orgSuffix(word: string): string | null {
 
 function findOrgSuffix(word: string): string | null {
   if (REPEATED_SYLLABLES.test(word)) return null;
-  for (const suffix of ORG_SUFFIXES) {
+  for (const suffix of orgSuffixesOf(word)) {
     if (!word.endsWith(suffix) || word.length <= suffix.length) continue;
     const stem = word.slice(0, -suffix.length);
     if (GENERIC_MODIFIERS.has(stem) || COMMON_NOUNS.has(word)) return null;
@@ -147,7 +166,7 @@ function findOrgSuffix(word: string): string | null {
 
 export function placeSuffix(word: string): string | null {
   if (REPEATED_SYLLABLES.test(word)) return null;
-  for (const suffix of PLACE_SUFFIXES) {
+  for (const suffix of placeSuffixesOf(word)) {
     if (word.endsWith(suffix) && word.length >= suffix.length + 2) return suffix;
   }
   return null;

@@ -155,45 +155,117 @@ export function englishFeatures(text: string, tokens: readonly WordToken[], lexi
   });
   const word = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : tokens[i]!.lower);
   const shape = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!);
-  const ids: number[] = [];
+  // A word's hashes for every template that reads it whole, made once per distinct word of the
+  // text (a word comes back many times, and is read by five positions around it): the ids are
+  // those the templates below would hash, and the same for any lexicon.
+  const wordMemo = new Map<string, WordHashes>();
+  const wordHashes = (w: string): WordHashes => {
+    let e = wordMemo.get(w);
+    if (e) return e;
+    const h = new Int32Array(14);
+    h[0] = hashString(SEED[101]!, w);
+    h[1] = hashString(SEED[114]!, w);
+    h[2] = hashString(SEED[115]!, w);
+    h[3] = hashString(SEED[116]!, w);
+    h[4] = hashString(SEED[117]!, w);
+    h[5] = hashString(SEED[120]!, w);
+    h[6] = hashString(SEED[121]!, w);
+    h[7] = hashString(SEED[123]!, w);
+    for (let k = 1; k <= 3; k++) if (w.length > k) h[7 + k] = hashString(SEED[104 + k]!, w.slice(0, k));
+    for (let k = 2; k <= 4; k++) if (w.length > k) h[9 + k] = hashString(SEED[108 + k]!, w.slice(-k));
+    const tags = tagsOf(lexicon, w);
+    e = {
+      h,
+      tags: tags.length,
+      tag125: Int32Array.from(tags.slice(0, 4), (tag) => hashString(SEED[125]!, tag)),
+      tag127: Int32Array.from(tags.slice(0, 3), (tag) => hashString(SEED[127]!, tag)),
+      tag128: Int32Array.from(tags.slice(0, 3), (tag) => hashString(SEED[128]!, tag)),
+      tag129: tags.length ? hashString(SEED[129]!, tags[0]!) : 0,
+    };
+    wordMemo.set(w, e);
+    return e;
+  };
+  const shapeMemo = new Map<string, Int32Array>();
+  const shapeHashes = (sh: string): Int32Array => {
+    let h = shapeMemo.get(sh);
+    if (h) return h;
+    h = Int32Array.of(
+      hashString(SEED[102]!, sh),
+      hashString(SEED[118]!, sh),
+      hashString(SEED[119]!, sh),
+      hashString(SEED[122]!, sh),
+      hashString(SEED[124]!, sh),
+    );
+    shapeMemo.set(sh, h);
+    return h;
+  };
+  const wordsAt = tokens.map((t) => wordHashes(t.lower));
+  const shapesAt = shapes.map(shapeHashes);
+  const bos = wordHashes('<s>');
+  const eos = wordHashes('</s>');
+  const bosShape = shapeHashes('<s>');
+  const eosShape = shapeHashes('</s>');
+  const wAt = (i: number) => (i < 0 ? bos : i >= n ? eos : wordsAt[i]!);
+  const sAt = (i: number) => (i < 0 ? bosShape : i >= n ? eosShape : shapesAt[i]!);
+  // At most 24 + 11 + 4 = 39 features a word (below): a typed buffer that never grows.
+  const ids = new Uint32Array(n * 40 + 1);
+  let count = 0;
   const offsets = new Uint32Array(n + 1);
-  const add = (h: number) => ids.push(finish(h));
   for (let i = 0; i < n; i++) {
-    offsets[i] = ids.length;
+    offsets[i] = count;
     const t = tokens[i]!;
     const w = t.lower;
     const cap = isCapital(t.text) ? 1 : 0;
-    add(seed(100));
-    add(hashString(seed(101), w));
-    add(hashString(seed(102), shapes[i]!));
-    add(mix(mix(seed(103), Math.min(w.length, 12)), cap));
-    for (let k = 1; k <= 3; k++) if (w.length > k) add(hashString(seed(104 + k), w.slice(0, k)));
-    for (let k = 2; k <= 4; k++) if (w.length > k) add(hashString(seed(108 + k), w.slice(-k)));
-    add(mix(mix(mix(mix(seed(113), starts[i]!), cap), lowerSeen.has(w) ? 1 : 0), capMid.has(w) ? 1 : 0));
-    add(hashString(seed(114), word(i - 1)));
-    add(hashString(seed(115), word(i + 1)));
-    add(hashString(seed(116), word(i - 2)));
-    add(hashString(seed(117), word(i + 2)));
-    add(hashString(seed(118), shape(i - 1)));
-    add(hashString(seed(119), shape(i + 1)));
-    add(hashString(hashString(seed(120), word(i - 1)), w));
-    add(hashString(hashString(seed(121), w), word(i + 1)));
-    add(hashString(hashString(hashString(seed(122), shape(i - 1)), shapes[i]!), shape(i + 1)));
-    add(hashString(hashString(seed(123), word(i - 1)), shapes[i]!));
-    add(hashString(hashString(seed(124), shapes[i]!), word(i + 1)));
+    const me = wordsAt[i]!;
+    const prev = wAt(i - 1);
+    const next = wAt(i + 1);
+    const sh = shapesAt[i]!;
+    const shPrev = sAt(i - 1);
+    const shNext = sAt(i + 1);
+    ids[count++] = finish(SEED[100]!);
+    ids[count++] = finish(me.h[0]!);
+    ids[count++] = finish(sh[0]!);
+    ids[count++] = finish(mix(mix(SEED[103]!, Math.min(w.length, 12)), cap));
+    for (let k = 1; k <= 3; k++) if (w.length > k) ids[count++] = finish(me.h[7 + k]!);
+    for (let k = 2; k <= 4; k++) if (w.length > k) ids[count++] = finish(me.h[9 + k]!);
+    ids[count++] = finish(mix(mix(mix(mix(SEED[113]!, starts[i]!), cap), lowerSeen.has(w) ? 1 : 0), capMid.has(w) ? 1 : 0));
+    ids[count++] = finish(prev.h[1]!);
+    ids[count++] = finish(next.h[2]!);
+    ids[count++] = finish(wAt(i - 2).h[3]!);
+    ids[count++] = finish(wAt(i + 2).h[4]!);
+    ids[count++] = finish(shPrev[1]!);
+    ids[count++] = finish(shNext[2]!);
+    ids[count++] = finish(hashString(prev.h[5]!, w));
+    ids[count++] = finish(hashString(me.h[6]!, word(i + 1)));
+    ids[count++] = finish(hashString(hashString(shPrev[3]!, shapes[i]!), shape(i + 1)));
+    ids[count++] = finish(hashString(prev.h[7]!, shapes[i]!));
+    ids[count++] = finish(hashString(sh[4]!, word(i + 1)));
     if (cap) {
-      for (const tag of tagsOf(lexicon, w).slice(0, 4)) add(mix(hashString(seed(125), tag), starts[i]!));
-      if (EN_PLACES.has(t.text)) add(seed(126));
-      for (const tag of tagsOf(lexicon, word(i - 1)).slice(0, 3)) add(hashString(seed(127), tag));
-      for (const tag of tagsOf(lexicon, word(i + 1)).slice(0, 3)) add(hashString(seed(128), tag));
-    } else if (tagsOf(lexicon, w).length) add(hashString(seed(129), tagsOf(lexicon, w)[0]!));
+      for (const h of me.tag125) ids[count++] = finish(mix(h, starts[i]!));
+      if (EN_PLACES.has(t.text)) ids[count++] = finish(SEED[126]!);
+      for (const h of prev.tag127) ids[count++] = finish(h);
+      for (const h of next.tag128) ids[count++] = finish(h);
+    } else if (me.tags) ids[count++] = finish(me.tag129);
     if (rule[i]! >= 0) {
-      add(mix(seed(130), rule[i]!));
-      add(mix(mix(seed(131), rule[i]! >> 2), cap));
+      ids[count++] = finish(mix(SEED[130]!, rule[i]!));
+      ids[count++] = finish(mix(mix(SEED[131]!, rule[i]! >> 2), cap));
     }
-    if (i > 0 && rule[i - 1]! >= 0) add(mix(seed(132), rule[i - 1]! >> 2));
-    if (i + 1 < n && rule[i + 1]! >= 0) add(mix(seed(133), rule[i + 1]! >> 2));
+    if (i > 0 && rule[i - 1]! >= 0) ids[count++] = finish(mix(SEED[132]!, rule[i - 1]! >> 2));
+    if (i + 1 < n && rule[i + 1]! >= 0) ids[count++] = finish(mix(SEED[133]!, rule[i + 1]! >> 2));
   }
-  offsets[n] = ids.length;
-  return { ids: Uint32Array.from(ids), offsets };
+  offsets[n] = count;
+  return { ids: ids.subarray(0, count), offsets };
 }
+
+/** A word's hashes (englishFeatures): h by template, then its lexicon tags' hashes. */
+interface WordHashes {
+  h: Int32Array;
+  tags: number;
+  tag125: Int32Array;
+  tag127: Int32Array;
+  tag128: Int32Array;
+  tag129: number;
+}
+
+/** seed() of the English templates, computed once. */
+const SEED = Int32Array.from({ length: 134 }, (_, template) => seed(template));

@@ -34,6 +34,54 @@ export interface Lexicon {
   longestFrom: Map<number, number>;
   /** Every beginning of every form, the whole form included (딥시, 딥시크): a match stops growing as soon as none has its text. */
   prefixes?: Set<string>;
+  /**
+   * The same beginnings, and the whole forms, as hashes of their characters (textHash), built
+   * when the model loads: a match grows by hashing one more character instead of slicing the
+   * text, and a slice is made only where a form has that hash. A hash may collide, never
+   * miss, so the matches are those of the strings.
+   */
+  prefixHashes?: HashSet32;
+  formHashes?: HashSet32;
+}
+
+/** The hash of a string's characters, grown one character at a time: textHash(h, c). */
+export const TEXT_HASH_SEED = 0x811c9dc5 | 0;
+export const textHash = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+
+/** A set of 32-bit numbers in one typed array (open addressing), for lookups with no string made. */
+export class HashSet32 {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private hasZero = false;
+  constructor(values: Iterable<number>, count: number) {
+    let size = 2;
+    while (size < count * 2) size <<= 1;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (const v of values) this.add(v);
+  }
+  private add(v: number): void {
+    if (v === 0) {
+      this.hasZero = true;
+      return;
+    }
+    for (let s = Math.imul(v, 0x9e3779b1) >>> 0; ; s++) {
+      const at = s & this.mask;
+      if (this.slots[at] === v) return;
+      if (this.slots[at] === 0) {
+        this.slots[at] = v;
+        return;
+      }
+    }
+  }
+  has(v: number): boolean {
+    if (v === 0) return this.hasZero;
+    for (let s = Math.imul(v, 0x9e3779b1) >>> 0; ; s++) {
+      const x = this.slots[s & this.mask]!;
+      if (x === v) return true;
+      if (x === 0) return false;
+    }
+  }
 }
 
 /** Lexicon entries pack a label (low 3 bits) and a frequency bucket (next 3 bits). */
@@ -73,6 +121,8 @@ export function finish(h: number): number {
   return h >>> 0;
 }
 export const seed = (template: number) => mix(0x811c9dc5, template);
+/** seed() of the Korean templates, computed once. */
+const SEED = Int32Array.from({ length: 78 }, (_, template) => seed(template));
 
 /**
  * Particles (and copula endings) that follow a noun; longest first. A list of the model's
@@ -190,35 +240,52 @@ function hashSlice(h: number, text: string, start: number, end: number): number 
 
 const RULE_TYPES: EntityType[] = ['person', 'org', 'place', 'date', 'money', 'percent'];
 
-/** Lexicon matches as begin/inside/end/single marks per character and label. */
-function lexiconMarks(text: string, cls: Uint8Array, lexicon: Lexicon | null): Map<number, number[]> {
-  const marks = new Map<number, number[]>();
-  if (!lexicon) return marks;
+/** At most this many lexicon marks a character (the first ones found). */
+const MAX_MARKS = 6;
+
+/**
+ * Lexicon matches as begin/inside/end/single marks per character and label: the marks of
+ * character i are marks[i * MAX_MARKS .. + count[i]), in the order they were found.
+ */
+function lexiconMarks(text: string, cls: Uint8Array, lexicon: Lexicon | null): { marks: Int32Array; count: Uint8Array } {
+  const n = text.length;
+  const marks = new Int32Array(lexicon ? n * MAX_MARKS : 0);
+  const count = new Uint8Array(n);
+  if (!lexicon) return { marks, count };
   const add = (i: number, v: number) => {
-    const list = marks.get(i);
-    if (list) {
-      if (list.length < 6 && !list.includes(v)) list.push(v);
-    } else marks.set(i, [v]);
+    const c = count[i]!;
+    if (c >= MAX_MARKS) return;
+    const at = i * MAX_MARKS;
+    for (let k = 0; k < c; k++) if (marks[at + k] === v) return;
+    marks[at + c] = v;
+    count[i] = c + 1;
   };
-  for (let s = 0; s < text.length; s++) {
+  const prefixes = lexicon.prefixes;
+  const prefixHashes = lexicon.prefixHashes;
+  const formHashes = lexicon.formHashes;
+  for (let s = 0; s < n; s++) {
     if (cls[s] === Cls.Space || cls[s] === Cls.Punct) continue;
     // A match starts where a run starts, or (for Hangul) anywhere inside a run: compounds.
     const atRunStart = s === 0 || cls[s - 1] !== cls[s];
     const longest = lexicon.longestFrom.get(text.charCodeAt(s));
     if (longest === undefined) continue;
-    const limit = Math.min(text.length, s + longest);
-    const prefixes = lexicon.prefixes;
+    const limit = Math.min(n, s + longest);
+    let h = textHash(TEXT_HASH_SEED, text.charCodeAt(s));
     for (let e = s + 1; e <= limit; e++) {
-      if (prefixes && e - s > 1 && !prefixes.has(text.slice(s, e))) break;
+      if (e - s > 1) {
+        h = textHash(h, text.charCodeAt(e - 1));
+        if (prefixHashes ? !prefixHashes.has(h) : prefixes && !prefixes.has(text.slice(s, e))) break;
+      }
       // Forms may hold a space (지난 1일), never start or end on one.
       if (cls[e - 1] === Cls.Space) {
         if (cls[e - 2] === Cls.Space) break;
         continue;
       }
       if (e - s < 2 && cls[s] === Cls.Hangul) continue;
+      if (formHashes && !formHashes.has(h)) continue;
       const labels = lexicon.forms.get(text.slice(s, e));
       if (labels === undefined) continue;
-      const atRunEnd = e >= text.length || cls[e] !== cls[e - 1];
+      const atRunEnd = e >= n || cls[e] !== cls[e - 1];
       for (const v of labels) {
         const label = lexLabel(v);
         const bucket = lexBucket(v);
@@ -233,7 +300,7 @@ function lexiconMarks(text: string, cls: Uint8Array, lexicon: Lexicon | null): M
       }
     }
   }
-  return marks;
+  return { marks, count };
 }
 
 /** The features of every character, flattened: ids[offsets[i] .. offsets[i + 1]). */
@@ -266,17 +333,10 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
   const at = (i: number) => (i < 0 || i >= n ? 0xffff : code[i]!);
   const clsAt = (i: number) => (i < 0 || i >= n ? Cls.Boundary : cls[i]!);
 
-  // A typed buffer, grown when needed: hashes are 32-bit unsigned, which a plain array would box.
-  let ids = new Uint32Array(n * 48 + 64);
+  // A typed buffer (hashes are 32-bit unsigned, which a plain array would box), as large as a
+  // text can need: at most 15 + 15 + 13 + 1 + 8 cue classes = 52 features a character (templates below).
+  const ids = new Uint32Array(n * 52 + 1);
   let count = 0;
-  const push = (v: number) => {
-    if (count === ids.length) {
-      const bigger = new Uint32Array(ids.length * 2);
-      bigger.set(ids);
-      ids = bigger;
-    }
-    ids[count++] = v;
-  };
   const offsets = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) {
     offsets[i] = count;
@@ -285,21 +345,21 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
     const cm2 = at(i - 2);
     const cp1 = at(i + 1);
     const cp2 = at(i + 2);
-    push(finish(seed(0)));
-    push(finish(mix(seed(1), c0)));
-    push(finish(mix(seed(2), cm1)));
-    push(finish(mix(seed(3), cp1)));
-    push(finish(mix(seed(4), cm2)));
-    push(finish(mix(seed(5), cp2)));
-    push(finish(mix(mix(seed(6), cm1), c0)));
-    push(finish(mix(mix(seed(7), c0), cp1)));
-    push(finish(mix(mix(seed(8), cm2), cm1)));
-    push(finish(mix(mix(seed(9), cp1), cp2)));
-    push(finish(mix(mix(mix(seed(10), cm1), c0), cp1)));
-    push(finish(mix(mix(mix(seed(11), cm2), cm1), c0)));
-    push(finish(mix(mix(mix(seed(12), c0), cp1), cp2)));
-    push(finish(mix(mix(mix(seed(13), clsAt(i - 1)), clsAt(i)), clsAt(i + 1))));
-    push(finish(mix(mix(mix(mix(mix(seed(14), clsAt(i - 2)), clsAt(i - 1)), clsAt(i)), clsAt(i + 1)), clsAt(i + 2))));
+    ids[count++] = finish(SEED[0]!);
+    ids[count++] = finish(mix(SEED[1]!, c0));
+    ids[count++] = finish(mix(SEED[2]!, cm1));
+    ids[count++] = finish(mix(SEED[3]!, cp1));
+    ids[count++] = finish(mix(SEED[4]!, cm2));
+    ids[count++] = finish(mix(SEED[5]!, cp2));
+    ids[count++] = finish(mix(mix(SEED[6]!, cm1), c0));
+    ids[count++] = finish(mix(mix(SEED[7]!, c0), cp1));
+    ids[count++] = finish(mix(mix(SEED[8]!, cm2), cm1));
+    ids[count++] = finish(mix(mix(SEED[9]!, cp1), cp2));
+    ids[count++] = finish(mix(mix(mix(SEED[10]!, cm1), c0), cp1));
+    ids[count++] = finish(mix(mix(mix(SEED[11]!, cm2), cm1), c0));
+    ids[count++] = finish(mix(mix(mix(SEED[12]!, c0), cp1), cp2));
+    ids[count++] = finish(mix(mix(mix(SEED[13]!, clsAt(i - 1)), clsAt(i)), clsAt(i + 1)));
+    ids[count++] = finish(mix(mix(mix(mix(mix(SEED[14]!, clsAt(i - 2)), clsAt(i - 1)), clsAt(i)), clsAt(i + 1)), clsAt(i + 2)));
 
     const r = runAt[i]!;
     if (r >= 0) {
@@ -310,42 +370,43 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
       const inParticle = i >= stemEnd ? 1 : 0;
       const stemLen = Math.min(stemEnd - run.start, 8);
       const place = pos === 0 ? (fromEnd === 0 ? 3 : 0) : fromEnd === 0 ? 2 : 1;
-      push(finish(mix(mix(mix(seed(20), Math.min(pos, 5)), Math.min(fromEnd, 5)), run.cls)));
-      push(finish(mix(mix(mix(seed(21), inParticle), run.particle), place)));
-      push(finish(mix(mix(mix(mix(seed(22), c0), Math.min(pos, 4)), stemLen), inParticle)));
-      push(finish(mix(mix(seed(23), hashSlice(seed(24), text, run.start, stemEnd)), Math.min(pos, 7))));
-      push(finish(mix(mix(seed(25), run.spaceBefore ? 1 : 0), run.spaceAfter ? 1 : 0)));
+      ids[count++] = finish(mix(mix(mix(SEED[20]!, Math.min(pos, 5)), Math.min(fromEnd, 5)), run.cls));
+      ids[count++] = finish(mix(mix(mix(SEED[21]!, inParticle), run.particle), place));
+      ids[count++] = finish(mix(mix(mix(mix(SEED[22]!, c0), Math.min(pos, 4)), stemLen), inParticle));
+      ids[count++] = finish(mix(mix(SEED[23]!, hashSlice(SEED[24]!, text, run.start, stemEnd)), Math.min(pos, 7)));
+      ids[count++] = finish(mix(mix(SEED[25]!, run.spaceBefore ? 1 : 0), run.spaceAfter ? 1 : 0));
       // The runs around this one: the words before and after a name are its best evidence.
       const prev = r > 0 ? runs[r - 1] : null;
       const next = r + 1 < runs.length ? runs[r + 1] : null;
       if (prev) {
         const pe = prev.end;
-        push(finish(mix(mix(mix(seed(30), at(pe - 1)), prev.cls), run.spaceBefore ? 1 : 0)));
-        push(finish(mix(mix(mix(seed(31), at(pe - 2)), at(pe - 1)), inParticle)));
-        const prevStem = hashSlice(seed(33), text, prev.start, prev.end - prev.particleLength);
-        push(finish(mix(mix(seed(32), prevStem), run.spaceBefore ? 1 : 0)));
-        push(finish(mix(mix(mix(seed(44), prevStem), hashSlice(seed(24), text, run.start, stemEnd)), Math.min(pos, 3))));
-      } else push(finish(seed(34)));
+        ids[count++] = finish(mix(mix(mix(SEED[30]!, at(pe - 1)), prev.cls), run.spaceBefore ? 1 : 0));
+        ids[count++] = finish(mix(mix(mix(SEED[31]!, at(pe - 2)), at(pe - 1)), inParticle));
+        const prevStem = hashSlice(SEED[33]!, text, prev.start, prev.end - prev.particleLength);
+        ids[count++] = finish(mix(mix(SEED[32]!, prevStem), run.spaceBefore ? 1 : 0));
+        ids[count++] = finish(mix(mix(mix(SEED[44]!, prevStem), hashSlice(SEED[24]!, text, run.start, stemEnd)), Math.min(pos, 3)));
+      } else ids[count++] = finish(SEED[34]!);
       if (next) {
         const ns = next.start;
-        push(finish(mix(mix(mix(seed(35), at(ns)), next.cls), run.spaceAfter ? 1 : 0)));
-        push(finish(mix(mix(mix(seed(36), at(ns)), at(ns + 1)), inParticle)));
-        push(finish(mix(mix(mix(seed(37), hashSlice(seed(38), text, ns, next.end - next.particleLength)), run.spaceAfter ? 1 : 0), inParticle)));
-        push(finish(mix(mix(seed(39), next.particle), next.cls)));
-      } else push(finish(seed(40)));
-      if (r > 1) push(finish(mix(mix(seed(41), at(runs[r - 2]!.end - 1)), at(runs[r - 2]!.end - 2))));
-      if (r + 2 < runs.length) push(finish(mix(mix(seed(42), at(runs[r + 2]!.start)), at(runs[r + 2]!.start + 1))));
-    } else push(finish(seed(43)));
+        ids[count++] = finish(mix(mix(mix(SEED[35]!, at(ns)), next.cls), run.spaceAfter ? 1 : 0));
+        ids[count++] = finish(mix(mix(mix(SEED[36]!, at(ns)), at(ns + 1)), inParticle));
+        ids[count++] = finish(mix(mix(mix(SEED[37]!, hashSlice(SEED[38]!, text, ns, next.end - next.particleLength)), run.spaceAfter ? 1 : 0), inParticle));
+        ids[count++] = finish(mix(mix(SEED[39]!, next.particle), next.cls));
+      } else ids[count++] = finish(SEED[40]!);
+      if (r > 1) ids[count++] = finish(mix(mix(SEED[41]!, at(runs[r - 2]!.end - 1)), at(runs[r - 2]!.end - 2)));
+      if (r + 2 < runs.length) ids[count++] = finish(mix(mix(SEED[42]!, at(runs[r + 2]!.start)), at(runs[r + 2]!.start + 1)));
+    } else ids[count++] = finish(SEED[43]!);
 
-    const marks = lex.get(i);
+    const marks = lex.count[i]!;
     if (marks) {
-      for (const m of marks) {
-        push(finish(mix(seed(50), m)));
-        push(finish(mix(seed(51), m >> 3)));
+      for (let k = i * MAX_MARKS; k < i * MAX_MARKS + marks; k++) {
+        const m = lex.marks[k]!;
+        ids[count++] = finish(mix(SEED[50]!, m));
+        ids[count++] = finish(mix(SEED[51]!, m >> 3));
       }
-      push(finish(mix(seed(52), marks.length)));
+      ids[count++] = finish(mix(SEED[52]!, marks));
     }
-    if (rule[i]! >= 0) push(finish(mix(seed(60), rule[i]!)));
+    if (rule[i]! >= 0) ids[count++] = finish(mix(SEED[60]!, rule[i]!));
 
     // Cue classes (cue-features.ts; templates 70–77, issue 19): each non-zero value of the run, with the character's place in it.
     if (r >= 0) {
@@ -353,7 +414,7 @@ export function extractFeatures(text: string, lexicon: Lexicon | null, rules: re
       const values = cues[r]!;
       const stemEnd = run.end - run.particleLength;
       const place = cuePlace(i - run.start, stemEnd - run.start, i >= stemEnd);
-      for (let t = 0; t < values.length; t++) if (values[t]) push(finish(mix(mix(seed(70 + t), values[t]!), place)));
+      for (let t = 0; t < values.length; t++) if (values[t]) ids[count++] = finish(mix(mix(SEED[70 + t]!, values[t]!), place));
     }
   }
   offsets[n] = count;

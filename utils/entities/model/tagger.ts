@@ -1,4 +1,4 @@
-import { LEX_LABELS, TAG_COUNT, type Lexicon, type TextFeatures } from './features';
+import { HashSet32, LEX_LABELS, TAG_COUNT, TEXT_HASH_SEED, textHash, type Lexicon, type TextFeatures } from './features';
 
 /**
  * The learned Korean tagger: a linear model over hashed character features with tag
@@ -42,6 +42,8 @@ export interface Scorer {
   addRow(bucket: number, out: Float32Array, at: number): void;
   /** Optional: writes the summed weights of features `ids[from .. to)` to `out[at .. at + T)` at once. */
   scoreFeatures?(ids: Uint32Array, from: number, to: number, out: Float32Array, at: number): void;
+  /** Optional: reads (and discards) the table slots of features `ids[from .. to)`, so that scoring them finds them in the cache. */
+  touch?(ids: Uint32Array, from: number, to: number): number;
   trans: Float32Array;
   start: Float32Array;
 }
@@ -50,7 +52,11 @@ export function emissions(scorer: Scorer, f: TextFeatures, n: number): Emissions
   const out = new Float32Array(n * TAG_COUNT);
   const mask = (1 << scorer.hashBits) - 1;
   if (scorer.scoreFeatures) {
-    for (let i = 0; i < n; i++) scorer.scoreFeatures(f.ids, f.offsets[i]!, f.offsets[i + 1]!, out, i * TAG_COUNT);
+    for (let from = 0; from < n; from += TOUCH_CHUNK) {
+      const to = Math.min(n, from + TOUCH_CHUNK);
+      scorer.touch?.(f.ids, f.offsets[from]!, f.offsets[to]!);
+      for (let i = from; i < to; i++) scorer.scoreFeatures(f.ids, f.offsets[i]!, f.offsets[i + 1]!, out, i * TAG_COUNT);
+    }
     return out;
   }
   for (let i = 0; i < n; i++) {
@@ -58,6 +64,14 @@ export function emissions(scorer: Scorer, f: TextFeatures, n: number): Emissions
   }
   return out;
 }
+
+/**
+ * Positions scored per batch. The table reads are most of a text's cost, and one at a time
+ * each waits for memory: touch() first reads the slots of a batch's features with no branch
+ * between the reads, so that the processor has many of them under way at once, and scoring
+ * then finds them in the cache (a batch's slots, ~28 a position, fit it easily).
+ */
+const TOUCH_CHUNK = 16;
 
 /** Whether tag `b` may follow tag `a` (a continue-tag only after its own kind). */
 export function allowed(a: number, b: number): boolean {
@@ -67,10 +81,11 @@ export function allowed(a: number, b: number): boolean {
 /** allowed() as a table, for the decoding loops. */
 export const ALLOWED = Array.from({ length: TAG_COUNT }, (_, a) => Array.from({ length: TAG_COUNT }, (_, b) => allowed(a, b)));
 
-/** For each tag, the tags that may come before it (allowed() as lists, for the decoding loop). */
-const PREDECESSORS = Array.from({ length: TAG_COUNT }, (_, b) => Int8Array.from(Array.from({ length: TAG_COUNT }, (_, a) => a).filter((a) => allowed(a, b))));
-
-/** Best tag sequence for [from, to) of the emissions. */
+/**
+ * Best tag sequence for [from, to) of the emissions. A tag that begins a kind, and outside,
+ * may follow any tag; a continue-tag only its own begin-tag or itself (allowed()), so it
+ * weighs two predecessors, not 13. Ties go to the lower predecessor.
+ */
 export function viterbi(em: Emissions, from: number, to: number, trans: Float32Array, start: Float32Array, out: Uint8Array): void {
   const T = TAG_COUNT;
   const n = to - from;
@@ -81,21 +96,31 @@ export function viterbi(em: Emissions, from: number, to: number, trans: Float32A
   for (let t = 0; t < T; t++) score[t] = t !== 0 && t % 2 === 0 ? -Infinity : start[t]! + em[from * T + t]!;
   for (let i = 1; i < n; i++) {
     const base = (from + i) * T;
+    const row = i * T;
     for (let b = 0; b < T; b++) {
-      // A continue-tag has two possible predecessors, the others all T: ~100 steps, not 169.
-      const before = PREDECESSORS[b]!;
-      let arg = before[0]!;
-      let best = score[arg]! + trans[arg * T + b]!;
-      for (let k = 1; k < before.length; k++) {
-        const a = before[k]!;
-        const s = score[a]! + trans[a * T + b]!;
+      let arg: number;
+      let best: number;
+      if (b === 0 || b % 2 === 1) {
+        arg = 0;
+        best = score[0]! + trans[b]!;
+        for (let a = 1; a < T; a++) {
+          const s = score[a]! + trans[a * T + b]!;
+          if (s > best) {
+            best = s;
+            arg = a;
+          }
+        }
+      } else {
+        arg = b - 1;
+        best = score[b - 1]! + trans[(b - 1) * T + b]!;
+        const s = score[b]! + trans[b * T + b]!;
         if (s > best) {
           best = s;
-          arg = a;
+          arg = b;
         }
       }
       next[b] = best + em[base + b]!;
-      back[i * T + b] = arg;
+      back[row + b] = arg;
     }
     const swap = score;
     score = next;
@@ -125,10 +150,14 @@ export function decode(scorer: Scorer, text: string, f: TextFeatures): Uint8Arra
 }
 
 /**
- * A trained model, read from its file: sparse rows in an open-addressing table whose slots
- * hold the bucket and its row side by side, so that a probe reads one cache line (these
- * reads are most of what decoding costs). The Korean model tags characters, the English one
- * words (english-features.ts); the file and the decoding are the same.
+ * A trained model, read from its file, laid out for scoring (the file stays as it is; this is
+ * built when it loads). Scoring a text is one table read per feature, and those reads are
+ * nearly all of what the tagger costs: the table is 8 MB, far larger than the CPU's caches,
+ * so each read that finds a row is a trip to memory. One-byte weights (both shipped models)
+ * therefore live in the table itself: a slot is 16 bytes, four 32-bit words holding the 13
+ * weights (each + 128, a byte each) and, above the last weight, the bucket: one probe reads
+ * the bucket and its row from one cache line, where a table of [bucket, row] pairs and a
+ * separate array of rows costs two reads. Two-byte weights keep that slower layout.
  */
 export class KoreanModel implements Scorer {
   readonly hashBits: number;
@@ -136,18 +165,15 @@ export class KoreanModel implements Scorer {
   readonly start: Float32Array;
   readonly lexicon: Lexicon;
   readonly meta: Record<string, unknown>;
-  /** [bucket, row] pairs; row -1 marks an empty slot. */
-  private readonly table: Int32Array;
-  /** Quantised weights, kept as stored (a byte or two each) and scaled when read. */
-  private readonly weights: Int8Array | Int16Array;
+  readonly rows: number;
   private readonly scale: number;
   private readonly slotMask: number;
   private readonly mask: number;
-  /**
-   * One-byte weights again, two to a 32-bit word (16-bit lanes, each weight + 128), so that
-   * a feature's 13 weights are added with 7 integer additions; null for two-byte weights.
-   */
-  private readonly packed: Int32Array | null;
+  /** One-byte weights: 4 words a slot (see above); word 3 is -1 in an empty slot. Null for two-byte weights. */
+  private readonly slots: Int32Array | null;
+  /** Two-byte weights: [bucket, row] pairs (row -1 marks an empty slot) and the rows as stored. */
+  private readonly table: Int32Array | null;
+  private readonly weights: Int16Array | null;
 
   constructor(header: ModelHeader, trans: Float32Array, start: Float32Array, keys: Uint32Array, weights: Int8Array | Int16Array, lexicon: Lexicon) {
     this.hashBits = header.hashBits;
@@ -155,68 +181,97 @@ export class KoreanModel implements Scorer {
     this.start = start;
     this.lexicon = lexicon;
     this.meta = header.meta;
-    this.weights = weights;
     this.scale = header.scale;
     this.mask = (1 << header.hashBits) - 1;
-    this.packed = null;
-    if (weights instanceof Int8Array) {
-      const rows = weights.length / TAG_COUNT;
-      const packed = new Int32Array(rows * LANE_WORDS);
-      for (let r = 0; r < rows; r++) {
-        for (let t = 0; t < TAG_COUNT; t++) packed[r * LANE_WORDS + (t >> 1)]! |= (weights[r * TAG_COUNT + t]! + 128) << (16 * (t & 1));
-      }
-      this.packed = packed;
-    }
+    this.rows = keys.length;
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.slotMask = size - 1;
-    this.table = new Int32Array(size * 2);
-    for (let k = 1; k < this.table.length; k += 2) this.table[k] = -1;
-    for (let r = 0; r < keys.length; r++) {
-      let s = Math.imul(keys[r]!, 0x9e3779b1) >>> 0;
-      for (;;) {
-        const slot = (s & this.slotMask) << 1;
-        if (this.table[slot + 1]! < 0) {
-          this.table[slot] = keys[r]! | 0;
-          this.table[slot + 1] = r;
-          break;
-        }
-        s++;
+    // The bucket shares word 3 with a weight byte: 24 bits for it.
+    if (weights instanceof Int8Array && header.hashBits <= 23 && TAG_COUNT === 13) {
+      const slots = new Int32Array(size * 4);
+      for (let s = 3; s < slots.length; s += 4) slots[s] = -1;
+      const slotMask = this.slotMask;
+      // Weights + 128 as bytes, four to a word, the last word holding tag 12 and the bucket.
+      const u8 = new Uint8Array(weights.length);
+      for (let k = 0; k < weights.length; k++) u8[k] = weights[k]! + 128;
+      for (let r = 0; r < keys.length; r++) {
+        let s = Math.imul(keys[r]!, 0x9e3779b1) >>> 0;
+        while (slots[((s & slotMask) << 2) + 3] !== -1) s++;
+        const at = (s & slotMask) << 2;
+        const w = r * TAG_COUNT;
+        slots[at] = u8[w]! | (u8[w + 1]! << 8) | (u8[w + 2]! << 16) | (u8[w + 3]! << 24);
+        slots[at + 1] = u8[w + 4]! | (u8[w + 5]! << 8) | (u8[w + 6]! << 16) | (u8[w + 7]! << 24);
+        slots[at + 2] = u8[w + 8]! | (u8[w + 9]! << 8) | (u8[w + 10]! << 16) | (u8[w + 11]! << 24);
+        slots[at + 3] = u8[w + 12]! | (keys[r]! << 8);
       }
+      this.slots = slots;
+      this.table = null;
+      this.weights = null;
+      return;
     }
+    this.slots = null;
+    this.weights = Int16Array.from(weights);
+    const table = new Int32Array(size * 2);
+    for (let k = 1; k < table.length; k += 2) table[k] = -1;
+    for (let r = 0; r < keys.length; r++) {
+      const slot = this.probe(keys[r]!, (at) => table[at * 2 + 1]! < 0);
+      table[slot * 2] = keys[r]! | 0;
+      table[slot * 2 + 1] = r;
+    }
+    this.table = table;
   }
 
-  get rows(): number {
-    return this.weights.length / TAG_COUNT;
-  }
-
-  /** The row of `bucket`, or -1 when the model has none. */
-  private rowOf(bucket: number): number {
-    let s = Math.imul(bucket, 0x9e3779b1) >>> 0;
-    const key = bucket | 0;
-    for (;;) {
-      const slot = (s & this.slotMask) << 1;
-      const r = this.table[slot + 1]!;
-      if (r < 0 || this.table[slot] === key) return r;
-      s++;
-    }
+  /** The first slot from `bucket`'s home on that `free` accepts (linear probing). */
+  private probe(bucket: number, free: (slot: number) => boolean): number {
+    for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) if (free(s & this.slotMask)) return s & this.slotMask;
   }
 
   addRow(bucket: number, out: Float32Array, at: number): void {
-    const r = this.rowOf(bucket);
-    if (r < 0) return;
-    const w = r * TAG_COUNT;
     const scale = this.scale;
-    for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += this.weights[w + t]! * scale;
+    const slots = this.slots;
+    if (slots) {
+      for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) {
+        const w = (s & this.slotMask) << 2;
+        const last = slots[w + 3]!;
+        if (last === -1) return;
+        if (last >> 8 !== bucket) continue;
+        for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += (((slots[w + (t >> 2)]! >>> (8 * (t & 3))) & 0xff) - 128) * scale;
+        return;
+      }
+    }
+    const table = this.table!;
+    for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) {
+      const slot = (s & this.slotMask) << 1;
+      const r = table[slot + 1]!;
+      if (r < 0) return;
+      if (table[slot] !== (bucket | 0)) continue;
+      for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += this.weights![r * TAG_COUNT + t]! * scale;
+      return;
+    }
+  }
+
+  touch(ids: Uint32Array, from: number, to: number): number {
+    const slots = this.slots;
+    if (!slots) return 0;
+    const mask = this.mask;
+    const slotMask = this.slotMask;
+    let sink = 0;
+    for (let k = from; k < to; k++) sink ^= slots[((Math.imul(ids[k]! & mask, 0x9e3779b1) >>> 0) & slotMask) << 2]!;
+    return sink;
   }
 
   scoreFeatures(ids: Uint32Array, from: number, to: number, out: Float32Array, at: number): void {
-    const p = this.packed;
-    if (!p) {
+    const slots = this.slots;
+    if (!slots) {
       for (let k = from; k < to; k++) this.addRow(ids[k]! & this.mask, out, at);
       return;
     }
-    // Lane sums stay below 2^16: at most 255 a feature, and far fewer than 257 features a character.
+    const mask = this.mask;
+    const slotMask = this.slotMask;
+    // Weights + 128 are bytes; spread to 16-bit lanes (even and odd bytes of a word apart) their
+    // sums stay below 2^16: at most 255 a feature, and far fewer than 257 features a character.
+    // a0: tags 0, 2 · a1: 1, 3 · a2: 4, 6 · a3: 5, 7 · a4: 8, 10 · a5: 9, 11 · a6: 12.
     let a0 = 0;
     let a1 = 0;
     let a2 = 0;
@@ -226,27 +281,44 @@ export class KoreanModel implements Scorer {
     let a6 = 0;
     let count = 0;
     for (let k = from; k < to; k++) {
-      const r = this.rowOf(ids[k]! & this.mask);
-      if (r < 0) continue;
-      const w = r * LANE_WORDS;
-      a0 = (a0 + p[w]!) | 0;
-      a1 = (a1 + p[w + 1]!) | 0;
-      a2 = (a2 + p[w + 2]!) | 0;
-      a3 = (a3 + p[w + 3]!) | 0;
-      a4 = (a4 + p[w + 4]!) | 0;
-      a5 = (a5 + p[w + 5]!) | 0;
-      a6 = (a6 + p[w + 6]!) | 0;
-      count++;
+      const bucket = ids[k]! & mask;
+      for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) {
+        const w = (s & slotMask) << 2;
+        const last = slots[w + 3]!;
+        if (last >> 8 === bucket) {
+          const w0 = slots[w]!;
+          const w1 = slots[w + 1]!;
+          const w2 = slots[w + 2]!;
+          a0 = (a0 + (w0 & 0xff00ff)) | 0;
+          a1 = (a1 + ((w0 >>> 8) & 0xff00ff)) | 0;
+          a2 = (a2 + (w1 & 0xff00ff)) | 0;
+          a3 = (a3 + ((w1 >>> 8) & 0xff00ff)) | 0;
+          a4 = (a4 + (w2 & 0xff00ff)) | 0;
+          a5 = (a5 + ((w2 >>> 8) & 0xff00ff)) | 0;
+          a6 = (a6 + (last & 0xff)) | 0;
+          count++;
+          break;
+        }
+        if (last === -1) break;
+      }
     }
     const bias = 128 * count;
     const scale = this.scale;
-    const lanes = [a0, a1, a2, a3, a4, a5, a6];
-    for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += (((lanes[t >> 1]! >>> (16 * (t & 1))) & 0xffff) - bias) * scale;
+    out[at]! += ((a0 & 0xffff) - bias) * scale;
+    out[at + 1]! += ((a1 & 0xffff) - bias) * scale;
+    out[at + 2]! += ((a0 >>> 16) - bias) * scale;
+    out[at + 3]! += ((a1 >>> 16) - bias) * scale;
+    out[at + 4]! += ((a2 & 0xffff) - bias) * scale;
+    out[at + 5]! += ((a3 & 0xffff) - bias) * scale;
+    out[at + 6]! += ((a2 >>> 16) - bias) * scale;
+    out[at + 7]! += ((a3 >>> 16) - bias) * scale;
+    out[at + 8]! += ((a4 & 0xffff) - bias) * scale;
+    out[at + 9]! += ((a5 & 0xffff) - bias) * scale;
+    out[at + 10]! += ((a4 >>> 16) - bias) * scale;
+    out[at + 11]! += ((a5 >>> 16) - bias) * scale;
+    out[at + 12]! += (a6 - bias) * scale;
   }
 }
-
-/** 32-bit words of a packed row: two 16-bit lanes each. */
-const LANE_WORDS = (TAG_COUNT + 1) >> 1;
 
 const align4 = (n: number) => (n + 3) & ~3;
 
@@ -317,14 +389,39 @@ export function decodeModel(bytes: Uint8Array): KoreanModel {
   const weightsAt = keysAt + header.rows * 4;
   const lexAt = align4(weightsAt + header.rows * T * header.weightBytes);
   if (bytes.length !== lexAt + header.lexiconBytes) throw new ModelError('The entity model file is truncated or damaged.');
-  const trans = new Float32Array(T * T);
-  for (let k = 0; k < T * T; k++) trans[k] = view.getFloat32(transAt + 4 * k, true);
-  const start = new Float32Array(T);
-  for (let k = 0; k < T; k++) start[k] = view.getFloat32(startAt + 4 * k, true);
-  const keys = new Uint32Array(header.rows);
-  for (let k = 0; k < header.rows; k++) keys[k] = view.getUint32(keysAt + 4 * k, true);
-  const weights = header.weightBytes === 1 ? new Int8Array(header.rows * T) : new Int16Array(header.rows * T);
-  for (let k = 0; k < weights.length; k++) weights[k] = header.weightBytes === 1 ? view.getInt8(weightsAt + k) : view.getInt16(weightsAt + 2 * k, true);
+  // Copied out as whole arrays (the file is little-endian, as every engine that runs the
+  // extension is; DataView reads a number at a time, seconds for a model on a busy machine).
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const copy = <A>(make: (buffer: ArrayBuffer) => A, at: number, bytesLength: number, read: () => A): A =>
+    littleEndian ? make(bytes.slice(at, at + bytesLength).buffer) : read();
+  const trans = copy(
+    (b) => new Float32Array(b),
+    transAt,
+    T * T * 4,
+    () => Float32Array.from({ length: T * T }, (_, k) => view.getFloat32(transAt + 4 * k, true)),
+  );
+  const start = copy(
+    (b) => new Float32Array(b),
+    startAt,
+    T * 4,
+    () => Float32Array.from({ length: T }, (_, k) => view.getFloat32(startAt + 4 * k, true)),
+  );
+  const keys = copy(
+    (b) => new Uint32Array(b),
+    keysAt,
+    header.rows * 4,
+    () => Uint32Array.from({ length: header.rows }, (_, k) => view.getUint32(keysAt + 4 * k, true)),
+  );
+  const weightCount = header.rows * T;
+  const weights =
+    header.weightBytes === 1
+      ? new Int8Array(bytes.slice(weightsAt, weightsAt + weightCount).buffer)
+      : copy(
+          (b) => new Int16Array(b),
+          weightsAt,
+          weightCount * 2,
+          () => Int16Array.from({ length: weightCount }, (_, k) => view.getInt16(weightsAt + 2 * k, true)),
+        );
   if (![...trans, ...start, header.scale].every(Number.isFinite)) throw new ModelError('The entity model file holds invalid numbers.');
   return new KoreanModel(header, trans, start, keys, weights, parseLexicon(new TextDecoder().decode(bytes.subarray(lexAt))));
 }
@@ -333,7 +430,7 @@ export function decodeModel(bytes: Uint8Array): KoreanModel {
 export function parseLexicon(lines: string): Lexicon {
   const forms = new Map<string, number[]>();
   const longestFrom = new Map<number, number>();
-  const prefixes = new Set<string>();
+  const prefixHashes: number[] = [];
   let maxLength = 1;
   for (const line of lines.split('\n')) {
     const tab = line.indexOf('\t');
@@ -347,11 +444,23 @@ export function parseLexicon(lines: string): Lexicon {
         .map((v) => Number(v) | 0),
     );
     maxLength = Math.max(maxLength, form.length);
-    for (let k = 2; k <= Math.min(form.length, 16); k++) prefixes.add(form.slice(0, k));
+    let h = textHash(TEXT_HASH_SEED, form.charCodeAt(0));
+    for (let k = 2; k <= Math.min(form.length, 16); k++) prefixHashes.push((h = textHash(h, form.charCodeAt(k - 1))));
     const first = form.charCodeAt(0);
     longestFrom.set(first, Math.min(16, Math.max(longestFrom.get(first) ?? 0, form.length)));
   }
-  return { forms, maxLength: Math.min(maxLength, 16), longestFrom, prefixes };
+  const formHashes = [...forms.keys()].map((form) => {
+    let h = TEXT_HASH_SEED;
+    for (let k = 0; k < form.length; k++) h = textHash(h, form.charCodeAt(k));
+    return h;
+  });
+  return {
+    forms,
+    maxLength: Math.min(maxLength, 16),
+    longestFrom,
+    prefixHashes: new HashSet32(prefixHashes, prefixHashes.length),
+    formHashes: new HashSet32(formHashes, formHashes.length),
+  };
 }
 
 export { LEX_LABELS };
