@@ -61,6 +61,14 @@ describe('the committed Korean model', () => {
     const people = recognizeEntities(text, { lang: 'ko', korean: model }).filter((s) => s.type === 'person');
     expect(people).toEqual([]);
   });
+
+  it('keeps a name whose last syllable reads as a particle whole, and marks no bill or office as a person', () => {
+    const text = '[부산=누리일보] 윤서은 기자 = 구의회는 16일 추경 예산안을 가결했다. 예산안은 다음 주 집행된다. 담당 과장은 일정을 공개했다.';
+    const people = recognizeEntities(text, { lang: 'ko', korean: model })
+      .filter((s) => s.type === 'person')
+      .map((s) => s.text);
+    expect(people).toEqual(['윤서은']);
+  });
 });
 
 describe('the model loader', () => {

@@ -67,6 +67,11 @@ export interface ModelOptions {
    * (항공사 하늘길, 브랜드 루미오) is that company.
    */
   orgShapes?: boolean;
+  /**
+   * A person the tagger ended a syllable or two early, where the rules found the same person
+   * whole (정다은 기자 read as 정다 + the particle 은): the rules' end wins, within the word.
+   */
+  ruleNameEnds?: boolean;
 }
 
 /**
@@ -87,6 +92,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   countriesPerMention: true,
   actingCountries: true,
   orgShapes: true,
+  ruleNameEnds: true,
 };
 
 export function recognizeKoreanWithModel(
@@ -111,6 +117,7 @@ export function recognizeKoreanWithModel(
     const ruled = rules.filter((r) => options.rulesFirst!.includes(r.type) && !found.some((s) => contains(s, r)));
     found = [...found.filter((s) => !ruled.some((r) => r.start < s.end && s.start < r.end)), ...ruled];
   }
+  if (options.ruleNameEnds) found = found.map((s) => ruleNameEnd(s, rules));
   if (options.union) {
     const extra = rules.filter((r) => isName(r.type) && !found.some((s) => r.start < s.end && s.start < r.end));
     found = [...found, ...extra];
@@ -127,6 +134,16 @@ export function recognizeKoreanWithModel(
   // The patterns' dates and amounts are exact; a model span covering more of the same kind wins.
   const patterns = rules.filter((s) => !isName(s.type));
   return joinAliases(text, mergeSpans([...spans, ...patterns]));
+}
+
+/** The rest of a Hangul name the tagger took for a particle: not 님, 씨 or 김모's 모, which KLUE and the tagger leave off. */
+const NAME_REST = /^(?![님씨모군양옹])[\uac00-\ud7a3]+$/;
+
+/** The rules' person in place of the tagger's where the two start together and the rules' runs on in the same word. */
+function ruleNameEnd(span: EntitySpan, rules: readonly EntitySpan[]): EntitySpan {
+  if (span.type !== 'person') return span;
+  const whole = rules.find((r) => r.type === 'person' && r.start === span.start && r.end > span.end && NAME_REST.test(r.text.slice(span.end - span.start)));
+  return whole ? { ...span, end: whole.end, text: whole.text } : span;
 }
 
 const NAME_TYPES: readonly EntityType[] = ['person', 'org', 'place'];
@@ -364,9 +381,23 @@ export function commonWord(span: EntitySpan): boolean {
   if (/^[\u3400-\u4dbf\u4e00-\u9fff]{5,}$/.test(span.text)) return true;
   if (/\s[\uac00-\ud7a3]{2,}(?:으로|에서|에게|을|를)$/.test(span.text)) return true;
   if (span.text.length < 2 || !/^[\uac00-\ud7a3]+$/.test(span.text)) return false;
-  if (COMMON_NOUNS.has(span.text)) return true;
-  for (let k = span.text.length - 1; k >= 2; k--) if (COMMON_NOUNS.has(span.text.slice(0, k)) && particlesOnly(span.text.slice(k))) return true;
+  if (commonNoun(span.text)) return true;
+  for (let k = span.text.length - 1; k >= 2; k--) if (commonNoun(span.text.slice(0, k)) && particlesOnly(span.text.slice(k))) return true;
   return false;
+}
+
+/**
+ * Syllables that make a new noun of the noun before them and end no one's name after a common
+ * word: 예산안 (a budget bill), 지원액, 투표율, 생산량, 정부측. After any other word they may
+ * end a given name (김지안), so only a word of the lexicon before them counts.
+ */
+const NOUN_SUFFIX = /^(.{2,})[안액율률량측]$/;
+
+/** A common word of the lexicon, or one with a noun-making syllable after it (예산 → 예산안). */
+function commonNoun(word: string): boolean {
+  if (COMMON_NOUNS.has(word)) return true;
+  const stem = NOUN_SUFFIX.exec(word)?.[1];
+  return stem !== undefined && COMMON_NOUNS.has(stem);
 }
 
 /**
