@@ -70,7 +70,11 @@ for (const { lang, url, query, bodyQuery } of CASES) {
           await expect.poll(() => library.getByTestId('hit').count(), { timeout: 10_000 }).toBeGreaterThan(0);
           await shot('search');
           await library.getByTestId('search').fill(bodyQuery);
-          const hit = library.locator('[data-testid="hit"][data-field="body"]').first();
+          // The previous query's hits stay on screen until this one's arrive: wait for a hit that marks this query's word.
+          const hit = library
+            .locator('[data-testid="hit"][data-field="body"]')
+            .filter({ has: library.locator('mark', { hasText: bodyQuery.slice(0, 3) }) })
+            .first();
           await hit.waitFor();
           const waiting = browser.context.waitForEvent('page');
           await hit.getByTestId('hit-open').click();
