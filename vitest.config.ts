@@ -35,6 +35,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // expect.poll waits for a condition, never a fixed time: 1 s (Vitest's default) is too short
+          // for an import or a sync round while another Chromium works on a loaded 2-core machine.
+          expect: { poll: { timeout: 20_000 } },
           // Each file drives its own Chromium; two at a time suit a 2-core machine.
           maxWorkers: 2,
           // After the unit and CLI tests, which need the cores to themselves.
@@ -51,6 +54,7 @@ export default defineConfig({
           // A test drives up to two Firefox launches; measured up to 69 s at a load of 30 on 2 cores.
           testTimeout: 180_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 20_000 } },
           maxWorkers: 2,
           sequence: { groupOrder: 3 },
         },
