@@ -136,7 +136,7 @@ export function recognizeKoreanWithModel(
   return joinAliases(text, mergeSpans([...spans, ...patterns]));
 }
 
-/** The rest of a Hangul name the tagger took for a particle: not 님, 씨 or 김모's 모, which KLUE and the tagger leave off. */
+/** The rest of a Hangul name the tagger took for a particle: not an honorific (님, 씨, 군, 양, 옹) or 김모's 모, which KLUE and the tagger leave off. */
 const NAME_REST = /^(?![님씨모군양옹])[\uac00-\ud7a3]+$/;
 
 /** The rules' person in place of the tagger's where the two start together and the rules' runs on in the same word. */
