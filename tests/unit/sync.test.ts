@@ -3,7 +3,7 @@ import { describeTextQuote } from '../../utils/anchoring';
 import { putHighlights } from '../../utils/db/highlights';
 import { search } from '../../utils/db/library';
 import type { HighlightRecord } from '../../utils/db/schema';
-import { trashArticle } from '../../utils/db/trash';
+import { restoreArticle, trashArticle } from '../../utils/db/trash';
 import { CorrectionRepository } from '../../utils/db/corrections';
 import { mergeEntity, readEntityEdits, setEntityNote, splitForm } from '../../utils/db/entities';
 import { readHiddenKinds, readPreferences, writeHiddenKinds, writePreferences } from '../../utils/background/settings';
@@ -167,6 +167,61 @@ group('sync through a real CouchDB-protocol server (issue 10)', () => {
     await ok(b.sync());
     expect(await b.db.articles.get(article.id)).toBeUndefined();
     expect((await b.db.trash.get(article.id))?.annotations).toHaveLength(1);
+  });
+
+  it('a copy restored from the trash after its deletion won elsewhere does not replace a note it never had', async () => {
+    const a = device();
+    const b = device();
+    const article = await saveArticle(a, 'https://news.example.kr/restore-older');
+    const h = await a.annotations.create({ articleId: article.id, url: article.url, selectors: selectors('본회의를'), color: 'blue', note: 'n0' });
+    await ok(a.sync());
+    await ok(b.sync());
+    b.tick();
+    await b.annotations.update(h.id, { note: 'n0 written on B' });
+    await ok(b.sync());
+    // A deletes the article after B's edit: the deletion wins there, A keeps its older copy in the trash…
+    a.tick();
+    a.tick();
+    await trashArticle(a.db, article.id, a.tick());
+    await ok(a.sync());
+    // …and restores it. B's note must survive the older copy coming back.
+    await restoreArticle(a.db, article.id);
+    await ok(a.sync());
+    await ok(b.sync());
+    await ok(a.sync());
+    for (const d of [a, b]) expect((await d.db.annotations.get(h.id))?.note).toBe('n0 written on B');
+  });
+
+  it('a highlight that arrives for an article deleted here joins it in the trash, with both notes', async () => {
+    const a = device();
+    const b = device();
+    const article = await saveArticle(a, 'https://news.example.kr/arrives-trashed');
+    const h = await a.annotations.create({ articleId: article.id, url: article.url, selectors: selectors('본회의를'), color: 'blue', note: 'n0' });
+    await ok(a.sync());
+    await ok(b.sync());
+    await b.annotations.update(h.id, { note: 'n0 written on B' });
+    await trashArticle(b.db, article.id, b.tick());
+    // A's edit is the later one (the clocks start within a second of each other).
+    for (let i = 0; i < 3; i++) a.tick();
+    await a.annotations.update(h.id, { note: 'n0 written on A' });
+    await ok(a.sync());
+    await ok(b.sync());
+    // Not live on B without its article: in B's trash entry, holding both devices' notes.
+    expect(await b.db.annotations.get(h.id)).toBeUndefined();
+    const copy = (await b.db.trash.get(article.id))?.annotations.find((x) => x.id === h.id);
+    expect(copy?.note).toContain('n0 written on A');
+    expect(copy?.note).toContain('n0 written on B');
+    await ok(a.sync());
+    await ok(b.sync());
+    for (const d of [a, b]) {
+      expect(await d.db.articles.get(article.id)).toBeUndefined();
+      expect(await d.db.annotations.get(h.id)).toBeUndefined();
+    }
+    // Restored on B, both notes come back, on both devices.
+    await restoreArticle(b.db, article.id);
+    await ok(b.sync());
+    await ok(a.sync());
+    for (const d of [a, b]) expect((await d.db.annotations.get(h.id))?.note).toMatch(/n0 written on A[^]*n0 written on B/);
   });
 
   it('the same page saved on both devices becomes one article with both devices’ highlights', async () => {

@@ -1,10 +1,12 @@
 import { ArticleRepository } from '../db/articles';
-import { markArriving } from '../db/outbox';
-import type { ArticleRow, HighlightRecord, MarginDB, SyncSeenRow } from '../db/schema';
+import { markArriving, outboxKey } from '../db/outbox';
+import type { ArticleRow, HighlightRecord, MarginDB, SyncSeenRow, TrashRecord } from '../db/schema';
 import { trashArticle, trashHighlights } from '../db/trash';
 import {
   articlePayloadFor,
   canonical,
+  highlightPayloadOver,
+  mergeHighlights,
   type ArticlePayload,
   type BodyPayload,
   type CorrectionPayload,
@@ -39,6 +41,8 @@ export interface Arrival {
    */
   seq?: number;
   drop?: boolean;
+  /** Merged here with a version the arrived one does not follow: written, and sent by the next push. */
+  resend?: boolean;
 }
 
 const ORDER = { r: 0, b: 1, a: 2, c: 3, s: 4 } as const;
@@ -54,15 +58,20 @@ export async function applyArrived(round: Round, arrivals: Arrival[]): Promise<n
       markArriving(tx);
       const rows = await db.syncOutbox.bulkGet(arrivals.map((a) => a.key));
       const go = arrivals.filter((a, i) => (a.seq === undefined ? !rows[i] : rows[i]?.seq === a.seq));
-      const changed = await applyBatch(round, go);
+      // Highlights merged here with a copy from the trash: to send (rejoinTrashed).
+      const resend: string[] = [];
+      const changed = await applyBatch(round, go, resend);
       await db.syncSeen.bulkPut(go.map((a) => a.seen));
       await db.syncOutbox.bulkDelete(go.filter((a) => a.drop).map((a) => a.key));
+      await db.syncOutbox.bulkPut(
+        [...resend.map((id) => outboxKey('annotations', id)), ...go.filter((a) => a.resend).map((a) => a.key)].map((key) => ({ key, seq: 0 })),
+      );
       return changed;
     },
   );
 }
 
-async function applyBatch(round: Round, arrived: Arrival[]): Promise<number> {
+async function applyBatch(round: Round, arrived: Arrival[], resend: string[]): Promise<number> {
   const db = round.db;
   const articles = new ArticleRepository(db, round.now);
   let changed = 0;
@@ -104,8 +113,11 @@ async function applyBatch(round: Round, arrived: Arrival[]): Promise<number> {
     const current = await db.annotations.bulkGet(highlights.map((h) => h.id));
     const articleIds = [...new Set(highlights.flatMap((h) => (h.payload ? [(h.payload as HighlightPayload).rec.articleId] : [])))];
     const here = new Set((await db.articles.bulkGet(articleIds)).flatMap((row) => (row ? [row.id] : [])));
+    const missing = articleIds.filter((id) => !here.has(id));
+    const trashed = new Set(missing.length ? (await db.trash.bulkGet(missing)).flatMap((e) => (e ? [e.id] : [])) : []);
     const puts: HighlightRecord[] = [];
     const gone: HighlightRecord[] = [];
+    const toTrash: HighlightRecord[] = [];
     for (const [i, item] of highlights.entries()) {
       const mine = current[i];
       if (!item.payload) {
@@ -118,17 +130,77 @@ async function applyBatch(round: Round, arrived: Arrival[]): Promise<number> {
       if (!here.has(rec.articleId)) {
         const articleId = await articles.keptFor(rec.articleId, rec.url);
         if (articleId !== rec.articleId) rec = { ...rec, articleId };
+        else if (!mine && trashed.has(articleId)) {
+          // Its article is in the trash here (deleted here, the deletion not yet on the other
+          // device): the highlight joins it there, restorable with it, rather than live without it.
+          toTrash.push(rec);
+          continue;
+        }
       }
       if (mine && canonical(mine) === canonical(rec)) continue;
       puts.push(rec);
     }
+    if (toTrash.length) await trashHighlights(db, await withTrashedCopies(db, toTrash, highlights), round.now());
+    const rejoined = await rejoinTrashed(db, puts, highlights, current);
     // Highlights new here only add to their articles' filters: the keeper reads none of their other highlights.
     if (puts.length) await db.annotations.bulkPut(puts);
     await trashHighlights(db, gone, round.now());
+    resend.push(...rejoined);
     changed += puts.length + gone.length;
     if (gone.length) round.report.log.push({ at: round.now(), kind: 'removed', count: gone.length, detail: gone[0]!.quote.slice(0, 80) });
   });
   return changed;
+}
+
+/**
+ * Highlights that came back from another device (restored there, or edited there after the
+ * deletion) while this device still holds them in its trash: the reader's own copy may carry
+ * words the other device never had (written here before the deletion). It is taken out of the
+ * trash and merged into the version that arrived (records.ts: the same merge as two live
+ * versions, so a note that differs is kept under SYNC_CONFLICT_HEADING, never dropped); a merge
+ * that differs from what arrived is sent on by the next push. An entry left with no highlights,
+ * whose article is in the library again, leaves the trash. `puts` is merged in place; answers
+ * the ids to send.
+ */
+async function rejoinTrashed(db: MarginDB, puts: HighlightRecord[], arrived: Arrival[], current: (HighlightRecord | undefined)[]): Promise<string[]> {
+  const here = new Set(arrived.flatMap((a, i) => (current[i] ? [a.id] : [])));
+  const back = puts.filter((rec) => !here.has(rec.id));
+  if (!back.length) return [];
+  const entries = (await db.trash.bulkGet([...new Set(back.map((rec) => rec.articleId))])).filter((e): e is TrashRecord => !!e);
+  if (!entries.length) return [];
+  const payloads = new Map(arrived.map((a) => [a.id, a.payload as HighlightPayload | null]));
+  const send: string[] = [];
+  for (const entry of entries) {
+    const copies = new Map(entry.annotations.map((a) => [a.id, a]));
+    let taken = false;
+    for (const [i, rec] of puts.entries()) {
+      const copy = rec.articleId === entry.id && !here.has(rec.id) ? copies.get(rec.id) : undefined;
+      const incoming = payloads.get(rec.id);
+      if (!copy || !incoming) continue;
+      copies.delete(rec.id);
+      taken = true;
+      const merged = mergeHighlights(highlightPayloadOver(copy, undefined), { ...incoming, rec }).payload.rec;
+      if (canonical(merged) === canonical(rec)) continue;
+      puts[i] = merged;
+      send.push(rec.id);
+    }
+    if (!taken) continue;
+    if (copies.size || !(await db.articles.get(entry.id))) await db.trash.put({ ...entry, annotations: [...copies.values()] });
+    else await db.trash.delete(entry.id);
+  }
+  return send;
+}
+
+/** Arrived highlights bound for the trash, each merged with the copy the trash holds of it (if any). */
+async function withTrashedCopies(db: MarginDB, recs: HighlightRecord[], arrived: Arrival[]): Promise<HighlightRecord[]> {
+  const entries = await db.trash.bulkGet([...new Set(recs.map((r) => r.articleId))]);
+  const copies = new Map(entries.flatMap((e) => e?.annotations ?? []).map((a) => [a.id, a]));
+  const payloads = new Map(arrived.map((a) => [a.id, a.payload as HighlightPayload | null]));
+  return recs.map((rec) => {
+    const copy = copies.get(rec.id);
+    const incoming = payloads.get(rec.id);
+    return copy && incoming ? mergeHighlights(highlightPayloadOver(copy, undefined), { ...incoming, rec }).payload.rec : rec;
+  });
 }
 
 /**

@@ -1,8 +1,20 @@
-import type { SyncSeenRow } from '../db/schema';
+import type { HighlightRecord, SyncSeenRow } from '../db/schema';
 import { applyArrived, type Arrival } from './apply';
 import type { StoredDoc } from './codec';
 import { META_ID } from './meta';
-import { canonical, mergePayloads, parseDocId, recordName, versionOf, type DocKind, type Payload } from './records';
+import {
+  canonical,
+  highlightPayloadOver,
+  mergeHighlights,
+  mergePayloads,
+  noteHash,
+  parseDocId,
+  recordName,
+  versionOf,
+  type DocKind,
+  type HighlightPayload,
+  type Payload,
+} from './records';
 import { fingerprint, outboxKeyOf, outgoingPayload, readLocal, seenOf, seenRow, type Round, type SyncState } from './round';
 
 /**
@@ -122,6 +134,17 @@ async function resolveLeaves(round: Round, winner: StoredDoc): Promise<{ rev: st
   return { rev: answer.rev, payload: merged };
 }
 
+/** A version kept with the merge base this device had (none if it had none). */
+function withBase(kept: SyncSeenRow, had: SyncSeenRow | undefined): SyncSeenRow {
+  const { base: _base, ...row } = kept;
+  return had?.base ? { ...row, base: had.base } : row;
+}
+
+/** Whether a highlight's note is, or was written over (or keeps), the note `note`. */
+function follows(p: HighlightPayload, note: string): boolean {
+  return p.rec.note === note || p.nh.includes(noteHash(note)) || p.rec.note.includes(note);
+}
+
 /** Both say the same record (or both a deletion). */
 function sameRecord(a: Payload, b: Payload): boolean {
   if (a.k === 'd' || b.k === 'd') return a.k === b.k;
@@ -142,10 +165,11 @@ async function settle(round: Round, opened: Opened[]): Promise<void> {
   );
   const keys = opened.map((o) => outboxKeyOf(o.kind, o.id));
   const rows = await db.syncOutbox.bulkGet(keys);
-  // The records of those changed here too, to merge with.
+  // The records of those changed here too, to merge with, and the highlights that did not change
+  // here (an arrived note must follow theirs: see `follows`).
   const locals = await readLocal(
     round,
-    opened.filter((_, i) => rows[i]),
+    opened.filter((o, i) => rows[i] || o.payload?.k === 'a'),
   );
   const arrivals: Arrival[] = [];
   // Versions refused (written over at the push) and versions this device had under another revision.
@@ -184,8 +208,8 @@ async function settle(round: Round, opened: Opened[]): Promise<void> {
     }
     const arrival: Arrival = { kind: o.kind, id: o.id, payload: incoming.k === 'd' ? null : incoming, seen: kept, key: keys[i]! };
     const row = rows[i];
+    const local = locals.get(o.docId);
     if (row) {
-      const local = locals.get(o.docId);
       if (!local || local === 'unreadable') continue;
       const mine = outgoingPayload(o.kind, o.id, local, had, round.now());
       arrival.seq = row.seq;
@@ -199,12 +223,27 @@ async function settle(round: Round, opened: Opened[]): Promise<void> {
           // Here: the merged record (a deletion that won was made here: the record is gone already).
           // The version kept is the server's, so the push writes the merge over it; the row stays for it.
           arrival.payload = m.payload.k === 'd' ? null : m.payload;
+          // This device's deletion stood: its record (in the trash, restorable) never took the
+          // arrived version, so its merge base stays the one it was written over — restored, it
+          // must not claim to follow a note it never had (that note would then be dropped).
+          if (m.payload.k === 'd') arrival.seen = withBase(kept, had);
           arrivals.push(arrival);
           continue;
         }
       }
       // Nothing of this device's is left to send: the arrived version is the record.
       arrival.drop = true;
+    }
+    const record = incoming.k === 'a' && local && local !== 'unreadable' ? (local.record as HighlightRecord | undefined) : undefined;
+    if (incoming.k === 'a' && record && !follows(incoming, record.note)) {
+      // The record here is the version this device had, and the arrived note does not follow it
+      // (a copy restored elsewhere from before a deletion that lost here, or a note written over
+      // one that never reached this device): merged with it, never put over it; sent by the push.
+      const m = mergeHighlights(highlightPayloadOver(record, had?.base), incoming);
+      round.report.conflicts++;
+      if (m.conflict) round.report.log.push({ at: round.now(), kind: 'conflict', detail: m.payload.rec.quote.slice(0, 80) });
+      arrival.payload = m.payload;
+      arrival.resend = true;
     }
     arrivals.push(arrival);
   }
