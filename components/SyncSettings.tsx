@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorMessage } from '../utils/async';
 import type { SyncView } from '../utils/background/sync';
@@ -77,11 +77,15 @@ export function SyncSettings({ db, menu }: { db: MarginDB; menu: MenuState }) {
   const log = useLiveQuery(() => readSyncLog(db), [db]) ?? [];
   const language = uiLanguage();
 
+  // Fields the reader has typed in: the stored settings, read after the menu opens, never replace them.
+  const typed = useRef(new Set<string>());
+
   useEffect(() => {
     sendMessage('getSync').then(
       (v) => {
         setView(v);
-        setForm((f) => ({ ...f, url: v.url, database: v.database || 'margin', user: v.user }));
+        const stored = { url: v.url, database: v.database || 'margin', user: v.user };
+        setForm((f) => ({ ...f, ...Object.fromEntries(Object.entries(stored).filter(([key]) => !typed.current.has(key))) }));
       },
       () => {},
     );
@@ -142,7 +146,10 @@ export function SyncSettings({ db, menu }: { db: MarginDB; menu: MenuState }) {
       placeholder,
       autoComplete: type === 'password' ? 'new-password' : 'off',
       spellcheck: false,
-      onInput: (e: Event) => setForm((f) => ({ ...f, [key]: (e.target as HTMLInputElement).value })),
+      onInput: (e: Event) => {
+        typed.current.add(key);
+        setForm((f) => ({ ...f, [key]: (e.target as HTMLInputElement).value }));
+      },
       'data-sync-field': key,
     };
     return (
