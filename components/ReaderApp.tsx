@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { errorMessage } from '../utils/async';
 import type { Notice, OpenArticleResponse } from '../utils/background/reader';
 import { openSidePanel, sidePanelAvailable } from '../utils/dom/side-panel';
-import { loadRecognizer } from '../utils/entities/lazy';
 import { formatDateTime } from '../utils/format';
 import { t, uiLanguage } from '../utils/i18n';
 import { sendMessage } from '../utils/background/messages';
@@ -43,8 +42,8 @@ export function ReaderApp({ surface, tabId, initial }: Props) {
 
   useEffect(() => {
     performance.mark('margin:shell');
-    // Fetch the recogniser while the article is being extracted.
-    void loadRecognizer();
+    // The entities are recognised by the background (useEntityLayer), which starts reading the
+    // models while the page is extracted: nothing of the recogniser loads here unless it fails.
     // Known before the reader clicks "Open in side panel" (the click may await nothing first).
     if (surface === 'popup')
       browser.windows.getCurrent().then(

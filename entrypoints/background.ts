@@ -3,6 +3,7 @@ import { errorMessage } from '../utils/async';
 import { defineBackground } from 'wxt/utils/define-background';
 import { highlightSelectionOnPage, toPageHighlights, type HighlightDeps } from '../utils/background/highlights';
 import { openArticle, SaveTracker, type ReaderDeps } from '../utils/background/reader';
+import { recognizeAhead, recognizeForReader, warmModels } from '../utils/background/entities';
 import {
   ALL_SITES,
   applyAlwaysShow,
@@ -73,11 +74,12 @@ export default defineBackground(() => {
     async getTab(tabId) {
       try {
         const tab = await browser.tabs.get(tabId);
-        return tab.id === undefined ? null : { id: tab.id, url: tab.url };
+        return tab.id === undefined ? null : { id: tab.id, url: tab.url, title: tab.title };
       } catch {
         return null;
       }
     },
+    beforeExtract: (tab) => warmModels(tab.title),
     async extractFromTab(tabId) {
       const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
       const capture = injection?.result as PageCapture | undefined;
@@ -196,10 +198,20 @@ export default defineBackground(() => {
 
   onMessage('openArticle', async ({ data }) => {
     const response = await openArticle(reader, data.tabId, { follow: data.follow });
-    // The toolbar button (activeTab) lets Margin draw the reader's highlights on the page.
-    if (response.status === 'ok') redraw(data.tabId);
+    if (response.status === 'ok') {
+      // The toolbar button (activeTab) lets Margin draw the reader's highlights on the page; the
+      // page will ask for its entities once it has painted the article: worked out meanwhile,
+      // after the page's highlighter is in (recognition holds this thread for a moment).
+      const { textContent: text, title, lang } = response.article;
+      void draw(data.tabId)
+        .catch(() => {})
+        .then(() => corrections.list())
+        .then((list) => recognizeAhead({ text, title, lang, corrections: list }))
+        .catch(() => {});
+    }
     return response;
   });
+  onMessage('recognizeEntities', ({ data }) => recognizeForReader(data));
   onMessage('listEntityCorrections', () => corrections.list());
   onMessage('saveEntityCorrection', async ({ data }) => {
     await corrections.save(data);

@@ -25,6 +25,40 @@ function markTitle(kind: EntityType, name: string, canonical?: string): string {
 }
 
 /**
+ * recognizeArticle, run by the background (utils/background/entities.ts), which keeps the models
+ * loaded between the popup's opens and has started reading them while the page was extracted; a
+ * background that cannot answer leaves it to this page (the recogniser's chunk, loaded at open).
+ */
+async function recognize(
+  text: string,
+  title: string,
+  lang: string | null,
+  corrections: EntityCorrection[],
+  modelFailed: (model: 'korean' | 'english') => void,
+): Promise<EntitySpan[]> {
+  try {
+    // Read by npm run bench: how long the background took to answer.
+    performance.mark('margin:recognize');
+    const answer = await sendMessage('recognizeEntities', { text, title, lang, corrections });
+    performance.mark('margin:recognized');
+    for (const model of answer.failed) modelFailed(model);
+    return answer.spans;
+  } catch (error) {
+    console.warn('Margin: the background did not recognise the entities; recognising here', error);
+  }
+  const { recognizeArticle } = loadedRecognizer() ?? (await loadRecognizer());
+  return recognizeArticle(text, {
+    title,
+    lang,
+    corrections,
+    onModelError: (model, error) => {
+      console.warn(`Margin: ${model} entity model not loaded`, error);
+      modelFailed(model);
+    },
+  });
+}
+
+/**
  * The entities of the rendered article: recognised (with the reader's corrections) by
  * recognizeArticle, the entry point every part of Margin calls, drawn as <mark class="ent">,
  * titled by kind unless the kind is switched off, and told to the library (its entity filter). The headline is read, for context, but not
@@ -77,18 +111,11 @@ export function useEntityLayer(
     void (async () => {
       const titleText = rendered.title.textContent ?? '';
       const bodyText = rendered.body.textContent ?? '';
-      const { recognizeArticle } = loadedRecognizer() ?? (await loadRecognizer());
-      // The article is on screen already; the models (a few MB, read once) come after it.
-      const recognized = await recognizeArticle(bodyText, {
-        title: titleText,
-        lang: article.lang,
-        corrections: sameCorrections,
-        onModelError: (model, error) => {
-          console.warn(`Margin: ${model} entity model not loaded`, error);
-          // The toast names the Korean model; compromise's English lexicon is part of the extension's code.
-          if (live && model === 'korean') callbacks.current.onModelError?.(t('entityModelFailed'));
-        },
-      });
+      const modelFailed = (model: 'korean' | 'english') => {
+        // The toast names the Korean model; compromise's English lexicon is part of the extension's code.
+        if (live && model === 'korean') callbacks.current.onModelError?.(t('entityModelFailed'));
+      };
+      const recognized = await recognize(bodyText, titleText, article.lang ?? null, sameCorrections, modelFailed);
       if (!live) return;
       const found = applySplits(recognized, splits);
       // The same marks as on screen (the article saved meanwhile, a write elsewhere): leave them, so

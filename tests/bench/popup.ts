@@ -17,6 +17,13 @@ export interface PopupBench {
   panelArticleMedianMs: number;
   /** Side panel ÷ popup, article painted, median of the runs' ratios. */
   panelRatioMedian: number;
+  /** Of the marks' wait: article painted → recognition asked of the background, and the background's answer (median ms). */
+  askMedianMs: number;
+  answerMedianMs: number;
+  /** Of that answer, the background's own time recognising (median ms). */
+  backgroundMedianMs: number;
+  /** Popup opens with the background stopped before each (as after 30 s idle): article and marks painted, median ms. */
+  cold: { runs: number; articleMedianMs: number; readyMedianMs: number };
 }
 
 /**
@@ -36,6 +43,8 @@ export async function benchPopup(runs = 9): Promise<PopupBench> {
     const readies: number[] = [];
     const articles: number[] = [];
     const panelArticles: number[] = [];
+    /** Article painted → recognition asked of the background, and its answer's wait. */
+    const asks: [number, number, number][] = [];
     // Popup and side panel in turn, on the same tab, so both see the same machine and cache.
     for (let i = 0; i < runs; i++) {
       for (const surface of ['popup', 'sidepanel'] as const) {
@@ -43,9 +52,16 @@ export async function benchPopup(runs = 9): Promise<PopupBench> {
         await page.setViewportSize(surface === 'popup' ? { width: 560, height: 600 } : { width: 400, height: 800 });
         await page.goto(`chrome-extension://${browser.extensionId}/${surface}.html?tabId=${tabId}`);
         await page.waitForSelector('[data-entities="ready"]', { timeout: 30_000 });
-        const [shell, article, ready] = await page.evaluate(
-          () => ['margin:shell', 'margin:article', 'margin:entities'].map((n) => performance.getEntriesByName(n)[0]!.startTime) as [number, number, number],
+        const [shell, article, ready, asked, answered] = await page.evaluate(
+          () =>
+            ['margin:shell', 'margin:article', 'margin:entities', 'margin:recognize', 'margin:recognized'].map(
+              (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN,
+            ) as [number, number, number, number, number],
         );
+        if (surface === 'popup') {
+          const took = await browser.background.evaluate(() => performance.getEntriesByName('margin:recognize').at(-1)?.duration ?? NaN);
+          asks.push([asked - article, answered - asked, took]);
+        }
         if (surface === 'popup') {
           shells.push(shell);
           readies.push(ready);
@@ -53,6 +69,26 @@ export async function benchPopup(runs = 9): Promise<PopupBench> {
         } else panelArticles.push(article);
         await page.close();
       }
+    }
+    // The background stopped before each open, as the browser stops it after 30 s idle: the
+    // models are read again while the page extracts (utils/background/entities.ts).
+    const coldArticles: number[] = [];
+    const coldReadies: number[] = [];
+    for (let i = 0; i < Math.max(3, Math.floor(runs / 2)); i++) {
+      const page = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.setViewportSize({ width: 560, height: 600 });
+      await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+      await page.waitForSelector('[data-entities="ready"]', { timeout: 30_000 });
+      const [article, ready] = await page.evaluate(
+        () => ['margin:article', 'margin:entities'].map((n) => performance.getEntriesByName(n)[0]!.startTime) as [number, number],
+      );
+      coldArticles.push(article);
+      coldReadies.push(ready);
+      await page.close();
     }
     const warmShell = shells.slice(1);
     const warmReady = readies.slice(1);
@@ -65,6 +101,10 @@ export async function benchPopup(runs = 9): Promise<PopupBench> {
       articleMedianMs: median(articles.slice(1)),
       panelArticleMedianMs: median(panelArticles.slice(1)),
       panelRatioMedian: median(panelArticles.slice(1).map((p, k) => p / articles[k + 1]!)),
+      askMedianMs: median(asks.slice(1).map((a) => a[0])),
+      answerMedianMs: median(asks.slice(1).map((a) => a[1])),
+      backgroundMedianMs: median(asks.slice(1).map((a) => a[2])),
+      cold: { runs: coldArticles.length, articleMedianMs: median(coldArticles), readyMedianMs: median(coldReadies) },
     };
   } finally {
     await browser.close();

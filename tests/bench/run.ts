@@ -180,9 +180,15 @@ if (wanted('popup')) {
     },
     {
       metric: 'marks painted after the article (Korean seed page, learned model), median ms',
-      value: fmt(popup.readyMedianMs - popup.articleMedianMs, 0),
+      value: `${fmt(popup.readyMedianMs - popup.articleMedianMs, 0)} (asked ${fmt(popup.askMedianMs, 0)} after the article, answered in ${fmt(popup.answerMedianMs, 0)}, of which recognising ${fmt(popup.backgroundMedianMs, 0)})`,
       target: '≤ 300',
       met: popup.readyMedianMs - popup.articleMedianMs <= 300,
+    },
+    {
+      metric: `marks painted after the article, background stopped before each open (as after 30 s idle), median of ${popup.cold.runs}, ms`,
+      value: `${fmt(popup.cold.readyMedianMs - popup.cold.articleMedianMs, 0)} (article ${fmt(popup.cold.articleMedianMs, 0)}, marks ${fmt(popup.cold.readyMedianMs, 0)})`,
+      target: '≤ 300',
+      met: popup.cold.readyMedianMs - popup.cold.articleMedianMs <= 300,
     },
     {
       metric: 'popup shell / ready, median ms (first open)',

@@ -40,6 +40,16 @@ describe('openArticle (what the popup is told)', () => {
     expect(await d.articles.getByUrl(URL_)).toMatchObject({ title: '기사' });
   });
 
+  it('tells the background which readable tab is about to be extracted (it warms the entity models), never a browser page', async () => {
+    const told: string[] = [];
+    await openArticle(deps({ getTab: async (id) => ({ id, url: URL_, title: '기사 제목' }), beforeExtract: (tab) => told.push(tab.title ?? '') }), 1);
+    await openArticle(
+      deps({ getTab: async (id) => ({ id, url: 'chrome://settings/', title: '설정' }), beforeExtract: (tab) => told.push(tab.title ?? '') }),
+      2,
+    );
+    expect(told).toEqual(['기사 제목']);
+  });
+
   it('says the tab is closed when it is gone, before or during extraction', async () => {
     expect(await openArticle(deps({ getTab: async () => null }), 1)).toEqual({ status: 'tab-closed' });
     const gone = deps({

@@ -8,6 +8,7 @@ import type { EntityCorrection, EntityType } from '../entities/types';
 import type { EntityMention } from '../db/entity-index';
 import type { PhotoUsage } from '../db/photos';
 import type { RawEntity } from '../entities/mentions';
+import type { RecognizeAnswer, RecognizeRequest } from './entities';
 import type { Preferences } from './settings';
 import type { ConfigureOutcome, SyncView } from './sync';
 import type { SyncConfig } from '../sync/config';
@@ -113,6 +114,8 @@ export interface ProtocolMap {
   /** The frame → its page: close the toolbar, or give it this height. */
   pageToolbarFrame(request: ToolbarCommand): void;
 
+  /** The reader's pages → background: the entities of an article's text, by the one recogniser (utils/background/entities.ts). */
+  recognizeEntities(request: RecognizeRequest): RecognizeAnswer;
   /** The names the reader view found in an article, for the library's entity filter. */
   /** `raw`: the entities before the reader's splits (with each form's count), from which the background applies the splits there are (utils/db/entity-splits.ts). */
   setArticleEntities(request: { articleId: string; entities: ArticleEntity[]; mentions?: EntityMention[]; raw?: RawEntity[] }): void;

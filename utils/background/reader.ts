@@ -8,11 +8,14 @@ import { errorMessage as message, withTimeout } from '../async';
 export interface TabInfo {
   id: number;
   url?: string;
+  title?: string;
 }
 
 export interface ReaderDeps {
   /** null when the tab no longer exists. */
   getTab(tabId: number): Promise<TabInfo | null>;
+  /** Told when a readable tab is about to be extracted (the background starts reading the entity models its title calls for). */
+  beforeExtract?(tab: TabInfo): void;
   /** Inject the content script into the tab and ask it for the article (and how long the page took to capture it). */
   extractFromTab(tabId: number): Promise<ExtractResult & { captureMs?: number }>;
   articles: ArticleRepository;
@@ -143,6 +146,7 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
   if (options.follow && tab.url === undefined) return followWithoutAccess(deps, tabId);
   const url = tab.url ?? '';
   if (classifyUrl(url) !== 'readable') return { status: 'restricted', url };
+  deps.beforeExtract?.(tab);
 
   let extracted: ExtractResult & { captureMs?: number };
   const injectAt = epochNow();

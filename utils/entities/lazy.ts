@@ -1,6 +1,6 @@
 /**
- * The recogniser as a separate chunk: the popup starts loading it while it waits for the
- * article, so it is ready when the article is, without weighing on the popup's first paint.
+ * The recogniser as a separate chunk, for a reader page whose background cannot recognise the
+ * entities for it (useEntityLayer): never part of the popup's first paint.
  */
 type Recognizer = typeof import('./lazy-entry');
 
