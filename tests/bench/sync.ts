@@ -71,7 +71,18 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
     process.stderr.write(`  sync: seeded ${seeded.annotations} highlights over ${seeded.articles} articles in ${(seeded.ms / 1000).toFixed(1)} s\n`);
     const upload = await call(page, 'syncRound', 'a');
     process.stderr.write(`  sync: A sent ${upload.sent} documents in ${(upload.ms / 1000).toFixed(1)} s\n`);
+    // BENCH_PROFILE=FILE: a CPU profile of B's first sync (Chrome DevTools' format), to see where it goes.
+    const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const initial = await call(page, 'syncRound', 'b');
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+    }
     process.stderr.write(`  sync: B received ${initial.received} in ${(initial.ms / 1000).toFixed(1)} s\n`);
     const counts = await call(page, 'counts', 'b');
     if (counts.annotations !== seeded.annotations || counts.articles !== seeded.articles) throw new Error(`B has ${JSON.stringify(counts)}`);

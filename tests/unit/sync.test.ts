@@ -478,6 +478,19 @@ group('merge rules (records.ts)', () => {
     expect(xy.payload.rec.note.startsWith('둘째')).toBe(true);
   });
 
+  it('merging merges again keeps each version once (two devices that merged in another order, or a merge met with a part of it)', () => {
+    const join = (...parts: string[]) => parts.join(`\n\n${SYNC_CONFLICT_HEADING}\n`);
+    const onA = payload(join('가 메모', '나 메모'), 30);
+    const onB = payload(join('나 메모', '다 메모'), 20);
+    const merged = mergeHighlights(onA, onB);
+    expect(merged).toMatchObject({ conflict: true, payload: { rec: { note: join('가 메모', '나 메모', '다 메모') } } });
+    expect(mergeHighlights(onB, onA).payload.rec.note).toBe(merged.payload.rec.note);
+    // A version that adds nothing is no conflict, whichever is later: the one holding every part stays.
+    const reordered = payload(join('다 메모', '가 메모'), 40);
+    expect(mergeHighlights(reordered, merged.payload)).toMatchObject({ conflict: false, payload: { rec: { note: merged.payload.rec.note } } });
+    expect(mergeHighlights(merged.payload, onA)).toMatchObject({ conflict: false, payload: { rec: { note: merged.payload.rec.note } } });
+  });
+
   it('a note written over the other wins without a conflict', async () => {
     const { noteHash } = await import('../../utils/sync/records');
     const older = payload('원래', 10);

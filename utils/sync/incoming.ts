@@ -49,17 +49,36 @@ export async function pull(round: Round, state: SyncState, save: () => Promise<v
     const seen = await seenOf(round.db, ids);
     // A revision this device already has (its own write, or one it applied) is skipped without reading it.
     const wanted = changes.results.filter((c) => parseDocId(c.id) && !(c.changes.length === 1 && seen.get(c.id)?.rev === c.changes[0]!.rev)).map((c) => c.id);
-    for (let i = 0; i < wanted.length; i += round.batch) await receive(round, wanted.slice(i, i + round.batch));
+    // The next batch's documents are requested while this one is settled and written here.
+    const fetch = (i: number) => (i < wanted.length ? fetchDocs(round, wanted.slice(i, i + round.batch)) : null);
+    let next = fetch(0);
+    for (let i = 0; i < wanted.length; i += round.batch) {
+      const rows = await next!;
+      next = fetch(i + round.batch);
+      // Awaited in its turn; until then a failure must not count as unhandled.
+      next?.catch(() => {});
+      await receiveRows(round, rows);
+    }
     state.since = changes.last_seq;
     await save();
     if (changes.results.length < CHANGES_PER_REQUEST) return;
   }
 }
 
+type DocRows = Awaited<ReturnType<PouchDB.Database['allDocs']>>['rows'];
+
+/** These documents' current versions on the server (with their conflicting leaves named). */
+async function fetchDocs(round: Round, ids: string[]): Promise<DocRows> {
+  return (await round.remote.allDocs({ keys: ids, include_docs: true, conflicts: true })).rows;
+}
+
 /** Read these documents' current versions from the server and settle each with this device; answers those the server does not have. */
 export async function receive(round: Round, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const rows = (await round.remote.allDocs({ keys: ids, include_docs: true, conflicts: true })).rows;
+  return receiveRows(round, await fetchDocs(round, ids));
+}
+
+async function receiveRows(round: Round, rows: DocRows): Promise<string[]> {
   const opened: Opened[] = [];
   const plain: { base: Omit<Opened, 'rev' | 'payload'>; doc: StoredDoc; rev: string }[] = [];
   const missing: string[] = [];

@@ -308,6 +308,10 @@ function later<T>(a: T, ta: number, b: T, tb: number): T {
   return canonical(a) >= canonical(b) ? a : b;
 }
 
+const SECTION_BREAK = `\n\n${SYNC_CONFLICT_HEADING}\n`;
+/** A note's versions as sync kept them: the parts between conflict headings. */
+const noteSections = (note: string) => note.split(SECTION_BREAK);
+
 export interface MergeNote {
   /** Both devices changed the note: both texts are kept, one under SYNC_CONFLICT_HEADING. */
   conflict: boolean;
@@ -333,10 +337,19 @@ export function mergeHighlights(a: HighlightPayload, b: HighlightPayload): { pay
   else if (na.includes(nb)) note = na;
   else if (nb.includes(na)) note = nb;
   else {
-    conflict = true;
+    // Kept as sections under the heading, each once: merging merges again (two devices, or a
+    // merge met with a version it already holds) adds only what neither had, never a copy.
     const first = later(a, a.t.note, b, b.t.note);
     const second = first === a ? b : a;
-    note = `${first.rec.note}\n\n${SYNC_CONFLICT_HEADING}\n${second.rec.note}`;
+    const parts = noteSections(first.rec.note);
+    const theirs = noteSections(second.rec.note);
+    const extra = theirs.filter((part) => !parts.includes(part));
+    if (!extra.length) note = first.rec.note;
+    else if (parts.every((part) => theirs.includes(part))) note = second.rec.note;
+    else {
+      conflict = true;
+      note = [...parts, ...extra].join(SECTION_BREAK);
+    }
   }
   const nh = [...new Set([...a.nh, ...b.nh, ...(note !== na ? [noteHash(na)] : []), ...(note !== nb ? [noteHash(nb)] : [])])].sort().slice(-NOTE_HISTORY);
   const times: FieldTimes = { color: Math.max(a.t.color, b.t.color), note: Math.max(a.t.note, b.t.note), tags: Math.max(a.t.tags, b.t.tags) };
