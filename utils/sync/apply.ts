@@ -114,7 +114,8 @@ async function applyBatch(round: Round, arrived: Arrival[], resend: string[]): P
     const articleIds = [...new Set(highlights.flatMap((h) => (h.payload ? [(h.payload as HighlightPayload).rec.articleId] : [])))];
     const here = new Set((await db.articles.bulkGet(articleIds)).flatMap((row) => (row ? [row.id] : [])));
     const missing = articleIds.filter((id) => !here.has(id));
-    const trashed = new Set(missing.length ? (await db.trash.bulkGet(missing)).flatMap((e) => (e ? [e.id] : [])) : []);
+    const trashed = new Map(missing.length ? (await db.trash.bulkGet(missing)).flatMap((e) => (e ? [[e.id, e] as const] : [])) : []);
+    const payloads = new Map(highlights.map((h) => [h.id, h.payload as HighlightPayload | null]));
     const puts: HighlightRecord[] = [];
     const gone: HighlightRecord[] = [];
     const toTrash: HighlightRecord[] = [];
@@ -140,8 +141,8 @@ async function applyBatch(round: Round, arrived: Arrival[], resend: string[]): P
       if (mine && canonical(mine) === canonical(rec)) continue;
       puts.push(rec);
     }
-    if (toTrash.length) await trashHighlights(db, await withTrashedCopies(db, toTrash, highlights), round.now());
-    const rejoined = await rejoinTrashed(db, puts, highlights, current);
+    if (toTrash.length) await trashHighlights(db, withTrashedCopies(toTrash, trashed, payloads), round.now());
+    const rejoined = await rejoinTrashed(db, puts, payloads, current);
     // Highlights new here only add to their articles' filters: the keeper reads none of their other highlights.
     if (puts.length) await db.annotations.bulkPut(puts);
     await trashHighlights(db, gone, round.now());
@@ -162,13 +163,17 @@ async function applyBatch(round: Round, arrived: Arrival[], resend: string[]): P
  * whose article is in the library again, leaves the trash. `puts` is merged in place; answers
  * the ids to send.
  */
-async function rejoinTrashed(db: MarginDB, puts: HighlightRecord[], arrived: Arrival[], current: (HighlightRecord | undefined)[]): Promise<string[]> {
-  const here = new Set(arrived.flatMap((a, i) => (current[i] ? [a.id] : [])));
+async function rejoinTrashed(
+  db: MarginDB,
+  puts: HighlightRecord[],
+  payloads: Map<string, HighlightPayload | null>,
+  current: (HighlightRecord | undefined)[],
+): Promise<string[]> {
+  const here = new Set(current.flatMap((h) => (h ? [h.id] : [])));
   const back = puts.filter((rec) => !here.has(rec.id));
   if (!back.length) return [];
   const entries = (await db.trash.bulkGet([...new Set(back.map((rec) => rec.articleId))])).filter((e): e is TrashRecord => !!e);
   if (!entries.length) return [];
-  const payloads = new Map(arrived.map((a) => [a.id, a.payload as HighlightPayload | null]));
   const send: string[] = [];
   for (const entry of entries) {
     const copies = new Map(entry.annotations.map((a) => [a.id, a]));
@@ -179,7 +184,7 @@ async function rejoinTrashed(db: MarginDB, puts: HighlightRecord[], arrived: Arr
       if (!copy || !incoming) continue;
       copies.delete(rec.id);
       taken = true;
-      const merged = mergeHighlights(highlightPayloadOver(copy, undefined), { ...incoming, rec }).payload.rec;
+      const merged = withCopy(copy, incoming, rec);
       if (canonical(merged) === canonical(rec)) continue;
       puts[i] = merged;
       send.push(rec.id);
@@ -191,16 +196,18 @@ async function rejoinTrashed(db: MarginDB, puts: HighlightRecord[], arrived: Arr
   return send;
 }
 
-/** Arrived highlights bound for the trash, each merged with the copy the trash holds of it (if any). */
-async function withTrashedCopies(db: MarginDB, recs: HighlightRecord[], arrived: Arrival[]): Promise<HighlightRecord[]> {
-  const entries = await db.trash.bulkGet([...new Set(recs.map((r) => r.articleId))]);
-  const copies = new Map(entries.flatMap((e) => e?.annotations ?? []).map((a) => [a.id, a]));
-  const payloads = new Map(arrived.map((a) => [a.id, a.payload as HighlightPayload | null]));
+/** Arrived highlights bound for the trash, each merged with the copy its article's trash entry holds of it (if any). */
+function withTrashedCopies(recs: HighlightRecord[], entries: Map<string, TrashRecord>, payloads: Map<string, HighlightPayload | null>): HighlightRecord[] {
   return recs.map((rec) => {
-    const copy = copies.get(rec.id);
+    const copy = entries.get(rec.articleId)?.annotations.find((a) => a.id === rec.id);
     const incoming = payloads.get(rec.id);
-    return copy && incoming ? mergeHighlights(highlightPayloadOver(copy, undefined), { ...incoming, rec }).payload.rec : rec;
+    return copy && incoming ? withCopy(copy, incoming, rec) : rec;
   });
+}
+
+/** An arrived highlight (`rec`, as it is to be written here) merged with this device's copy of it from the trash, as two live versions merge. */
+function withCopy(copy: HighlightRecord, incoming: HighlightPayload, rec: HighlightRecord): HighlightRecord {
+  return mergeHighlights(highlightPayloadOver(copy, undefined), { ...incoming, rec }).payload.rec;
 }
 
 /**
