@@ -185,10 +185,12 @@ async function settle(round: Round, opened: Opened[]): Promise<void> {
   const keys = opened.map((o) => outboxKeyOf(o.kind, o.id));
   const rows = await db.syncOutbox.bulkGet(keys);
   // The records of those changed here too, to merge with, and the highlights that did not change
-  // here (an arrived note must follow theirs: see `follows`).
+  // here (an arrived note must follow theirs: see `follows`). A highlight this device never had
+  // has no record here (every record of its own has an outbox row until sent): nothing to read,
+  // which leaves a first sync without a read per highlight.
   const locals = await readLocal(
     round,
-    opened.filter((o, i) => rows[i] || o.payload?.k === 'a'),
+    opened.filter((o, i) => rows[i] || (o.payload?.k === 'a' && seen.has(o.docId))),
   );
   const arrivals: Arrival[] = [];
   // Versions refused (written over at the push) and versions this device had under another revision.
