@@ -6,6 +6,7 @@ import type { HighlightRecord, TrashRecord } from '../../utils/db/schema';
 import type { SyncStatus } from '../../utils/sync/status';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { startCouch, startFaultyProxy, type CouchServer, type FaultyProxy } from '../support/couch';
+import { rng } from '../../scripts/lib/perceptron';
 
 /*
  * Issue 21: a soak of sync in real Chromium. Two profiles, each behind its own proxy to one real
@@ -36,17 +37,6 @@ const TEXT = [
 const QUOTES = ['harbour budget', 'ferry subsidy', 'narrow majority', 'review in spring', 'summer timetable', 'three hours'];
 const COLORS = HIGHLIGHT_COLORS;
 const TAGS = ['budget', 'ferry', 'islands', 'vote', '예산'];
-
-/** mulberry32: the same edits at every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Soak {
   db: { annotations: { toArray(): Promise<HighlightRecord[]> }; trash: { toArray(): Promise<TrashRecord[]> } };
@@ -114,7 +104,7 @@ afterAll(async () => {
 
 describe('issue 21: a seeded soak of sync between two profiles', () => {
   it('after random edits, offline periods and a server stopped mid-round, both libraries and the server agree and nothing written is lost', async () => {
-    const rand = random(SEED);
+    const rand = rng(SEED);
     const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
     const [a, b] = devices as [Device, Device];
     const written = new Map<string, Set<string>>();

@@ -8,6 +8,7 @@ import { restoreArticle, trashArticle } from '../../utils/db/trash';
 import { SyncEngine } from '../../utils/sync/engine';
 import { PouchDB, startCouch, type CouchServer } from '../support/couch';
 import { freshDb } from '../support/db';
+import { rng } from '../../scripts/lib/perceptron';
 
 /*
  * Issue 21: a seeded soak of sync in Node, many seeds a run (the E2E soak in Chromium runs one).
@@ -30,17 +31,6 @@ const TEXT =
 const QUOTES = ['harbour budget', 'ferry subsidy', 'Tuesday evening', 'next year'];
 const HEADING = /^— .* —$/;
 
-/** mulberry32 */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 let couch: CouchServer;
 beforeAll(async () => {
   couch = await startCouch({ users: { reader: 'pw' }, databases: Array.from({ length: SEEDS }, (_, i) => `soak${i}`) });
@@ -62,8 +52,8 @@ interface Device {
 }
 
 async function soak(seed: number, database: string): Promise<{ lost: string[]; same: boolean; story: string[] }> {
-  const rand = random(seed);
-  const ids = random(seed * 7 + 1);
+  const rand = rng(seed);
+  const ids = rng(seed * 7 + 1);
   vi.spyOn(crypto, 'randomUUID').mockImplementation(() => {
     const hex = (n: number) => Array.from({ length: n }, () => Math.floor(ids() * 16).toString(16)).join('');
     return `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`;
