@@ -4,6 +4,9 @@ import { KINDS, kindLabel } from './entity-kinds';
 import { Popover, type AnchorRect } from './Popover';
 import { entityPageUrl } from './entity-links';
 
+// Loaded with the menu (ReaderScreen): what turns a mark or a selection into the name a correction stores.
+export { cleanName, nameFromSelection } from '../utils/entities/clean-name';
+
 export interface MenuTarget {
   /** The name the menu is about (a mark's text, or the reader's selection). */
   name: string;

@@ -5,13 +5,12 @@ import { DEFAULT_HIDDEN_KINDS } from '../utils/background/settings';
 import type { HighlightRecord, HighlightColor } from '../utils/db/schema';
 import { download } from '../utils/dom/download';
 import { rangeAt } from '../utils/dom/text-ranges';
-import { cleanName, nameFromSelection } from '../utils/entities/clean-name';
 import { normalizeName, type EntityCorrection, type EntityType } from '../utils/entities/types';
 import { t, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/background/messages';
 import { ArticleView } from './ArticleView';
 import { EntityLegend } from './EntityLegend';
-import { EntityMenu, type MenuTarget } from './EntityMenu';
+import type { MenuTarget } from './EntityMenu';
 import { EntityPanel } from './EntityPanel';
 import { HighlightCard } from './HighlightCard';
 import { COLORS, NOTE_KEY } from './highlight-colors';
@@ -35,6 +34,10 @@ const REFUSED: Record<'too-long' | 'open-quote' | 'verb', MessageKey> = {
   verb: 'markNameVerb',
 };
 import { UpdateNotice } from './UpdateNotice';
+import { lazyModule, useLazy } from './hooks/useLazy';
+
+/** The entity menu and name cleaning, loaded once the article is drawn (not before the popup's first paint). */
+const entityMenu = lazyModule(() => import('./EntityMenu'));
 
 interface Rendered {
   title: HTMLElement;
@@ -72,6 +75,7 @@ const typing = (target: EventTarget | null) => target instanceof HTMLElement && 
  */
 export function ReaderScreen({ article, tabId, onGoToHighlight, focus, photos }: Props) {
   const [rendered, setRendered] = useState<Rendered | null>(null);
+  const menuModule = useLazy(entityMenu, !!rendered);
   const corrections = useCorrections();
   const hiddenKinds = useHiddenKinds();
   const hidden = hiddenKinds ?? new Set(DEFAULT_HIDDEN_KINDS);
@@ -332,10 +336,11 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus, photos }:
           anchor={selection.rect}
           onHighlight={highlight}
           onClose={clearSelection}
-          onMarkName={() => {
+          onMarkName={async () => {
             const chosen = currentSelection();
             clearSelection();
             if (!chosen || !rendered) return;
+            const { nameFromSelection } = menuModule ?? (await entityMenu.get());
             // The name itself: no quotes, brackets, particle or possessive (‹숨바꼭질>이 → 숨바꼭질).
             const found = nameFromSelection(rendered.body.textContent ?? '', chosen.start, chosen.end);
             if (found.ok) setMenu({ name: found.name, corrected: corrected.has(found.name), anchor: chosen.rect });
@@ -354,14 +359,14 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus, photos }:
           onClose={() => setCard(null)}
         />
       )}
-      {menu && (
-        <EntityMenu
+      {menu && menuModule && (
+        <menuModule.EntityMenu
           target={menu}
           onSet={(type) => {
             // Naming something as a kind that is switched off would seem to do nothing: show the kind.
             if (hidden.has(type)) setKindShown(type, true);
             // A mark's text is the recogniser's; what is stored is the clean name (‘한빛전자’ → 한빛전자).
-            const name = cleanName(menu.name, rendered?.body.textContent ?? undefined) || menu.name;
+            const name = menuModule.cleanName(menu.name, rendered?.body.textContent ?? undefined) || menu.name;
             void correct(name, () => sendMessage('saveEntityCorrection', { text: name, action: 'set', type }), t('correctionSaved'));
           }}
           onRemove={() =>
