@@ -1,4 +1,5 @@
 import type { Lexicon } from './features';
+import { hashText } from './text-hash';
 
 /**
  * Cue-class features of the Korean tagger (templates 70–77), for names that carry no suffix
@@ -59,7 +60,11 @@ const SURNAME_CHARS = new Set([
   ...'김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상갈서시',
 ]);
 /** Syllables of loanwords and foreign names (카터, 에밀리, 스포츠). */
-const LOANWORD = /[스츠즈르트크프브드그슈쥬츄퓨뮤튜듀샤쟈챠퍼커터버러더케테페베레메게네셔져쳐휴뷰큐뉴잭칼톰존앤치키토카코타쿠에엘리니로라마이오우]/g;
+const LOANWORD = new Set(
+  Array.from('스츠즈르트크프브드그슈쥬츄퓨뮤튜듀샤쟈챠퍼커터버러더케테페베레메게네셔져쳐휴뷰큐뉴잭칼톰존앤치키토카코타쿠에엘리니로라마이오우', (c) =>
+    c.charCodeAt(0),
+  ),
+);
 
 /** Particle classes: none, 의, subject/topic, object, and, place/direction, other. */
 const PARTICLE_CLASS = new Map<string, number>([
@@ -86,6 +91,8 @@ const PUNCT_CLS = 5;
 
 /** The label of a lexicon form, as the top label (PS 1, OG 2, LC 3) plus 4 when it also has a second name label; 0 when not a name form. */
 function lexClass(lexicon: Lexicon | null, form: string): number {
+  // The form's hash first (a hash may collide, never miss): most words are no form.
+  if (lexicon?.formHashes && !lexicon.formHashes.has(hashText(form))) return 0;
   const labels = lexicon?.forms.get(form);
   if (!labels) return 0;
   let top = 0;
@@ -101,9 +108,18 @@ function lexClass(lexicon: Lexicon | null, form: string): number {
   return top | (top ? more : 0);
 }
 
+/** A list of word beginnings as a set, with the lengths they come in: whether a word starts with one is a few lookups. */
+const beginnings = (words: readonly string[]) => ({ set: new Set(words), lengths: [...new Set(words.map((w) => w.length))].sort((a, b) => a - b) });
+const TEAM_BEGINNINGS = beginnings(TEAM_VERBS);
+const AGENT_BEGINNINGS = beginnings(AGENT_VERBS);
+function startsWithOne(word: string, { set, lengths }: { set: Set<string>; lengths: number[] }): boolean {
+  for (const len of lengths) if (len <= word.length && set.has(word.slice(0, len))) return true;
+  return false;
+}
+
 function verbClass(word: string): number {
-  if (TEAM_VERBS.some((v) => word.startsWith(v))) return 3;
-  if (AGENT_VERBS.some((v) => word.startsWith(v))) return 2;
+  if (startsWithOne(word, TEAM_BEGINNINGS)) return 3;
+  if (startsWithOne(word, AGENT_BEGINNINGS)) return 2;
   return 0;
 }
 
@@ -126,108 +142,177 @@ function latinShape(word: string): number {
 /** Hangul word shape: surname first, stem length, how many syllables are loanword syllables (none, some, all). */
 function hangulShape(stem: string): number {
   const len = Math.min(stem.length, 6);
-  const loan = (stem.match(LOANWORD) ?? []).length;
+  let loan = 0;
+  for (let k = 0; k < stem.length; k++) if (LOANWORD.has(stem.charCodeAt(k))) loan++;
   const ratio = loan === 0 ? 0 : loan === stem.length ? 2 : 1;
   const surname = SURNAME_CHARS.has(stem[0] ?? '') ? 1 : 0;
   return len | (ratio << 3) | (surname << 5);
 }
+
+/** Values a run has: one a template, 70–77. */
+export const CUE_TEMPLATES = 8;
 
 /**
  * Per run, the cue values of templates 70–77 (0: the template does not fire). The caller
  * hashes each with the character's place in the run.
  */
 export function cueValues(text: string, runs: readonly CueRun[], lexicon: Lexicon | null): Int32Array[] {
-  const stemOf = (r: CueRun) => text.slice(r.start, r.end - r.particleLength);
-  const particleOf = (r: CueRun) => (r.particleLength ? (PARTICLE_CLASS.get(text.slice(r.end - r.particleLength, r.end)) ?? 6) : 0);
-  const out: Int32Array[] = [];
+  const flat = cueValuesFlat(text, runs, lexicon);
+  return Array.from({ length: runs.length }, (_, r) => flat.subarray(r * CUE_TEMPLATES, (r + 1) * CUE_TEMPLATES));
+}
+
+/** What cueValuesFlat reads of a run, each worked out once a text (a run is read as itself and as a neighbour). */
+class RunWords {
+  private readonly stems: (string | undefined)[];
+  private readonly wholes: (string | undefined)[];
+  private readonly lex: Int8Array;
+  private readonly next: Int8Array;
+  private readonly shape: Int16Array;
+  constructor(
+    private readonly text: string,
+    private readonly runs: readonly CueRun[],
+    private readonly lexicon: Lexicon | null,
+  ) {
+    const n = runs.length;
+    this.stems = new Array<string | undefined>(n);
+    this.wholes = new Array<string | undefined>(n);
+    this.lex = new Int8Array(n).fill(-1);
+    this.next = new Int8Array(n).fill(-1);
+    this.shape = new Int16Array(n).fill(-1);
+  }
+  stem(r: number): string {
+    let s = this.stems[r];
+    if (s === undefined) {
+      const run = this.runs[r]!;
+      s = this.stems[r] = this.text.slice(run.start, run.end - run.particleLength);
+    }
+    return s;
+  }
+  whole(r: number): string {
+    let s = this.wholes[r];
+    if (s === undefined) {
+      const run = this.runs[r]!;
+      s = this.wholes[r] = run.particleLength ? this.text.slice(run.start, run.end) : this.stem(r);
+    }
+    return s;
+  }
+  particle(r: number): number {
+    const run = this.runs[r]!;
+    return run.particleLength ? (PARTICLE_CLASS.get(this.text.slice(run.end - run.particleLength, run.end)) ?? 6) : 0;
+  }
+  lexClass(r: number): number {
+    let k = this.lex[r]!;
+    if (k < 0) k = this.lex[r] = lexClass(this.lexicon, this.stem(r));
+    return k;
+  }
+  nextClass(r: number): number {
+    let k = this.next[r]!;
+    if (k < 0) k = this.next[r] = nextClass(this.stem(r), this.whole(r));
+    return k;
+  }
+  hangulShape(r: number): number {
+    let k = this.shape[r]!;
+    if (k < 0) k = this.shape[r] = hangulShape(this.stem(r));
+    return k;
+  }
+}
+
+const isWordCls = (cls: number) => cls === HANGUL_CLS || cls === LATIN_CLS;
+/** A run of one '·' or ',' (a list's separator). */
+const isListMark = (text: string, run: CueRun) => run.end - run.start === 1 && (text.charCodeAt(run.start) === 0xb7 || text.charCodeAt(run.start) === 0x2c);
+/** A Hangul neighbour whose stem is all loanword syllables (template 75). */
+const loanNeighbour = (words: RunWords, runs: readonly CueRun[], r: number) =>
+  r >= 0 && r < runs.length && runs[r]!.cls === HANGUL_CLS && ((words.hangulShape(r) >> 3) & 3) === 2;
+
+/** cueValues as one array: run r's values at [r * CUE_TEMPLATES, (r + 1) * CUE_TEMPLATES). */
+export function cueValuesFlat(text: string, runs: readonly CueRun[], lexicon: Lexicon | null): Int32Array {
+  const out = new Int32Array(runs.length * CUE_TEMPLATES);
+  const words = new RunWords(text, runs, lexicon);
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
-    const v = new Int32Array(8);
-    if (run.cls !== HANGUL_CLS && run.cls !== LATIN_CLS && run.cls !== 3) {
-      out.push(v);
-      continue;
-    }
+    if (run.cls !== HANGUL_CLS && run.cls !== LATIN_CLS && run.cls !== 3) continue;
+    const v = r * CUE_TEMPLATES;
     // A particle glued to a Latin or Han name is read with that name (below), not as a word.
-    const prevRun = runs[r - 1];
-    if (
-      run.cls === HANGUL_CLS &&
-      !run.spaceBefore &&
-      prevRun &&
-      (prevRun.cls === LATIN_CLS || prevRun.cls === 3) &&
-      PARTICLE_CLASS.has(text.slice(run.start, run.end))
-    ) {
-      out.push(v);
-      continue;
-    }
-    const stem = stemOf(run);
-    let particle = particleOf(run);
-    let next = runs[r + 1];
-    const prev = runs[r - 1];
+    const p = r - 1;
+    const prev = p >= 0 ? runs[p]! : undefined;
+    if (run.cls === HANGUL_CLS && !run.spaceBefore && prev && (prev.cls === LATIN_CLS || prev.cls === 3) && PARTICLE_CLASS.has(words.whole(r))) continue;
+    const stem = words.stem(r);
+    let particle = words.particle(r);
+    let x = r + 1;
+    let next = runs[x];
     // A Latin or Han name with a Hangul particle glued to it (LG가, BTS의): the particle is its own run.
     if (run.cls !== HANGUL_CLS && next && next.cls === HANGUL_CLS && !run.spaceAfter && next.spaceAfter) {
-      const glued = PARTICLE_CLASS.get(text.slice(next.start, next.end));
+      const glued = PARTICLE_CLASS.get(words.whole(x));
       if (glued) {
         particle = glued;
-        next = runs[r + 2];
+        x = r + 2;
+        next = runs[x];
       }
     }
+    const nextWord = next !== undefined && isWordCls(next.cls);
     // 70: the word after (when a space or a particle ends this one) × this word's particle.
-    if (next && (run.spaceAfter || particle) && (next.cls === HANGUL_CLS || next.cls === LATIN_CLS)) {
-      const k = nextClass(stemOf(next), text.slice(next.start, next.end));
-      if (k) v[0] = 1 + k * 8 + particle;
+    if (nextWord && (run.spaceAfter || particle)) {
+      const k = words.nextClass(x);
+      if (k) out[v] = 1 + k * 8 + particle;
     }
     // 71: the word before says what kind of name follows.
-    if (prev && run.spaceBefore && (prev.cls === HANGUL_CLS || prev.cls === LATIN_CLS)) {
-      const w = stemOf(prev);
-      if (ORG_PREV.has(w) || ORG_PREV.has(text.slice(prev.start, prev.end))) v[1] = 1 + particleOf(prev);
-      else if (CLUB_WORDS.has(w)) v[1] = 16;
+    if (prev && run.spaceBefore && isWordCls(prev.cls)) {
+      const w = words.stem(p);
+      if (ORG_PREV.has(w) || ORG_PREV.has(words.whole(p))) out[v + 1] = 1 + words.particle(p);
+      else if (CLUB_WORDS.has(w)) out[v + 1] = 16;
     }
     // 72: the shape of a Latin word, and whether a Hangul particle is glued to it (LG가, BTS의).
-    if (run.cls === LATIN_CLS) {
-      v[2] = 1 + latinShape(stem) * 8 + particle;
-    }
+    if (run.cls === LATIN_CLS) out[v + 2] = 1 + latinShape(stem) * 8 + particle;
     // 73: coordination — the type (lexicon) of the name this one is joined to by 와/과, '·' or ','.
-    let partner: CueRun | undefined;
+    let partner = -1;
     let side = 0;
-    if (particle === 4 && next && (next.cls === HANGUL_CLS || next.cls === LATIN_CLS)) {
-      partner = next;
+    if (particle === 4 && nextWord) {
+      partner = x;
       side = 1;
-    } else if (next && next.cls === PUNCT_CLS && !run.spaceAfter && /^[·,]$/.test(text.slice(next.start, next.end))) {
-      partner = runs[r + 2];
+    } else if (next && next.cls === PUNCT_CLS && !run.spaceAfter && isListMark(text, next)) {
+      partner = r + 2;
       side = 2;
-    } else if (prev && prev.cls === PUNCT_CLS && /^[·,]$/.test(text.slice(prev.start, prev.end))) {
-      partner = runs[r - 2];
+    } else if (prev && prev.cls === PUNCT_CLS && isListMark(text, prev)) {
+      partner = r - 2;
       side = 3;
-    } else if (prev && particleOf(prev) === 4 && run.spaceBefore) {
-      partner = prev;
+    } else if (prev && words.particle(p) === 4 && run.spaceBefore) {
+      partner = p;
       side = 4;
     }
-    if (partner && (partner.cls === HANGUL_CLS || partner.cls === LATIN_CLS)) {
-      const k = lexClass(lexicon, stemOf(partner));
-      if (k) v[3] = 1 + side * 8 + k;
+    if (partner >= 0 && partner < runs.length && isWordCls(runs[partner]!.cls)) {
+      const k = words.lexClass(partner);
+      if (k) out[v + 3] = 1 + side * 8 + k;
     }
     // 74: a name of the lexicon as a whole word (a place that may act: 미국이 … 발표했다) × its particle × the next word's class.
-    const own = lexClass(lexicon, stem);
+    const own = words.lexClass(r);
     if (own) {
-      const k = next && (next.cls === HANGUL_CLS || next.cls === LATIN_CLS) ? nextClass(stemOf(next), text.slice(next.start, next.end)) : 0;
-      v[4] = 1 + own + 8 * particle + 64 * k;
+      const k = nextWord ? words.nextClass(x) : 0;
+      out[v + 4] = 1 + own + 8 * particle + 64 * k;
     }
     // 75: the shape of a Hangul word (a given name, a foreign name, a loanword brand), and whether its neighbour is a loanword too.
     if (run.cls === HANGUL_CLS && stem.length >= 2) {
-      const nb = (x: CueRun | undefined) => (x && x.cls === HANGUL_CLS ? ((hangulShape(stemOf(x)) >> 3) & 3) === 2 : false);
-      v[5] = 1 + hangulShape(stem) + (nb(prev) ? 64 : 0) + (nb(next) ? 128 : 0) + particle * 256;
+      out[v + 5] = 1 + words.hangulShape(r) + (loanNeighbour(words, runs, p) ? 64 : 0) + (loanNeighbour(words, runs, x) ? 128 : 0) + particle * 256;
     }
     // 76: a club word next to this one (FC 한빛, 한빛 유나이티드) or this word ending like a team (…스, …즈, …츠) after another word.
-    if (CLUB_WORDS.has(stem)) v[6] = 1;
-    else if (run.cls === HANGUL_CLS && /[스즈츠]$/.test(stem) && stem.length >= 3 && prev && run.spaceBefore && prev.cls !== PUNCT_CLS) v[6] = 2 + particle;
-    // 77: a name of the lexicon as subject, by what its clause does: a team's result (이겼다, 2-1로), an act of state or company (발표했다), nothing of either.
-    if (particle === 2 && own) {
-      v[7] = 1 + (own & 3) * 4 + clauseAct(text, run.end);
+    if (CLUB_WORDS.has(stem)) out[v + 6] = 1;
+    else if (
+      run.cls === HANGUL_CLS &&
+      stem.length >= 3 &&
+      TEAM_ENDING.has(stem.charCodeAt(stem.length - 1)) &&
+      prev &&
+      run.spaceBefore &&
+      prev.cls !== PUNCT_CLS
+    ) {
+      out[v + 6] = 2 + particle;
     }
-    out.push(v);
+    // 77: a name of the lexicon as subject, by what its clause does: a team's result (이겼다, 2-1로), an act of state or company (발표했다), nothing of either.
+    if (particle === 2 && own) out[v + 7] = 1 + (own & 3) * 4 + clauseAct(text, run.end);
   }
   return out;
 }
+
+/** The last syllables of a team's name (…스, …즈, …츠: template 76). */
+const TEAM_ENDING = new Set(['스', '즈', '츠'].map((s) => s.charCodeAt(0)));
 
 /** Where a character sits in its run's stem: begin, inside, end, single; 4 in the particle. */
 export function cuePlace(pos: number, stemLength: number, inParticle: boolean): number {

@@ -1,6 +1,7 @@
 import type { EntitySpan, EntityType } from '../types';
 import { isHangulCode } from '../../text/scripts';
-import { cuePlace, cueValues } from './cue-features';
+import { TEXT_HASH_SEED, textHash } from './text-hash';
+import { CUE_TEMPLATES, cuePlace, cueValuesFlat } from './cue-features';
 
 /**
  * Features of the learned Korean tagger: for each character of a text, a list of hashed
@@ -44,9 +45,7 @@ export interface Lexicon {
   formHashes?: HashSet32;
 }
 
-/** The hash of a string's characters, grown one character at a time: textHash(h, c). */
-export const TEXT_HASH_SEED = 0x811c9dc5 | 0;
-export const textHash = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+export { TEXT_HASH_SEED, textHash } from './text-hash';
 
 /** A set of 32-bit numbers in one typed array (open addressing), for lookups with no string made. */
 export class HashSet32 {
@@ -109,8 +108,9 @@ function classOf(c: number): Cls {
 }
 
 // FNV-1a over 32-bit words, then a final avalanche: fast, and the same in every engine.
+const FNV = 0x01000193;
 export function mix(h: number, v: number): number {
-  return Math.imul(h ^ v, 0x01000193);
+  return Math.imul(h ^ v, FNV);
 }
 export function finish(h: number): number {
   h ^= h >>> 16;
@@ -243,6 +243,29 @@ const RULE_TYPES: EntityType[] = ['person', 'org', 'place', 'date', 'money', 'pe
 /** At most this many lexicon marks a character (the first ones found). */
 const MAX_MARKS = 6;
 
+/** A character's marks, unless it has MAX_MARKS already or this one. */
+function addMark(marks: Int32Array, count: Uint8Array, i: number, v: number): void {
+  const c = count[i]!;
+  if (c >= MAX_MARKS) return;
+  const at = i * MAX_MARKS;
+  for (let k = 0; k < c; k++) if (marks[at + k] === v) return;
+  marks[at + c] = v;
+  count[i] = c + 1;
+}
+
+/** lexicon.longestFrom as a table by character code (0: no form starts with it), made once a lexicon. */
+const longestTables = new WeakMap<Map<number, number>, { size: number; table: Int32Array }>();
+function longestTable(longestFrom: Map<number, number>): Int32Array {
+  let t = longestTables.get(longestFrom);
+  if (!t || t.size !== longestFrom.size) {
+    const table = new Int32Array(0x10000);
+    for (const [c, len] of longestFrom) if (Number.isInteger(c) && c >= 0 && c < 0x10000) table[c] = Math.max(-1, Math.min(len, 0x7fffffff));
+    t = { size: longestFrom.size, table };
+    longestTables.set(longestFrom, t);
+  }
+  return t.table;
+}
+
 /**
  * Lexicon matches as begin/inside/end/single marks per character and label: the marks of
  * character i are marks[i * MAX_MARKS .. + count[i]), in the order they were found.
@@ -252,14 +275,7 @@ function lexiconMarks(text: string, cls: Uint8Array, lexicon: Lexicon | null): {
   const marks = new Int32Array(lexicon ? n * MAX_MARKS : 0);
   const count = new Uint8Array(n);
   if (!lexicon) return { marks, count };
-  const add = (i: number, v: number) => {
-    const c = count[i]!;
-    if (c >= MAX_MARKS) return;
-    const at = i * MAX_MARKS;
-    for (let k = 0; k < c; k++) if (marks[at + k] === v) return;
-    marks[at + c] = v;
-    count[i] = c + 1;
-  };
+  const longestFrom = longestTable(lexicon.longestFrom);
   const prefixes = lexicon.prefixes;
   const prefixHashes = lexicon.prefixHashes;
   const formHashes = lexicon.formHashes;
@@ -267,8 +283,8 @@ function lexiconMarks(text: string, cls: Uint8Array, lexicon: Lexicon | null): {
     if (cls[s] === Cls.Space || cls[s] === Cls.Punct) continue;
     // A match starts where a run starts, or (for Hangul) anywhere inside a run: compounds.
     const atRunStart = s === 0 || cls[s - 1] !== cls[s];
-    const longest = lexicon.longestFrom.get(text.charCodeAt(s));
-    if (longest === undefined) continue;
+    const longest = longestFrom[text.charCodeAt(s)]!;
+    if (longest <= 0) continue;
     const limit = Math.min(n, s + longest);
     let h = textHash(TEXT_HASH_SEED, text.charCodeAt(s));
     for (let e = s + 1; e <= limit; e++) {
@@ -291,11 +307,11 @@ function lexiconMarks(text: string, cls: Uint8Array, lexicon: Lexicon | null): {
         const bucket = lexBucket(v);
         // position: 0 begin, 1 inside, 2 end, 3 single; alignment: run start/end flags.
         const align = (atRunStart ? 1 : 0) | (atRunEnd ? 2 : 0);
-        if (e - s === 1) add(s, (label << 10) | (3 << 6) | (align << 3) | bucket);
+        if (e - s === 1) addMark(marks, count, s, (label << 10) | (3 << 6) | (align << 3) | bucket);
         else {
-          add(s, (label << 10) | (0 << 6) | (align << 3) | bucket);
-          for (let k = s + 1; k < e - 1; k++) add(k, (label << 10) | (1 << 6) | (align << 3));
-          add(e - 1, (label << 10) | (2 << 6) | (align << 3) | bucket);
+          addMark(marks, count, s, (label << 10) | (0 << 6) | (align << 3) | bucket);
+          for (let k = s + 1; k < e - 1; k++) addMark(marks, count, k, (label << 10) | (1 << 6) | (align << 3));
+          addMark(marks, count, e - 1, (label << 10) | (2 << 6) | (align << 3) | bucket);
         }
       }
     }
@@ -309,116 +325,208 @@ export interface TextFeatures {
   offsets: Uint32Array;
 }
 
+/** Raw (unfinished) hashes of extractFeatures, kept between calls up to this many. */
+const SCRATCH_KEEP = 1 << 20;
+let scratch = new Int32Array(0);
+
 /**
  * Feature ids (unmasked 32-bit hashes) for each character of `text`. `rules` are the
  * spans the rule-based recogniser found in the same text.
+ *
+ * Written for speed (issue 19), with the ids and their order exactly those of the templates
+ * above: what depends only on a run (its stem's hash, the runs around it, its cue classes) is
+ * hashed once a run, not once a character; the characters and their classes sit in arrays
+ * padded at both ends (no bounds test per read); and the hashes are mixed first and finished
+ * in one tight pass at the end, into an array of exactly their number.
  */
 export function extractFeatures(text: string, lexicon: Lexicon | null, rules: readonly EntitySpan[]): TextFeatures {
   const n = text.length;
-  const code = new Uint16Array(n);
+  // code[i + 2] and pcls[i + 2] are character i's code and class; two of padding each side
+  // (0xffff and Boundary) stand for the text's edges.
+  const code = new Int32Array(n + 4);
+  const pcls = new Uint8Array(n + 4);
   const cls = new Uint8Array(n);
+  code[0] = code[1] = code[n + 2] = code[n + 3] = 0xffff;
+  pcls[0] = pcls[1] = pcls[n + 2] = pcls[n + 3] = Cls.Boundary;
   for (let i = 0; i < n; i++) {
-    code[i] = text.charCodeAt(i);
-    cls[i] = classOf(code[i]!);
+    const c = text.charCodeAt(i);
+    const k = classOf(c);
+    code[i + 2] = c;
+    cls[i] = k;
+    pcls[i + 2] = k;
   }
   const { runs, runAt } = runsOf(text, cls);
   const lex = lexiconMarks(text, cls, lexicon);
-  const cues = cueValues(text, runs, lexicon);
+  const cues = cueValuesFlat(text, runs, lexicon);
   const rule = new Int16Array(n).fill(-1);
   for (const s of rules) {
     const t = RULE_TYPES.indexOf(s.type);
     if (t < 0) continue;
     for (let k = s.start; k < s.end && k < n; k++) rule[k] = (t << 2) | (k === s.start ? 0 : k === s.end - 1 ? 2 : 1);
   }
-  const at = (i: number) => (i < 0 || i >= n ? 0xffff : code[i]!);
-  const clsAt = (i: number) => (i < 0 || i >= n ? Cls.Boundary : cls[i]!);
+  // Each run's stem hashed as the three templates that read it (23/44 its own, 32/44 as the run before, 37 as the run after).
+  const R = runs.length;
+  const stem24 = new Int32Array(R);
+  const stem33 = new Int32Array(R);
+  const stem38 = new Int32Array(R);
+  for (let r = 0; r < R; r++) {
+    const run = runs[r]!;
+    const stemEnd = run.end - run.particleLength;
+    stem24[r] = hashSlice(SEED[24]!, text, run.start, stemEnd);
+    stem33[r] = hashSlice(SEED[33]!, text, run.start, stemEnd);
+    stem38[r] = hashSlice(SEED[38]!, text, run.start, stemEnd);
+  }
 
-  // A typed buffer (hashes are 32-bit unsigned, which a plain array would box), as large as a
-  // text can need: at most 15 + 15 + 13 + 1 + 8 cue classes = 52 features a character (templates below).
-  const ids = new Uint32Array(n * 52 + 1);
+  // At most 15 + 15 + 13 + 1 + 8 cue classes = 52 features a character (templates below).
+  const need = n * 52 + 1;
+  let raw = scratch;
+  if (raw.length < need) {
+    raw = new Int32Array(need);
+    if (need <= SCRATCH_KEEP) scratch = raw;
+  }
   let count = 0;
   const offsets = new Uint32Array(n + 1);
+  // What the current run gives every character of it (templates 25, 30–44 and the cue classes).
+  let lastRun = -1;
+  let run: Run = runs[0]!;
+  let stemEnd = 0;
+  let stemLen = 0;
+  let h23 = 0;
+  let f25 = 0;
+  let f30 = 0;
+  let f31 = 0;
+  let f32 = 0;
+  let f44 = 0;
+  let f35 = 0;
+  let f36 = 0;
+  let f37 = 0;
+  let f39 = 0;
+  let f41 = 0;
+  let f42 = 0;
+  let hasPrev = false;
+  let hasNext = false;
+  const SEED0 = SEED[0]!;
   for (let i = 0; i < n; i++) {
     offsets[i] = count;
-    const c0 = at(i);
-    const cm1 = at(i - 1);
-    const cm2 = at(i - 2);
-    const cp1 = at(i + 1);
-    const cp2 = at(i + 2);
-    ids[count++] = finish(SEED[0]!);
-    ids[count++] = finish(mix(SEED[1]!, c0));
-    ids[count++] = finish(mix(SEED[2]!, cm1));
-    ids[count++] = finish(mix(SEED[3]!, cp1));
-    ids[count++] = finish(mix(SEED[4]!, cm2));
-    ids[count++] = finish(mix(SEED[5]!, cp2));
-    ids[count++] = finish(mix(mix(SEED[6]!, cm1), c0));
-    ids[count++] = finish(mix(mix(SEED[7]!, c0), cp1));
-    ids[count++] = finish(mix(mix(SEED[8]!, cm2), cm1));
-    ids[count++] = finish(mix(mix(SEED[9]!, cp1), cp2));
-    ids[count++] = finish(mix(mix(mix(SEED[10]!, cm1), c0), cp1));
-    ids[count++] = finish(mix(mix(mix(SEED[11]!, cm2), cm1), c0));
-    ids[count++] = finish(mix(mix(mix(SEED[12]!, c0), cp1), cp2));
-    ids[count++] = finish(mix(mix(mix(SEED[13]!, clsAt(i - 1)), clsAt(i)), clsAt(i + 1)));
-    ids[count++] = finish(mix(mix(mix(mix(mix(SEED[14]!, clsAt(i - 2)), clsAt(i - 1)), clsAt(i)), clsAt(i + 1)), clsAt(i + 2)));
+    const p = i + 2;
+    const c0 = code[p]!;
+    const cm1 = code[p - 1]!;
+    const cm2 = code[p - 2]!;
+    const cp1 = code[p + 1]!;
+    const cp2 = code[p + 2]!;
+    // mix() written out (Math.imul is no call): these run for every character.
+    raw[count++] = SEED0;
+    raw[count++] = Math.imul(SEED[1]! ^ c0, FNV);
+    raw[count++] = Math.imul(SEED[2]! ^ cm1, FNV);
+    raw[count++] = Math.imul(SEED[3]! ^ cp1, FNV);
+    raw[count++] = Math.imul(SEED[4]! ^ cm2, FNV);
+    raw[count++] = Math.imul(SEED[5]! ^ cp2, FNV);
+    raw[count++] = Math.imul(Math.imul(SEED[6]! ^ cm1, FNV) ^ c0, FNV);
+    raw[count++] = Math.imul(Math.imul(SEED[7]! ^ c0, FNV) ^ cp1, FNV);
+    raw[count++] = Math.imul(Math.imul(SEED[8]! ^ cm2, FNV) ^ cm1, FNV);
+    raw[count++] = Math.imul(Math.imul(SEED[9]! ^ cp1, FNV) ^ cp2, FNV);
+    raw[count++] = Math.imul(Math.imul(Math.imul(SEED[10]! ^ cm1, FNV) ^ c0, FNV) ^ cp1, FNV);
+    raw[count++] = Math.imul(Math.imul(Math.imul(SEED[11]! ^ cm2, FNV) ^ cm1, FNV) ^ c0, FNV);
+    raw[count++] = Math.imul(Math.imul(Math.imul(SEED[12]! ^ c0, FNV) ^ cp1, FNV) ^ cp2, FNV);
+    const k0 = pcls[p]!;
+    const km1 = pcls[p - 1]!;
+    const kp1 = pcls[p + 1]!;
+    raw[count++] = Math.imul(Math.imul(Math.imul(SEED[13]! ^ km1, FNV) ^ k0, FNV) ^ kp1, FNV);
+    raw[count++] = Math.imul(Math.imul(Math.imul(Math.imul(Math.imul(SEED[14]! ^ pcls[p - 2]!, FNV) ^ km1, FNV) ^ k0, FNV) ^ kp1, FNV) ^ pcls[p + 2]!, FNV);
 
     const r = runAt[i]!;
     if (r >= 0) {
-      const run = runs[r]!;
+      if (r !== lastRun) {
+        lastRun = r;
+        run = runs[r]!;
+        stemEnd = run.end - run.particleLength;
+        stemLen = Math.min(stemEnd - run.start, 8);
+        h23 = stem24[r]!;
+        const sb = run.spaceBefore ? 1 : 0;
+        const sa = run.spaceAfter ? 1 : 0;
+        f25 = mix(mix(SEED[25]!, sb), sa);
+        // The runs around this one: the words before and after a name are its best evidence.
+        hasPrev = r > 0;
+        if (hasPrev) {
+          const prev = runs[r - 1]!;
+          const pe = prev.end + 2;
+          f30 = mix(mix(mix(SEED[30]!, code[pe - 1]!), prev.cls), sb);
+          f31 = mix(mix(SEED[31]!, code[pe - 2]!), code[pe - 1]!);
+          f32 = mix(mix(SEED[32]!, stem33[r - 1]!), sb);
+          f44 = mix(mix(SEED[44]!, stem33[r - 1]!), h23);
+        }
+        hasNext = r + 1 < R;
+        if (hasNext) {
+          const next = runs[r + 1]!;
+          const ns = next.start + 2;
+          f35 = mix(mix(mix(SEED[35]!, code[ns]!), next.cls), sa);
+          f36 = mix(mix(SEED[36]!, code[ns]!), code[ns + 1]!);
+          f37 = mix(mix(SEED[37]!, stem38[r + 1]!), sa);
+          f39 = mix(mix(SEED[39]!, next.particle), next.cls);
+        }
+        if (r > 1) {
+          const e = runs[r - 2]!.end + 2;
+          f41 = mix(mix(SEED[41]!, code[e - 1]!), code[e - 2]!);
+        }
+        if (r + 2 < R) {
+          const s = runs[r + 2]!.start + 2;
+          f42 = mix(mix(SEED[42]!, code[s]!), code[s + 1]!);
+        }
+      }
       const pos = i - run.start;
       const fromEnd = run.end - 1 - i;
-      const stemEnd = run.end - run.particleLength;
       const inParticle = i >= stemEnd ? 1 : 0;
-      const stemLen = Math.min(stemEnd - run.start, 8);
       const place = pos === 0 ? (fromEnd === 0 ? 3 : 0) : fromEnd === 0 ? 2 : 1;
-      ids[count++] = finish(mix(mix(mix(SEED[20]!, Math.min(pos, 5)), Math.min(fromEnd, 5)), run.cls));
-      ids[count++] = finish(mix(mix(mix(SEED[21]!, inParticle), run.particle), place));
-      ids[count++] = finish(mix(mix(mix(mix(SEED[22]!, c0), Math.min(pos, 4)), stemLen), inParticle));
-      ids[count++] = finish(mix(mix(SEED[23]!, hashSlice(SEED[24]!, text, run.start, stemEnd)), Math.min(pos, 7)));
-      ids[count++] = finish(mix(mix(SEED[25]!, run.spaceBefore ? 1 : 0), run.spaceAfter ? 1 : 0));
-      // The runs around this one: the words before and after a name are its best evidence.
-      const prev = r > 0 ? runs[r - 1] : null;
-      const next = r + 1 < runs.length ? runs[r + 1] : null;
-      if (prev) {
-        const pe = prev.end;
-        ids[count++] = finish(mix(mix(mix(SEED[30]!, at(pe - 1)), prev.cls), run.spaceBefore ? 1 : 0));
-        ids[count++] = finish(mix(mix(mix(SEED[31]!, at(pe - 2)), at(pe - 1)), inParticle));
-        const prevStem = hashSlice(SEED[33]!, text, prev.start, prev.end - prev.particleLength);
-        ids[count++] = finish(mix(mix(SEED[32]!, prevStem), run.spaceBefore ? 1 : 0));
-        ids[count++] = finish(mix(mix(mix(SEED[44]!, prevStem), hashSlice(SEED[24]!, text, run.start, stemEnd)), Math.min(pos, 3)));
-      } else ids[count++] = finish(SEED[34]!);
-      if (next) {
-        const ns = next.start;
-        ids[count++] = finish(mix(mix(mix(SEED[35]!, at(ns)), next.cls), run.spaceAfter ? 1 : 0));
-        ids[count++] = finish(mix(mix(mix(SEED[36]!, at(ns)), at(ns + 1)), inParticle));
-        ids[count++] = finish(mix(mix(mix(SEED[37]!, hashSlice(SEED[38]!, text, ns, next.end - next.particleLength)), run.spaceAfter ? 1 : 0), inParticle));
-        ids[count++] = finish(mix(mix(SEED[39]!, next.particle), next.cls));
-      } else ids[count++] = finish(SEED[40]!);
-      if (r > 1) ids[count++] = finish(mix(mix(SEED[41]!, at(runs[r - 2]!.end - 1)), at(runs[r - 2]!.end - 2)));
-      if (r + 2 < runs.length) ids[count++] = finish(mix(mix(SEED[42]!, at(runs[r + 2]!.start)), at(runs[r + 2]!.start + 1)));
-    } else ids[count++] = finish(SEED[43]!);
+      raw[count++] = mix(mix(mix(SEED[20]!, Math.min(pos, 5)), Math.min(fromEnd, 5)), run.cls);
+      raw[count++] = mix(mix(mix(SEED[21]!, inParticle), run.particle), place);
+      raw[count++] = mix(mix(mix(mix(SEED[22]!, c0), Math.min(pos, 4)), stemLen), inParticle);
+      raw[count++] = mix(mix(SEED[23]!, h23), Math.min(pos, 7));
+      raw[count++] = f25;
+      if (hasPrev) {
+        raw[count++] = f30;
+        raw[count++] = mix(f31, inParticle);
+        raw[count++] = f32;
+        raw[count++] = mix(f44, Math.min(pos, 3));
+      } else raw[count++] = SEED[34]!;
+      if (hasNext) {
+        raw[count++] = f35;
+        raw[count++] = mix(f36, inParticle);
+        raw[count++] = mix(f37, inParticle);
+        raw[count++] = f39;
+      } else raw[count++] = SEED[40]!;
+      if (r > 1) raw[count++] = f41;
+      if (r + 2 < R) raw[count++] = f42;
+    } else raw[count++] = SEED[43]!;
 
     const marks = lex.count[i]!;
     if (marks) {
       for (let k = i * MAX_MARKS; k < i * MAX_MARKS + marks; k++) {
         const m = lex.marks[k]!;
-        ids[count++] = finish(mix(SEED[50]!, m));
-        ids[count++] = finish(mix(SEED[51]!, m >> 3));
+        raw[count++] = mix(SEED[50]!, m);
+        raw[count++] = mix(SEED[51]!, m >> 3);
       }
-      ids[count++] = finish(mix(SEED[52]!, marks));
+      raw[count++] = mix(SEED[52]!, marks);
     }
-    if (rule[i]! >= 0) ids[count++] = finish(mix(SEED[60]!, rule[i]!));
+    if (rule[i]! >= 0) raw[count++] = mix(SEED[60]!, rule[i]!);
 
     // Cue classes (cue-features.ts; templates 70–77, issue 19): each non-zero value of the run, with the character's place in it.
     if (r >= 0) {
-      const run = runs[r]!;
-      const values = cues[r]!;
-      const stemEnd = run.end - run.particleLength;
       const place = cuePlace(i - run.start, stemEnd - run.start, i >= stemEnd);
-      for (let t = 0; t < values.length; t++) if (values[t]) ids[count++] = finish(mix(mix(SEED[70 + t]!, values[t]!), place));
+      for (let t = 0, at = r * CUE_TEMPLATES; t < CUE_TEMPLATES; t++, at++) {
+        const v = cues[at]!;
+        if (v) raw[count++] = mix(mix(SEED[70 + t]!, v), place);
+      }
     }
   }
   offsets[n] = count;
-  return { ids: ids.subarray(0, count), offsets };
+  return { ids: finishAll(raw, count), offsets };
+}
+
+/** The first `count` raw hashes finished, in an array of their own. */
+function finishAll(raw: Int32Array, count: number): Uint32Array {
+  const ids = new Uint32Array(count);
+  for (let k = 0; k < count; k++) ids[k] = finish(raw[k]!);
+  return ids;
 }
 
 // --- Tags ---------------------------------------------------------------------------
