@@ -1,7 +1,9 @@
+import type { NormalizedUrl } from './url';
+
 /** What the extractor returns for one page: plain data, safe to pass in messages. */
 export interface Article {
   /** Normalised URL: no fragment, no tracking parameters (see utils/url.ts). */
-  url: string;
+  url: NormalizedUrl;
   title: string;
   byline: string | null;
   siteName: string | null;

@@ -26,18 +26,27 @@ function isTrackingParam(name: string): boolean {
   return key.startsWith('utm_') || TRACKING_PARAMS.has(key);
 }
 
+declare const normalized: unique symbol;
+
+/**
+ * A page URL in the one form an article is known by (normalizeUrl): the type is the proof
+ * that it was normalised, so the database, sync and the importers never normalise it again
+ * or compare an unnormalised one with it (CODE-NOTES 2). Made only by `normalizeUrl`.
+ */
+export type NormalizedUrl = string & { readonly [normalized]: true };
+
 /**
  * Normalise a page URL: drop the fragment and tracking parameters, sort the remaining
  * query parameters (their order never changes which article a page is). Scheme and
  * host are lower-cased and default ports dropped by the URL parser itself.
  * Returns the input unchanged when it is not a parseable absolute URL.
  */
-export function normalizeUrl(raw: string): string {
+export function normalizeUrl(raw: string): NormalizedUrl {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    return raw.trim();
+    return raw.trim() as NormalizedUrl;
   }
   url.hash = '';
   if (url.search) {
@@ -45,7 +54,7 @@ export function normalizeUrl(raw: string): string {
     kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     url.search = new URLSearchParams(kept).toString();
   }
-  return url.toString();
+  return url.toString() as NormalizedUrl;
 }
 
 const STORE_HOSTS = new Set(['chrome.google.com', 'chromewebstore.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com']);

@@ -5,6 +5,7 @@ import { affectedHighlights } from '../../utils/db/versions';
 import { diffText } from '../../utils/text/diff';
 import { sentencesForBench } from './library';
 import { median } from './stats';
+import { normalizeUrl } from '../../utils/url';
 
 export interface DiffBench {
   chars: number;
@@ -44,7 +45,7 @@ export function benchDiff(targetChars = 100_000): DiffBench {
     return newHighlightRecord({
       id: `h${i}`,
       articleId: 'a',
-      url: 'https://x.example/a',
+      url: normalizeUrl('https://x.example/a'),
       selectors: describeTextQuote(before, start, start + 40),
       createdAt: 1,
     });

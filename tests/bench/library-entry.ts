@@ -10,6 +10,7 @@ import { HIGHLIGHT_COLORS, MarginDB } from '../../utils/db/schema';
 import { importData, readData } from '../../utils/export/transfer';
 import { marginJson } from '../../utils/export/jsonld';
 import type { MarginData } from '../../utils/export/model';
+import { normalizeUrl } from '../../utils/url';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -36,7 +37,7 @@ export function generate(sentences: string[], articles: number, annotations: num
     const id = crypto.randomUUID();
     const a: ArticleRecord = {
       id,
-      url: `https://news.example/${i}`,
+      url: normalizeUrl(`https://news.example/${i}`),
       title: `${pick(sentences).slice(0, 40)} ${i}`,
       byline: null,
       siteName: pick(['한빛일보', '누리경제신문', 'The Northgate Courier', '문화누리신문', 'Calder Bay Gazette']),

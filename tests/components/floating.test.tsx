@@ -6,6 +6,7 @@ import { HighlightCard } from '../../components/HighlightCard';
 import { place } from '../../components/Popover';
 import { SelectionToolbar } from '../../components/SelectionToolbar';
 import type { HighlightRecord } from '../../utils/db/schema';
+import { normalizeUrl } from '../../utils/url';
 
 const rect = () => ({ left: 40, top: 100, right: 120, bottom: 120 });
 
@@ -17,7 +18,7 @@ afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
 const highlight: HighlightRecord = {
   id: 'a1',
   articleId: 'x',
-  url: 'https://example.com/a',
+  url: normalizeUrl('https://example.com/a'),
   selectors: { quote: { type: 'TextQuoteSelector', exact: 'tree', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 4 } },
   quote: 'tree',
   color: 'yellow',

@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HighlightCard } from '../../components/HighlightCard';
 import { mergePatch, type PatchBase } from '../../utils/db/highlights';
 import type { HighlightRecord } from '../../utils/db/schema';
+import { normalizeUrl } from '../../utils/url';
 
 afterEach(cleanup);
 afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
@@ -11,7 +12,7 @@ afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
 const v1: HighlightRecord = {
   id: 'a1',
   articleId: 'x',
-  url: 'https://example.com/a',
+  url: normalizeUrl('https://example.com/a'),
   selectors: { quote: { type: 'TextQuoteSelector', exact: 'tree', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 4 } },
   quote: 'tree',
   color: 'yellow',

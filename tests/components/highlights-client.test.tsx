@@ -5,6 +5,7 @@ import { failureText, highlightsClient } from '../../components/highlights-clien
 import { useHighlightEditor } from '../../components/hooks/useHighlightEditor';
 import type { Toast } from '../../components/Toast';
 import type { HighlightRecord } from '../../utils/db/schema';
+import { normalizeUrl } from '../../utils/url';
 
 afterEach(cleanup);
 afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
@@ -12,7 +13,7 @@ afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
 const record: HighlightRecord = {
   id: 'a1',
   articleId: 'x',
-  url: 'https://example.com/a',
+  url: normalizeUrl('https://example.com/a'),
   selectors: { quote: { type: 'TextQuoteSelector', exact: 'tree', prefix: '', suffix: '' } },
   quote: 'tree',
   color: 'yellow',

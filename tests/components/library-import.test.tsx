@@ -9,6 +9,7 @@ import { ArticleRepository } from '../../utils/db/articles';
 import { MarginDB } from '../../utils/db/schema';
 import { buildExport } from '../../utils/export/build';
 import { readData } from '../../utils/export/transfer';
+import { normalizeUrl } from '../../utils/url';
 
 afterEach(cleanup);
 // jsdom draws no frames; the import lets the page paint its progress between steps.
@@ -19,7 +20,7 @@ describe('the library during an import', () => {
   it('says it is importing, never “no articles yet”, until the articles are there (issue 22)', async () => {
     const source = new MarginDB(`source-${Math.random()}`);
     await new ArticleRepository(source).save({
-      url: 'https://news.example/1',
+      url: normalizeUrl('https://news.example/1'),
       title: '가져올 기사',
       byline: null,
       siteName: '뉴스',

@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { PageToolbarApp, saveProblem, type PageToolbarApi } from '../../components/PageToolbarApp';
 import type { PageToolbarSaved } from '../../utils/background/messages';
 import type { HighlightRecord } from '../../utils/db/schema';
+import { normalizeUrl } from '../../utils/url';
 
 afterEach(cleanup);
 afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
@@ -11,7 +12,7 @@ afterAll(() => new Promise((resolve) => setTimeout(resolve, 200)));
 const record: HighlightRecord = {
   id: 'h1',
   articleId: 'a',
-  url: 'https://news.example/a',
+  url: normalizeUrl('https://news.example/a'),
   selectors: { quote: { type: 'TextQuoteSelector', exact: '예산안', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 3 } },
   quote: '예산안',
   color: 'blue',

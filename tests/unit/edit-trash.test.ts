@@ -7,6 +7,7 @@ import { emptyTrash, listTrash, purgeTrash, restoreArticle, trashArticle, TRASH_
 import { deleteArticles } from '../../utils/export/transfer';
 import type { HighlightRecord } from '../../utils/db/schema';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다. 위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다.';
 const selectors = (quote: string) => {
@@ -86,7 +87,7 @@ group('a stale editor never overwrites another page’s edit (issue 14, item 2)'
 
 group('the trash (issue 14, item 7)', () => {
   const article = {
-    url: 'https://news.example/story',
+    url: normalizeUrl('https://news.example/story'),
     title: '예산안 통과',
     byline: null,
     siteName: '뉴스',
@@ -134,7 +135,7 @@ group('the trash (issue 14, item 7)', () => {
     const db = freshDb();
     const articles = new ArticleRepository(db);
     const a = await articles.save(article);
-    const b = await articles.save({ ...article, url: 'https://news.example/other' });
+    const b = await articles.save({ ...article, url: normalizeUrl('https://news.example/other') });
     const day = 24 * 60 * 60 * 1000;
     await trashArticle(db, a.id, 0);
     await trashArticle(db, b.id, 10 * day);
@@ -151,8 +152,8 @@ group('the trash (issue 14, item 7)', () => {
       const articles = new ArticleRepository(db);
       const a = await articles.save(article);
       await articles.save({ ...article, textContent: UPDATED, contentHtml: `<p>${UPDATED}</p>` });
-      const b = await articles.save({ ...article, url: 'https://news.example/other' });
-      await articles.save({ ...article, url: 'https://news.example/other', textContent: UPDATED, contentHtml: `<p>${UPDATED}</p>` });
+      const b = await articles.save({ ...article, url: normalizeUrl('https://news.example/other') });
+      await articles.save({ ...article, url: normalizeUrl('https://news.example/other'), textContent: UPDATED, contentHtml: `<p>${UPDATED}</p>` });
       expect((await db.articleVersions.toArray()).map((v) => v.articleId).sort()).toEqual([a.id, b.id].sort());
       return { db, articles, a, b };
     };

@@ -18,11 +18,12 @@ import { diffText, wordDiff } from '../../utils/text/diff';
 import { zipFiles } from '../../utils/export/zip';
 import { unzipSync } from 'fflate';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 function row(id: string, entities: ArticleEntity[], publishedAt: number, siteName = 'news.example.kr'): ArticleRow {
   return {
     id,
-    url: `https://news.example.kr/${id}`,
+    url: normalizeUrl(`https://news.example.kr/${id}`),
     title: `기사 ${id}`,
     byline: null,
     siteName,
@@ -69,7 +70,7 @@ async function library(): Promise<MarginDB> {
     newHighlightRecord({
       id: 'h1',
       articleId: 'a1',
-      url: 'https://news.example.kr/a1',
+      url: normalizeUrl('https://news.example.kr/a1'),
       selectors: describeTextQuote(text, 0, 3),
       createdAt: 10,
       entities: [LEE],
@@ -190,7 +191,7 @@ group('the entity page from search (issue 24)', () => {
     const db = freshDb();
     const repo = new ArticleRepository(db);
     const saved = await repo.save({
-      url: 'https://news.example.kr/x',
+      url: normalizeUrl('https://news.example.kr/x'),
       title: '반도체 수출',
       byline: null,
       siteName: '뉴스',
@@ -270,7 +271,7 @@ group('what changed since you highlighted it', () => {
       newHighlightRecord({
         id,
         articleId: 'a',
-        url: 'https://x.kr/a',
+        url: normalizeUrl('https://x.kr/a'),
         selectors: describeTextQuote(text, text.indexOf(quote), text.indexOf(quote) + quote.length),
         createdAt: 1,
       });
@@ -291,7 +292,7 @@ group('what changed since you highlighted it', () => {
     let clock = 1_000;
     const repo = new ArticleRepository(db, () => clock);
     const article = (text: string) => ({
-      url: 'https://news.example.kr/a',
+      url: normalizeUrl('https://news.example.kr/a'),
       title: '제목',
       byline: null,
       siteName: null,
@@ -329,7 +330,7 @@ group('entities in the export', () => {
       newHighlightRecord({
         id: 'h2',
         articleId: 'a2',
-        url: 'https://news.example.kr/a2',
+        url: normalizeUrl('https://news.example.kr/a2'),
         selectors: describeTextQuote('Lee Jae-yong said.', 0, 12),
         createdAt: 20,
         entities: [LEE_EN],

@@ -5,6 +5,7 @@ import { deriveEntityIndex, nameWords, PAIR_NAMES, type EntityMentionsRecord } f
 import type { ArticleEntity, ArticleRow, HighlightRecord, MarginDB } from '../../utils/db/schema';
 import type { EntityType } from '../../utils/entities/types';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 /*
  * The entity index (utils/db/entity-index.ts), kept by the index keeper in the transaction of
@@ -16,7 +17,7 @@ const TEXT = '서울시는 오늘 예산안을 발표했다. 국토부와 협의
 function row(id: string, entities: ArticleEntity[], extra: Partial<ArticleRow> = {}): ArticleRow {
   return {
     id,
-    url: `https://news.example.kr/${id}`,
+    url: normalizeUrl(`https://news.example.kr/${id}`),
     title: `기사 ${id}`,
     byline: null,
     siteName: 'news.example.kr',
@@ -36,7 +37,7 @@ function highlight(id: string, articleId: string, entities: { text: string; type
   return newHighlightRecord({
     id,
     articleId,
-    url: `https://news.example.kr/${articleId}`,
+    url: normalizeUrl(`https://news.example.kr/${articleId}`),
     selectors: describeTextQuote(TEXT, 0, 3),
     createdAt: 500,
     entities,

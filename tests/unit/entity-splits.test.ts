@@ -7,6 +7,7 @@ import { applySplits, summarizeEntities } from '../../utils/entities/summary';
 import type { EntitySpan } from '../../utils/entities/types';
 import { importData, readData } from '../../utils/export/transfer';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 /*
  * Issue 24: a split ("Not this one" on an entity's page) applies to every saved article at once —
@@ -51,7 +52,7 @@ group('splits from the entities before them (no text, no recogniser)', () => {
 
 group('a split applies to the saved articles at once', () => {
   const article = (url: string) => ({
-    url,
+    url: normalizeUrl(url),
     title: '기사',
     byline: null,
     siteName: '뉴스',

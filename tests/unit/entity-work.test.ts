@@ -15,6 +15,7 @@ import { combinedMarkdown } from '../../utils/export/markdown';
 import { importData, readData } from '../../utils/export/transfer';
 import { articlePayloadFor, validatePayload } from '../../utils/sync/records';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 // Sentences written for these tests.
 const KO = '감독 윤서하의 영화 ‹숨바꼭질>이 개봉했다. 숨바꼭질은 첫 주에 관객 50만 명을 모았다. 한빛전자는 새 휴대전화 누리폰을 내놓았다.';
@@ -68,7 +69,7 @@ describe('the kind for titles of works and products', () => {
     let now = 1_700_000_000_000;
     const articles = new ArticleRepository(db, () => (now += 1000));
     const article: Article = {
-      url: 'https://news.example/film',
+      url: normalizeUrl('https://news.example/film'),
       title: '‹숨바꼭질> 개봉',
       byline: null,
       siteName: null,

@@ -15,13 +15,14 @@ import { importErrorText, importReportText } from '../../utils/export/messages';
 import type { MarginData } from '../../utils/export/model';
 import { zipFiles } from '../../utils/export/zip';
 import { FILE_NAME_CASES, FORMULA_PAYLOADS, HARMLESS_MINUS, TAG_CASES } from '../fixtures/export-cases';
+import { normalizeUrl } from '../../utils/url';
 
 const TEXT = 'A first sentence. 🙂 Then the second one, with the quote in it.';
 
 function article(over: Partial<ArticleRecord> = {}): ArticleRecord {
   return {
     id: 'a1',
-    url: 'https://news.example/story',
+    url: normalizeUrl('https://news.example/story'),
     title: 'Title',
     byline: 'Author',
     siteName: 'Site',
@@ -42,7 +43,7 @@ function highlight(over: Partial<HighlightRecord> = {}): HighlightRecord {
   return {
     id: '00000000-0000-4000-8000-000000000001',
     articleId: 'a1',
-    url: 'https://news.example/story',
+    url: normalizeUrl('https://news.example/story'),
     selectors,
     quote: selectors.quote.exact,
     color: 'yellow',
@@ -162,7 +163,7 @@ describe('Readwise CSV', () => {
   it('cuts title, author and URL to Readwise’s limits', () => {
     const long = (n: number) => 'x'.repeat(n);
     const [, row] = readBack(
-      readwiseCsv(data([highlight()], { title: long(600), byline: long(2000), url: `https://news.example/${long(100)}?q=${long(3000)}` })),
+      readwiseCsv(data([highlight()], { title: long(600), byline: long(2000), url: normalizeUrl(`https://news.example/${long(100)}?q=${long(3000)}`) })),
     );
     expect(row![1]!.length).toBe(READWISE_LIMITS.title);
     expect(row![1]!.endsWith('…')).toBe(true);
@@ -241,7 +242,7 @@ describe('file and zip entry names', () => {
     const titles = ['가'.repeat(300), '가'.repeat(300), `${'a'.repeat(240)}🙂🙂🙂`, 'evil\u202Egpj.exe', 'COM¹'];
     const many: MarginData = {
       articles: titles.map((title, i) =>
-        article({ id: `a${i}`, url: `https://news.example/${i}`, title, publishedTime: null, savedAt: 1_700_000_000_000 + i }),
+        article({ id: `a${i}`, url: normalizeUrl(`https://news.example/${i}`), title, publishedTime: null, savedAt: 1_700_000_000_000 + i }),
       ),
       annotations: titles.map((_, i) => highlight({ id: `00000000-0000-4000-8000-00000000000${i}`, articleId: `a${i}` })),
       corrections: [],

@@ -15,6 +15,7 @@ import { articleMarkdown, combinedMarkdown, escapeMarkdown, markdownFiles } from
 import { byArticle } from '../../utils/export/model';
 import { zipFiles } from '../../utils/export/zip';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 const NASTY_NOTE = `한국어 메모, "따옴표", 쉼표, 그리고\n줄바꿈\r\n🙂🇰🇷 emoji, שלום RTL, <script>alert("x")</script> & **굵게** [[링크]] # 제목 | 표 | \\ backslash\n- 목록\n1. 번호 ${'긴 메모 '.repeat(14_000)}끝`;
 const TEXT = '시의회는 "예산안, 확정안"을 표결에 부쳤다.\n정민호 의원은 *세수* 전망이 <b>낙관적</b>이라고 말했다.\n# 끝';
@@ -25,7 +26,7 @@ async function seeded() {
   const articles = new ArticleRepository(db, () => (now += 1000));
   const annotations = new HighlightRepository(db, () => (now += 1000));
   const article: Article = {
-    url: 'https://news.example/budget?id=7',
+    url: normalizeUrl('https://news.example/budget?id=7'),
     title: '시의회, "예산안" 통과 | 한빛일보: <특집>',
     byline: '정다은 기자',
     siteName: '한빛일보',

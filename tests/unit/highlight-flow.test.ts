@@ -7,9 +7,10 @@ import { applyAlwaysShow, readSettings, ALWAYS_SHOW_ID, type ScriptingApi } from
 import { HighlightRepository } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
 import { MarginDB } from '../../utils/db/schema';
+import { normalizeUrl } from '../../utils/url';
 
 const ARTICLE: Article = {
-  url: 'https://news.example/budget',
+  url: normalizeUrl('https://news.example/budget'),
   title: '예산안 통과',
   byline: null,
   siteName: null,

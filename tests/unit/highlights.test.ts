@@ -5,6 +5,7 @@ import { HIGHLIGHT_FIELDS, HighlightRepository, cleanTags, MAX_NOTE, newHighligh
 import { MarginDB, type HighlightRecord } from '../../utils/db/schema';
 import { parseImport } from '../../utils/export/import';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다. 위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다.';
 const selectors = (quote: string) => {
@@ -97,7 +98,7 @@ group('newHighlightRecord', () => {
   const keys = (r: HighlightRecord) => Object.keys(r).sort();
 
   it('builds a complete record from the required fields, with defaults for the rest', () => {
-    const r = newHighlightRecord({ id: 'h1', articleId: 'art', url: 'https://x.example/a', selectors: selectors('예산안'), createdAt: 5 });
+    const r = newHighlightRecord({ id: 'h1', articleId: 'art', url: normalizeUrl('https://x.example/a'), selectors: selectors('예산안'), createdAt: 5 });
     expect(r).toStrictEqual({
       id: 'h1',
       articleId: 'art',
@@ -121,7 +122,7 @@ group('newHighlightRecord', () => {
     const r = newHighlightRecord({
       id: 'h2',
       articleId: 'art',
-      url: 'https://x.example/a',
+      url: normalizeUrl('https://x.example/a'),
       selectors: selectors('본회의를'),
       createdAt: 5,
       updatedAt: 9,

@@ -12,6 +12,7 @@ import { conflictHeading, importErrorText, importReportText } from '../../utils/
 import { codePointsToUtf16, utf16ToCodePoints } from '../../utils/export/positions';
 import { freshDb } from '../support/db';
 import { FIDELITY_CASES, HYPOTHESIS_BUTTON_EXPORT, HYPOTHESIS_PDF, W3C_CASES } from '../fixtures/import-cases';
+import { normalizeUrl } from '../../utils/url';
 
 // A parsed JSON file, edited freely by the tests.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -198,7 +199,7 @@ describe('positions in code points (W3C §4.2.5), UTF-16 inside', () => {
   it('exports code points and reads them back into the same UTF-16 offsets', async () => {
     const db = freshDb();
     const article: Article = {
-      url: 'https://news.example/emoji',
+      url: normalizeUrl('https://news.example/emoji'),
       title: 't',
       byline: null,
       siteName: null,
@@ -266,7 +267,7 @@ async function library() {
   const annotations = new HighlightRepository(db, () => (now += 1000));
   const text = 'The council approved the budget on Tuesday. The mayor said the budget was fair.';
   const article = await articles.save({
-    url: 'https://news.example/mine',
+    url: normalizeUrl('https://news.example/mine'),
     title: 'Mine',
     byline: null,
     siteName: null,

@@ -7,6 +7,7 @@ import { articleFacets, type ArticleBody, type ArticleRow, type HighlightColor, 
 import { articleSearchRow, bodySearchRow, highlightSearchRow } from '../../utils/db/search-index';
 import { importData } from '../../utils/export/transfer';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 /*
  * The index keeper (utils/db/index-keeper.ts): whoever writes a record — here the raw Dexie
@@ -20,7 +21,7 @@ const QUOTES = ['예산안', '본회의', '교통과 주거', 'ferry budget', '�
 function row(id: string, extra: Partial<ArticleRow> = {}): ArticleRow {
   return {
     id,
-    url: `https://news.example.kr/${id}`,
+    url: normalizeUrl(`https://news.example.kr/${id}`),
     title: `시의회 ${id} 기사`,
     byline: null,
     siteName: 'news.example.kr',
@@ -48,7 +49,7 @@ function highlight(
   return newHighlightRecord({
     id,
     articleId,
-    url: `https://news.example.kr/${articleId}`,
+    url: normalizeUrl(`https://news.example.kr/${articleId}`),
     selectors: describeTextQuote(TEXT, start, start + quote.length),
     createdAt: 500,
     ...extra,

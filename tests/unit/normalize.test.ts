@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeContent } from '../../utils/extract/normalize';
 import { windowFromHtml } from '../../scripts/lib/dom';
 import { sanitizeArticle } from '../../utils/extract/pipeline';
+import { normalizeUrl } from '../../utils/url';
 
 function normalized(html: string): { text: string; html: string; root: HTMLElement } {
   const win = windowFromHtml(`<div id="root">${html}</div>`, 'https://example.com/');
@@ -55,7 +56,7 @@ describe('normalizeContent', () => {
     const { text, html: out } = normalized(html);
     const win = windowFromHtml('', 'https://example.com/');
     const article = sanitizeArticle(
-      { url: '', title: '', byline: null, siteName: null, lang: null, publishedTime: null, excerpt: null, contentHtml: out, textContent: text },
+      { url: normalizeUrl(''), title: '', byline: null, siteName: null, lang: null, publishedTime: null, excerpt: null, contentHtml: out, textContent: text },
       win,
     );
     expect(article.textContent).toBe(text);

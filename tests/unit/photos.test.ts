@@ -12,6 +12,7 @@ import type { PhotoResult, PhotoTransfer } from '../../utils/page/photos';
 import { applyAlwaysShow, applyPhotosFromAllSites, readSettings, type ScriptingApi } from '../../utils/background/settings';
 import { photoPng, pngSize } from '../support/images';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 const BASE = 'https://news.example.com/2025/01/story.html';
 
@@ -73,7 +74,7 @@ function photo(key: string, width = 160, height = 120, seed = 1): KeptPhoto {
 
 async function saveArticle(db: MarginDB, n: number) {
   return new ArticleRepository(db).save({
-    url: `https://news.example.com/${n}`,
+    url: normalizeUrl(`https://news.example.com/${n}`),
     title: `Story ${n}`,
     byline: null,
     siteName: null,
@@ -181,7 +182,7 @@ function transfer(key: string, width: number, height: number, seed: number): Pho
 describe('keeping an article’s photos after its save', () => {
   const html =
     '<p>Story</p><img src="/a.jpg"><img src="https://images.cdn.example/b.jpg"><img src="/c.jpg"><img src="/icons/x.png"><img src="/d.jpg" width="1" height="1">';
-  const article = { id: 'story', url: BASE, contentHtml: html };
+  const article = { id: 'story', url: normalizeUrl(BASE), contentHtml: html };
 
   function keeper(opts: { enabled?: boolean; allSites?: boolean; page?: (keys: string[]) => PhotoTransfer[] } = {}) {
     const db = freshDb();

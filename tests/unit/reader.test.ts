@@ -4,12 +4,13 @@ import { openArticle, SaveTracker, type ReaderDeps } from '../../utils/backgroun
 import { ArticleRepository } from '../../utils/db/articles';
 import type { ExtractResult } from '../../utils/extract/finish';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 const URL_ = 'https://news.example.kr/view?id=7';
 
 function article(): Article {
   return {
-    url: URL_,
+    url: normalizeUrl(URL_),
     title: '기사',
     byline: null,
     siteName: null,

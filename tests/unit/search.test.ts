@@ -7,6 +7,7 @@ import { deleteArticles, importData } from '../../utils/export/transfer';
 import type { Article } from '../../utils/article';
 import { findMatches, indexTerms, normalize, parseQuery, snippet, stem } from '../../utils/search/terms';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 describe('search terms', () => {
   it('finds Korean words whatever particle follows them, and two-syllable pieces inside words', () => {
@@ -64,7 +65,7 @@ describe('search terms', () => {
 
 function article(n: number, title: string, site: string, text = '본문'): Article {
   return {
-    url: `https://news.example/${n}`,
+    url: normalizeUrl(`https://news.example/${n}`),
     title,
     byline: null,
     siteName: site,

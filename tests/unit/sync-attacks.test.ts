@@ -9,6 +9,7 @@ import { SYNC_CONFLICT_HEADING } from '../../utils/sync/records';
 import { startCouch, PouchDB, type CouchServer } from '../support/couch';
 import { freshDb } from '../support/db';
 import { syncDevice, syncOk, type SyncDevice } from '../support/sync-device';
+import { normalizeUrl } from '../../utils/url';
 
 /*
  * Issue 21: what a broken or hostile CouchDB-protocol server did to readers' data, each attack
@@ -36,7 +37,7 @@ const device = (database: string, passphrase?: string): Device => syncDevice(() 
 
 async function saveArticle(d: Device, url: string) {
   return d.articles.save({
-    url,
+    url: normalizeUrl(url),
     title: '내년도 예산안 표결',
     byline: null,
     siteName: '예시 뉴스',
@@ -242,7 +243,7 @@ group('a hostile server cannot turn sync against the reader (issue 21)', { timeo
     const a = make();
     const b = make();
     const article = await a.articles.save({
-      url: 'https://news.example.kr/offon',
+      url: normalizeUrl('https://news.example.kr/offon'),
       title: '꺼졌다 켜기',
       byline: null,
       siteName: null,

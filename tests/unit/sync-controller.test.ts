@@ -6,6 +6,7 @@ import { SyncController, type StoredSync, type SyncDeps } from '../../utils/back
 import { readSyncStatus } from '../../utils/sync/status';
 import { startCouch, PouchDB, type CouchServer } from '../support/couch';
 import { freshDb } from '../support/db';
+import { normalizeUrl } from '../../utils/url';
 
 const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다.';
 let couch: CouchServer;
@@ -59,7 +60,7 @@ describe('the background’s sync controller (issue 10)', () => {
       return origin === 'http://127.0.0.1/*';
     });
     const article = await new ArticleRepository(db).save({
-      url: 'https://news.example.kr/controller',
+      url: normalizeUrl('https://news.example.kr/controller'),
       title: '예산안',
       byline: null,
       siteName: null,

@@ -7,6 +7,7 @@ import { SYNC_CONFLICT_HEADING } from '../../utils/sync/records';
 import { startCouch, type CouchServer } from '../support/couch';
 import { freshDb } from '../support/db';
 import { syncDevice, syncOk, type SyncDevice } from '../support/sync-device';
+import { normalizeUrl } from '../../utils/url';
 
 /*
  * Issue 21, scale: sync pulls straight into Dexie and pushes from the outbox, so a round costs
@@ -30,7 +31,7 @@ const device = (database: string): SyncDevice => syncDevice(() => couch, USERS.r
 /** A device holding one article with `count` highlights. */
 async function library(d: SyncDevice, count: number) {
   const article = await d.articles.save({
-    url: `https://news.example.kr/scale/${count}`,
+    url: normalizeUrl(`https://news.example.kr/scale/${count}`),
     title: '내년도 예산안 표결',
     byline: null,
     siteName: '예시 뉴스',

@@ -9,6 +9,7 @@ import { SyncEngine } from '../../utils/sync/engine';
 import { PouchDB, startCouch, type CouchServer } from '../support/couch';
 import { freshDb } from '../support/db';
 import { rng } from '../../scripts/lib/perceptron';
+import { normalizeUrl } from '../../utils/url';
 
 /*
  * Issue 21: a seeded soak of sync in Node, many seeds a run (the E2E soak in Chromium runs one).
@@ -96,7 +97,7 @@ async function soak(seed: number, database: string): Promise<{ lost: string[]; s
   let token = 0;
   for (const [i, url] of ['https://news.example/one', 'https://news.example/two'].entries()) {
     const article = await a.articles.save({
-      url,
+      url: normalizeUrl(url),
       title: `Soak ${i}`,
       byline: null,
       siteName: null,

@@ -11,6 +11,7 @@ import { readSyncLog, readSyncStatus, SyncEngine } from '../../utils/sync/engine
 import { mergeHighlights, SYNC_CONFLICT_HEADING, type HighlightPayload } from '../../utils/sync/records';
 import { startCouch, startFaultyProxy, type CouchServer } from '../support/couch';
 import { syncDevice, syncOk, type SyncDevice } from '../support/sync-device';
+import { normalizeUrl } from '../../utils/url';
 
 const TEXT = '시의회는 오늘 오후 본회의를 열어 내년도 예산안을 표결에 부쳤다. 위원회는 교통과 주거 분야의 지출을 늘리는 데 합의했다. The ferry budget passed.';
 const URL_A = 'https://news.example.kr/2026/budget';
@@ -34,7 +35,7 @@ const device = (database = 'margin', passphrase?: string): Device => syncDevice(
 
 async function saveArticle(d: Device, url = URL_A) {
   return d.articles.save({
-    url,
+    url: normalizeUrl(url),
     title: '내년도 예산안 표결',
     byline: '홍길동 기자',
     siteName: '예시 뉴스',
@@ -452,7 +453,7 @@ group('merge rules (records.ts)', () => {
     rec: {
       id: 'h',
       articleId: 'r',
-      url: URL_A,
+      url: normalizeUrl(URL_A),
       selectors: selectors('예산안'),
       quote: '예산안',
       color: 'yellow',

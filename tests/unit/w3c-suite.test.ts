@@ -14,6 +14,7 @@ import type { MarginData } from '../../utils/export/model';
 import { freshDb } from '../support/db';
 import { FIDELITY_CASES, HYPOTHESIS_BUTTON_EXPORT, HYPOTHESIS_PDF, W3C_CASES } from '../fixtures/import-cases';
 import { CORRECT, DEFECT_ALONE, INCORRECT, type SampleOutcome } from '../fixtures/peers/w3c-samples';
+import { normalizeUrl } from '../../utils/url';
 
 /**
  * Margin against the W3C Web Annotation test suite (w3c/web-annotation-tests, vendored in
@@ -97,7 +98,7 @@ const TEXT = '첫 문장이에요. 🙂 Then the second one, with the quote in i
 function article(over: Partial<ArticleRecord> = {}): ArticleRecord {
   return {
     id: 'a1',
-    url: 'https://news.example/story',
+    url: normalizeUrl('https://news.example/story'),
     title: 'Title',
     byline: null,
     siteName: null,
@@ -118,7 +119,7 @@ function highlight(n: number, over: Partial<HighlightRecord> = {}): HighlightRec
   return {
     id: `00000000-0000-4000-8000-00000000000${n}`,
     articleId: 'a1',
-    url: 'https://news.example/story',
+    url: normalizeUrl('https://news.example/story'),
     selectors,
     quote: selectors.quote.exact,
     color: 'yellow',
@@ -148,11 +149,11 @@ const importable = sampleFiles('correct').filter((f) => outcomeOf(read(`samples/
 
 describe('Margin’s JSON-LD export meets every MUST of the suite (ajv-draft-04)', () => {
   const own: MarginData = {
-    articles: [article(), article({ id: 'a2', url: 'https://news.example/other', textContent: '', contentHtml: '' })],
+    articles: [article(), article({ id: 'a2', url: normalizeUrl('https://news.example/other'), textContent: '', contentHtml: '' })],
     annotations: [
       highlight(1, { note: '메모, with "quotes"\nand lines', tags: ['C++', 'AI/ML', '#해시'] }),
       highlight(2, { selectors: { quote: highlight(2).selectors.quote }, color: 'pink' }),
-      highlight(3, { articleId: 'a2', url: 'https://news.example/other', orphaned: true, updatedAt: 1_700_000_009_000 }),
+      highlight(3, { articleId: 'a2', url: normalizeUrl('https://news.example/other'), orphaned: true, updatedAt: 1_700_000_009_000 }),
     ],
     corrections: [{ id: 'c1', text: '한빛일보', action: 'set', type: 'org', createdAt: 1, updatedAt: 2 }],
   };

@@ -170,7 +170,7 @@ export async function openArticle(deps: ReaderDeps, tabId: number, options: { fo
     // Answer with the article now; save it after (see SaveTracker).
     const article = extracted.article;
     const record = await deps.saves.begin(
-      normalizeUrl(article.url),
+      article.url,
       () => deps.articles.prepare(article),
       async (as) => {
         const saved = await deps.articles.save(article, as);

@@ -1,6 +1,6 @@
 import type { Article, ArticleRecord } from '../article';
 import { ARTICLE_FIELDS } from '../article';
-import { normalizeUrl } from '../url';
+import { normalizeUrl, type NormalizedUrl } from '../url';
 import type { EntityMention } from './entity-index';
 import { splitMentions, type RawEntity } from '../entities/mentions';
 import { readSplits } from './entity-splits';
@@ -41,8 +41,8 @@ export class ArticleRepository {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The row of the article at this URL, already normalised (normalizeUrl), if one is saved. */
-  rowAt(url: string): Promise<ArticleRow | undefined> {
+  /** The row of the article at this URL, if one is saved. */
+  rowAt(url: NormalizedUrl): Promise<ArticleRow | undefined> {
     return this.db.articles.where('url').equals(url).first();
   }
 
@@ -57,7 +57,7 @@ export class ArticleRepository {
    * The article a highlight that arrived by sync belongs to here: its own, or — when this device
    * keeps the same page under another id (saved on both devices) — that one.
    */
-  async keptFor(articleId: string, url: string): Promise<string> {
+  async keptFor(articleId: string, url: NormalizedUrl): Promise<string> {
     if (await this.db.articles.get(articleId)) return articleId;
     return (await this.rowAt(url))?.id ?? articleId;
   }
@@ -107,15 +107,15 @@ export class ArticleRepository {
    * record)` writes it after (utils/background/reader.ts).
    */
   async prepare(article: Article): Promise<ArticleRecord> {
-    const url = normalizeUrl(article.url);
-    return this.recordFor(article, url, await this.rowAt(url));
+    return this.recordFor(article, await this.rowAt(article.url));
   }
 
-  private recordFor(article: Article, url: string, existing: ArticleRow | undefined, as?: Pick<ArticleRecord, 'id' | 'savedAt'>): ArticleRecord {
+  private recordFor(article: Article, existing: ArticleRow | undefined, as?: Pick<ArticleRecord, 'id' | 'savedAt'>): ArticleRecord {
     const time = this.now();
     const fields = Object.fromEntries(ARTICLE_FIELDS.map((key) => [key, article[key]])) as unknown as Article;
     // The address as first saved stays (later visits through other links do not change it).
     const savedUrl = existing ? existing.savedUrl : article.savedUrl;
+    const url = article.url;
     const record: ArticleRecord = existing
       ? { ...joinArticle(existing, undefined), ...fields, url, updatedAt: time }
       : { ...fields, url, id: as?.id ?? newId(), savedAt: as?.savedAt ?? time, updatedAt: time };
@@ -129,11 +129,11 @@ export class ArticleRepository {
    * same savedAt) so that everything attached to it stays.
    */
   async save(article: Article, as?: Pick<ArticleRecord, 'id' | 'savedAt'>): Promise<ArticleRecord> {
-    const url = normalizeUrl(article.url);
+    const url = article.url;
     // The search rows and facets follow in the same transaction (index-keeper.ts), rewritten only for what changed.
     return this.db.transaction('rw', this.db.articles, this.db.bodies, this.db.articleVersions, async () => {
       const existing = await this.rowAt(url);
-      const record = this.recordFor(article, url, existing, as);
+      const record = this.recordFor(article, existing, as);
       const { row, body } = splitArticle(record, existing);
       // A revisit that finds other text keeps the text it replaces (what changed since you highlighted it).
       if (existing)

@@ -1,7 +1,7 @@
 import type { Selectors } from '../anchoring';
 import type { EntityType } from '../entities/types';
 import { assertShape } from '../limits';
-import { normalizeUrl } from '../url';
+import { normalizeUrl, type NormalizedUrl } from '../url';
 import { newId } from './articles';
 import { HIGHLIGHT_COLORS, type HighlightRecord, type HighlightColor, type ImportedExtras, type MarginDB } from './schema';
 
@@ -22,8 +22,7 @@ export interface NewHighlight {
 export interface HighlightInit {
   id: string;
   articleId: string;
-  /** Stored as given: callers pass the normalised URL. */
-  url: string;
+  url: NormalizedUrl;
   selectors: Selectors;
   createdAt: number;
   /** Default 'yellow'. */

@@ -1,5 +1,6 @@
 import type { Article, ArticleRecord } from '../article';
 import type { Selectors } from '../anchoring';
+import type { NormalizedUrl } from '../url';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../colors';
 import { entityKey, type EntityType } from '../entities/types';
 
@@ -26,7 +27,7 @@ export interface HighlightRecord {
   id: string;
   articleId: string;
   /** The article's normalised URL, so the live page can ask for its highlights. */
-  url: string;
+  url: NormalizedUrl;
   selectors: Selectors;
   /** The highlighted text (= selectors.quote.exact), kept for search and export. */
   quote: string;

@@ -11,6 +11,7 @@ import {
 } from '../db/schema';
 import { ENTITY_TYPES } from '../entities/types';
 import { describeShapeProblem, ENTITY_EDIT_MAX, MAX_BODY_HTML, MAX_BODY_RECORD_CHARS, MAX_BODY_TEXT, shapeProblem } from '../limits';
+import { normalizeUrl } from '../url';
 
 /**
  * What one replicated document carries (issue 10), how it is checked when it arrives, and
@@ -88,7 +89,7 @@ export function noteHash(note: string): string {
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e13));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const webUrl = v.pipe(
+const anyWebUrl = v.pipe(
   text(4096),
   v.check((s) => {
     try {
@@ -98,6 +99,9 @@ const webUrl = v.pipe(
     }
   }, 'is not a web address'),
 );
+// An article's URL, normalised as it arrives (a device of another version, or a server, may send
+// a share link's form): the article is then found by the one URL it is known by here.
+const webUrl = v.pipe(anyWebUrl, v.transform(normalizeUrl));
 const counter = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
 const entity = v.strictObject({ text: text(500), type: v.picklist(ENTITY_TYPES) });
@@ -145,7 +149,7 @@ const articlePayload = v.strictObject({
     excerpt: nullable(100_000),
     savedAt: time,
     updatedAt: time,
-    savedUrl: v.optional(webUrl),
+    savedUrl: v.optional(anyWebUrl),
     publishedAt: v.number(),
     entities: v.pipe(
       v.array(v.strictObject({ text: text(500), type: v.picklist(ENTITY_TYPES), count: v.pipe(v.number(), v.integer(), v.minValue(0)) })),

@@ -5,6 +5,7 @@ import type { ImportedExtras } from '../../db/schema';
 import { ENTITY_TYPES } from '../../entities/types';
 import { stableId } from '../ids';
 import { codePointsToUtf16 } from '../positions';
+import type { NormalizedUrl } from '../../url';
 
 /*
  * What every import format shares: errors and skips, the limits, the value schemas, and the
@@ -174,13 +175,13 @@ export interface Context {
   now: number;
   notices: ImportNotices;
   /** Articles by normalised URL. */
-  articles: Map<string, ArticleRecord>;
+  articles: Map<NormalizedUrl, ArticleRecord>;
   /** Margin files: positions are code points (format 2) or UTF-16 (format 1); other W3C files: code points. */
   positionUnit: 'code-points' | 'utf16';
 }
 
 /** The article a highlight belongs to: one in the file, or a placeholder (title, no text). */
-export function articleFor(ctx: Context, url: string, title: string | undefined, time: number): ArticleRecord {
+export function articleFor(ctx: Context, url: NormalizedUrl, title: string | undefined, time: number): ArticleRecord {
   const known = ctx.articles.get(url);
   if (known) return known;
   const article: ArticleRecord = {
