@@ -49,11 +49,27 @@ const LABELLED_DATE = /(?:기사\s*입력|입력|등록|승인|published|posted)
 // spares Readability most of its work on a typical news page (see the benchmark).
 const FURNITURE = 'nav,aside,footer,[role=navigation],[role=complementary],[role=menu],[role=menubar],[role=dialog],[role=alertdialog],[role=contentinfo]';
 
+const META_ATTRS = ['name', 'property', 'itemprop'];
+
+/**
+ * The content of the first meta tag whose name, property or itemprop is each of `names` (ASCII
+ * case aside, as `meta[name="…" i]` matches), in that order: one pass over the meta tags
+ * rather than a search of the whole document for each pair, most of which find nothing.
+ */
 function metaValues(doc: Document, names: string[]): string[] {
+  const first = new Map<string, Element>();
+  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+    for (const attr of META_ATTRS) {
+      const value = meta.getAttribute(attr);
+      if (value === null) continue;
+      const key = `${attr} ${value.replace(/[A-Z]+/g, (upper) => upper.toLowerCase())}`;
+      if (!first.has(key)) first.set(key, meta);
+    }
+  }
   const out: string[] = [];
   for (const name of names) {
-    for (const attr of ['name', 'property', 'itemprop']) {
-      const value = doc.querySelector(`meta[${attr}="${name}" i]`)?.getAttribute('content')?.trim();
+    for (const attr of META_ATTRS) {
+      const value = first.get(`${attr} ${name}`)?.getAttribute('content')?.trim();
       if (value) out.push(value);
     }
   }
@@ -80,6 +96,35 @@ function labelledDates(doc: Document, limit: number): string[] {
   return out;
 }
 
+/**
+ * A copy of the document without the furniture under its body: what cloning it whole and then
+ * removing the furniture gives, without copying the furniture first. Only the elements on the
+ * way to a piece of furniture are copied one by one; everything else is copied whole.
+ */
+function cloneWithoutFurniture(doc: Document): Document {
+  const furniture = new Set<Node>(doc.body?.querySelectorAll(FURNITURE) ?? []);
+  const clone = doc.cloneNode(false) as Document;
+  if (!furniture.size) {
+    for (let child = doc.firstChild; child; child = child.nextSibling) clone.appendChild(clone.importNode(child, true));
+    return clone;
+  }
+  const onTheWay = new Set<Node>();
+  for (const el of furniture) for (let up = el.parentNode; up && !onTheWay.has(up); up = up.parentNode) onTheWay.add(up);
+  const copy = (from: Node, to: Node) => {
+    for (let child = from.firstChild; child; child = child.nextSibling) {
+      if (furniture.has(child)) continue;
+      if (!onTheWay.has(child)) {
+        to.appendChild(clone.importNode(child, true));
+        continue;
+      }
+      const shallow = to.appendChild(clone.importNode(child, false));
+      copy(child, shallow);
+    }
+  };
+  copy(doc, clone);
+  return clone;
+}
+
 /** Comments split React's text ("A<!-- -->22"), and Readability would make a paragraph of each piece. */
 function removeComments(root: Node): void {
   const doc = root.ownerDocument ?? (root as Document);
@@ -103,8 +148,7 @@ function texts(doc: Document, selectors: string, limit: number, maxLength: numbe
 export function capturePage(doc: Document, url: string): PageCapture {
   const began = performance.now();
   const root = doc.documentElement;
-  const clone = doc.cloneNode(true) as Document;
-  for (const el of Array.from(clone.body?.querySelectorAll(FURNITURE) ?? [])) el.remove();
+  const clone = cloneWithoutFurniture(doc);
   if (clone.body) removeComments(clone.body);
   // Classes kept for pruneContent, which removes them when it is done.
   const parsed = new Readability<Node>(clone, { serializer: (el) => el, keepClasses: true }).parse();

@@ -22,10 +22,10 @@ export function assessCapture(capture: Pick<PageCapture, 'textContent' | 'linkWe
   const linkShare = capture.linkWeight / weight;
   if (linkShare > 0.5) return 'mostly-links';
   if (weight < 250) return 'too-short';
+  if (linkShare <= 0.25) return null;
   let longest = 0;
   for (const line of capture.textContent.split('\n')) longest = Math.max(longest, readingWeight(line));
-  if (longest < 200 && linkShare > 0.25) return 'mostly-links';
-  return null;
+  return longest < 200 ? 'mostly-links' : null;
 }
 
 /**

@@ -19,8 +19,10 @@ function sanitizerFor(win: WindowLike): Sanitizer {
  * from the sanitised markup (so offsets into textContent are offsets into what is shown).
  */
 export function sanitizeArticle(article: Article, win: WindowLike & { document: Document }): Article {
-  const holder = win.document.createElement('div');
-  holder.append(sanitizerFor(win).fragment(article.contentHtml));
+  const fragment = sanitizerFor(win).fragment(article.contentHtml);
+  // A holder in the fragment's own document: appending to one in win's would adopt every node.
+  const holder = (fragment.ownerDocument ?? win.document).createElement('div');
+  holder.append(fragment);
   return { ...article, contentHtml: holder.innerHTML, textContent: holder.textContent ?? '' };
 }
 

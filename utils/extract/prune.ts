@@ -54,7 +54,8 @@ const AUTHOR_NOTE =
 
 // A wire story's byline as one line: "Jane Roe, AP National Political Writer".
 const WRITER_LINE = /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+, (?:[\p{L}]+ ){0,4}(?:writer|reporter|correspondent|editor|columnist)$/iu;
-// Its ending, tested first: the whole pattern backtracks over every line that is not one.
+// Its ending, tested first (on the last 13 characters, the longest word's length: unanchored, the
+// pattern is tried at every position), as the whole pattern backtracks over every line that is not one.
 const WRITER_END = /(?:writer|reporter|correspondent|editor|columnist)$/iu;
 
 // Dates as news pages print them next to the headline, and what a dateline holds besides them.
@@ -77,11 +78,59 @@ export interface PruneFindings {
 }
 
 const BLOCKS = 'p,div,li,h1,h2,h3,h4,h5,h6,figcaption,dt,dd,section,header,blockquote,address,figure,ul,ol,table';
+const BLOCK_NAMES = new Set(BLOCKS.split(','));
 // Inline elements are judged by their names and by credit labels only ("<b>More</b> than …" is prose).
 const INLINE = new Set(['span', 'small', 'em', 'strong', 'b', 'i', 'a', 'time']);
+const JUDGED = new Set([...BLOCK_NAMES, ...INLINE]);
 
 function squash(text: string | null): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** What JavaScript's \s matches, as a character code. */
+function isSpace(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff;
+}
+
+/** Whether squash(text) is longer than `max`, told from what squashing keeps without making it (a paragraph is). */
+function squashedLonger(text: string, max: number): boolean {
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && ++kept > max) return true;
+  return false;
+}
+
+/**
+ * The elements under root (not root) whose names are in `names`, in document order: what
+ * querySelectorAll with a list of names finds, by one walk rather than a match of every
+ * element against every name.
+ */
+function elementsNamed(root: Element, names: Set<string>): Element[] {
+  const out: Element[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 1);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (names.has((node as Element).localName)) out.push(node as Element);
+  return out;
+}
+
+/** The length of each element's textContent (one walk, innermost first); returns root's. */
+function textLengths(root: Element, out: Map<Element, number>): number {
+  let length = 0;
+  for (let node = root.firstChild; node; node = node.nextSibling) {
+    const type = node.nodeType;
+    if (type === 3 || type === 4) length += (node as CharacterData).length;
+    else if (type === 1) length += textLengths(node as Element, out);
+  }
+  out.set(root, length);
+  return length;
 }
 
 function isJunkName(el: Element): boolean {
@@ -134,12 +183,12 @@ function captionLists(root: Element): void {
 }
 
 /** The headline repeated among the first blocks of the body (not a later mention of it). */
-function repeatedHeadline(all: Element[], headline: string): Set<Element> {
+function repeatedHeadline(all: Element[], headline: string, lengths: Map<Element, number>): Set<Element> {
   const found = new Set<Element>();
   let blocks = 0;
   for (const el of all) {
     if (blocks >= 12) break;
-    if (INLINE.has(el.localName) || (el.textContent ?? '').length > 3000) continue;
+    if (INLINE.has(el.localName) || lengths.get(el)! > 3000) continue;
     const text = squash(el.textContent);
     if (!text || text.length > 300) continue;
     blocks++;
@@ -151,8 +200,14 @@ function repeatedHeadline(all: Element[], headline: string): Set<Element> {
 /** The same caption twice (galleries repeat them): the first stays. */
 function dropRepeats(root: Element): void {
   const seen = new Set<string>();
-  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
-    if (!el.closest('figure') || el.querySelector(BLOCKS)) continue;
+  // The blocks inside figures (each figure's own included), in document order: a figure inside another is walked with it.
+  const inFigures: Element[] = [];
+  for (const figure of Array.from(root.getElementsByTagName('figure'))) {
+    if (figure.parentElement?.closest('figure')) continue;
+    inFigures.push(figure, ...elementsNamed(figure, BLOCK_NAMES));
+  }
+  for (const el of inFigures) {
+    if (el.querySelector(BLOCKS)) continue;
     const text = squash(el.textContent);
     if (text.length < 30 || text.length > 300) continue;
     if (seen.has(text)) el.remove();
@@ -160,9 +215,9 @@ function dropRepeats(root: Element): void {
   }
 }
 
-function linkShare(el: Element, text: string): number {
+function linkShare(el: Element, text: string, anchors: ArrayLike<Element> = el.querySelectorAll('a')): number {
   let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) links += squash(a.textContent).length;
+  for (let i = 0; i < anchors.length; i++) links += squash(anchors[i]!.textContent).length;
   return links / text.length;
 }
 
@@ -196,8 +251,7 @@ export function siteOf(href: string): string {
 }
 
 /** The one link a block consists of, if it is nothing else. */
-function soleLink(el: Element, text: string): HTMLAnchorElement | null {
-  const links = el.querySelectorAll('a');
+function soleLink(links: NodeListOf<HTMLAnchorElement>, text: string): HTMLAnchorElement | null {
   return links.length === 1 && squash(links[0]!.textContent) === text ? links[0]! : null;
 }
 
@@ -222,7 +276,7 @@ function teaserCards(root: Element, address: string, whole: number): void {
 /** Lists of links to the site's other pages that end the article ("15 Amazing Images of Stars"). */
 function trailingLinks(root: Element, site: string, whole: number): void {
   let removed = 0;
-  const blocks = Array.from(root.querySelectorAll(BLOCKS));
+  const blocks = elementsNamed(root, BLOCK_NAMES);
   for (let i = blocks.length - 1; i >= 0; i--) {
     const el = blocks[i]!;
     if (!root.contains(el)) continue;
@@ -240,6 +294,21 @@ function trailingLinks(root: Element, site: string, whole: number): void {
 }
 
 /**
+ * An element's textContent, built from its children's texts already known: the loop below
+ * goes innermost first, so each child it reached is final by then, and each text is made
+ * once (textContent on every block read each container's whole text again, level by level).
+ */
+function textOf(el: Element, known: Map<Element, string>): string {
+  let out = '';
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    const type = node.nodeType;
+    if (type === 3 || type === 4) out += (node as CharacterData).data;
+    else if (type === 1) out += known.get(node as Element) ?? textOf(node as Element, known);
+  }
+  return out;
+}
+
+/**
  * Remove the furniture from Readability's content (classes still on it) and then the classes;
  * returns the byline and date lines it took out, for the header.
  */
@@ -248,24 +317,28 @@ export function pruneContent(root: Element, title: string | null, url: string): 
   for (const el of Array.from(root.querySelectorAll(JUNK_ATTR))) el.remove();
   captionLists(root);
   const address = url.replace(/[?#].*$/, '');
-  const whole = (root.textContent ?? '').length;
+  const lengths = new Map<Element, number>();
+  const whole = textLengths(root, lengths);
   // Innermost first: a container is judged on what is left of it once the furniture inside
   // it is gone ("<div><h2>Headline</h2><p>By …</p><span>Published …</span></div>").
-  const all = Array.from(root.querySelectorAll(`${BLOCKS},${[...INLINE].join(',')}`));
-  const early = repeatedHeadline(all, squash(title).toLowerCase());
+  const all = elementsNamed(root, JUDGED);
+  const early = repeatedHeadline(all, squash(title).toLowerCase(), lengths);
   const site = siteOf(url);
   teaserCards(root, address, whole);
+  const known = new Map<Element, string>();
   for (let i = all.length - 1; i >= 0; i--) {
     const el = all[i]!;
     if (!root.contains(el)) continue;
-    const raw = el.textContent ?? '';
+    const raw = textOf(el, known);
+    known.set(el, raw);
     // A box named as furniture, unless it holds most of the article (a page-wide wrapper).
     if (isJunkName(el) && raw.length < 0.3 * whole) {
       el.remove();
       continue;
     }
-    // Squashing is what costs: a container far longer than any furniture line is skipped before it.
-    if (raw.length > 3000) continue;
+    // Squashing is what costs: a container far longer than any furniture line is skipped before it,
+    // and so is a paragraph that squashing would leave longer than one (it is not empty either).
+    if (raw.length > 3000 || (raw.length > 300 && squashedLonger(raw, 300))) continue;
     const text = squash(raw);
     if (!text) {
       if (el.localName === 'figcaption') el.remove();
@@ -295,12 +368,13 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       continue;
     }
     // A block of links under a furniture heading ("DON'T MISS<br><a>…</a> [INSIGHT]<br>…").
-    if (linkShare(el, text) >= 0.4 && FURNITURE_LINE.test(textOutsideLinks(el))) {
+    const links = el.querySelectorAll('a');
+    if (links.length && linkShare(el, text, links) >= 0.4 && FURNITURE_LINE.test(textOutsideLinks(el))) {
       el.remove();
       continue;
     }
     // The site's name as a heading linking home, or the author's name linking to the author's page.
-    const only = soleLink(el, text);
+    const only = soleLink(links, text);
     if (only && siteOf(only.href) === site) {
       const path = only.href.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
       if ((path === '/' || path === '') && el.closest('h1,h2,h3,h4,h5,h6,header')) {
@@ -319,7 +393,7 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       continue;
     }
     if (
-      ((BYLINE_LINE.test(text) && text.length <= 120) || (WRITER_END.test(text) && WRITER_LINE.test(text))) &&
+      ((BYLINE_LINE.test(text) && text.length <= 120) || (WRITER_END.test(text.slice(-13)) && WRITER_LINE.test(text))) &&
       !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))
     ) {
       findings.bylines.unshift(text);
