@@ -193,3 +193,28 @@ group('the entity index', () => {
     expect(most.highlights).toBeGreaterThan(2);
   }, 90_000);
 });
+
+group('the entity index after a large import (issue 22: read at once, not per key)', () => {
+  it('an import of hundreds of articles and names, into an empty library and then into a full one, equals the derivation', async () => {
+    const { importData } = await import('../../utils/export/transfer');
+    const db = freshDb();
+    const kinds: EntityType[] = ['person', 'org', 'place', 'date'];
+    // 300 names over 120 articles per file, some named by many: more keys than the keeper summarises one by one.
+    const file = (from: number, count: number) => {
+      const articles = Array.from({ length: count }, (_, i) => {
+        const n = from + i;
+        const entities = Array.from({ length: 5 }, (_, k) => ({ text: `이름${(n * 7 + k * k * 13) % 300}`, type: kinds[k % 4]!, count: 1 + ((n + k) % 3) }));
+        return { ...row(`a${n}`, entities, { publishedAt: 1_000 + (n % 17) * 10 }), contentHtml: `<p>${TEXT}</p>`, textContent: TEXT };
+      });
+      const annotations = articles.flatMap((a, i) => [highlight(`h${from + i}`, a.id, a.entities.slice(0, 1 + (i % 2))), highlight(`g${from + i}`, a.id, [])]);
+      return { articles, annotations, corrections: [] };
+    };
+    await importData(db, file(0, 120));
+    await expectInStep(db, 'into an empty library');
+    expect(await db.entities.count()).toBeGreaterThan(256);
+    await importData(db, file(80, 120));
+    await expectInStep(db, 'into a full one');
+    await importData(db, file(80, 120));
+    await expectInStep(db, 'the same file again');
+  }, 60_000);
+});

@@ -388,4 +388,21 @@ group('the index keeper’s cost', () => {
     expect(counts['articles.put']?.records).toBe(20);
     await expectInStep(db);
   });
+
+  it('a large import into an empty library asks no keyed reads: one count of each table instead (issue 22)', async () => {
+    const db = freshDb();
+    const counts = counted(db);
+    const articles = Array.from({ length: 100 }, (_, i) => ({ ...row(`a${i}`), contentHtml: `<p>${TEXT}</p>`, textContent: TEXT }));
+    const annotations = Array.from({ length: 1000 }, (_, i) => highlight(`h${i}`, `a${i % 100}`, { note: `메모 ${i}`, color: i % 3 ? 'pink' : 'blue' }));
+    await importData(db, { articles, annotations, corrections: [] });
+    const keyed = Object.entries(counts).filter(([what]) => /\.(getMany|get|query\(\w+\))$/.test(what));
+    expect(keyed).toEqual([]);
+    await expectInStep(db);
+    // The same file again, into the library it made: fewer rows than keys read at once, nothing changed.
+    const before = await db.search.count();
+    const summary = await importData(db, { articles, annotations, corrections: [] });
+    expect(summary.annotations).toMatchObject({ added: 0, updated: 0, unchanged: 1000 });
+    expect(await db.search.count()).toBe(before);
+    await expectInStep(db);
+  });
 });

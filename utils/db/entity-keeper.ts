@@ -11,6 +11,7 @@ import {
   type EntityHighlightRow,
   type EntityMentionsRecord,
   type EntityPairRow,
+  type EntitySummaryRow,
 } from './entity-index';
 
 /**
@@ -27,7 +28,13 @@ export interface EntityScope {
   delete(table: string, keys: readonly unknown[]): Promise<void>;
   count(table: string, index: string | string[], range: DBCoreKeyRange): Promise<number>;
   first<T>(table: string, index: string | string[], range: DBCoreKeyRange): Promise<T | undefined>;
+  /** All of a table's rows when it holds at most `atMost`, else undefined. */
+  whole<T>(table: string, atMost: number): Promise<T[] | undefined>;
 }
+
+/** Keys summarised at once from whole tables rather than four reads each, when the tables hold at most this many rows per key. */
+const SUMMARIES_AT_ONCE = 256;
+const ROWS_PER_KEY = 40;
 
 /** The tables it writes (and the keeper widens a transaction to). */
 export const ENTITY_TABLES = ['entityMentions', 'entityArticles', 'entityHighlights', 'entityPairs', 'entities'];
@@ -41,6 +48,47 @@ const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
 function summaries(scope: EntityScope, keys: Set<string>): Promise<void> {
   if (!keys.size) return Promise.resolve();
   const list = [...keys];
+  if (list.length < SUMMARIES_AT_ONCE) return summariesByKey(scope, list);
+  // Thousands of keys (an import): the rows of both tables read once, each summary counted from them as the indexes would.
+  const atMost = list.length * ROWS_PER_KEY;
+  return Promise.all([scope.whole<EntityArticleRow>('entityArticles', atMost), scope.whole<EntityHighlightRow>('entityHighlights', atMost)]).then(
+    ([articleRows, highlightRows]) => {
+      if (!articleRows || !highlightRows) return summariesByKey(scope, list);
+      const wanted = new Set(list);
+      const articles = new Map<string, { n: number; newest: EntityArticleRow }>();
+      for (const r of articleRows) {
+        if (!wanted.has(r.key)) continue;
+        const seen = articles.get(r.key);
+        // [key+order] gives the least order first, ties in primary-key order (rows come in that order).
+        if (!seen) articles.set(r.key, { n: 1, newest: r });
+        else {
+          seen.n++;
+          if (r.order < seen.newest.order) seen.newest = r;
+        }
+      }
+      const highlights = new Map<string, { n: number; first: EntityHighlightRow }>();
+      for (const r of highlightRows) {
+        if (!wanted.has(r.key)) continue;
+        const seen = highlights.get(r.key);
+        // The `key` index gives a key's rows in primary-key order: the first is the least id.
+        if (!seen) highlights.set(r.key, { n: 1, first: r });
+        else seen.n++;
+      }
+      return write(
+        scope,
+        list,
+        list.map((key) => {
+          const a = articles.get(key);
+          const h = highlights.get(key);
+          return summaryOf(key, a?.newest, a?.n ?? 0, h?.n ?? 0, h?.first);
+        }),
+      );
+    },
+  );
+}
+
+/** Each key's summary from four reads of the index. */
+function summariesByKey(scope: EntityScope, list: string[]): Promise<void> {
   return Promise.all(
     list.map((key) =>
       Promise.all([
@@ -50,16 +98,19 @@ function summaries(scope: EntityScope, keys: Set<string>): Promise<void> {
         scope.first<EntityHighlightRow>('entityHighlights', 'key', equal(key)),
       ]).then(([articles, highlights, newest, named]) => summaryOf(key, newest, articles, highlights, named)),
     ),
-  ).then((rows) => {
-    const gone = list.filter((_, i) => !rows[i]);
-    return Promise.all([
-      scope.delete('entities', gone),
-      scope.put(
-        'entities',
-        rows.filter((r) => !!r),
-      ),
-    ]).then(() => undefined);
-  });
+  ).then((rows) => write(scope, list, rows));
+}
+
+/** Summaries in, and out for keys nothing mentions any more. */
+function write(scope: EntityScope, list: string[], rows: (EntitySummaryRow | undefined)[]): Promise<void> {
+  const gone = list.filter((_, i) => !rows[i]);
+  return Promise.all([
+    scope.delete('entities', gone),
+    scope.put(
+      'entities',
+      rows.filter((r) => !!r),
+    ),
+  ]).then(() => undefined);
 }
 
 /**

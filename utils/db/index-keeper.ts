@@ -3,6 +3,7 @@ import { entityKey, type EntityType } from '../entities/types';
 import type { ArticleBody, ArticleRow, HighlightRecord, SearchRow } from './records';
 import { articleSearchRow, bodySearchRow, highlightSearchRow, searchKey } from './search-index';
 import { spansStores } from './transaction';
+import { BULK_FACTOR, BULK_READ } from './lookup';
 import { ENTITY_TABLES, reindexArticles, reindexHighlights } from './entity-keeper';
 
 /**
@@ -55,8 +56,9 @@ export function articleFacets(
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
 const sameList = (a: readonly string[], b: readonly string[]) => a.join('\u0000') === b.join('\u0000');
 const noop = () => {};
-/** DBCoreRangeType.Equal (a const enum, which isolated modules cannot read from dexie's types). */
+/** DBCoreRangeType.Equal and .Any (a const enum, which isolated modules cannot read from dexie's types). */
 const EQUAL = 1;
+const ANY: DBCoreKeyRange = { type: 3 } as DBCoreKeyRange;
 
 /** The DBCore calls the keeper makes, all in one transaction and below it. */
 class Scope {
@@ -66,18 +68,56 @@ class Scope {
   ) {}
 
   get<T>(table: string, keys: readonly unknown[]): Promise<(T | undefined)[]> {
-    return keys.length ? this.down.table(table).getMany({ trans: this.trans, keys: [...keys] }) : Promise.resolve([]);
+    if (!keys.length) return Promise.resolve([]);
+    const keyed = () => this.down.table(table).getMany({ trans: this.trans, keys: [...keys] });
+    if (keys.length < BULK_READ) return keyed();
+    // Many keys (an import's): one read of a table no larger than they are, none of an empty one.
+    const core = this.down.table(table);
+    return this.whole<T>(table, keys.length * BULK_FACTOR).then((all) => {
+      if (!all) return keyed();
+      const byKey = new Map(all.map((r) => [core.schema.primaryKey.extractKey!(r), r]));
+      return keys.map((k) => byKey.get(k));
+    });
   }
 
   /** Records of `table` whose `index` equals each value, all reads in flight together. */
   where<T>(table: string, index: string, values: readonly unknown[]): Promise<T[][]> {
     const core = this.down.table(table);
     const idx = core.schema.getIndexByKeyPath(index)!;
-    return Promise.all(
-      values.map((value) =>
-        core.query({ trans: this.trans, values: true, query: { index: idx, range: { type: EQUAL, lower: value, upper: value } } }).then((r) => r.result as T[]),
-      ),
-    );
+    const keyed = () =>
+      Promise.all(
+        values.map((value) =>
+          core
+            .query({ trans: this.trans, values: true, query: { index: idx, range: { type: EQUAL, lower: value, upper: value } } })
+            .then((r) => r.result as T[]),
+        ),
+      );
+    if (values.length < BULK_READ || idx.multiEntry || typeof idx.keyPath !== 'string') return keyed();
+    return this.whole<T>(table, values.length * BULK_FACTOR).then((all) => {
+      if (!all) return keyed();
+      // The table's records come in primary-key order, as an index gives the records of one value.
+      const groups = new Map<unknown, T[]>();
+      for (const r of all) {
+        const value = idx.extractKey!(r);
+        const group = groups.get(value);
+        if (group) group.push(r);
+        else groups.set(value, [r]);
+      }
+      return values.map((v) => groups.get(v) ?? []);
+    });
+  }
+
+  /**
+   * All of a table's records when it holds at most `atMost` (none read when it is empty), else
+   * undefined: one request answers what thousands of keyed ones would (an import's reads).
+   */
+  whole<T>(table: string, atMost: number): Promise<T[] | undefined> {
+    const core = this.down.table(table);
+    return core.count({ trans: this.trans, query: { index: core.schema.primaryKey, range: ANY } }).then((size) => {
+      if (size === 0) return [];
+      if (size > atMost) return undefined;
+      return core.query({ trans: this.trans, values: true, query: { index: core.schema.primaryKey, range: ANY } }).then((r) => r.result as T[]);
+    });
   }
 
   /** The records of a key range (what a deleteRange, such as `clear()`, removes). */

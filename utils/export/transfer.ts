@@ -5,7 +5,7 @@ import type { ImportNotices, SkipReport } from './import';
 import { MAX_NOTE } from '../db/highlights';
 import { isQuotaError, joinArticle, newId, splitArticle } from '../db/articles';
 import type { HighlightRecord, ArticleRow, MarginDB } from '../db/schema';
-import { keysWhere, rowsWhere } from '../db/lookup';
+import { keysWhere, manyRows, manyRowsWhere, rowsWhere } from '../db/lookup';
 import { forgetVersions } from '../db/versions';
 
 export interface ImportSummary {
@@ -138,13 +138,16 @@ export async function importData(
     await db.transaction('rw', [db.articles, db.bodies, db.annotations, db.entityCorrections], async () => {
       // --- Articles
       const idMap = new Map<string, string>();
-      const existingRows = await rowsWhere(
+      const existingRows = await manyRowsWhere(
         db.articles,
         'url',
         data.articles.map((a) => a.url),
       );
       const byUrl = new Map(existingRows.map((r) => [r.url, r]));
-      const sameIds = await db.articles.bulkGet(data.articles.map((a) => a.id));
+      const sameIds = await manyRows(
+        db.articles,
+        data.articles.map((a) => a.id),
+      );
       const takenArticleIds = new Set(sameIds.filter(Boolean).map((r) => r!.id));
       const added: ReturnType<typeof splitArticle>[] = [];
       const replaced: ReturnType<typeof splitArticle>[] = [];
@@ -172,8 +175,17 @@ export async function importData(
 
       // --- Highlights
       const incoming = data.annotations.map((a) => ({ ...a, articleId: idMap.get(a.articleId) ?? a.articleId }));
-      const byId = new Map((await db.annotations.bulkGet(incoming.map((a) => a.id))).filter(Boolean).map((r) => [r!.id, r!]));
-      const here = await rowsWhere(db.annotations, 'url', [...new Set(incoming.map((a) => a.url))]);
+      const byId = new Map(
+        (
+          await manyRows(
+            db.annotations,
+            incoming.map((a) => a.id),
+          )
+        )
+          .filter(Boolean)
+          .map((r) => [r!.id, r!]),
+      );
+      const here = await manyRowsWhere(db.annotations, 'url', [...new Set(incoming.map((a) => a.url))]);
       const byContent = new Map<string, HighlightRecord[]>();
       for (const r of here) byContent.set(contentKey(r), [...(byContent.get(contentKey(r)) ?? []), r]);
       // A file that gives no position (most tools but Margin and Hypothesis) still names the
