@@ -60,13 +60,17 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
       { name, args },
     ) as Promise<Awaited<ReturnType<SyncBenchApi[K]>>>;
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(0);
-    if (process.env.BENCH_DEBUG) page.on('console', (m) => process.stderr.write(`  page: ${m.text()}\n`));
-    page.on('pageerror', (e) => process.stderr.write(`  page error: ${e.message}\n`));
-    await page.goto(`${pages.origin}/bench.html`);
-    await page.addScriptTag({ content: script });
-    await call(page, 'start', couch.url);
+    const open = async () => {
+      const p = await browser.newPage();
+      p.setDefaultTimeout(0);
+      if (process.env.BENCH_DEBUG) p.on('console', (m) => process.stderr.write(`  page: ${m.text()}\n`));
+      p.on('pageerror', (e) => process.stderr.write(`  page error: ${e.message}\n`));
+      await p.goto(`${pages.origin}/bench.html`);
+      await p.addScriptTag({ content: script });
+      await call(p, 'start', couch.url);
+      return p;
+    };
+    let page = await open();
     const seeded = await call(page, 'seed', sentencesForBench(), articles, annotations);
     process.stderr.write(`  sync: seeded ${seeded.annotations} highlights over ${seeded.articles} articles in ${(seeded.ms / 1000).toFixed(1)} s\n`);
     const upload = await call(page, 'syncRound', 'a');
@@ -88,6 +92,10 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
     if (counts.annotations !== seeded.annotations || counts.articles !== seeded.articles) throw new Error(`B has ${JSON.stringify(counts)}`);
     const floor = await call(page, 'floor');
     process.stderr.write(`  sync: floor replicated ${floor.docs} in ${(floor.ms / 1000).toFixed(1)} s\n`);
+    // A fresh page for the rest: at 100k highlights the page that held both first syncs was lost
+    // here (its memory); the profiles' databases stay, and their devices open again from them.
+    await page.close();
+    page = await open();
     // The small library, synced through its own database by its own two profiles.
     await call(page, 'seed', sentencesForBench(), SMALL.articles, SMALL.annotations, 'a1');
     await call(page, 'syncRound', 'a1');
