@@ -365,3 +365,11 @@ describe('metadata of mainstream sites', () => {
     expect(resolveLang('en-GB', english)).toBe('en-GB');
   });
 });
+
+describe('more general leftovers (issue 22 item 5, second pass)', () => {
+  it('knows a dateline written day.month.year, or today/yesterday with a time', () => {
+    for (const line of ['19.11.2019, 08:57', 'Today 12:01 AM', 'Yesterday, 9:15 pm', 'Updated 3.2.2020']) expect(isDateline(line), line).toBe(true);
+    for (const line of ['Version 2.1.2019 fixes the bug.', 'Today 12 people were hurt']) expect(isDateline(line), line).toBe(false);
+    expect(prune(`<p>19.11.2019, 08:57</p>${PROSE}`).found.dates).toEqual(['19.11.2019, 08:57']);
+  });
+});

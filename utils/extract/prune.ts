@@ -61,7 +61,7 @@ const WRITER_END = /(?:writer|reporter|correspondent|editor|columnist)$/iu;
 // Dates as news pages print them next to the headline, and what a dateline holds besides them.
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const DATE_IN_LINE = new RegExp(
-  `\\b${MONTH} \\d|\\d (?:${MONTH})|\\d{4}\\s*[-./년]\\s*\\d\\d?\\s*[-./월]\\s*\\d|\\d/\\d\\d?/\\d\\d|\\d (?:minute|hour|day|week)s? ago`,
+  `\\b${MONTH} \\d|\\d (?:${MONTH})|\\d{4}\\s*[-./년]\\s*\\d\\d?\\s*[-./월]\\s*\\d|\\d/\\d\\d?/\\d\\d|\\b\\d\\d?\\.\\d\\d?\\.\\d{4}\\b|\\b(?:today|yesterday),? (?:at )?\\d\\d?:\\d\\d|\\d (?:minute|hour|day|week)s? ago`,
   'i',
 );
 const DATELINE_WORDS = new RegExp(
