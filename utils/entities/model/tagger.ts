@@ -40,19 +40,38 @@ export interface Scorer {
   hashBits: number;
   /** Adds the weights of feature bucket `bucket` to `out[at .. at + T)`. */
   addRow(bucket: number, out: Float32Array, at: number): void;
+  /** Optional: writes the summed weights of features `ids[from .. to)` to `out[at .. at + T)` at once. */
+  scoreFeatures?(ids: Uint32Array, from: number, to: number, out: Float32Array, at: number): void;
+  /** Optional: reads (and discards) the table slots of features `ids[from .. to)`, so that scoring them finds them in the cache. */
+  touch?(ids: Uint32Array, from: number, to: number): number;
   trans: Float32Array;
   start: Float32Array;
 }
 
 export function emissions(scorer: Scorer, f: TextFeatures, n: number): Emissions {
-  if (scorer instanceof KoreanModel) return scorer.emissionsOf(f, n);
   const out = new Float32Array(n * TAG_COUNT);
   const mask = (1 << scorer.hashBits) - 1;
+  if (scorer.scoreFeatures) {
+    for (let from = 0; from < n; from += TOUCH_CHUNK) {
+      const to = Math.min(n, from + TOUCH_CHUNK);
+      scorer.touch?.(f.ids, f.offsets[from]!, f.offsets[to]!);
+      for (let i = from; i < to; i++) scorer.scoreFeatures(f.ids, f.offsets[i]!, f.offsets[i + 1]!, out, i * TAG_COUNT);
+    }
+    return out;
+  }
   for (let i = 0; i < n; i++) {
     for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) scorer.addRow(f.ids[k]! & mask, out, i * TAG_COUNT);
   }
   return out;
 }
+
+/**
+ * Positions scored per batch. The table reads are most of a text's cost, and one at a time
+ * each waits for memory: touch() first reads the slots of a batch's features with no branch
+ * between the reads, so that the processor has many of them under way at once, and scoring
+ * then finds them in the cache (a batch's slots, ~28 a position, fit it easily).
+ */
+const TOUCH_CHUNK = 16;
 
 /** Whether tag `b` may follow tag `a` (a continue-tag only after its own kind). */
 export function allowed(a: number, b: number): boolean {
@@ -72,9 +91,6 @@ export function viterbi(em: Emissions, from: number, to: number, trans: Float32A
   const n = to - from;
   if (n <= 0) return;
   const back = new Uint8Array(n * T);
-  // The transitions by destination, as doubles (what the sums are in): into[b * T + a] is a → b.
-  const into = new Float64Array(T * T);
-  for (let a = 0; a < T; a++) for (let b = 0; b < T; b++) into[b * T + a] = trans[a * T + b]!;
   let score = new Float64Array(T);
   let next = new Float64Array(T);
   for (let t = 0; t < T; t++) score[t] = t !== 0 && t % 2 === 0 ? -Infinity : start[t]! + em[from * T + t]!;
@@ -84,12 +100,11 @@ export function viterbi(em: Emissions, from: number, to: number, trans: Float32A
     for (let b = 0; b < T; b++) {
       let arg: number;
       let best: number;
-      const col = b * T;
-      if (b === 0 || (b & 1) === 1) {
+      if (b === 0 || b % 2 === 1) {
         arg = 0;
-        best = score[0]! + into[col]!;
+        best = score[0]! + trans[b]!;
         for (let a = 1; a < T; a++) {
-          const s = score[a]! + into[col + a]!;
+          const s = score[a]! + trans[a * T + b]!;
           if (s > best) {
             best = s;
             arg = a;
@@ -97,8 +112,8 @@ export function viterbi(em: Emissions, from: number, to: number, trans: Float32A
         }
       } else {
         arg = b - 1;
-        best = score[b - 1]! + into[col + b - 1]!;
-        const s = score[b]! + into[col + b]!;
+        best = score[b - 1]! + trans[(b - 1) * T + b]!;
+        const s = score[b]! + trans[b * T + b]!;
         if (s > best) {
           best = s;
           arg = b;
@@ -136,16 +151,13 @@ export function decode(scorer: Scorer, text: string, f: TextFeatures): Uint8Arra
 
 /**
  * A trained model, read from its file, laid out for scoring (the file stays as it is; this is
- * built when it loads). Scoring a text is one lookup per feature, and those lookups are nearly
- * all of what the tagger costs, most of it waiting for memory. One-byte weights (both shipped
- * models) are looked up through a bitmap of the buckets that have a row: the file's keys are
- * sorted, so a bucket's row number is the count of keys below it, read from the bitmap (one bit
- * a bucket) and a running count beside each 32-bit word of it. The two together take 512 kB
- * for 2^21 buckets, near enough to the processor to answer the feature that has no row (a
- * fifth of them) without a trip to memory; the rows, 16 bytes each (four 32-bit words holding
- * the 13 weights + 128, a byte each), are read only for the features that have one, from
- * 3.7 MB rather than the 8 MB of a hash table at half load. Two-byte weights, or keys not
- * sorted, are looked up in a hash table of [bucket, row] pairs instead.
+ * built when it loads). Scoring a text is one table read per feature, and those reads are
+ * nearly all of what the tagger costs: the table is 8 MB, far larger than the CPU's caches,
+ * so each read that finds a row is a trip to memory. One-byte weights (both shipped models)
+ * therefore live in the table itself: a slot is 16 bytes, four 32-bit words holding the 13
+ * weights (each + 128, a byte each) and, above the last weight, the bucket: one probe reads
+ * the bucket and its row from one cache line, where a table of [bucket, row] pairs and a
+ * separate array of rows costs two reads. Two-byte weights keep that slower layout.
  */
 export class KoreanModel implements Scorer {
   readonly hashBits: number;
@@ -155,12 +167,11 @@ export class KoreanModel implements Scorer {
   readonly meta: Record<string, unknown>;
   readonly rows: number;
   private readonly scale: number;
-  private readonly mask: number;
-  /** One-byte weights: [rows below word w, bits of word w] for each 32 buckets, and 4 words a row (see above). Null otherwise. */
-  private readonly index: Int32Array | null;
-  private readonly packed: Int32Array | null;
-  /** Otherwise: [bucket, row] pairs (row -1 marks an empty slot), and the rows as stored. */
   private readonly slotMask: number;
+  private readonly mask: number;
+  /** One-byte weights: 4 words a slot (see above); word 3 is -1 in an empty slot. Null for two-byte weights. */
+  private readonly slots: Int32Array | null;
+  /** Two-byte weights: [bucket, row] pairs (row -1 marks an empty slot) and the rows as stored. */
   private readonly table: Int32Array | null;
   private readonly weights: Int16Array | null;
 
@@ -173,43 +184,33 @@ export class KoreanModel implements Scorer {
     this.scale = header.scale;
     this.mask = (1 << header.hashBits) - 1;
     this.rows = keys.length;
-    let sorted = header.hashBits <= 24;
-    for (let r = 0; r < keys.length && sorted; r++) sorted = keys[r]! <= this.mask && (r === 0 || keys[r]! > keys[r - 1]!);
-    if (weights instanceof Int8Array && TAG_COUNT === 13 && sorted) {
-      const words = Math.max(1, (this.mask + 1) >>> 5);
-      const index = new Int32Array(words * 2);
-      for (let r = 0; r < keys.length; r++) {
-        const at = ((keys[r]! >>> 5) << 1) + 1;
-        index[at] = index[at]! | (1 << (keys[r]! & 31));
-      }
-      for (let w = 0, below = 0; w < words; w++) {
-        index[w << 1] = below;
-        below += bitCount(index[(w << 1) + 1]!);
-      }
-      // Weights + 128 as bytes, four to a word; the last word holds tag 12 alone.
-      const packed = new Int32Array(keys.length * 4);
+    let size = 1;
+    while (size < keys.length * 2) size <<= 1;
+    this.slotMask = size - 1;
+    // The bucket shares word 3 with a weight byte: 24 bits for it.
+    if (weights instanceof Int8Array && header.hashBits <= 23 && TAG_COUNT === 13) {
+      const slots = new Int32Array(size * 4);
+      for (let s = 3; s < slots.length; s += 4) slots[s] = -1;
+      const slotMask = this.slotMask;
+      // Weights + 128 as bytes, four to a word, the last word holding tag 12 and the bucket.
       const u8 = new Uint8Array(weights.length);
       for (let k = 0; k < weights.length; k++) u8[k] = weights[k]! + 128;
       for (let r = 0; r < keys.length; r++) {
-        const at = r << 2;
+        let s = Math.imul(keys[r]!, 0x9e3779b1) >>> 0;
+        while (slots[((s & slotMask) << 2) + 3] !== -1) s++;
+        const at = (s & slotMask) << 2;
         const w = r * TAG_COUNT;
-        packed[at] = u8[w]! | (u8[w + 1]! << 8) | (u8[w + 2]! << 16) | (u8[w + 3]! << 24);
-        packed[at + 1] = u8[w + 4]! | (u8[w + 5]! << 8) | (u8[w + 6]! << 16) | (u8[w + 7]! << 24);
-        packed[at + 2] = u8[w + 8]! | (u8[w + 9]! << 8) | (u8[w + 10]! << 16) | (u8[w + 11]! << 24);
-        packed[at + 3] = u8[w + 12]!;
+        slots[at] = u8[w]! | (u8[w + 1]! << 8) | (u8[w + 2]! << 16) | (u8[w + 3]! << 24);
+        slots[at + 1] = u8[w + 4]! | (u8[w + 5]! << 8) | (u8[w + 6]! << 16) | (u8[w + 7]! << 24);
+        slots[at + 2] = u8[w + 8]! | (u8[w + 9]! << 8) | (u8[w + 10]! << 16) | (u8[w + 11]! << 24);
+        slots[at + 3] = u8[w + 12]! | (keys[r]! << 8);
       }
-      this.index = index;
-      this.packed = packed;
-      this.slotMask = 0;
+      this.slots = slots;
       this.table = null;
       this.weights = null;
       return;
     }
-    this.index = null;
-    this.packed = null;
-    let size = 1;
-    while (size < keys.length * 2) size <<= 1;
-    this.slotMask = size - 1;
+    this.slots = null;
     this.weights = Int16Array.from(weights);
     const table = new Int32Array(size * 2);
     for (let k = 1; k < table.length; k += 2) table[k] = -1;
@@ -226,111 +227,97 @@ export class KoreanModel implements Scorer {
     for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) if (free(s & this.slotMask)) return s & this.slotMask;
   }
 
-  /** The row of `bucket` (its number in the file), or -1 when it has none. */
-  private row(bucket: number): number {
-    const index = this.index;
-    if (index) {
-      const at = (bucket >>> 5) << 1;
-      const bits = index[at + 1]!;
-      const bit = 1 << (bucket & 31);
-      return bits & bit ? index[at]! + bitCount(bits & (bit - 1)) : -1;
+  addRow(bucket: number, out: Float32Array, at: number): void {
+    const scale = this.scale;
+    const slots = this.slots;
+    if (slots) {
+      for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) {
+        const w = (s & this.slotMask) << 2;
+        const last = slots[w + 3]!;
+        if (last === -1) return;
+        if (last >> 8 !== bucket) continue;
+        for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += (((slots[w + (t >> 2)]! >>> (8 * (t & 3))) & 0xff) - 128) * scale;
+        return;
+      }
     }
     const table = this.table!;
     for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) {
       const slot = (s & this.slotMask) << 1;
       const r = table[slot + 1]!;
-      if (r < 0) return -1;
-      if (table[slot] === (bucket | 0)) return r;
-    }
-  }
-
-  addRow(bucket: number, out: Float32Array, at: number): void {
-    const r = this.row(bucket);
-    if (r < 0) return;
-    const scale = this.scale;
-    const packed = this.packed;
-    if (packed) {
-      for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += (((packed[(r << 2) + (t >> 2)]! >>> (8 * (t & 3))) & 0xff) - 128) * scale;
+      if (r < 0) return;
+      if (table[slot] !== (bucket | 0)) continue;
+      for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += this.weights![r * TAG_COUNT + t]! * scale;
       return;
     }
-    for (let t = 0; t < TAG_COUNT; t++) out[at + t]! += this.weights![r * TAG_COUNT + t]! * scale;
   }
 
-  /** The emissions of a text's features (see emissions()), all characters in one loop. */
-  emissionsOf(f: TextFeatures, n: number): Emissions {
-    const out = new Float32Array(n * TAG_COUNT);
-    const index = this.index;
-    const packed = this.packed;
+  touch(ids: Uint32Array, from: number, to: number): number {
+    const slots = this.slots;
+    if (!slots) return 0;
     const mask = this.mask;
-    if (!index || !packed) {
-      for (let i = 0; i < n; i++) for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) this.addRow(f.ids[k]! & mask, out, i * TAG_COUNT);
-      return out;
-    }
-    const ids = f.ids;
-    const offsets = f.offsets;
-    const scale = this.scale;
-    for (let i = 0, at = 0; i < n; i++, at += TAG_COUNT) {
-      // Weights + 128 are bytes; spread to 16-bit lanes (even and odd bytes of a word apart) their
-      // sums stay below 2^16: at most 255 a feature, and far fewer than 257 features a character.
-      // a0: tags 0, 2 · a1: 1, 3 · a2: 4, 6 · a3: 5, 7 · a4: 8, 10 · a5: 9, 11 · a6: 12.
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let a4 = 0;
-      let a5 = 0;
-      let a6 = 0;
-      let count = 0;
-      const to = offsets[i + 1]!;
-      for (let k = offsets[i]!; k < to; k++) {
-        const bucket = ids[k]! & mask;
-        const wi = (bucket >>> 5) << 1;
-        const bits = index[wi + 1]!;
-        const bit = 1 << (bucket & 31);
-        if ((bits & bit) === 0) continue;
-        // The row: the rows below this word, and the bits below this bucket in it (bitCount written out).
-        let x = bits & (bit - 1);
-        x = x - ((x >>> 1) & 0x55555555);
-        x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-        x = (x + (x >>> 4)) & 0x0f0f0f0f;
-        const w = (index[wi]! + (Math.imul(x, 0x01010101) >>> 24)) << 2;
-        const w0 = packed[w]!;
-        const w1 = packed[w + 1]!;
-        const w2 = packed[w + 2]!;
-        a0 = (a0 + (w0 & 0xff00ff)) | 0;
-        a1 = (a1 + ((w0 >>> 8) & 0xff00ff)) | 0;
-        a2 = (a2 + (w1 & 0xff00ff)) | 0;
-        a3 = (a3 + ((w1 >>> 8) & 0xff00ff)) | 0;
-        a4 = (a4 + (w2 & 0xff00ff)) | 0;
-        a5 = (a5 + ((w2 >>> 8) & 0xff00ff)) | 0;
-        a6 = (a6 + packed[w + 3]!) | 0;
-        count++;
-      }
-      const bias = 128 * count;
-      out[at] = ((a0 & 0xffff) - bias) * scale;
-      out[at + 1] = ((a1 & 0xffff) - bias) * scale;
-      out[at + 2] = ((a0 >>> 16) - bias) * scale;
-      out[at + 3] = ((a1 >>> 16) - bias) * scale;
-      out[at + 4] = ((a2 & 0xffff) - bias) * scale;
-      out[at + 5] = ((a3 & 0xffff) - bias) * scale;
-      out[at + 6] = ((a2 >>> 16) - bias) * scale;
-      out[at + 7] = ((a3 >>> 16) - bias) * scale;
-      out[at + 8] = ((a4 & 0xffff) - bias) * scale;
-      out[at + 9] = ((a5 & 0xffff) - bias) * scale;
-      out[at + 10] = ((a4 >>> 16) - bias) * scale;
-      out[at + 11] = ((a5 >>> 16) - bias) * scale;
-      out[at + 12] = (a6 - bias) * scale;
-    }
-    return out;
+    const slotMask = this.slotMask;
+    let sink = 0;
+    for (let k = from; k < to; k++) sink ^= slots[((Math.imul(ids[k]! & mask, 0x9e3779b1) >>> 0) & slotMask) << 2]!;
+    return sink;
   }
-}
 
-/** The number of bits set in a 32-bit word. */
-function bitCount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
+  scoreFeatures(ids: Uint32Array, from: number, to: number, out: Float32Array, at: number): void {
+    const slots = this.slots;
+    if (!slots) {
+      for (let k = from; k < to; k++) this.addRow(ids[k]! & this.mask, out, at);
+      return;
+    }
+    const mask = this.mask;
+    const slotMask = this.slotMask;
+    // Weights + 128 are bytes; spread to 16-bit lanes (even and odd bytes of a word apart) their
+    // sums stay below 2^16: at most 255 a feature, and far fewer than 257 features a character.
+    // a0: tags 0, 2 · a1: 1, 3 · a2: 4, 6 · a3: 5, 7 · a4: 8, 10 · a5: 9, 11 · a6: 12.
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    let count = 0;
+    for (let k = from; k < to; k++) {
+      const bucket = ids[k]! & mask;
+      for (let s = Math.imul(bucket, 0x9e3779b1) >>> 0; ; s++) {
+        const w = (s & slotMask) << 2;
+        const last = slots[w + 3]!;
+        if (last >> 8 === bucket) {
+          const w0 = slots[w]!;
+          const w1 = slots[w + 1]!;
+          const w2 = slots[w + 2]!;
+          a0 = (a0 + (w0 & 0xff00ff)) | 0;
+          a1 = (a1 + ((w0 >>> 8) & 0xff00ff)) | 0;
+          a2 = (a2 + (w1 & 0xff00ff)) | 0;
+          a3 = (a3 + ((w1 >>> 8) & 0xff00ff)) | 0;
+          a4 = (a4 + (w2 & 0xff00ff)) | 0;
+          a5 = (a5 + ((w2 >>> 8) & 0xff00ff)) | 0;
+          a6 = (a6 + (last & 0xff)) | 0;
+          count++;
+          break;
+        }
+        if (last === -1) break;
+      }
+    }
+    const bias = 128 * count;
+    const scale = this.scale;
+    out[at]! += ((a0 & 0xffff) - bias) * scale;
+    out[at + 1]! += ((a1 & 0xffff) - bias) * scale;
+    out[at + 2]! += ((a0 >>> 16) - bias) * scale;
+    out[at + 3]! += ((a1 >>> 16) - bias) * scale;
+    out[at + 4]! += ((a2 & 0xffff) - bias) * scale;
+    out[at + 5]! += ((a3 & 0xffff) - bias) * scale;
+    out[at + 6]! += ((a2 >>> 16) - bias) * scale;
+    out[at + 7]! += ((a3 >>> 16) - bias) * scale;
+    out[at + 8]! += ((a4 & 0xffff) - bias) * scale;
+    out[at + 9]! += ((a5 & 0xffff) - bias) * scale;
+    out[at + 10]! += ((a4 >>> 16) - bias) * scale;
+    out[at + 11]! += ((a5 >>> 16) - bias) * scale;
+    out[at + 12]! += (a6 - bias) * scale;
+  }
 }
 
 const align4 = (n: number) => (n + 3) & ~3;
