@@ -340,7 +340,7 @@ export function ReaderScreen({ article, tabId, onGoToHighlight, focus, photos }:
             const chosen = currentSelection();
             clearSelection();
             if (!chosen || !rendered) return;
-            const { nameFromSelection } = menuModule ?? (await entityMenu.get());
+            const { nameFromSelection } = await entityMenu.get();
             // The name itself: no quotes, brackets, particle or possessive (‹숨바꼭질>이 → 숨바꼭질).
             const found = nameFromSelection(rendered.body.textContent ?? '', chosen.start, chosen.end);
             if (found.ok) setMenu({ name: found.name, corrected: corrected.has(found.name), anchor: chosen.rect });

@@ -1,19 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { lazyModule } from './useLazy';
 
 /** The reader pages' database module: what reads the database live, loaded once, when first needed. */
 export type LiveDb = typeof import('./live-db');
-
-let loading: Promise<LiveDb> | undefined;
 
 /**
  * Dexie and the database, for the reader pages — imported dynamically, so the popup's shell
  * (and the article, which the background sends) paints before they load (issue 22: the popup's
  * JavaScript to its shell was 79 kB gzip, Dexie among it, for the live reads alone).
  */
-export function loadLiveDb(): Promise<LiveDb> {
-  loading ??= import('./live-db');
-  return loading;
-}
+export const loadLiveDb: () => Promise<LiveDb> = lazyModule(() => import('./live-db')).get;
 
 /**
  * The answer of a query of the reader's database, kept up to date (Dexie's liveQuery re-runs

@@ -8,14 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 export function lazyModule<M>(load: () => Promise<M>): { get: () => Promise<M>; loaded: () => M | undefined } {
   let module: M | undefined;
   let loading: Promise<M> | undefined;
-  const get = () =>
-    (loading ??= load().then(
-      (m) => (module = m),
-      (error: unknown) => {
-        loading = undefined; // a failed load (extension updated meanwhile) may be tried again
-        throw error;
-      },
-    ));
+  const get = () => (loading ??= load().then((m) => (module = m)));
   return { get, loaded: () => module };
 }
 

@@ -4,6 +4,7 @@ import type { ArticleBody, ArticleRow, HighlightRecord, SearchRow } from './reco
 import { articleSearchRow, bodySearchRow, highlightSearchRow, searchKey } from './search-index';
 import { spansStores } from './transaction';
 import { BULK_FACTOR, BULK_READ } from './lookup';
+import { groupBy } from '../collections';
 import { ENTITY_TABLES, reindexArticles, reindexHighlights } from './entity-keeper';
 
 /**
@@ -96,13 +97,7 @@ class Scope {
     return this.whole<T>(table, values.length * BULK_FACTOR).then((all) => {
       if (!all) return keyed();
       // The table's records come in primary-key order, as an index gives the records of one value.
-      const groups = new Map<unknown, T[]>();
-      for (const r of all) {
-        const value = idx.extractKey!(r);
-        const group = groups.get(value);
-        if (group) group.push(r);
-        else groups.set(value, [r]);
-      }
+      const groups = groupBy(all, (r) => idx.extractKey!(r));
       return values.map((v) => groups.get(v) ?? []);
     });
   }

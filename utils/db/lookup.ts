@@ -1,4 +1,5 @@
 import type { IndexableType, Table } from 'dexie';
+import { groupBy } from '../collections';
 
 /*
  * Rows (or primary keys) whose index has any of some values: one keyed read per value,
@@ -40,13 +41,7 @@ export async function manyRowsWhere<T, K, I>(table: Table<T, K, I>, index: strin
   const all = await wholeTableIfSmall(table, unique.length * BULK_FACTOR);
   if (!all) return rowsWhere(table, index, unique);
   // The table's rows come in primary-key order, as an index gives the rows of one value.
-  const groups = new Map<unknown, T[]>();
-  for (const row of all) {
-    const value = (row as Record<string, unknown>)[index];
-    const group = groups.get(value);
-    if (group) group.push(row);
-    else groups.set(value, [row]);
-  }
+  const groups = groupBy(all, (row) => (row as Record<string, unknown>)[index]);
   return unique.flatMap((v) => groups.get(v) ?? []);
 }
 

@@ -1,5 +1,4 @@
 import type { HighlightRecord } from '../db/schema';
-import { normalizeUrl } from '../url';
 
 // Small and free of the validator, so the library page's writes can use them without loading it.
 
@@ -20,8 +19,8 @@ export function stableId(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** What makes two highlights the same one, whatever their ids: the page, the quote and where it stands. */
+/** What makes two highlights the same one, whatever their ids: the page (its URL, normalised already), the quote and where it stands. */
 export function contentKey(a: Pick<HighlightRecord, 'url' | 'quote' | 'selectors'>): string {
   const p = a.selectors.position;
-  return `${normalizeUrl(a.url)}\u0000${a.quote}\u0000${p ? `${p.start}-${p.end}` : '-'}`;
+  return `${a.url}\u0000${a.quote}\u0000${p ? `${p.start}-${p.end}` : '-'}`;
 }
