@@ -1,9 +1,9 @@
-// npm run convert:english-ner [-- --gum <GUM checkout or git dir> --out .data/en-ner]
+// npm run convert:english-ner [-- --gum <GUM checkout or git dir> --out data/en-ner]
 // Turns a snapshot of the GUM corpus (github.com/amir-zeldes/gum; annotations CC BY 4.0) into
 // the compact English entity corpus the English model trains and is scored on:
-// .data/en-ner/gum.jsonl (one document a line) and a README of source, commit, licence,
-// attribution and label mapping. The output stays out of git (.data/ is ignored): it is made
-// from fetched data, which the project never commits.
+// data/en-ner/gum.jsonl (one document a line) and a README of source, commit, licence,
+// attribution and label mapping. The converted corpus is committed, so `npm run train:entities`
+// rebuilds the English model offline; this script is how it was made and how to remake it.
 //
 // Only the genres whose texts may be redistributed with what is learned from them are read
 // (LICENSE.txt of GUM): academic (CC BY 4.0), bio (CC BY-SA 3.0), court (CC BY 4.0),
@@ -218,9 +218,10 @@ const README = (commit: string, stats: string) => `# English entity corpus (conv
 
 Made by \`npm run convert:english-ner\` (scripts/convert-english-ner.ts) from a snapshot of
 **GUM, the Georgetown University Multilayer corpus** — https://github.com/amir-zeldes/gum,
-commit \`${commit}\`. Not committed to Margin's repository (.data/ is ignored).
+commit \`${commit}\`. Committed with Margin, so \`npm run train:entities\` rebuilds offline.
 
 ## Licence and attribution
+
 GUM's annotations are CC BY 4.0 (Amir Zeldes and the GUM annotators, https://gucorpling.org/gum/;
 Zeldes 2017, "The GUM Corpus: Creating Multilayer Resources in the Classroom", Language Resources
 and Evaluation 51(3), 581–612). Only the genres whose texts allow redistribution of derived data
@@ -229,7 +230,16 @@ and news (Wikinews, CC BY 2.5), voyage (Wikivoyage, CC BY-SA 3.0). Left out: ess
 letter, podcast, whow (CC BY-NC-SA), reddit (non-commercial terms), conversation, speech, textbook
 and vlog (licence not stated in GUM's LICENSE.txt), and the GENTLE documents.
 
+## Licence of this file
+
+\`gum.jsonl\` holds GUM's texts of the genres above with Margin's conversion of their entity
+annotations. Each text keeps its own licence (above); the file as a whole is offered under
+**CC BY-SA 4.0** (https://creativecommons.org/licenses/by-sa/4.0/), which covers every one of
+them. Changes: documents converted from CoNLL-U to plain text with character offsets; mentions
+mapped to Margin's names as described below. Attribution: Amir Zeldes and the GUM annotators.
+
 ## Format
+
 \`gum.jsonl\`: one document a line, \`{id, genre, split, text, spans, neutral}\`; spans are
 \`{start, end, type}\` character offsets into \`text\` (tokens joined as written: SpaceAfter=No
 respected, a paragraph a line). \`split\` is \`test\` for one document in five, by the sha256 of
@@ -264,7 +274,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       gum: { type: 'string', default: '/work/.mirror/amir-zeldes+gum/repo' },
-      out: { type: 'string', default: join(ROOT, '.data/en-ner') },
+      out: { type: 'string', default: join(ROOT, 'data/en-ner') },
     },
   });
   const source = resolve(values.gum);

@@ -1,6 +1,6 @@
 // npm run train:entities [-- --epochs N --no-cv | --cv-only] [--only ko|en] [--en-dev-only]
 // Builds both learned entity models: English first (scripts/lib/train-english.ts, from the
-// converted GUM corpus: .data/en-ner/ or ../shared/corpus/en-ner/; it says what is missing
+// converted GUM corpus committed in data/en-ner/ (or a fresh conversion in .data/en-ner/); it says what is missing
 // when neither is there), then Korean:
 // Rebuilds the learned Korean entity model from ../shared/corpus/klue-ner (CC BY-SA 4.0):
 // 5-fold cross-validation on the `fit` split (the figures to read errors on), then a model

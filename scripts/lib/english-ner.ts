@@ -8,8 +8,8 @@ import { ROOT, SHARED } from './paths';
 
 /**
  * The converted English entity corpus (scripts/convert-english-ner.ts: GUM's licensed genres,
- * CC BY 4.0 annotations), read from .data/en-ner/ or, where the lead placed it,
- * ../shared/corpus/en-ner/. Each document carries its split, fixed by its id's hash.
+ * CC BY 4.0 annotations), committed in data/en-ner/; a fresh conversion in .data/en-ner/ or
+ * ../shared/corpus/en-ner/ is read instead where one is there. Each document carries its split, fixed by its id's hash.
  */
 export interface EnglishDoc {
   id: string;
@@ -20,7 +20,7 @@ export interface EnglishDoc {
   neutral: { start: number; end: number; tag: string }[];
 }
 
-export const ENGLISH_CORPUS_DIRS = [join(ROOT, '.data/en-ner'), join(SHARED, 'corpus/en-ner')];
+export const ENGLISH_CORPUS_DIRS = [join(ROOT, '.data/en-ner'), join(SHARED, 'corpus/en-ner'), join(ROOT, 'data/en-ner')];
 
 /** The folder holding gum.jsonl, or null when neither place has it. */
 export const englishCorpusDir = (): string | null => ENGLISH_CORPUS_DIRS.find((d) => existsSync(join(d, 'gum.jsonl'))) ?? null;
