@@ -142,7 +142,11 @@ interface PageAcc {
   pages: { name: string; score: Score; untyped: Score }[];
 }
 
-function pageScorer(target: number): Scorer<LabelFile, PageAcc> {
+/**
+ * A held-out set's pages print their figures, never their misses and false positives: reading a
+ * held-out page's errors would make it a page tuned on.
+ */
+function pageScorer(target: number, heldOut: boolean): Scorer<LabelFile, PageAcc> {
   return {
     start: () => ({ counts: new Map(), pages: [] }),
     add(acc, item, predicted) {
@@ -163,7 +167,7 @@ function pageScorer(target: number): Scorer<LabelFile, PageAcc> {
         const lines = [
           `${name.padEnd(34)} typed P ${pct(score.precision)} R ${pct(score.recall)} F1 ${pct(score.f1)} │ untyped F1 ${pct(untyped.f1)} │ page target ${target} ${ok ? 'met' : 'NOT MET'}`,
         ];
-        if (verbose || !ok) {
+        if (!heldOut && (verbose || !ok)) {
           if (score.missed.length) lines.push(`    missed: ${score.missed.join(', ')}`);
           if (score.falsePositives.length) lines.push(`    false positives: ${score.falsePositives.join(', ')}`);
         }
@@ -190,7 +194,7 @@ export const pagesMet = (result: SetResult) => !result.details.some((d) => d.inc
  * Margin's pipeline, the headline as context, the body's names scored. Korean and English
  * pages are separate sets.
  */
-export function pageSets(root: string, folders: { name: string; dir: string; about: string; target: number; only?: string }[]): EvalSet[] {
+export function pageSets(root: string, folders: { name: string; dir: string; about: string; target: number; heldOut?: boolean; only?: string }[]): EvalSet[] {
   const sets: EvalSet[] = [];
   for (const folder of folders) {
     const files = loadLabelFiles(root, [folder.dir]).filter((f) => !folder.only || f.name.includes(folder.only));
@@ -210,7 +214,7 @@ export function pageSets(root: string, folders: { name: string; dir: string; abo
         name: `${folder.name}, ${lang}`,
         about: folder.about,
         items: () => mine.map(({ file, page }) => ({ text: page.text, title: page.title, lang: page.lang, gold: file, name: file.name })),
-        scorer: pageScorer(folder.target),
+        scorer: pageScorer(folder.target, !!folder.heldOut),
         targets: [{ type: 'all', f1: folder.target }],
       });
     }
