@@ -372,4 +372,24 @@ describe('more general leftovers (issue 22 item 5, second pass)', () => {
     for (const line of ['Version 2.1.2019 fixes the bug.', 'Today 12 people were hurt']) expect(isDateline(line), line).toBe(false);
     expect(prune(`<p>19.11.2019, 08:57</p>${PROSE}`).found.dates).toEqual(['19.11.2019, 08:57']);
   });
+
+  it('knows a dateline in Portuguese, Spanish, Italian, French or German, and not a line that only starts like a month', () => {
+    for (const line of [
+      'sexta-feira, 22 de outubro de 2010 às 20:13',
+      '02 Ago 2017',
+      'martes, 3 de diciembre de 2019',
+      'mardi 3 décembre 2019',
+      'Montag, 3. Oktober 2019',
+    ])
+      expect(isDateline(line), line).toBe(true);
+    for (const line of ['Outlook 2020', 'Setup 2', 'A 22 de outubro o conselho votou o orçamento.']) expect(isDateline(line), line).toBe(false);
+  });
+
+  it('moves "Posted on <date> by <name>" to the header, and keeps a sentence that starts so', () => {
+    const { found, text } = prune(`<p>Posted on <span>March 30, 2015</span> by Admin</p>${PROSE}`);
+    expect(found.bylines).toEqual(['by Admin']);
+    expect(found.dates).toEqual(['Posted on March 30, 2015 by Admin']);
+    expect(text).toBe(squashed(PROSE));
+    expect(prune(`<p>Posted on March 30, the notice was signed by the mayor.</p>${PROSE}`).text).toContain('signed by the mayor');
+  });
 });

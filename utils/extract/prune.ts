@@ -58,17 +58,21 @@ const WRITER_LINE = /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+, (?:[\p{L}
 // pattern is tried at every position), as the whole pattern backtracks over every line that is not one.
 const WRITER_END = /(?:writer|reporter|correspondent|editor|columnist)$/iu;
 
-// Dates as news pages print them next to the headline, and what a dateline holds besides them.
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+// Dates as news pages print them next to the headline, and what a dateline holds besides them;
+// months and weekdays in English and the other languages of Western Europe ("22 de janeiro",
+// "sexta-feira", "02 Ago 2017", "3. Oktober").
+const MONTH =
+  '(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zà-ÿ]*|fev(?:ereiro)?|f[eé]vr?(?:ier)?|abr(?:il)?|avr(?:il)?|maio?|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?|ago(?:sto)?|ao[uû]t|set(?:embro|tembre)?|out(?:ubro)?|ott(?:obre)?|okt(?:ober)?|dez(?:embro|ember)?|d[eé]c(?:embre)?|dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?|m[aä]rz|mei|agustus|desember)\\.?';
 const DATE_IN_LINE = new RegExp(
-  `\\b${MONTH} \\d|\\d (?:${MONTH})|\\d{4}\\s*[-./년]\\s*\\d\\d?\\s*[-./월]\\s*\\d|\\d/\\d\\d?/\\d\\d|\\b\\d\\d?\\.\\d\\d?\\.\\d{4}\\b|\\b(?:today|yesterday),? (?:at )?\\d\\d?:\\d\\d|\\d (?:minute|hour|day|week)s? ago`,
+  `\\b${MONTH} \\d|\\d\\.? (?:de )?(?:${MONTH})|\\d{4}\\s*[-./년]\\s*\\d\\d?\\s*[-./월]\\s*\\d|\\d/\\d\\d?/\\d\\d|\\b\\d\\d?\\.\\d\\d?\\.\\d{4}\\b|\\b(?:today|yesterday),? (?:at )?\\d\\d?:\\d\\d|\\d (?:minute|hour|day|week)s? ago`,
   'i',
 );
 const DATELINE_WORDS = new RegExp(
-  `${MONTH}|[a-z]*day|first|last|published|updated|posted|modified|original|\\b(?:mon|tue|wed|thu|fri|sat|sun|on|at|by|[ap]\\.?m\\.?|[a-z]{0,2}t|utc|gmt|ago|minutes?|hours?|weeks?)\\b|\\d+(?:st|nd|rd|th)?|[기사입력최종수정등록승인업데이트]+|[-–—|/,.:;()[\\]\\s•·]+`,
+  `${MONTH}|[a-z]*day|[a-zà-ÿ]+-feira|s[aá]bado|domingo|[a-zè]+d[iì]|[a-z]+tag|lunes|martes|mi[eé]rcoles|jueves|viernes|samedi|dimanche|mittwoch|às?|first|last|published|updated|posted|modified|original|\\b(?:mon|tue|wed|thu|fri|sat|sun|on|at|by|de|del|le|alle|ore|um|uhr|[ap]\\.?m\\.?|[a-z]{0,2}t|utc|gmt|ago|minutes?|hours?|weeks?)\\b|\\d+(?:st|nd|rd|th)?|[기사입력최종수정등록승인업데이트]+|[-–—|/,.:;()[\\]\\s•·]+`,
   'gi',
 );
-const BYLINE_LINE = /^(?:(?:written |posted |words )?by)\s+\S/i;
+// "By Jane Roe", "Posted by …", and a date before the name: "Posted on March 30, 2015 by Admin".
+const BYLINE_LINE = /^(?:(?:written |posted |published |words )?(?:on [^|]{4,40}? )?by)\s+\S/i;
 
 export interface PruneFindings {
   /** Byline lines taken out of the body ("By Jane Doe | November 18, 2019"). */
@@ -396,7 +400,7 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       ((BYLINE_LINE.test(text) && text.length <= 120) || (WRITER_END.test(text.slice(-13)) && WRITER_LINE.test(text))) &&
       !/[.!?]["”’]?$/.test(text.replace(/\b(?:[ap]\.m|jr|sr|dr|st)\.$/i, ''))
     ) {
-      findings.bylines.unshift(text);
+      findings.bylines.unshift(text.replace(/^(?:\w+ )?on .+? (by\s)/i, '$1'));
       if (DATE_IN_LINE.test(text)) findings.dates.unshift(text);
       el.remove();
       continue;
