@@ -385,6 +385,25 @@ describe('more general leftovers (issue 22 item 5, second pass)', () => {
     for (const line of ['Outlook 2020', 'Setup 2', 'A 22 de outubro o conselho votou o orçamento.']) expect(isDateline(line), line).toBe(false);
   });
 
+  it('knows source lines, labelled addresses, inbox promotions and calls to follow the coverage, and not prose like them', () => {
+    for (const line of [
+      'SOURCE: News agencies',
+      'Via SyndiGate.info',
+      'Listen: http://example.com/ep15 Download: http://example.com/ep15.mp3',
+      'Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.',
+      "Follow AP's full coverage of the election at https://apnews.com/Elections",
+    ])
+      expect(isFurnitureText(line), line).toBe(true);
+    for (const line of [
+      'Sources said the vote would wait until March.',
+      'Via Appia was the first road the Romans paved.',
+      'The report is at http://example.com/report and runs to 300 pages.',
+      'Follow the money, the inspector said.',
+      'Read the full report on the council website before Friday.',
+    ])
+      expect(isFurnitureText(line), line).toBe(false);
+  });
+
   it('moves "Posted on <date> by <name>" to the header, and keeps a sentence that starts so', () => {
     const { found, text } = prune(`<p>Posted on <span>March 30, 2015</span> by Admin</p>${PROSE}`);
     expect(found.bylines).toEqual(['by Admin']);

@@ -26,16 +26,21 @@ const FURNITURE_START =
 
 // A short block that says any of these is a promotion: newsletters, "click here", affiliate notices.
 const PROMO =
-  /\b(?:(?:in|to) your inbox|click(?:ing)? here|subscribe to our|sign up for (?:our|the) [^.!?]{0,40}newsletter|(?:may|might) earn (?:an? )?(?:small )?(?:affiliate )?commission)\b/i;
+  /\b(?:your inbox|click(?:ing)? here|subscribe to our|sign up for (?:our|the) [^.!?]{0,40}newsletter|(?:may|might) earn (?:an? )?(?:small )?(?:affiliate )?commission)\b/i;
 
 // A short block that only asks the reader to go somewhere else: follow the site on its social
 // accounts, listen to or watch its programme live, subscribe to it ("Follow Newsbeat on Instagram,
 // Facebook, Twitter and YouTube.", "Listen to Newsbeat live at 12:45 …", "Subscribe to WIRED …").
 const SOCIAL = '(?:instagram|facebook|twitter|x|youtube|tiktok|linkedin|snapchat|threads|bluesky|mastodon|whatsapp|telegram|flipboard)';
 const CALL_TO_ACTION = new RegExp(
-  `^(?:follow (?:\\S+ ){1,4}on ${SOCIAL}\\b|(?:listen|tune in) (?:to )?(?:\\S+ ){0,4}(?:live\\b|on (?:bbc sounds|spotify|apple podcasts|the radio)|podcast)|(?:or )?listen back\\b|subscribe to \\S+)`,
+  `^(?:follow (?:\\S+ ){1,4}on ${SOCIAL}\\b|(?:follow|find|see|read) (?:\\S+ ){0,6}coverage of |(?:listen|tune in) (?:to )?(?:\\S+ ){0,4}(?:live\\b|on (?:bbc sounds|spotify|apple podcasts|the radio)|podcast)|(?:or )?listen back\\b|subscribe to \\S+)`,
   'i',
 );
+
+// Where the story came from, as a line of its own ("SOURCE: News agencies", "Via example.info"), and a
+// block that is only labelled addresses ("Listen: http://…  Download: http://…").
+const SOURCE_LINE = /^(?:sources?\s*:\s*[^.!?]{1,40}|via \S+\.[a-z]{2,})$/i;
+const LINK_LINES = /^(?:[\p{L}][\p{L} ]{0,19}:\s*https?:\/\/\S+\s*)+$/u;
 
 // A line that is only the author's role, left behind when the name beside it went to the header
 // ("Opinion Columnist", "Contributing Writer").
@@ -154,7 +159,8 @@ export function isFurnitureText(text: string): boolean {
   if (!text) return false;
   if (text.length <= 80 && FURNITURE_LINE.test(text)) return true;
   if (text.length > 300) return false;
-  if (text.length <= 60 && ROLE_LINE.test(text)) return true;
+  if (text.length <= 60 && (ROLE_LINE.test(text) || SOURCE_LINE.test(text))) return true;
+  if (LINK_LINES.test(text)) return true;
   if (CONTACT.test(text) || AUTHOR_NOTE.test(text) || (text.length <= 200 && (PROMO.test(text) || CALL_TO_ACTION.test(text)))) return true;
   // A block that opens with © is usually the wire's own notice, part of the story as syndicated.
   return (CREDIT.test(text) && !/^[ⓒ©]/.test(text)) || FURNITURE_START.test(text);
