@@ -404,6 +404,19 @@ describe('more general leftovers (issue 22 item 5, second pass)', () => {
       expect(isFurnitureText(line), line).toBe(false);
   });
 
+  it('drops a list of the site’s other stories by their headlines wherever it stands, and keeps a list of links in prose', () => {
+    const url = 'https://www.example.com/a/1';
+    const headlines = `<ul><li><a href="https://www.example.com/a/9">15 Amazing Images of Stars</a></li><li></li><li><a href="https://www.example.com/a/8">Keck Observatory: Twin Telescopes on Mauna Kea</a></li></ul>`;
+    const after = '<p>Originally published on Example Science.</p>';
+    expect(prune(`${PROSE}${headlines}${after}`, 'T', url).text).toBe(squashed(PROSE + after));
+    for (const list of [
+      `<ul><li><a href="https://www.example.com/a/9">Fifteen pictures of stars</a></li><li><a href="https://www.example.com/a/8">Facts about the galaxy</a></li></ul>`,
+      `<ul><li><a href="https://other.example.org/x">The Study In The Journal</a></li><li><a href="https://other.example.org/y">The Agency Data Release</a></li></ul>`,
+      `<ul><li><a href="https://www.example.com/a/9">Fifteen Amazing Images</a> of stars, with notes</li><li><a href="https://www.example.com/a/8">Galaxy Facts</a></li></ul>`,
+    ])
+      expect(prune(`${PROSE}${list}${after}`, 'T', url).text).not.toBe(squashed(PROSE + after));
+  });
+
   it('moves "Posted on <date> by <name>" to the header, and keeps a sentence that starts so', () => {
     const { found, text } = prune(`<p>Posted on <span>March 30, 2015</span> by Admin</p>${PROSE}`);
     expect(found.bylines).toEqual(['by Admin']);

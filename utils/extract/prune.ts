@@ -242,6 +242,33 @@ function isListOfLinks(el: Element, text: string): boolean {
   return items.length >= 2 && items.every((li) => li.querySelector('a[href]')) && linkShare(el, text) >= 0.3;
 }
 
+/**
+ * A list of the site's other stories by their headlines, wherever it stands ("15 Amazing Images of
+ * Stars", "Keck Observatory: Twin Telescopes on Mauna Kea"): each item one link to another page of
+ * the site and nothing else, every longer word of it capitalised.
+ */
+function isHeadlineList(el: Element, links: NodeListOf<HTMLAnchorElement>, site: string, address: string): boolean {
+  if (el.localName !== 'ul' && el.localName !== 'ol') return false;
+  const items = Array.from(el.children).filter((li) => squash(li.textContent));
+  return (
+    items.length >= 2 &&
+    links.length === items.length &&
+    items.every((li) => {
+      const a = li.querySelector('a');
+      const text = squash(li.textContent);
+      const words = text.split(' ').filter((w) => w.length >= 4 && /^\p{L}/u.test(w));
+      return (
+        !!a &&
+        squash(a.textContent) === text &&
+        siteOf(a.href) === site &&
+        a.href.replace(/[?#].*$/, '') !== address &&
+        words.length >= 2 &&
+        words.every((w) => /^\p{Lu}/u.test(w))
+      );
+    })
+  );
+}
+
 /** A caption laid out above its image is put after it, where a reader looks for it. */
 function captionsAfterImages(root: Element): void {
   for (const caption of Array.from(root.querySelectorAll('figure > figcaption'))) {
@@ -380,6 +407,10 @@ export function pruneContent(root: Element, title: string | null, url: string): 
     // A block of links under a furniture heading ("DON'T MISS<br><a>…</a> [INSIGHT]<br>…").
     const links = el.querySelectorAll('a');
     if (links.length && linkShare(el, text, links) >= 0.4 && FURNITURE_LINE.test(textOutsideLinks(el))) {
+      el.remove();
+      continue;
+    }
+    if (isHeadlineList(el, links, site, address)) {
       el.remove();
       continue;
     }
