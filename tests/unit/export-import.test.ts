@@ -59,6 +59,41 @@ async function seeded() {
   return db;
 }
 
+describe('importing entity corrections', () => {
+  const correction = (id: string, text: string, updatedAt: number, type: 'person' | 'org' = 'org') => ({
+    id,
+    text,
+    action: 'set' as const,
+    type,
+    createdAt: 1_000,
+    updatedAt,
+  });
+
+  it('keeps the newer of two by text, gives a taken id a new one, and lets a later one in the same file win', async () => {
+    const db = freshDb();
+    await db.entityCorrections.bulkPut([correction('c1', '한빛일보', 5_000), correction('c2', '누리전자', 5_000)]);
+    const summary = await importData(db, {
+      articles: [],
+      annotations: [],
+      corrections: [
+        correction('x1', '한빛일보', 4_000, 'person'), // older than ours: skipped
+        correction('x2', '누리전자', 6_000, 'person'), // newer: replaces ours, under our id
+        correction('c1', '가람은행', 6_000), // its id is taken by another text: a new id
+        correction('x3', '솔빛제약', 6_000), // new
+        correction('x4', '솔빛제약', 7_000, 'person'), // the same text again, newer: wins
+      ],
+    });
+    expect(summary.corrections).toBe(4);
+    const rows = await db.entityCorrections.toArray();
+    const byText = new Map(rows.map((r) => [r.text, r]));
+    expect(rows).toHaveLength(4);
+    expect(byText.get('한빛일보')).toMatchObject({ id: 'c1', type: 'org', updatedAt: 5_000 });
+    expect(byText.get('누리전자')).toMatchObject({ id: 'c2', type: 'person', updatedAt: 6_000 });
+    expect(byText.get('가람은행')!.id).not.toBe('c1');
+    expect(byText.get('솔빛제약')).toMatchObject({ id: 'x3', type: 'person', updatedAt: 7_000 });
+  });
+});
+
 describe('export → import', () => {
   it('round-trips everything through JSON with nothing lost, and twice changes nothing', async () => {
     const source = await seeded();

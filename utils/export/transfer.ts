@@ -4,7 +4,7 @@ import { contentKey, stableId } from './ids';
 import type { ImportNotices, SkipReport } from './import';
 import { MAX_NOTE } from '../db/highlights';
 import { isQuotaError, joinArticle, newId, splitArticle } from '../db/articles';
-import type { HighlightRecord, ArticleRow, MarginDB } from '../db/schema';
+import type { EntityCorrectionRecord, HighlightRecord, ArticleRow, MarginDB } from '../db/schema';
 import { keysWhere, manyRows, manyRowsWhere, rowsWhere } from '../db/lookup';
 import { forgetVersions } from '../db/versions';
 
@@ -239,23 +239,30 @@ export async function importData(
       await db.annotations.bulkAdd(fresh);
       await db.annotations.bulkPut([...updated.values()]);
 
-      // --- Entity corrections
+      // --- Entity corrections: the table read once, the changes written together. Each one is
+      // decided against what the ones before it in the file left (a later one of the same text wins).
+      const byText = new Map<string, EntityCorrectionRecord>();
+      const ids = new Set<string>();
+      for (const c of await db.entityCorrections.toArray()) {
+        if (!byText.has(c.text)) byText.set(c.text, c);
+        ids.add(c.id);
+      }
+      const puts = new Map<string, EntityCorrectionRecord>();
       for (const c of data.corrections) {
-        const old = await db.entityCorrections.where('text').equals(c.text).first();
-        if (old) {
-          if (old.updatedAt >= c.updatedAt) continue;
-          await db.entityCorrections.put({ ...c, id: old.id });
-        } else {
-          const taken = async (id: string) => !!(await db.entityCorrections.get(id));
-          let id = c.id;
-          if (await taken(id)) {
-            id = stableId(`correction:${c.text}`);
-            if (await taken(id)) id = newId();
-          }
-          await db.entityCorrections.put({ ...c, id });
+        const old = byText.get(c.text);
+        let id = old?.id ?? c.id;
+        if (old && old.updatedAt >= c.updatedAt) continue;
+        if (!old && ids.has(id)) {
+          id = stableId(`correction:${c.text}`);
+          if (ids.has(id)) id = newId();
         }
+        const record = { ...c, id };
+        byText.set(c.text, record);
+        ids.add(id);
+        puts.set(id, record);
         summary.corrections++;
       }
+      await db.entityCorrections.bulkPut([...puts.values()]);
     });
   } catch (error) {
     if (isQuotaError(error)) throw new StorageFullError();
