@@ -67,7 +67,8 @@ export function detectScriptLang(text: string): string | null {
   return null;
 }
 
-// Frequent words that tell the common Latin-script languages apart (each list leaves out the others' words).
+// Frequent words that tell the common Latin-script languages apart. Seven are in two lists (que, para: es/pt; del, una, con:
+// es/it; das: pt/de; di: it/id) and count for both: they cannot tell those two apart, and the other words decide.
 const LATIN_WORDS: [string, Set<string>][] = [
   ['en', new Set('the and of to is was that it for with on are this have from by'.split(' '))],
   ['es', new Set('el los las que y del por para una con se su al lo como más'.split(' '))],
@@ -79,7 +80,7 @@ const LATIN_WORDS: [string, Set<string>][] = [
   ['nl', new Set('het een en van dat niet op met voor zijn ook maar bij'.split(' '))],
 ];
 
-// Each of those words → the lists it is in (a few are in two: "que", "una", "con", "del", "di").
+// Each of those words → the lists it is in.
 const LATIN_LISTS = new Map<string, number[]>();
 LATIN_WORDS.forEach(([, set], k) => {
   for (const word of set) LATIN_LISTS.set(word, [...(LATIN_LISTS.get(word) ?? []), k]);
