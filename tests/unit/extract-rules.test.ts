@@ -417,6 +417,26 @@ describe('more general leftovers (issue 22 item 5, second pass)', () => {
       expect(prune(`${PROSE}${list}${after}`, 'T', url).text).not.toBe(squashed(PROSE + after));
   });
 
+  it('knows author notes with a capitalised role or an address in brackets, follow-me notes, comment rules and newsletter or membership pitches', () => {
+    for (const line of [
+      'Jan Roe is the Senior Editor of Example Toys. Since joining in 2014 she has reviewed products.',
+      'Jeff Roe (jeff@example.com) is the editor and publisher of The Example Review.',
+      'Her book about the search for alien life, "Out There", is out now. Follow her on Twitter @janeroe.',
+      'Note: we are temporarily moderating all comments submitted to deal with a surge in spam.',
+      'ATENÇÃO: Comentários com textos ofensivos não serão aprovados pelo moderador.',
+      'Every day we send an email with the top stories from Example.',
+      'If you enjoyed this article, we have a proposition for you: join our members.',
+    ])
+      expect(isFurnitureText(line), line).toBe(true);
+    for (const line of [
+      'Jane Roe is the Senior Vice President of the bank, which lost money.',
+      'Police asked residents to follow the advice on the radio.',
+      'The moderator read out the comments from the audience before the vote closed.',
+      'If you enjoyed the film, the sequel is worse.',
+    ])
+      expect(isFurnitureText(line), line).toBe(false);
+  });
+
   it('moves "Posted on <date> by <name>" to the header, and keeps a sentence that starts so', () => {
     const { found, text } = prune(`<p>Posted on <span>March 30, 2015</span> by Admin</p>${PROSE}`);
     expect(found.bylines).toEqual(['by Admin']);

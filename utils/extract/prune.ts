@@ -26,7 +26,7 @@ const FURNITURE_START =
 
 // A short block that says any of these is a promotion: newsletters, "click here", affiliate notices.
 const PROMO =
-  /\b(?:your inbox|click(?:ing)? here|subscribe to our|sign up for (?:our|the) [^.!?]{0,40}newsletter|(?:may|might) earn (?:an? )?(?:small )?(?:affiliate )?commission)\b/i;
+  /\b(?:your inbox|we(?: will|'ll)? send (?:you )?an? (?:e-?mail|newsletter)|if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism|reporting)|click(?:ing)? here|subscribe to our|sign up for (?:our|the) [^.!?]{0,40}newsletter|(?:may|might) earn (?:an? )?(?:small )?(?:affiliate )?commission)\b/i;
 
 // A short block that only asks the reader to go somewhere else: follow the site on its social
 // accounts, listen to or watch its programme live, subscribe to it ("Follow Newsbeat on Instagram,
@@ -54,8 +54,13 @@ const KO_BYLINE_LINE = /^[가-힣]{2,4}\s*(?:[가-힣]{0,6}기자|특파원|논�
 const CONTACT = /^(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|threads)\.(?:com|net)\/\S+)$/i;
 
 // The author's note at the end: "Jane Roe is a freelance writer living in Minneapolis."
+// … its role capitalised or not, the address in brackets after the name ("Jeff Roe (jeff@example.com) is the Senior Editor …").
 const AUTHOR_NOTE =
-  /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+ is (?:a|an|the)\b[^.!?]{0,80}\b(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer|blogger)\b/u;
+  /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+(?: \([^)]{1,60}\))? is (?:a|an|the)\b[^.!?]{0,80}\b(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]olumnist|[Jj]ournalist|[Cc]ontributor|[Pp]roducer|[Bb]logger)\b/u;
+// A note that asks the reader to follow its author or the site ("… is out now. Follow him on Twitter @jroe."),
+// or says how comments are moderated ("Note: we are moderating all comments …", "Comentários … moderador").
+const FOLLOW_NOTE = new RegExp(`\\bfollow (?:us|him|her|them|me) on ${SOCIAL}\\b`, 'i');
+const COMMENT_NOTE = /\b(?:comments?|coment[aá]rios?)\b.{0,120}\bmodera|\bmodera\w* (?:all )?comments/i;
 
 // A wire story's byline as one line: "Jane Roe, AP National Political Writer".
 const WRITER_LINE = /^(?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’-]+, (?:[\p{L}]+ ){0,4}(?:writer|reporter|correspondent|editor|columnist)$/iu;
@@ -161,7 +166,8 @@ export function isFurnitureText(text: string): boolean {
   if (text.length > 300) return false;
   if (text.length <= 60 && (ROLE_LINE.test(text) || SOURCE_LINE.test(text))) return true;
   if (LINK_LINES.test(text)) return true;
-  if (CONTACT.test(text) || AUTHOR_NOTE.test(text) || (text.length <= 200 && (PROMO.test(text) || CALL_TO_ACTION.test(text)))) return true;
+  if (CONTACT.test(text) || AUTHOR_NOTE.test(text) || FOLLOW_NOTE.test(text)) return true;
+  if (text.length <= 200 && (PROMO.test(text) || CALL_TO_ACTION.test(text) || COMMENT_NOTE.test(text))) return true;
   // A block that opens with © is usually the wire's own notice, part of the story as syndicated.
   return (CREDIT.test(text) && !/^[ⓒ©]/.test(text)) || FURNITURE_START.test(text);
 }
