@@ -223,6 +223,28 @@ describe('keeping an article’s photos after its save', () => {
     expect(asked.page[1]).toEqual(['https://images.cdn.example/b.jpg']);
   });
 
+  it('does not fetch again a photo that turned out an icon or over the article’s share, and tries a failed one again', async () => {
+    const { asked, keeper: k } = keeper({
+      page: (keys) =>
+        keys.map((key, i) =>
+          key === '/a.jpg'
+            ? { key, ok: false as const, reason: 'tiny' as const }
+            : key === '/c.jpg'
+              ? { key, ok: false as const, reason: 'failed' as const }
+              : transfer(key, 300, 200, i + 1),
+        ),
+    });
+    const set = await k.keep(article, 3);
+    expect(set!.missing).toEqual(
+      expect.arrayContaining([
+        { key: '/a.jpg', reason: 'tiny' },
+        { key: '/c.jpg', reason: 'failed' },
+      ]),
+    );
+    await k.keep(article, 3);
+    expect(asked.page[1]).toEqual(['/c.jpg']);
+  });
+
   it('reads the image server’s photos from the background when the reader gave access to all sites', async () => {
     const { asked, keeper: k } = keeper({ allSites: true });
     const set = await k.keep(article, 3);

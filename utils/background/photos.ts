@@ -50,8 +50,8 @@ export class PhotoKeeper {
     if (!(await this.deps.enabled())) return null;
     const candidates = photoCandidates(article.contentHtml, article.url);
     if (!candidates.length) return null;
-    const have = await store.keptKeys(article.id);
-    const jobs = candidates.filter((c) => !have.has(c.key));
+    const settled = await store.settledKeys(article.id);
+    const jobs = candidates.filter((c) => !settled.has(c.key));
     if (!jobs.length) {
       await store.touch(article.id);
       return null;
