@@ -437,6 +437,28 @@ describe('more general leftovers (issue 22 item 5, second pass)', () => {
       expect(isFurnitureText(line), line).toBe(false);
   });
 
+  it('knows filing lines, unrendered shortcodes, "read also:" lines and view counts, and not prose like them', () => {
+    for (const line of [
+      '05/10/2018 - Publicado por: Jane Roe - Categoria: Saúde - Tags: saúde hospital',
+      'Posted by Jane Roe | Category: Health',
+      '[button link="https://example.com/submit/" type="big"] Send us your review[/button]',
+      '(Leggi anche su: Il consiglio approva il bilancio –FOTO)',
+      'Read also: The council approves the budget',
+      '2.289 letture',
+      '12,400 views',
+    ])
+      expect(isFurnitureText(line), line).toBe(true);
+    for (const line of [
+      'The award has three categories: fiction, poetry and history.',
+      'Leggi anche',
+      '[Laughter] The mayor did not answer.',
+      'Read also the report the council published in March.',
+      '2,289 readers answered the survey.',
+    ])
+      expect(isFurnitureText(line), line).toBe(false);
+    expect(prune(`<div><p><span>2.289</span></p><p><span>letture</span></p></div>${PROSE}`).text).toBe(squashed(PROSE));
+  });
+
   it('moves "Posted on <date> by <name>" to the header, and keeps a sentence that starts so', () => {
     const { found, text } = prune(`<p>Posted on <span>March 30, 2015</span> by Admin</p>${PROSE}`);
     expect(found.bylines).toEqual(['by Admin']);

@@ -15,14 +15,14 @@ const JUNK_ATTR = '[itemprop~=copyrightHolder],[itemprop~=copyrightNotice],[item
 
 // A block whose whole text is one of these is furniture.
 const FURNITURE_LINE =
-  /^(?:advert(?:isement)?|sponsored(?: content)?|sign in|log in|subscribe(?: now)?|subscriber services|close|caption|comments?|tags|share(?: this)?(?: article| story)?|read more|continue reading(?: below)?|more great \S+ stories|related(?: articles| stories| news| content| coverage)?|more(?: \w+)?(?: news| stories)?|trending(?: now)?|you may also like|don[’']t miss|latest(?: news)?|popular|breaking news|print(?: article)?|photo|image|video|media playback is unsupported on your device|(?:image )?\d+ ?of(?: \/)? ?\d+|iklan|anzeige|publicit[éy]|publicidad|pubblicit[àa]|реклама|광고|(?:share|tweet|email|e-mail|pin|submit|print|comment|save|whatsapp|facebook|twitter|linkedin|reddit|flipboard)(?:[\s|·•,/]+(?:share|tweet|email|e-mail|pin|it|submit|print|comments?|save|whatsapp|facebook|twitter|linkedin|reddit|flipboard))+|order reprints(?: \| .*)?|about the author|tell us what you think|post (?:a )?comments?(?: \(\+\))?|skip to content|this slideshow requires javascript|text size|loading(?: content)?|highlights|관련 ?기사|많이 본 기사)[\s.:!…|]*$/i;
+  /^(?:advert(?:isement)?|sponsored(?: content)?|sign in|log in|subscribe(?: now)?|subscriber services|close|caption|comments?|tags|share(?: this)?(?: article| story)?|read more|continue reading(?: below)?|more great \S+ stories|related(?: articles| stories| news| content| coverage)?|more(?: \w+)?(?: news| stories)?|trending(?: now)?|you may also like|don[’']t miss|latest(?: news)?|popular|breaking news|print(?: article)?|photo|image|video|media playback is unsupported on your device|(?:image )?\d+ ?of(?: \/)? ?\d+|iklan|anzeige|publicit[éy]|publicidad|pubblicit[àa]|реклама|광고|(?:share|tweet|email|e-mail|pin|submit|print|comment|save|whatsapp|facebook|twitter|linkedin|reddit|flipboard)(?:[\s|·•,/]+(?:share|tweet|email|e-mail|pin|it|submit|print|comments?|save|whatsapp|facebook|twitter|linkedin|reddit|flipboard))+|order reprints(?: \| .*)?|about the author|tell us what you think|post (?:a )?comments?(?: \(\+\))?|skip to content|this slideshow requires javascript|text size|loading(?: content)?|highlights|관련 ?기사|많이 본 기사|[\d.,]+ ?(?:views|reads|letture|visualizações|lecturas|aufrufe))[\s.:!…|]*$/i;
 
 // A credit or a caption label: removed even from inside a paragraph.
 const CREDIT = /^(?:image (?:copyright|caption)|media caption|\(?(?:image|photo|picture)(?: credit)?s?\s*[:：]|credit\b|[ⓒ©])/i;
 
 // A block that starts so is a promotion or a copyright line (Korean: 저작권자 ⓒ, 무단전재 및 재배포 금지, [사진=…]).
 const FURNITURE_START =
-  /^(?:\[?related(?: coverage| stories| articles| content| reading| links| posts)?(?: from [^.!?:]{1,50})?\s*:|(?:read|see|watch) more\s*:|sign up\s*:|write to \S+(?: \S+){0,2} at \S+@|filed under\s*:|(?:additional|further) reporting by |also on \S+\.\w+|get the latest .{0,60} (?:in|to) your inbox|click here to subscribe|join our .{0,40}(?:forums?|community|newsletter)|email \S+(?: \S+)? at \S+@|want more .{0,40}\?|have a tip\?|like this story\?|this website uses cookies|a version of this article appears in print|sign up (?:for|to) .{0,60}newsletter|subscribe to (?:our|the) |follow (?:us|him|her|them) on|저작권자\s*[ⓒ©(]|copyright\s*[ⓒ©]|[[(【]\s*(?:사진|자료|그래픽|영상)\s*(?:제공)?\s*[=:])|무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$|^[^.!?]{0,60}\b(?:getty images|shutterstock|associated press|ap photo|reuters|afp|epa|istock)\)?$/i;
+  /^(?:\[?related(?: coverage| stories| articles| content| reading| links| posts)?(?: from [^.!?:]{1,50})?\s*:|(?:read|see|watch) more\s*:|\(?(?:(?:read|see) also|leggi anche|leia também|lea también|lire aussi|lesen sie auch)\b[^:]{0,12}:|sign up\s*:|write to \S+(?: \S+){0,2} at \S+@|filed under\s*:|(?:additional|further) reporting by |also on \S+\.\w+|get the latest .{0,60} (?:in|to) your inbox|click here to subscribe|join our .{0,40}(?:forums?|community|newsletter)|email \S+(?: \S+)? at \S+@|want more .{0,40}\?|have a tip\?|like this story\?|this website uses cookies|a version of this article appears in print|sign up (?:for|to) .{0,60}newsletter|subscribe to (?:our|the) |follow (?:us|him|her|them) on|저작권자\s*[ⓒ©(]|copyright\s*[ⓒ©]|[[(【]\s*(?:사진|자료|그래픽|영상)\s*(?:제공)?\s*[=:])|무단\s*전재\s*(?:및|&)?\s*재배포\s*금지|all rights reserved\.?$|^[^.!?]{0,60}\b(?:getty images|shutterstock|associated press|ap photo|reuters|afp|epa|istock)\)?$/i;
 
 // A short block that says any of these is a promotion: newsletters, "click here", affiliate notices.
 const PROMO =
@@ -41,6 +41,10 @@ const CALL_TO_ACTION = new RegExp(
 // block that is only labelled addresses ("Listen: http://…  Download: http://…").
 const SOURCE_LINE = /^(?:sources?\s*:\s*[^.!?]{1,40}|via \S+\.[a-z]{2,})$/i;
 const LINK_LINES = /^(?:[\p{L}][\p{L} ]{0,19}:\s*https?:\/\/\S+\s*)+$/u;
+// A post's filing line ("05/10/2018 - Posted by: Jane Roe - Category: Health - Tags: …"), and a shortcode the
+// site left unrendered ("[button link=…]Send us your review[/button]").
+const FILING_LINE = /(?:^|[-|•·]\s*)(?:categor(?:y|ies|ia|ía)|tags|filed (?:under|in))\s*:/i;
+const SHORTCODE = /^\[(\w+)[^\]]*\].*\[\/\1\]$/;
 
 // A line that is only the author's role, left behind when the name beside it went to the header
 // ("Opinion Columnist", "Contributing Writer").
@@ -165,7 +169,7 @@ export function isFurnitureText(text: string): boolean {
   if (text.length <= 80 && FURNITURE_LINE.test(text)) return true;
   if (text.length > 300) return false;
   if (text.length <= 60 && (ROLE_LINE.test(text) || SOURCE_LINE.test(text))) return true;
-  if (LINK_LINES.test(text)) return true;
+  if (LINK_LINES.test(text) || SHORTCODE.test(text) || (text.length <= 200 && FILING_LINE.test(text))) return true;
   if (CONTACT.test(text) || AUTHOR_NOTE.test(text) || FOLLOW_NOTE.test(text)) return true;
   if (text.length <= 200 && (PROMO.test(text) || CALL_TO_ACTION.test(text) || COMMENT_NOTE.test(text))) return true;
   // A block that opens with © is usually the wire's own notice, part of the story as syndicated.
