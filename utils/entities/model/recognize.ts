@@ -72,6 +72,12 @@ export interface ModelOptions {
    * whole (정다은 기자 read as 정다 + the particle 은): the rules' end wins, within the word.
    */
   ruleNameEnds?: boolean;
+  /**
+   * A place the tagger ran into 서, the short 에서 of headlines and speech (뉴욕서 열린 회의 →
+   * 뉴욕), ends before it when what is left is a place by itself. A police station or tax
+   * office (강남경찰서) keeps its 서: 경찰 is no place.
+   */
+  shortEseo?: boolean;
 }
 
 /**
@@ -93,6 +99,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   actingCountries: true,
   orgShapes: true,
   ruleNameEnds: true,
+  shortEseo: true,
 };
 
 export function recognizeKoreanWithModel(
@@ -105,6 +112,7 @@ export function recognizeKoreanWithModel(
   let found = tagsToSpans(text, tags).filter(plausible);
   found = found.flatMap((s) => tidy(text, s));
   if (options.splitPlaces) found = found.flatMap((s) => splitPlaces(text, s, model, options.splitPlaces!));
+  if (options.shortEseo) found = found.map((s) => withoutShortEseo(text, s, model));
   if (options.strictSyllables) found = found.filter((s) => !loneSyllable(text, s));
   if (options.commonWords) found = found.filter((s) => !commonWord(s));
   if (options.digitDatesOnly) found = found.filter((s) => s.type !== 'date' || /[0-9０-９]/.test(s.text));
@@ -238,6 +246,15 @@ function edges(text: string, start: number, end: number, type: EntityType): Enti
   const s = start + lead;
   const e = end - trail;
   return e > s ? [{ start: s, end: e, text: text.slice(s, e), type }] : [];
+}
+
+/** A place ending in 서 (에서 shortened) where the word before 서 is a place alone and the word ends with it. */
+export function withoutShortEseo(text: string, span: EntitySpan, model: KoreanModel): EntitySpan {
+  if (span.type !== 'place' || span.text.length < 3 || !span.text.endsWith('서') || HANGUL.test(text[span.end] ?? '')) return span;
+  const stem = span.text.slice(0, -1);
+  const last = stem.slice(stem.lastIndexOf(' ') + 1);
+  if (last.length < 2 || !placeWord(last, model)) return span;
+  return { ...span, end: span.end - 1, text: stem };
 }
 
 /** Han abbreviations of countries written before a name (中 톈위, 日 정부). */
