@@ -459,6 +459,13 @@ describe('more general leftovers (issue 22 item 5, second pass)', () => {
     expect(prune(`<div><p><span>2.289</span></p><p><span>letture</span></p></div>${PROSE}`).text).toBe(squashed(PROSE));
   });
 
+  it('drops a heading left with nothing under it, and keeps one over text or a photo', () => {
+    expect(prune(`${PROSE}<h4>How to listen to the podcast</h4><p>Listen: http://example.com/ep15</p>`).text).toBe(squashed(PROSE));
+    expect(prune(`${PROSE}<div><h3><span>Her favourite gear</span></h3></div><div></div>`).text).toBe(squashed(PROSE));
+    expect(prune(`${PROSE}<div><h3>The vote</h3></div><div>${PROSE}</div>`).text).toContain('The vote');
+    expect(prune(`${PROSE}<h3>The harbour</h3><figure><img src="a.jpg"></figure>`).text).toContain('The harbour');
+  });
+
   it('moves "Posted on <date> by <name>" to the header, and keeps a sentence that starts so', () => {
     const { found, text } = prune(`<p>Posted on <span>March 30, 2015</span> by Admin</p>${PROSE}`);
     expect(found.bylines).toEqual(['by Admin']);

@@ -279,6 +279,19 @@ function isHeadlineList(el: Element, links: NodeListOf<HTMLAnchorElement>, site:
   );
 }
 
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+const MEDIA = 'img,picture,video,iframe';
+
+/** Whether nothing follows el in the article: no text, no image (the texts of the blocks after it are known by now). */
+function endsArticle(el: Element, root: Element, known: Map<Element, string>): boolean {
+  for (let n: Element | null = el; n && n !== root; n = n.parentElement)
+    for (let after = n.nextSibling; after; after = after.nextSibling) {
+      const media = after.nodeType === 1 && ((after as Element).matches(MEDIA) || (after as Element).querySelector(MEDIA));
+      if (media || (known.get(after as Element) ?? after.textContent ?? '').trim()) return false;
+    }
+  return true;
+}
+
 /** A caption laid out above its image is put after it, where a reader looks for it. */
 function captionsAfterImages(root: Element): void {
   for (const caption of Array.from(root.querySelectorAll('figure > figcaption'))) {
@@ -464,6 +477,11 @@ export function pruneContent(root: Element, title: string | null, url: string): 
       }
       findings.dates.unshift(dateText);
       date.remove();
+      continue;
+    }
+    // A heading left with nothing under it: what it announced was furniture ("How to listen to the podcast", "Her favourite gear").
+    if (HEADINGS.has(el.localName) && text.length <= 60 && endsArticle(el, root, known)) {
+      el.remove();
       continue;
     }
     // A caption whose image is gone.
