@@ -46,6 +46,10 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
 
   useLayoutEffect(() => {
     if (!body) return;
+    // The marks are drawn anew on every change (this page's or another's): a reader on a mark
+    // with the keyboard stays on it, rather than falling back to the page's start.
+    const active = body.ownerDocument.activeElement;
+    const focused = active instanceof HTMLElement && marks.current.includes(active) ? active.dataset.hl : undefined;
     unwrap(marks.current);
     marks.current = [];
     const text = body.textContent ?? '';
@@ -73,6 +77,7 @@ export function useHighlights(article: Article | ArticleRecord, body: HTMLElemen
       }
       marks.current.push(...els);
     }
+    if (focused) marks.current.find((m) => m.dataset.hl === focused && m.hasAttribute('data-hl-first'))?.focus({ preventScroll: true });
     setPlacement(places);
   }, [body, records]);
 
