@@ -17,6 +17,7 @@ import { koreanRules, recognizeEntities } from '../utils/entities';
 import { extractFeatures } from '../utils/entities/model/features';
 import { decodeModel, parseLexicon, withMeta } from '../utils/entities/model/tagger';
 import { ROOT, SHARED } from './lib/paths';
+import type { EnglishExtraCorpus } from './lib/english-ner';
 import { trainEnglish } from './lib/train-english';
 import {
   emptyScore,
@@ -32,6 +33,10 @@ import {
 } from './lib/klue';
 import { example, lexiconLines, packModel, rng, train as trainPerceptron, trainCrf, type Example, type TrainOptions } from './lib/perceptron';
 
+// English corpora beside GUM, chosen on the dev documents and dev labelled pages (README, "English").
+const EN_CORPORA = 'wikigold';
+// Pruning that keeps the English file near 1 MB gzip with Wikigold's words added.
+const EN_MIN_WEIGHT = '0.15';
 const { values } = parseArgs({
   options: {
     epochs: { type: 'string', default: '10' },
@@ -65,6 +70,12 @@ const { values } = parseArgs({
     // English: score settings on the fit split's dev documents only; --en-errors writes their errors.
     'en-dev-only': { type: 'boolean' },
     'en-errors': { type: 'string' },
+    // English: the corpora fitted on beside GUM (comma-separated: wikigold, wnut17; 'none' for GUM alone).
+    'en-corpora': { type: 'string', default: EN_CORPORA },
+    // English: write the dev model (fit split less the dev documents) here, to score the dev labelled pages with.
+    'en-dev-out': { type: 'string' },
+    // English: weight rows whose weights all stay under this are pruned (the file's size).
+    'en-min-weight': { type: 'string', default: EN_MIN_WEIGHT },
   },
 });
 // English settings, chosen on the dev documents of GUM's fit split (README, "English").
@@ -74,10 +85,12 @@ if (values.only !== 'ko' && !values.rescore && !values['prune-study'] && !values
     hashBits: 20,
     rate: 0.05,
     l2: 0.00001,
-    minWeight: 0.1,
+    minWeight: Number(values['en-min-weight']),
     seed: 20261207,
     devOnly: values['en-dev-only'],
     errors: values['en-errors'],
+    corpora: values['en-corpora'] === 'none' ? [] : (values['en-corpora'].split(',') as EnglishExtraCorpus[]),
+    devOut: values['en-dev-out'],
   });
   if (!ok) process.exitCode = 1;
 }

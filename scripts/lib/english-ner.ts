@@ -28,8 +28,21 @@ export const englishCorpusDir = (): string | null => ENGLISH_CORPUS_DIRS.find((d
 export const MISSING_ENGLISH_CORPUS = `No English entity corpus: neither ${ENGLISH_CORPUS_DIRS.map((d) => join(d, 'gum.jsonl')).join(' nor ')} exists.
 Make it from a GUM snapshot (github.com/amir-zeldes/gum): npm run convert:english-ner -- --gum <its directory>.`;
 
-export function loadEnglishDocs(dir: string): EnglishDoc[] {
-  return readFileSync(join(dir, 'gum.jsonl'), 'utf8')
+/**
+ * English corpora added to GUM (scripts/convert-english-ner.ts --wikigold / --wnut17), each
+ * `<name>.jsonl` beside gum.jsonl (or in data/en-ner/ where the fresh folder has only GUM).
+ */
+export const ENGLISH_EXTRA_CORPORA = ['wikigold', 'wnut17'] as const;
+export type EnglishExtraCorpus = (typeof ENGLISH_EXTRA_CORPORA)[number];
+
+/** The documents of one extra corpus, or null where no folder has it. */
+export function loadEnglishCorpus(name: EnglishExtraCorpus): EnglishDoc[] | null {
+  const dir = ENGLISH_CORPUS_DIRS.find((d) => existsSync(join(d, `${name}.jsonl`)));
+  return dir ? loadEnglishDocs(dir, name) : null;
+}
+
+export function loadEnglishDocs(dir: string, name = 'gum'): EnglishDoc[] {
+  return readFileSync(join(dir, `${name}.jsonl`), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as EnglishDoc);

