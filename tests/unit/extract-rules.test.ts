@@ -466,6 +466,16 @@ describe('more general leftovers (issue 22 item 5, second pass)', () => {
     expect(prune(`${PROSE}<h3>The harbour</h3><figure><img src="a.jpg"></figure>`).text).toContain('The harbour');
   });
 
+  it('keeps an image’s caption once when a gallery says it again, and keeps a repeated line that is no caption', () => {
+    const caption = 'A long row of unsold sports-utility vehicles sits at a dealership in Littleton, Colo.';
+    const gallery = `<ul><li><div><img src="a.jpg" alt="${caption} Photo: Jane Roe / Example"></div><div><p>${caption}</p></div><div><p>${caption}</p></div></li></ul><div><p>${caption}</p></div>`;
+    const { text } = prune(`${gallery}${PROSE}`);
+    expect(text.split('Littleton').length - 1).toBe(1);
+    expect(text).toContain('council approved');
+    const refrain = '<p>Portion containers: one green, one red, one yellow, two teaspoons.</p>';
+    expect(prune(`${refrain}${PROSE}${refrain}`).text.split('Portion containers').length - 1).toBe(2);
+  });
+
   it('moves "Posted on <date> by <name>" to the header, and keeps a sentence that starts so', () => {
     const { found, text } = prune(`<p>Posted on <span>March 30, 2015</span> by Admin</p>${PROSE}`);
     expect(found.bylines).toEqual(['by Admin']);

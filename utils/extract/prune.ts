@@ -386,6 +386,8 @@ export function pruneContent(root: Element, title: string | null, url: string): 
   const site = siteOf(url);
   teaserCards(root, address, whole);
   const known = new Map<Element, string>();
+  const alts = Array.from(root.getElementsByTagName('img'), (img) => squash(img.getAttribute('alt'))).filter((alt) => alt.length >= 30);
+  const captions = new Map<string, Element>();
   for (let i = all.length - 1; i >= 0; i--) {
     const el = all[i]!;
     if (!root.contains(el)) continue;
@@ -483,6 +485,12 @@ export function pruneContent(root: Element, title: string | null, url: string): 
     if (HEADINGS.has(el.localName) && text.length <= 60 && endsArticle(el, root, known)) {
       el.remove();
       continue;
+    }
+    // An image's caption said again (galleries repeat it under every slide): the first stays.
+    if (text.length >= 30 && alts.some((alt) => alt.startsWith(text))) {
+      const later = captions.get(text);
+      if (later && !el.contains(later)) later.remove();
+      captions.set(text, el);
     }
     // A caption whose image is gone.
     if (el.localName === 'figcaption' && !(el.closest('figure') ?? el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img,picture')) {
