@@ -24,7 +24,7 @@ const USERS = { reader: 'correct horse' };
 let couch: CouchServer;
 
 beforeAll(async () => {
-  couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off', 'prefs', 'explorer'] });
+  couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off', 'prefs', 'later-prefs', 'explorer'] });
 });
 afterAll(async () => {
   await couch.close();
@@ -365,6 +365,24 @@ group('entity corrections and preferences sync too (issue 21)', { timeout: 120_0
     await ok(b.sync());
     await ok(a.sync());
     expect((await new CorrectionRepository(a.db).list()).map((c) => c.text)).toEqual(['한강']);
+  });
+});
+
+group('a preference a later version adds', { timeout: 120_000 }, () => {
+  it('is accepted by this version, kept when it changes a preference of its own, and reaches the newer device again', async () => {
+    const newer = device('later-prefs', 'later 비밀');
+    const older = device('later-prefs', 'later 비밀');
+    // As a later version would store it: the preferences with one this version does not know.
+    await newer.db.settings.put({ key: 'preferences', value: { toolbarOpens: 'popup', textSize: 'small', pageToolbar: true, readingRuler: 'on' } });
+    await ok(newer.sync());
+    await ok(older.sync());
+    expect(await readPreferences(older.db)).toEqual({ toolbarOpens: 'popup', textSize: 'small', pageToolbar: true });
+    expect((await readSyncStatus(older.db)).error).toBeNull();
+
+    await writePreferences(older.db, { textSize: 'x-large' });
+    await ok(older.sync());
+    await ok(newer.sync());
+    expect((await newer.db.settings.get('preferences'))?.value).toEqual({ toolbarOpens: 'popup', textSize: 'x-large', pageToolbar: true, readingRuler: 'on' });
   });
 });
 

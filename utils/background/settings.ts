@@ -136,8 +136,11 @@ export async function readPreferences(db: MarginDB): Promise<Preferences> {
 /** Change some preferences; answers all of them as stored. */
 export async function writePreferences(db: MarginDB, patch: Partial<Preferences>): Promise<Preferences> {
   return db.transaction('rw', db.settings, async () => {
-    const next = validPreferences({ ...(await readPreferences(db)), ...patch });
-    await db.settings.put({ key: PREFERENCES, value: next });
+    const stored: unknown = (await db.settings.get(PREFERENCES))?.value;
+    const next = validPreferences({ ...validPreferences(stored), ...patch });
+    // Preferences of a later version (synced from a newer device) are kept as they came.
+    const later = stored && typeof stored === 'object' ? Object.entries(stored).filter(([key]) => !(key in DEFAULT_PREFERENCES)) : [];
+    await db.settings.put({ key: PREFERENCES, value: { ...Object.fromEntries(later), ...next } });
     return next;
   });
 }

@@ -188,12 +188,18 @@ const correctionPayload = v.strictObject({
 const settingValue = v.variant('key', [
   v.strictObject({
     key: v.literal('preferences'),
-    value: v.strictObject({
-      toolbarOpens: v.picklist(['popup', 'panel']),
-      textSize: v.picklist(['small', 'medium', 'large', 'x-large']),
-      // Optional: devices from before the on-page toolbar (issue 22, item 7) send none.
-      pageToolbar: v.optional(v.boolean()),
-    }),
+    // A preference a later version adds passes through this one untouched, at most 32 in all: a
+    // device that does not know it keeps it (settings.ts writes it back), where a strict shape made
+    // devices from before the page toolbar refuse the whole record.
+    value: v.pipe(
+      v.looseObject({
+        toolbarOpens: v.picklist(['popup', 'panel']),
+        textSize: v.picklist(['small', 'medium', 'large', 'x-large']),
+        // Optional: devices from before the on-page toolbar (issue 22, item 7) send none.
+        pageToolbar: v.optional(v.boolean()),
+      }),
+      v.check((value) => Object.keys(value).length <= 32, 'holds more than 32 preferences'),
+    ),
   }),
   v.strictObject({ key: v.literal('hiddenEntityKinds'), value: v.pipe(v.array(v.picklist(ENTITY_TYPES)), v.maxLength(ENTITY_TYPES.length)) }),
 ]);
