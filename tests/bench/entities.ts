@@ -129,6 +129,12 @@ export interface KoreanCpuBench {
   /** The same for the model's parts: features and decoding. */
   featuresPer1000: number;
   decodingPer1000: number;
+  /**
+   * The whole path again once every page has run 20 times (the JIT done compiling everything it
+   * will): what a background that has already read a few articles pays. The row above pays part of
+   * the compiling on the first pages, as a background just started does.
+   */
+  steadyPer1000: number;
 }
 
 /**
@@ -169,8 +175,11 @@ export async function benchKoreanCpu(): Promise<KoreanCpuBench> {
     rows.features.push(cpu(() => extractFeatures(text, model.lexicon, rules)) / k);
     rows.decoding.push(cpu(() => decode(model, text, f)) / k);
   }
+  for (let round = 0; round < 20; round++) for (const { text } of pages) recognizeEntities(text, { lang: 'ko', korean: model });
+  const steady = pages.map(({ text }) => cpu(() => recognizeEntities(text, { lang: 'ko', korean: model })) / (text.length / 1000));
   return {
     pages: pages.length,
+    steadyPer1000: median(steady),
     modelPer1000: median(rows.model),
     rulesPer1000: median(rows.rules),
     featuresPer1000: median(rows.features),
