@@ -285,10 +285,12 @@ const MEDIA = 'img,picture,video,iframe';
 /** Whether nothing follows el in the article: no text, no image (the texts of the blocks after it are known by now). */
 function endsArticle(el: Element, root: Element, known: Map<Element, string>): boolean {
   for (let n: Element | null = el; n && n !== root; n = n.parentElement)
-    for (let after = n.nextSibling; after; after = after.nextSibling) {
-      const media = after.nodeType === 1 && ((after as Element).matches(MEDIA) || (after as Element).querySelector(MEDIA));
-      if (media || (known.get(after as Element) ?? after.textContent ?? '').trim()) return false;
-    }
+    for (let after = n.nextSibling; after; after = after.nextSibling)
+      if (
+        (known.get(after as Element) ?? after.textContent ?? '').trim() ||
+        (after.nodeType === 1 && ((after as Element).matches(MEDIA) || (after as Element).querySelector(MEDIA)))
+      )
+        return false;
   return true;
 }
 
