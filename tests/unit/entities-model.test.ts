@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { recognizeEntities } from '../../utils/entities';
 import { extractFeatures, spansToTags, tagsToSpans } from '../../utils/entities/model/features';
 import { loadKoreanModel, readKoreanModel, resetKoreanModel } from '../../utils/entities/model/load';
-import { decodeModel, ModelError, type KoreanModel } from '../../utils/entities/model/tagger';
+import { decodeModel, ModelError, parseLexicon, type KoreanModel } from '../../utils/entities/model/tagger';
+import { hashText } from '../../utils/entities/model/text-hash';
 import { emptyScore, loadKlue, scoreSentence, summary } from '../../scripts/lib/klue';
 import { koreanModelFromDisk, MODEL_FILE } from '../../scripts/lib/korean-model';
 import { example, packModel, train } from '../../scripts/lib/perceptron';
@@ -152,3 +153,23 @@ describe('training', () => {
 });
 
 const decodeModelBytes = (gz: Uint8Array) => new Uint8Array(gunzipSync(gz));
+
+describe('the lexicon in a model file', () => {
+  it('reads forms with their labels, and hashes every form and its prefixes of 2–16 characters', () => {
+    const long = '가나다라마바사아자차카타파하거너더러';
+    const lexicon = parseLexicon(`서울\t2\n삼성전자\t1,9\n\tno form\n빈칸\t\n${long}\t10\n서울\t18\n`);
+    expect([...lexicon.forms]).toEqual([
+      ['서울', [18]],
+      ['삼성전자', [1, 9]],
+      ['빈칸', [0]],
+      [long, [10]],
+    ]);
+    expect(lexicon.maxLength).toBe(16);
+    expect(lexicon.longestFrom.get('서'.charCodeAt(0))).toBe(2);
+    expect(lexicon.longestFrom.get('가'.charCodeAt(0))).toBe(16);
+    for (const form of ['서울', '삼성전자', '빈칸', long]) expect(lexicon.formHashes!.has(hashText(form))).toBe(true);
+    expect(lexicon.formHashes!.has(hashText('삼성'))).toBe(false);
+    for (const prefix of ['삼성', '삼성전', long.slice(0, 16)]) expect(lexicon.prefixHashes!.has(hashText(prefix))).toBe(true);
+    expect(lexicon.prefixHashes!.has(hashText(long.slice(0, 17)))).toBe(false);
+  });
+});

@@ -192,18 +192,19 @@ export class KoreanModel implements Scorer {
       const slots = new Int32Array(size * 4);
       for (let s = 3; s < slots.length; s += 4) slots[s] = -1;
       const slotMask = this.slotMask;
-      // Weights + 128 as bytes, four to a word, the last word holding tag 12 and the bucket.
-      const u8 = new Uint8Array(weights.length);
-      for (let k = 0; k < weights.length; k++) u8[k] = weights[k]! + 128;
+      // Weights + 128 as bytes, four to a word, the last word holding tag 12 and the bucket. A
+      // weight's byte + 128 is its bits with the top one flipped: the stored bytes are read as
+      // they are (no copy of the 3 million weights, which a cold start pays for) and flipped a word at a time.
+      const u8 = new Uint8Array(weights.buffer, weights.byteOffset, weights.length);
       for (let r = 0; r < keys.length; r++) {
         let s = Math.imul(keys[r]!, 0x9e3779b1) >>> 0;
         while (slots[((s & slotMask) << 2) + 3] !== -1) s++;
         const at = (s & slotMask) << 2;
         const w = r * TAG_COUNT;
-        slots[at] = u8[w]! | (u8[w + 1]! << 8) | (u8[w + 2]! << 16) | (u8[w + 3]! << 24);
-        slots[at + 1] = u8[w + 4]! | (u8[w + 5]! << 8) | (u8[w + 6]! << 16) | (u8[w + 7]! << 24);
-        slots[at + 2] = u8[w + 8]! | (u8[w + 9]! << 8) | (u8[w + 10]! << 16) | (u8[w + 11]! << 24);
-        slots[at + 3] = u8[w + 12]! | (keys[r]! << 8);
+        slots[at] = (u8[w]! | (u8[w + 1]! << 8) | (u8[w + 2]! << 16) | (u8[w + 3]! << 24)) ^ 0x80808080;
+        slots[at + 1] = (u8[w + 4]! | (u8[w + 5]! << 8) | (u8[w + 6]! << 16) | (u8[w + 7]! << 24)) ^ 0x80808080;
+        slots[at + 2] = (u8[w + 8]! | (u8[w + 9]! << 8) | (u8[w + 10]! << 16) | (u8[w + 11]! << 24)) ^ 0x80808080;
+        slots[at + 3] = (u8[w + 12]! ^ 0x80) | (keys[r]! << 8);
       }
       this.slots = slots;
       this.table = null;
@@ -426,39 +427,62 @@ export function decodeModel(bytes: Uint8Array): KoreanModel {
   return new KoreanModel(header, trans, start, keys, weights, parseLexicon(new TextDecoder().decode(bytes.subarray(lexAt))));
 }
 
-/** Lexicon lines "form<TAB>packed[,packed…]" → lookup table. */
+/**
+ * Lexicon lines "form<TAB>packed[,packed…]" → lookup table. One pass over the text, each form
+ * hashed once (its prefixes of 2–16 characters on the way to the whole), no string made but
+ * the form: a cold start (a service worker just woken for the popup) runs this before the
+ * first marks, and the plain way (split, map, a second hashing pass) cost it about 100 ms.
+ */
 export function parseLexicon(lines: string): Lexicon {
   const forms = new Map<string, number[]>();
   const longestFrom = new Map<number, number>();
-  const prefixHashes: number[] = [];
+  let prefixHashes = new Int32Array(1 << 16);
+  let prefixCount = 0;
+  const formHashes: number[] = [];
   let maxLength = 1;
-  for (const line of lines.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab <= 0) continue;
-    const form = line.slice(0, tab);
-    forms.set(
-      form,
-      line
-        .slice(tab + 1)
-        .split(',')
-        .map((v) => Number(v) | 0),
-    );
-    maxLength = Math.max(maxLength, form.length);
-    let h = textHash(TEXT_HASH_SEED, form.charCodeAt(0));
-    for (let k = 2; k <= Math.min(form.length, 16); k++) prefixHashes.push((h = textHash(h, form.charCodeAt(k - 1))));
-    const first = form.charCodeAt(0);
-    longestFrom.set(first, Math.min(16, Math.max(longestFrom.get(first) ?? 0, form.length)));
+  for (let at = 0; at < lines.length;) {
+    let end = lines.indexOf('\n', at);
+    if (end < 0) end = lines.length;
+    const tab = lines.indexOf('\t', at);
+    if (tab > at && tab < end) {
+      const form = lines.slice(at, tab);
+      const labels: number[] = [];
+      let value = 0;
+      for (let k = tab + 1; k <= end; k++) {
+        const c = k < end ? lines.charCodeAt(k) : 44;
+        if (c === 44) {
+          labels.push(value | 0);
+          value = 0;
+        } else if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+      }
+      // A form seen again keeps its first hashes (they are the same) and takes the later labels.
+      const again = forms.has(form);
+      forms.set(form, labels);
+      const length = form.length;
+      maxLength = Math.max(maxLength, length);
+      const first = form.charCodeAt(0);
+      longestFrom.set(first, Math.min(16, Math.max(longestFrom.get(first) ?? 0, length)));
+      let h = textHash(TEXT_HASH_SEED, first);
+      for (let k = 1; k < length; k++) {
+        h = textHash(h, form.charCodeAt(k));
+        if (k < 16) {
+          if (prefixCount === prefixHashes.length) {
+            const grown = new Int32Array(prefixHashes.length * 2);
+            grown.set(prefixHashes);
+            prefixHashes = grown;
+          }
+          prefixHashes[prefixCount++] = h;
+        }
+      }
+      if (!again) formHashes.push(h);
+    }
+    at = end + 1;
   }
-  const formHashes = [...forms.keys()].map((form) => {
-    let h = TEXT_HASH_SEED;
-    for (let k = 0; k < form.length; k++) h = textHash(h, form.charCodeAt(k));
-    return h;
-  });
   return {
     forms,
     maxLength: Math.min(maxLength, 16),
     longestFrom,
-    prefixHashes: new HashSet32(prefixHashes, prefixHashes.length),
+    prefixHashes: new HashSet32(prefixHashes.subarray(0, prefixCount), prefixCount),
     formHashes: new HashSet32(formHashes, formHashes.length),
   };
 }
