@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { koreanRules, recognizeEntities } from '../../utils/entities';
-import { commonWord, DEFAULT_MODEL_OPTIONS, loneSyllable, recognizeKoreanWithModel, splitPlaces, withoutShortEseo } from '../../utils/entities/model/recognize';
+import {
+  commonWord,
+  DEFAULT_MODEL_OPTIONS,
+  loneSyllable,
+  recognizeKoreanWithModel,
+  splitPlaces,
+  withoutShortParticle,
+} from '../../utils/entities/model/recognize';
 import type { KoreanModel } from '../../utils/entities/model/tagger';
 import type { EntitySpan } from '../../utils/entities/types';
 import { koreanModelFromDisk } from '../../scripts/lib/korean-model';
@@ -105,10 +112,10 @@ describe('common words as people', () => {
   });
 });
 
-describe('a place run into 서, the short 에서 of headlines', () => {
+describe('a place run into 서 or 엔, the short 에서 and 에는 of headlines', () => {
   it('ends before 서 when the word before it is a place by itself', () => {
     const text = '정상들은 뉴욕서 열린 회의에 참석했다.';
-    const span = withoutShortEseo(text, at(text, '뉴욕서', 'place'), model);
+    const span = withoutShortParticle(text, at(text, '뉴욕서', 'place'), model);
     expect(span.text).toBe('뉴욕');
     expect(text.slice(span.start, span.end)).toBe('뉴욕');
     expect(marks('대표단은 제네바서 협상을 이어갔다.')).not.toContain('제네바서:place');
@@ -116,10 +123,19 @@ describe('a place run into 서, the short 에서 of headlines', () => {
 
   it('keeps 서 where it belongs to the name or the word goes on', () => {
     const police = '수사는 한강경찰서 형사들이 맡았다.';
-    expect(withoutShortEseo(police, at(police, '한강경찰서', 'place'), model).text).toBe('한강경찰서');
+    expect(withoutShortParticle(police, at(police, '한강경찰서', 'place'), model).text).toBe('한강경찰서');
     const longer = '부산서부 지역에 비가 내렸다.';
-    expect(withoutShortEseo(longer, at(longer, '부산서', 'place'), model).text).toBe('부산서');
+    expect(withoutShortParticle(longer, at(longer, '부산서', 'place'), model).text).toBe('부산서');
     const person = '그는 뉴욕서 왔다.';
-    expect(withoutShortEseo(person, at(person, '뉴욕서', 'org'), model).text).toBe('뉴욕서');
+    expect(withoutShortParticle(person, at(person, '뉴욕서', 'org'), model).text).toBe('뉴욕서');
+  });
+
+  it('and 엔, the short 에는, after a place the tagger took for a place or an organisation', () => {
+    const text = '회사는 텍사스엔 새 공장을, 오사카엔 연구소를 짓는다.';
+    expect(withoutShortParticle(text, at(text, '텍사스엔', 'org'), model)).toMatchObject({ text: '텍사스', type: 'place' });
+    expect(withoutShortParticle(text, at(text, '오사카엔', 'place'), model)).toMatchObject({ text: '오사카', type: 'place' });
+    const un = '총회는 국제연합엔 보고했다.';
+    expect(withoutShortParticle(un, at(un, '국제연합엔', 'org'), model).text).toBe('국제연합엔');
+    expect(marks(text)).not.toContain('텍사스엔:org');
   });
 });

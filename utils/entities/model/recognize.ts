@@ -73,11 +73,11 @@ export interface ModelOptions {
    */
   ruleNameEnds?: boolean;
   /**
-   * A place the tagger ran into 서, the short 에서 of headlines and speech (뉴욕서 열린 회의 →
-   * 뉴욕), ends before it when what is left is a place by itself. A police station or tax
-   * office (강남경찰서) keeps its 서: 경찰 is no place.
+   * A place the tagger ran into 서 or 엔, the short 에서 and 에는 of headlines and speech (뉴욕서
+   * 열린 회의 → 뉴욕, 텍사스엔 공장이 → 텍사스), ends before it when what is left is a place by
+   * itself. A police station or tax office (강남경찰서) keeps its 서: 경찰 is no place.
    */
-  shortEseo?: boolean;
+  shortParticles?: boolean;
 }
 
 /**
@@ -99,7 +99,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   actingCountries: true,
   orgShapes: true,
   ruleNameEnds: true,
-  shortEseo: true,
+  shortParticles: true,
 };
 
 export function recognizeKoreanWithModel(
@@ -112,7 +112,7 @@ export function recognizeKoreanWithModel(
   let found = tagsToSpans(text, tags).filter(plausible);
   found = found.flatMap((s) => tidy(text, s));
   if (options.splitPlaces) found = found.flatMap((s) => splitPlaces(text, s, model, options.splitPlaces!));
-  if (options.shortEseo) found = found.map((s) => withoutShortEseo(text, s, model));
+  if (options.shortParticles) found = found.map((s) => withoutShortParticle(text, s, model));
   if (options.strictSyllables) found = found.filter((s) => !loneSyllable(text, s));
   if (options.commonWords) found = found.filter((s) => !commonWord(s));
   if (options.digitDatesOnly) found = found.filter((s) => s.type !== 'date' || /[0-9０-９]/.test(s.text));
@@ -248,13 +248,19 @@ function edges(text: string, start: number, end: number, type: EntityType): Enti
   return e > s ? [{ start: s, end: e, text: text.slice(s, e), type }] : [];
 }
 
-/** A place ending in 서 (에서 shortened) where the word before 서 is a place alone and the word ends with it. */
-export function withoutShortEseo(text: string, span: EntitySpan, model: KoreanModel): EntitySpan {
-  if (span.type !== 'place' || span.text.length < 3 || !span.text.endsWith('서') || HANGUL.test(text[span.end] ?? '')) return span;
+/**
+ * A place ending in 서 (에서 shortened) or a place or organisation ending in 엔 (에는 shortened),
+ * where the word before it is a place alone and the word ends with it: that place. 서 only after
+ * a place the tagger typed so: 강남서 is also the short name of a police station.
+ */
+export function withoutShortParticle(text: string, span: EntitySpan, model: KoreanModel): EntitySpan {
+  const particle = span.text.at(-1);
+  if (span.text.length < 3 || HANGUL.test(text[span.end] ?? '')) return span;
+  if (!(particle === '서' && span.type === 'place') && !(particle === '엔' && (span.type === 'place' || span.type === 'org'))) return span;
   const stem = span.text.slice(0, -1);
   const last = stem.slice(stem.lastIndexOf(' ') + 1);
   if (last.length < 2 || !placeWord(last, model)) return span;
-  return { ...span, end: span.end - 1, text: stem };
+  return { ...span, end: span.end - 1, text: stem, type: 'place' };
 }
 
 /** Han abbreviations of countries written before a name (中 톈위, 日 정부). */
