@@ -21,7 +21,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertWikigold, convertWnut17, type ConllDoc } from './lib/english-conll';
+import { convertWikigold, convertWnut17 } from './lib/english-conll';
+import type { EnglishDoc } from './lib/english-ner';
 import { ROOT } from './lib/paths';
 
 export const GENRES = ['academic', 'bio', 'court', 'interview', 'news', 'voyage'] as const;
@@ -42,16 +43,6 @@ const CONNECTORS = new Set(['of', 'and', '&', 'de', 'la', 'le', 'du', 'da', 'del
 // "of" and "for" join no person's name to an organisation (Wong Kwok-kin of FTU).
 const joins = (word: string, etype: string) =>
   CONNECTORS.has(word) && (word !== 'and' || etype === 'organization') && (etype !== 'person' || !/^(?:of|for|on|the|and|&)$/.test(word));
-
-export interface EnglishDoc {
-  id: string;
-  genre: string;
-  split: 'fit' | 'test';
-  text: string;
-  spans: { start: number; end: number; type: 'person' | 'org' | 'place' }[];
-  /** Named mentions of kinds Margin does not type (events, works, objects): neither right nor wrong. */
-  neutral: { start: number; end: number; tag: string }[];
-}
 
 /** fit or test, from the document id alone: one in five documents is test. */
 export const splitOf = (id: string): 'fit' | 'test' => (createHash('sha256').update(id).digest().readUInt32BE(0) % 5 === 0 ? 'test' : 'fit');
@@ -288,7 +279,7 @@ function readSnapshot(source: string, path: string): { commit: string; text: str
   return { commit: git('rev-parse', 'HEAD').trim(), text: git('show', `HEAD:${path}`) };
 }
 
-const figures = (out: readonly ConllDoc[]) => {
+const figures = (out: readonly EnglishDoc[]) => {
   const count = (split: string) => {
     const set = out.filter((d) => d.split === split);
     return `${set.length} documents, ${set.reduce((n, d) => n + d.spans.length, 0)} names, ${set.reduce((n, d) => n + d.neutral.length, 0)} neutral`;
@@ -393,7 +384,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   });
   mkdirSync(values.out, { recursive: true });
-  const write = (name: string, docs: readonly ConllDoc[], readme: string) => {
+  const write = (name: string, docs: readonly EnglishDoc[], readme: string) => {
     writeFileSync(join(values.out, `${name}.jsonl`), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
     writeFileSync(join(values.out, `README-${name}.md`), readme);
   };

@@ -6,20 +6,13 @@
 // Each document gets its id first and its split from that id alone (splitOf), before its words
 // or labels are read.
 
+import type { EnglishDoc } from './english-ner';
+
 /** One token and its label type ('' outside a name), with whether the label opens a new name (B-). */
 interface Tok {
   form: string;
   type: string;
   begin: boolean;
-}
-
-export interface ConllDoc {
-  id: string;
-  genre: string;
-  split: 'fit' | 'test';
-  text: string;
-  spans: { start: number; end: number; type: 'person' | 'org' | 'place' }[];
-  neutral: { start: number; end: number; tag: string }[];
 }
 
 /** "Washington , D.C. ( 1999 )" → "Washington, D.C. (1999)": the token that needs no space before it. */
@@ -65,10 +58,10 @@ export function toDoc(
   paragraphs: readonly (readonly (readonly Tok[])[])[],
   map: (type: string) => 'person' | 'org' | 'place' | null,
   leading: Leading,
-): ConllDoc {
+): EnglishDoc {
   let text = '';
-  const spans: ConllDoc['spans'] = [];
-  const neutral: ConllDoc['neutral'] = [];
+  const spans: EnglishDoc['spans'] = [];
+  const neutral: EnglishDoc['neutral'] = [];
   for (const paragraph of paragraphs) {
     if (text) text += '\n';
     paragraph.forEach((sentence, s) => {
@@ -133,7 +126,7 @@ const WIKIGOLD_TYPES: Record<string, 'person' | 'org' | 'place'> = { PER: 'perso
  * paragraph. Labels are IOB1 (I-X throughout, B-X only where two names of a type touch).
  * PER → person, ORG → org, LOC → place; MISC (nationalities, events, works, languages) → neutral.
  */
-export function convertWikigold(source: string, splitOf: (id: string) => 'fit' | 'test', leading: Leading): ConllDoc[] {
+export function convertWikigold(source: string, splitOf: (id: string) => 'fit' | 'test', leading: Leading): EnglishDoc[] {
   const docs: { form: string; tag: string }[][][] = [];
   for (const sentence of parseConll(source)) {
     if (sentence[0]!.form === '-DOCSTART-') docs.push([]);
@@ -161,9 +154,9 @@ export const WNUT_BLOCK = 20;
  * line. person → person, location → place, corporation and group (bands, teams, parties,
  * organisations that are not companies) → org; product and creative-work → neutral.
  */
-export function convertWnut17(file: string, source: string, splitOf: (id: string) => 'fit' | 'test', leading: Leading): ConllDoc[] {
+export function convertWnut17(file: string, source: string, splitOf: (id: string) => 'fit' | 'test', leading: Leading): EnglishDoc[] {
   const posts = parseConll(source);
-  const out: ConllDoc[] = [];
+  const out: EnglishDoc[] = [];
   for (let k = 0; k * WNUT_BLOCK < posts.length; k++) {
     const id = `wnut17-${file}-${String(k + 1).padStart(3, '0')}`;
     const split = splitOf(id);

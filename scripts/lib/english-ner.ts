@@ -17,12 +17,13 @@ export interface EnglishDoc {
   split: 'fit' | 'test';
   text: string;
   spans: { start: number; end: number; type: 'person' | 'org' | 'place' }[];
+  /** Named mentions of kinds Margin does not type (events, works, objects): neither right nor wrong. */
   neutral: { start: number; end: number; tag: string }[];
 }
 
 export const ENGLISH_CORPUS_DIRS = [join(ROOT, '.data/en-ner'), join(SHARED, 'corpus/en-ner'), join(ROOT, 'data/en-ner')];
 
-/** The folder holding gum.jsonl, or null when neither place has it. */
+/** The first folder holding gum.jsonl, or null when none has it. */
 export const englishCorpusDir = (): string | null => ENGLISH_CORPUS_DIRS.find((d) => existsSync(join(d, 'gum.jsonl'))) ?? null;
 
 export const MISSING_ENGLISH_CORPUS = `No English entity corpus: neither ${ENGLISH_CORPUS_DIRS.map((d) => join(d, 'gum.jsonl')).join(' nor ')} exists.
