@@ -95,11 +95,11 @@ export class PhotoStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The keys of the photos kept for an article (a revisit fetches only the others). */
   /**
    * The photos of an article another try would not change: kept, or missed for good (an icon
    * once fetched, over the article's share). Photos that failed or needed access are tried
-   * again on the next visit: the network, the site or the reader's access may have changed.
+   * again on the next visit: the network, the site or the reader's access may have changed. A
+   * revisit fetches only the others.
    */
   async settledKeys(articleId: string): Promise<Set<string>> {
     const [keys, set] = await Promise.all([this.keptKeys(articleId), this.db.photoSets.get(articleId)]);
@@ -107,6 +107,7 @@ export class PhotoStore {
     return keys;
   }
 
+  /** The keys of the photos kept for an article. */
   async keptKeys(articleId: string): Promise<Set<string>> {
     const ids = await this.db.photos.where('articleId').equals(articleId).primaryKeys();
     const prefix = `${articleId} `.length;
