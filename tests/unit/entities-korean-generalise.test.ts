@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { koreanRules, recognizeEntities } from '../../utils/entities';
 import {
   commonWord,
+  countryModifier,
   DEFAULT_MODEL_OPTIONS,
   loneSyllable,
   recognizeKoreanWithModel,
@@ -93,6 +94,25 @@ describe('cross-script aliases through the reader path', () => {
     // One kind for all forms of one name.
     const kinds = new Set(got.filter((m) => /^(딥시크|DeepSeek):/.test(m)).map((m) => m.split(':')[1]!.split('→')[0]));
     expect(kinds.size).toBe(1);
+  });
+});
+
+describe('a country made a modifier', () => {
+  const span = (text: string, type: EntitySpan['type'] = 'org'): EntitySpan => ({ start: 0, end: text.length, text, type });
+
+  it.each(['중국판', '미국산', '한국형', '일본계', '독일제', '프랑스식', '中판'])('%s is no name', (text) => {
+    expect(countryModifier(span(text))).toBe(true);
+    expect(countryModifier(span(text, 'place'))).toBe(true);
+  });
+
+  it.each(['중국', '판교', '미국 국무부', '한국산업은행', '서산'])('%s is not judged by it', (text) => {
+    expect(countryModifier(span(text))).toBe(false);
+  });
+
+  it('is left out of the marks while the country beside it stays', () => {
+    const found = marks('미국산 소고기 수입을 두고 미국과 협상이 이어졌다. 업계는 중국판 검색 엔진이 곧 나온다고 봤다.');
+    expect(found.some((m) => m.startsWith('미국산:') || m.startsWith('중국판:'))).toBe(false);
+    expect(found.some((m) => m.startsWith('미국:'))).toBe(true);
   });
 });
 

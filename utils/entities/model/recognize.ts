@@ -78,6 +78,11 @@ export interface ModelOptions {
    * itself. A police station or tax office (강남경찰서) keeps its 서: 경찰 is no place.
    */
   shortParticles?: boolean;
+  /**
+   * A country with a syllable that makes it a modifier (중국판 챗GPT, 미국산 소고기, 한국형
+   * 전투기, 일본계 은행) is no name, as English's "Chinese" or "American" is no place.
+   */
+  countryModifiers?: boolean;
 }
 
 /**
@@ -100,6 +105,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   orgShapes: true,
   ruleNameEnds: true,
   shortParticles: true,
+  countryModifiers: true,
 };
 
 export function recognizeKoreanWithModel(
@@ -115,6 +121,7 @@ export function recognizeKoreanWithModel(
   if (options.shortParticles) found = found.map((s) => withoutShortParticle(text, s, model));
   if (options.strictSyllables) found = found.filter((s) => !loneSyllable(text, s));
   if (options.commonWords) found = found.filter((s) => !commonWord(s));
+  if (options.countryModifiers) found = found.filter((s) => !countryModifier(s));
   if (options.digitDatesOnly) found = found.filter((s) => s.type !== 'date' || /[0-9０-９]/.test(s.text));
   if (options.rulesFirst?.length) {
     const contains = (s: EntitySpan, r: EntitySpan) =>
@@ -299,6 +306,16 @@ export function splitPlaces(text: string, span: EntitySpan, model: KoreanModel, 
   const start = words[k]!.start;
   out.push({ start, end: span.end, text: text.slice(start, span.end), type: span.type });
   return out;
+}
+
+/** Syllables that make a country a modifier: 판 (version), 산 (made in), 제 (made by), 식 (style), 형 (model), 계 (of … descent or capital), 풍 (in the manner of). */
+const COUNTRY_MODIFIER = /^(.+)[판산제식형계풍]$/;
+
+/** 중국판, 미국산, 한국형: a country made a modifier (ModelOptions.countryModifiers). */
+export function countryModifier(span: EntitySpan): boolean {
+  if (!isName(span.type)) return false;
+  const country = COUNTRY_MODIFIER.exec(span.text)?.[1];
+  return country !== undefined && (KO_COUNTRY_NAMES.has(country) || HAN_COUNTRIES.has(country));
 }
 
 /** Words that introduce a group of performers: 걸그룹 X, 아이돌 그룹 'X', 밴드 X. */
