@@ -6,6 +6,7 @@ import type { MarginDB } from '../utils/db/schema';
 import { importData, readData, StorageFullError } from '../utils/export/transfer';
 import { listTrash, TRASH_DAYS } from '../utils/db/trash';
 import { photoUsage } from '../utils/db/photos';
+import { drainIndex, indexBacklog } from '../utils/db/index-queue';
 import { formatBytes } from '../utils/format';
 import { findEntities, type EntityListRow } from '../utils/db/entities';
 import { reconcileSplits } from '../utils/db/entity-splits';
@@ -101,6 +102,10 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   const trash = useLiveQuery(() => listTrash(db), [db]) ?? [];
   // What the photos kept with saved copies take on this device (issue 22), read from one small row per article.
   const photos = useLiveQuery(() => photoUsage(db), [db]);
+  // What a large import left to index (utils/db/index-queue.ts): built here, and by the background when it starts.
+  const backlog = useLiveQuery(() => indexBacklog(db), [db]) ?? 0;
+  const index = () => void drainIndex(db).catch((error: unknown) => console.warn('Margin: index not built yet', errorMessage(error)));
+  useEffect(index, [db]);
 
   useEffect(() => {
     const q = query.trim();
@@ -121,7 +126,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [db, query, version]);
+  }, [db, query, version, backlog]); // while an import is indexed, each part done may add hits
 
   const setAndReset = (next: Partial<Filter>) => {
     setLimit(PAGE);
@@ -169,6 +174,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
         const summary = await importData(db, data, { conflictHeading: messages.conflictHeading(lang) });
         // Splits that came with the file apply to the articles now (issue 24), after the report; a failure leaves them to the background's next start.
         void reconcileSplits(db).catch((error: unknown) => console.warn('Margin: splits not applied', errorMessage(error)));
+        index();
         show({ text: messages.importReportText(summary, lang) }, summary.skipped.count || summary.annotations.conflicts ? 12_000 : 6000);
         refresh();
       } catch (error) {
@@ -286,6 +292,11 @@ export function LibraryApp({ db }: { db: MarginDB }) {
 
       <main class="library-main" data-testid="library-list" hidden={view !== 'articles'}>
         {loadError && <StatusPanel tone="problem" title={t('libraryLoadFailedTitle')} body={t('libraryLoadFailedBody')} detail={loadError} onRetry={refresh} />}
+        {backlog > 0 && (
+          <p class="count indexing" role="status" data-testid="indexing">
+            {t('libraryIndexing')}
+          </p>
+        )}
         {hits ? (
           <SearchResults hits={hits.hits} names={hits.names} />
         ) : (

@@ -29,6 +29,7 @@ import { MarginDB } from '../utils/db/schema';
 import { readData } from '../utils/export/transfer';
 import { purgeTrash, restoreArticle, trashArticle } from '../utils/db/trash';
 import { reconcileSplits } from '../utils/db/entity-splits';
+import { drainIndex } from '../utils/db/index-queue';
 import { singleMarkdown } from '../utils/export/markdown';
 import { uiLanguage } from '../utils/i18n';
 import type { PageCapture } from '../utils/extract/capture';
@@ -272,6 +273,8 @@ export default defineBackground(() => {
     .catch(() => {});
   // Splits that arrived while the background slept (an import, a sync round cut short) apply now.
   void reconcileSplits(db).catch((error: unknown) => console.warn('Margin: splits not applied', error));
+  // What a large import left to index (the library closed before it was done) is indexed now.
+  void drainIndex(db).catch((error: unknown) => console.warn('Margin: index not built yet', error));
   onMessage('deleteHighlight', async ({ data }) => {
     const removed = await highlightRepository.remove(data.id);
     redraw(data.tabId);

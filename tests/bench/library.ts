@@ -14,6 +14,8 @@ export interface LibraryBench {
   articles: number;
   annotations: number;
   importMs: number;
+  /** After the import returned: deriving the rows it left to the index queue (search, facets, entity index), as the library then does. */
+  indexMs: number;
   /** The same records written raw (same tables and indexes, nothing derived), in the same page: the import's floor. */
   rawMs: number;
   search: { korean: { p50: number; p95: number }; english: { p50: number; p95: number }; queries: number };
@@ -128,6 +130,7 @@ export async function benchLibrary(articles = 5000, annotations = 100_000): Prom
       articles: seeded.articles,
       annotations: seeded.annotations,
       importMs: seeded.importMs,
+      indexMs: seeded.indexMs,
       rawMs: seeded.rawMs,
       search: { korean, english, queries: KOREAN_QUERIES.length + ENGLISH_QUERIES.length },
       list: { p50: median(listTimes), p95: quantile(listTimes, 0.95), pages: listTimes.length },

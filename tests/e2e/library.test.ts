@@ -9,6 +9,11 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, openPopup, openTab, type ExtensionBrowser } from '../support/browser';
 import { selectInArticle } from '../support/select';
 import { ARTIFACTS } from '../support/paths';
+import { describeTextQuote } from '../../utils/anchoring';
+import { newHighlightRecord } from '../../utils/db/highlights';
+import { DEFER_AT } from '../../utils/db/index-queue';
+import { marginJson } from '../../utils/export/jsonld';
+import { normalizeUrl } from '../../utils/url';
 
 const origin = inject('origin');
 const extensionDir = inject('extensionDir');
@@ -183,6 +188,57 @@ describe('the library: list, filter, search, export, wipe, import, find again', 
     expect((await popup.locator('mark.hl.hl-pink').allTextContents()).join('')).toBe('삼성전자 시가총액의 두배가 넘는 금액이 증발한 것이다');
     await page.close();
     await popup.close();
+  });
+
+  it('indexes a large import after it returns, says so meanwhile, and then finds its notes', async () => {
+    const browser = browsers[1]!;
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.waitForSelector('html[data-library="ready"]');
+    // A file written for this test: one article, more highlights than the index keeper derives at once.
+    const text = Array.from({ length: 40 }, (_, i) => `항구 도시의 ${i}번째 문단은 물류와 관광을 함께 다룬다.`).join(' ');
+    const url = normalizeUrl(`${origin}/made-up/harbour-index.html`);
+    const count = DEFER_AT + 200;
+    const annotations = Array.from({ length: count }, (_, i) => {
+      const from = (i * 7) % (text.length - 20);
+      return newHighlightRecord({
+        id: `idx-${i}`,
+        articleId: 'idx-article',
+        url,
+        selectors: describeTextQuote(text, from, from + 12),
+        note: i === count - 1 ? '별빛항구 마지막 메모' : `메모 ${i}`,
+        createdAt: Date.UTC(2025, 5, 1) + i,
+      });
+    });
+    const article = {
+      id: 'idx-article',
+      url,
+      title: '항구 도시 색인 시험',
+      byline: null,
+      siteName: '시험',
+      lang: 'ko',
+      publishedTime: null,
+      excerpt: null,
+      contentHtml: `<p>${text}</p>`,
+      textContent: text,
+      savedAt: Date.UTC(2025, 5, 1),
+      updatedAt: Date.UTC(2025, 5, 1),
+    };
+    const chooser = library.waitForEvent('filechooser');
+    await library.getByTestId('import-button').click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'many.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(marginJson({ articles: [article], annotations, corrections: [] })),
+    });
+    await expect.poll(() => library.getByTestId('toast').textContent(), { timeout: 60_000 }).toContain(`하이라이트 ${count}건을 새로 가져왔어요`);
+    // The last highlight's note is found once the library has built the index it left for later, and the notice goes.
+    await library.getByTestId('search').fill('별빛항구');
+    await expect.poll(() => library.locator('[data-testid="hit"] [data-field="note"]').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => library.getByTestId('indexing').count(), { timeout: 60_000 }).toBe(0);
+    await library.close();
   });
 
   it('refuses a malformed import with a clear message and keeps the library as it was', async () => {

@@ -2,7 +2,8 @@ import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse,
 import { entityKey, type EntityType } from '../entities/types';
 import type { ArticleBody, ArticleRow, HighlightRecord, SearchRow } from './records';
 import { articleSearchRow, bodySearchRow, highlightSearchRow, searchKey } from './search-index';
-import { spansStores } from './transaction';
+import { isDeriving, spansStores } from './transaction';
+import { DEFER_AT, INDEX_QUEUE, queueRows } from './index-queue';
 import { BULK_FACTOR, BULK_READ } from './lookup';
 import { groupBy } from '../collections';
 import { ENTITY_TABLES, reindexArticles, reindexHighlights } from './entity-keeper';
@@ -38,6 +39,8 @@ import { ENTITY_TABLES, reindexArticles, reindexHighlights } from './entity-keep
 const WATCHED = new Set(['articles', 'bodies', 'annotations', 'entityMentions']);
 /** Every table it reads or writes. */
 const KEPT = ['articles', 'bodies', 'annotations', 'search', 'bodySearch', ...ENTITY_TABLES];
+/** The records whose derived rows may wait for the index queue (index-queue.ts). */
+const DEFERRABLE = new Set(['articles', 'bodies', 'annotations']);
 
 /** What an article is filtered by (see ArticleRow.facets): 't:' + tag, 'c:' + colour, 'e:' + entity key. */
 export function articleFacets(
@@ -392,6 +395,39 @@ function keepMentions(scope: Scope, table: DBCoreTable, request: DBCoreMutateReq
   );
 }
 
+/**
+ * A bulk add of new records (an import, thousands at once) written now, its derived rows left to
+ * the index queue: the ids go to the queue in the same transaction, so no record can be written
+ * and never indexed. A new record replaces nothing, so nothing derived has to go first.
+ */
+function defer(down: DBCore, table: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' }): Promise<DBCoreMutateResponse> {
+  return table.mutate(request).then((res) => {
+    const added = (request.values as { id: string; articleId?: string }[]).filter((_, i) => !(i in res.failures));
+    const values = queueRows(table.name as 'articles', added);
+    if (!values.length) return res;
+    return down
+      .table(INDEX_QUEUE)
+      .mutate({ type: 'add', trans: request.trans, values })
+      .then(check)
+      .then(() => res);
+  });
+}
+
+/**
+ * The table as the drain's keeper sees it: the records it is given are there already. An
+ * article is written again for the facets the keeper counts into it; the others are not written.
+ */
+function derivingTable(table: DBCoreTable): DBCoreTable {
+  return {
+    ...table,
+    mutate: (request) => {
+      if (table.name === 'articles' && request.type === 'add') return table.mutate({ ...request, type: 'put' });
+      const keys = request.type === 'add' || request.type === 'put' ? keysOf(table, request) : [];
+      return Promise.resolve({ numFailures: 0, failures: {}, results: keys, lastResult: keys[keys.length - 1] });
+    },
+  };
+}
+
 const KEEPERS: Record<string, (scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
   annotations: keepHighlights,
   articles: keepArticles,
@@ -423,7 +459,7 @@ export const indexKeeper: Middleware<DBCore> = {
     return {
       ...down,
       transaction: (stores, mode, options) =>
-        down.transaction(mode === 'readwrite' && stores.some((s) => WATCHED.has(s)) ? [...new Set([...stores, ...KEPT])] : stores, mode, options),
+        down.transaction(mode === 'readwrite' && stores.some((s) => WATCHED.has(s)) ? [...new Set([...stores, ...KEPT, INDEX_QUEUE])] : stores, mode, options),
       table: (name) => {
         const table = down.table(name);
         const keep = KEEPERS[name];
@@ -433,6 +469,10 @@ export const indexKeeper: Middleware<DBCore> = {
           mutate: (request) => {
             // A schema upgrade that runs before every table it keeps exists writes without it.
             if (!spansStores(request.trans, KEPT)) return table.mutate(request);
+            // The queue's drain: the records are written already, their rows are derived as if they were added now.
+            if (isDeriving(request.trans)) return serial(request.trans, () => keep(new Scope(down, request.trans), derivingTable(table), request));
+            if (request.type === 'add' && request.values.length >= DEFER_AT && DEFERRABLE.has(name) && spansStores(request.trans, [INDEX_QUEUE]))
+              return serial(request.trans, () => defer(down, table, request));
             return serial(request.trans, () => keep(new Scope(down, request.trans), table, request));
           },
         };

@@ -1,5 +1,5 @@
 import type { DBCoreMutateRequest, DBCoreTable, Middleware, DBCore } from 'dexie';
-import { spansStores } from './transaction';
+import { isDeriving, spansStores } from './transaction';
 
 /**
  * The sync outbox (issue 10): which records changed since sync last looked. One row per
@@ -90,7 +90,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
         ...table,
         mutate: (request) => {
           // A schema upgrade from before the outbox existed writes without it.
-          if (!spansStores(request.trans, [OUTBOX]) || arriving.has(request.trans)) return table.mutate(request);
+          if (!spansStores(request.trans, [OUTBOX]) || arriving.has(request.trans) || isDeriving(request.trans)) return table.mutate(request);
           // Both writes are issued in this tick, in the caller's transaction: awaiting between them
           // would leave Dexie's zone, which the middlewares below this one need.
           const values: OutboxRow[] = keysOf(table, request)

@@ -5,6 +5,7 @@ import { OUTBOX, outboxMiddleware, type OutboxRow } from './outbox';
 import { articleFacets, indexKeeper } from './index-keeper';
 import type { ArticleVersionRecord } from './versions';
 import type { PhotoRecord, PhotoSetRecord } from './photos';
+import type { IndexQueueRow } from './index-queue';
 import {
   deriveEntityIndex,
   type EntityArticleRow,
@@ -64,6 +65,8 @@ export class MarginDB extends Dexie {
   /** The photos kept with saved copies, and one row per article of what they take (photos.ts): a device cache, never synced or exported. */
   photos!: EntityTable<PhotoRecord, 'id'>;
   photoSets!: EntityTable<PhotoSetRecord, 'articleId'>;
+  /** Records of a bulk add whose derived rows wait to be written (index-queue.ts). */
+  indexQueue!: EntityTable<IndexQueueRow, 'seq'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -164,6 +167,8 @@ export class MarginDB extends Dexie {
     this.version(9).stores({ syncSeen: 'id' });
     // v10 (issue 22, photos offline): the photos kept with saved copies, and per article what they take and when it was last read.
     this.version(10).stores({ photos: 'id, articleId', photoSets: 'articleId, usedAt' });
+    // v11 (issue 22, import speed): the records of a bulk add whose search, facet and entity rows are still to be derived.
+    this.version(11).stores({ indexQueue: '++seq' });
     // Above the index keeper: the outbox records the caller's writes, not the keeper's (facets are not synced).
     this.use(outboxMiddleware);
     // The search index and the articles' facets, kept in every write's own transaction (index-keeper.ts).

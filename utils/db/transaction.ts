@@ -11,3 +11,16 @@ export function spansStores(trans: DBCoreTransaction, stores: readonly string[])
   const has = 'contains' in names ? (name: string) => names.contains(name) : (name: string) => names.includes(name);
   return stores.every(has);
 }
+
+/**
+ * Transactions that only derive what the index keeper keeps from records already written (the
+ * index queue's drain, index-queue.ts): the keeper derives without writing the records again and
+ * the outbox records nothing — no record changed.
+ */
+const deriving = new WeakSet<object>();
+
+export function markDeriving(trans: { idbtrans: IDBTransaction }): void {
+  deriving.add(trans.idbtrans);
+}
+
+export const isDeriving = (trans: DBCoreTransaction) => deriving.has(trans);
