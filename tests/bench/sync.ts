@@ -20,6 +20,8 @@ export interface SyncBench {
   uploadMs: number;
   /** B's first round, from an empty profile: replicate, validate, apply through the repositories. */
   initialMs: number;
+  /** After B's first round: deriving the index of what it wrote (search, facets, entity index), as the background then does. */
+  initialIndexMs: number;
   /** PouchDB-to-PouchDB replication of the same documents into an empty IndexedDB PouchDB, in the same page. */
   floorMs: number;
   initialRatio: number;
@@ -87,7 +89,9 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
       const { profile } = await cdp.send('Profiler.stop');
       (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
     }
-    process.stderr.write(`  sync: B received ${initial.received} in ${(initial.ms / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `  sync: B received ${initial.received} in ${(initial.ms / 1000).toFixed(1)} s, then indexed them in ${(initial.indexMs / 1000).toFixed(1)} s\n`,
+    );
     const counts = await call(page, 'counts', 'b');
     if (counts.annotations !== seeded.annotations || counts.articles !== seeded.articles) throw new Error(`B has ${JSON.stringify(counts)}`);
     const floor = await call(page, 'floor');
@@ -135,6 +139,7 @@ export async function benchSync(articles = 5000, annotations = 100_000, edits = 
       docs: upload.sent,
       uploadMs: upload.ms,
       initialMs: initial.ms,
+      initialIndexMs: initial.indexMs,
       floorMs: floor.ms,
       initialRatio: initial.ms / floor.ms,
       docsPerSecond: upload.sent / (initial.ms / 1000),

@@ -197,6 +197,7 @@ group('the entity index', () => {
 group('the entity index after a large import (issue 22: read at once, not per key)', () => {
   it('an import of hundreds of articles and names, into an empty library and then into a full one, equals the derivation', async () => {
     const { importData } = await import('../../utils/export/transfer');
+    const { drainIndex } = await import('../../utils/db/index-queue');
     const db = freshDb();
     const kinds: EntityType[] = ['person', 'org', 'place', 'date'];
     // 300 names over 120 articles per file, some named by many: more keys than the keeper summarises one by one.
@@ -209,12 +210,16 @@ group('the entity index after a large import (issue 22: read at once, not per ke
       const annotations = articles.flatMap((a, i) => [highlight(`h${from + i}`, a.id, a.entities.slice(0, 1 + (i % 2))), highlight(`g${from + i}`, a.id, [])]);
       return { articles, annotations, corrections: [] };
     };
+    // A large import's rows are derived by the index queue after it (index-queue.ts).
     await importData(db, file(0, 120));
+    await drainIndex(db);
     await expectInStep(db, 'into an empty library');
     expect(await db.entities.count()).toBeGreaterThan(256);
     await importData(db, file(80, 120));
+    await drainIndex(db);
     await expectInStep(db, 'into a full one');
     await importData(db, file(80, 120));
+    await drainIndex(db);
     await expectInStep(db, 'the same file again');
   }, 60_000);
 });

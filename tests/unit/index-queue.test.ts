@@ -158,9 +158,30 @@ describe('the index queue: a bulk import indexed after it returns', { timeout: 1
     expect(await indexBacklog(db)).toBe(0);
   });
 
+  it('takes a large put of records none of which is here (a first sync’s batch) as an add; one that replaces records is kept at once', async () => {
+    const db = freshDb();
+    const small = library(20, DEFER_AT + 10);
+    const split = small.articles.map((a) => splitArticle(a as ArticleRecord));
+    await db.articles.bulkPut(split.map((a) => a.row));
+    await db.annotations.bulkPut(small.annotations);
+    expect(await indexBacklog(db)).toBeGreaterThan(0);
+    expect(await db.search.where('ref').startsWith('a').count()).toBe(0);
+    await drainIndex(db);
+    // The same records written at once, without their texts (none were put here).
+    const reference = freshDb();
+    await writtenAtOnce(reference, small);
+    await reference.bodies.clear();
+    expect(await derived(db)).toEqual(await derived(reference));
+
+    // The same highlights again with new notes: they replace records, so their rows change at once.
+    await db.annotations.bulkPut(small.annotations.map((h) => ({ ...h, note: `다시 쓴 메모 ${h.id}`, updatedAt: h.updatedAt + 1 })));
+    expect(await indexBacklog(db)).toBe(0);
+    expect((await ids(db, '다시')).length).toBe(small.annotations.length);
+  });
+
   it('leaves a small import to the keeper at once', async () => {
     const db = freshDb();
-    await importData(db, library(40, 200));
+    await importData(db, library(40, DEFER_AT - 1));
     expect(await indexBacklog(db)).toBe(0);
     expect((await ids(db, '메모')).length).toBeGreaterThan(10);
   });

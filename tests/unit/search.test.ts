@@ -4,6 +4,7 @@ import { HighlightRepository } from '../../utils/db/highlights';
 import { ArticleRepository } from '../../utils/db/articles';
 import { filterOptions, listArticles, search } from '../../utils/db/library';
 import { deleteArticles, importData } from '../../utils/export/transfer';
+import { drainIndex } from '../../utils/db/index-queue';
 import type { Article } from '../../utils/article';
 import { findMatches, indexTerms, normalize, parseQuery, snippet, stem } from '../../utils/search/terms';
 import { freshDb } from '../support/db';
@@ -264,6 +265,8 @@ describe('the library over the database', () => {
       updatedAt: 10 + i,
     }));
     await importData(db, { articles: [], annotations: newer, corrections: [] });
+    // 600 new records: their search rows are derived by the index queue after the import.
+    await drainIndex(db);
     const hits = await search(db, '반도체');
     // The highlight, however old, before the article's text.
     expect(hits.map((h) => [h.kind, h.highlightId])).toEqual([

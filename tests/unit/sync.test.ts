@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
 import { describeTextQuote } from '../../utils/anchoring';
-import { putHighlights } from '../../utils/db/highlights';
+import { newHighlightRecord, putHighlights } from '../../utils/db/highlights';
+import { BULK_ADD } from '../../utils/db/outbox';
+import { importData } from '../../utils/export/transfer';
 import { search } from '../../utils/db/library';
 import type { HighlightRecord } from '../../utils/db/schema';
 import { restoreArticle, trashArticle } from '../../utils/db/trash';
@@ -24,7 +26,10 @@ const USERS = { reader: 'correct horse' };
 let couch: CouchServer;
 
 beforeAll(async () => {
-  couch = await startCouch({ users: USERS, databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off', 'prefs', 'later-prefs', 'explorer'] });
+  couch = await startCouch({
+    users: USERS,
+    databases: ['margin', 'enc', 'plain2', 'hostile', 'faults', 'large', 'off', 'prefs', 'later-prefs', 'explorer', 'bulk'],
+  });
 });
 afterAll(async () => {
   await couch.close();
@@ -462,6 +467,36 @@ group('sync under faults (issue 10)', () => {
     // Deletions travel as tombstones (issue 21): the document says it was deleted.
     const left = (await server.allDocs({ include_docs: true })).rows.filter((r) => r.key.startsWith('a:'));
     expect(left.map((r) => (r.doc as unknown as { p: { k: string } }).p.k)).toEqual(['d']);
+  });
+});
+
+group('a bulk import and sync', () => {
+  it('is one outbox row for the whole table, and every imported highlight reaches the other device', async () => {
+    const a = device('bulk');
+    const b = device('bulk');
+    const article = await saveArticle(a, 'https://news.example.kr/bulk');
+    await ok(a.sync());
+    const n = BULK_ADD + 25;
+    const annotations = Array.from({ length: n }, (_, i) =>
+      newHighlightRecord({
+        id: `bulk-${i}`,
+        articleId: article.id,
+        url: article.url,
+        selectors: selectors(i % 2 ? '예산안' : '본회의'),
+        note: i === n - 1 ? '마지막으로 가져온 메모' : '',
+        createdAt: 10_000 + i,
+      }),
+    );
+    await importData(a.db, { articles: [], annotations, corrections: [] });
+    expect((await a.db.syncOutbox.toArray()).map((r) => r.key)).toEqual(['annotations:*']);
+    await ok(a.sync());
+    expect(await a.db.syncOutbox.count()).toBe(0);
+    await ok(b.sync());
+    expect(await b.db.annotations.count()).toBe(n);
+    expect((await b.db.annotations.get(`bulk-${n - 1}`))?.note).toBe('마지막으로 가져온 메모');
+    // A second round sends nothing again.
+    const again = await ok(a.sync());
+    expect(again.sent).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { MarginDB } from '../db/schema';
 import { reconcileSplits } from '../db/entity-splits';
+import { drainIndex } from '../db/index-queue';
 import { configProblem, originPattern, remoteUrl, type ConfigProblem, type SyncConfig } from '../sync/config';
 import { readSyncStatus, STATUS_KEY, SyncEngine, type SyncStatus } from '../sync/engine';
 
@@ -141,5 +142,7 @@ export class SyncController {
     await engine.run();
     // Splits that arrived with the entity corrections apply to the articles here too (entity-splits.ts).
     await reconcileSplits(this.deps.db).catch((error: unknown) => console.warn('Margin: splits not applied', error));
+    // What a large first round wrote without its index (index-queue.ts) is indexed after it, not during it.
+    void drainIndex(this.deps.db).catch((error: unknown) => console.warn('Margin: index not built yet', error));
   }
 }

@@ -222,8 +222,8 @@ function before<T extends { id: string }>(scope: Scope, table: DBCoreTable, requ
   }
 }
 
-function keepHighlights(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-  return before<HighlightRecord>(scope, table, request).then((old) =>
+function keepHighlights(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest, known?: Old<HighlightRecord>): Promise<DBCoreMutateResponse> {
+  return (known ? Promise.resolve(known) : before<HighlightRecord>(scope, table, request)).then((old) =>
     table.mutate(request).then((res) => {
       const outs: string[] = [];
       const ins: SearchRow[] = [];
@@ -260,8 +260,8 @@ function keepHighlights(scope: Scope, table: DBCoreTable, request: DBCoreMutateR
   );
 }
 
-function keepArticles(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-  return before<ArticleRow>(scope, table, request).then((old) => {
+function keepArticles(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest, known?: Old<ArticleRow>): Promise<DBCoreMutateResponse> {
+  return (known ? Promise.resolve(known) : before<ArticleRow>(scope, table, request)).then((old) => {
     if (request.type === 'delete' || request.type === 'deleteRange')
       return table.mutate(request).then((res) =>
         Promise.all([
@@ -342,7 +342,7 @@ const entityCounts = (row: Pick<ArticleRow, 'entities'>) => (row.entities ?? [])
 /** The names an article's title line and facets take from it. */
 const names = (row: Pick<ArticleRow, 'entities'>) => (row.entities ?? []).map((e) => `${e.type}\u0000${e.text}`);
 
-function keepBodies(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+function keepBodies(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest, known?: Old<ArticleBody>): Promise<DBCoreMutateResponse> {
   // A body's row needs its article (the key carries the article's first-saved time); without it, the body is not indexed.
   const rowsOf = (ids: readonly unknown[]) => scope.get<ArticleRow>('articles', ids);
   if (request.type === 'delete' || request.type === 'deleteRange') {
@@ -361,7 +361,7 @@ function keepBodies(scope: Scope, table: DBCoreTable, request: DBCoreMutateReque
       ),
     );
   }
-  return before<ArticleBody>(scope, table, request).then((old) =>
+  return (known ? Promise.resolve(known) : before<ArticleBody>(scope, table, request)).then((old) =>
     table.mutate(request).then((res) => {
       // Revisiting a page mostly finds the same text: only a changed text is indexed again.
       const bodies = written(request.values as ArticleBody[], res).filter((b) => old.get(b.id)?.textContent !== b.textContent);
@@ -396,11 +396,11 @@ function keepMentions(scope: Scope, table: DBCoreTable, request: DBCoreMutateReq
 }
 
 /**
- * A bulk add of new records (an import, thousands at once) written now, its derived rows left to
- * the index queue: the ids go to the queue in the same transaction, so no record can be written
- * and never indexed. A new record replaces nothing, so nothing derived has to go first.
+ * A bulk write of new records (an import, a first sync's batch) written now, its derived rows
+ * left to the index queue: the ids go to the queue in the same transaction, so no record can be
+ * written and never indexed. A new record replaces nothing, so nothing derived has to go first.
  */
-function defer(down: DBCore, table: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' }): Promise<DBCoreMutateResponse> {
+function defer(down: DBCore, table: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' | 'put' }): Promise<DBCoreMutateResponse> {
   return table.mutate(request).then((res) => {
     const added = (request.values as { id: string; articleId?: string }[]).filter((_, i) => !(i in res.failures));
     const values = queueRows(table.name as 'articles', added);
@@ -428,7 +428,10 @@ function derivingTable(table: DBCoreTable): DBCoreTable {
   };
 }
 
-const KEEPERS: Record<string, (scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
+/** `known`: the records the request replaces, when they were read already (each keeper reads its own table's). */
+type Keeper = (scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest, known?: Old<never>) => Promise<DBCoreMutateResponse>;
+
+const KEEPERS: Record<string, Keeper> = {
   annotations: keepHighlights,
   articles: keepArticles,
   bodies: keepBodies,
@@ -471,8 +474,17 @@ export const indexKeeper: Middleware<DBCore> = {
             if (!spansStores(request.trans, KEPT)) return table.mutate(request);
             // The queue's drain: the records are written already, their rows are derived as if they were added now.
             if (isDeriving(request.trans)) return serial(request.trans, () => keep(new Scope(down, request.trans), derivingTable(table), request));
-            if (request.type === 'add' && request.values.length >= DEFER_AT && DEFERRABLE.has(name) && spansStores(request.trans, [INDEX_QUEUE]))
-              return serial(request.trans, () => defer(down, table, request));
+            if (request.type === 'add' || request.type === 'put') {
+              if (request.values.length >= DEFER_AT && DEFERRABLE.has(name) && spansStores(request.trans, [INDEX_QUEUE]))
+                return serial(request.trans, () => {
+                  if (request.type === 'add') return defer(down, table, request);
+                  // A put of records none of which is here yet (a first sync's batch) is an add; otherwise it is kept at once.
+                  const scope = new Scope(down, request.trans);
+                  return before<{ id: string }>(scope, table, request).then((old) =>
+                    old.size ? keep(scope, table, request, old as Old<never>) : defer(down, table, request),
+                  );
+                });
+            }
             return serial(request.trans, () => keep(new Scope(down, request.trans), table, request));
           },
         };

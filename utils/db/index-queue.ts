@@ -2,17 +2,18 @@ import { markDeriving } from './transaction';
 import type { MarginDB } from './schema';
 
 /**
- * The index queue (issue 22, item 9: importing 100k highlights in ≤ 30 s). The index keeper
- * (index-keeper.ts) derives the search index, the facets and the entity index in the same
- * transaction as every write. For one write of thousands of new records — an import — that is
- * most of the time the reader waits: at 20k highlights over 1k articles, about six times the
- * records themselves (the entity index alone 40 %). Such a write now keeps only the records
- * and, in the same transaction, their ids in this queue; `drainIndex` then derives their rows
- * in short transactions of `DRAIN_CHUNK` records, while the library is already in use.
+ * The index queue (issue 22, item 9: importing 100k highlights in ≤ 30 s; issue 21: a second
+ * device's first sync). The index keeper (index-keeper.ts) derives the search index, the facets
+ * and the entity index in the same transaction as every write. For one write of hundreds of new
+ * records — an import, a first sync's batch — that is most of the time the reader waits: at 20k
+ * highlights over 1k articles, about six times the records themselves (the entity index alone
+ * 40 %). Such a write (an add, or a put of records none of which is here yet) now keeps only
+ * the records and, in the same transaction, their ids in this queue; `drainIndex` then derives
+ * their rows in short transactions of `DRAIN_CHUNK` records, while the library is already in use.
  *
  * - Nothing can be written and never indexed: the ids are queued with the records, and the
  *   queue outlives the page (the library drains it after an import and when it opens, the
- *   background when it starts).
+ *   background after a sync round and when it starts).
  * - Draining is "derive as if these records were added now": the keeper's own code, run in a
  *   transaction marked as deriving (transaction.ts), reading the records as they are then. What
  *   it writes is keyed by record and counted from the tables, so a record changed, moved or
@@ -21,8 +22,8 @@ import type { MarginDB } from './schema';
  * - Until it is drained, search may miss the waiting records and the library says so.
  */
 
-/** An add of at least this many records is indexed through the queue; smaller ones at once. */
-export const DEFER_AT = 1000;
+/** A write of at least this many new records is indexed through the queue; smaller ones at once. A sync batch is up to 500 documents. */
+export const DEFER_AT = 200;
 /**
  * Records derived per drain transaction, by table: each transaction takes about a second on a
  * loaded two-core machine, so a highlight the reader saves meanwhile waits at most that long.

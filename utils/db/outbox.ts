@@ -48,6 +48,8 @@ const TRACKED = new Set<string>(SYNCED_TABLES);
 /** The id of an outbox row that stands for every record of its table. */
 export const ALL = '*';
 let counter = Date.now() * 1000;
+/** An add of this many records or more is recorded as `${table}:*`. */
+export const BULK_ADD = 1000;
 
 /** The keys a request writes or deletes; a range deletion (`clear()`) is recorded as `${table}:*`, which sync expands. */
 function keysOf(table: DBCoreTable, request: DBCoreMutateRequest): string[] {
@@ -93,9 +95,10 @@ export const outboxMiddleware: Middleware<DBCore> = {
           if (!spansStores(request.trans, [OUTBOX]) || arriving.has(request.trans) || isDeriving(request.trans)) return table.mutate(request);
           // Both writes are issued in this tick, in the caller's transaction: awaiting between them
           // would leave Dexie's zone, which the middlewares below this one need.
-          const values: OutboxRow[] = keysOf(table, request)
-            .filter((k) => k === ALL || isSyncedKey(name, k))
-            .map((k) => ({ key: `${name}:${k}`, seq: ++counter }));
+          // A bulk add (an import) is recorded as its whole table, as `clear()` is: one row instead of
+          // one per record, expanded by sync's next round (with sync off, never: turning it on enqueues everything).
+          const keys = request.type === 'add' && request.values.length >= BULK_ADD ? [ALL] : keysOf(table, request);
+          const values: OutboxRow[] = keys.filter((k) => k === ALL || isSyncedKey(name, k)).map((k) => ({ key: `${name}:${k}`, seq: ++counter }));
           const done = table.mutate(request);
           if (!values.length) return done;
           return Promise.all([done, down.table(OUTBOX).mutate({ type: 'put', trans: request.trans, values })]).then(([result]) => result);
