@@ -103,7 +103,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
   // What the photos kept with saved copies take on this device (issue 22), read from one small row per article.
   const photos = useLiveQuery(() => photoUsage(db), [db]);
   // What a large import left to index (utils/db/index-queue.ts): built here, and by the background when it starts.
-  const backlog = useLiveQuery(() => indexBacklog(db), [db]) ?? 0;
+  const indexing = (useLiveQuery(() => indexBacklog(db), [db]) ?? 0) > 0;
   const index = () => void drainIndex(db).catch((error: unknown) => console.warn('Margin: index not built yet', errorMessage(error)));
   useEffect(index, [db]);
 
@@ -126,7 +126,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [db, query, version, backlog]); // while an import is indexed, each part done may add hits
+  }, [db, query, version, indexing]); // once what an import left is indexed, its hits are found
 
   const setAndReset = (next: Partial<Filter>) => {
     setLimit(PAGE);
@@ -292,7 +292,7 @@ export function LibraryApp({ db }: { db: MarginDB }) {
 
       <main class="library-main" data-testid="library-list" hidden={view !== 'articles'}>
         {loadError && <StatusPanel tone="problem" title={t('libraryLoadFailedTitle')} body={t('libraryLoadFailedBody')} detail={loadError} onRetry={refresh} />}
-        {backlog > 0 && (
+        {indexing && (
           <p class="count indexing" role="status" data-testid="indexing">
             {t('libraryIndexing')}
           </p>

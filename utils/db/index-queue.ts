@@ -31,6 +31,8 @@ export const DEFER_AT = 200;
  */
 export const DRAIN_CHUNK = { articles: 100, bodies: 250, annotations: 1000 } as const;
 export const INDEX_QUEUE = 'indexQueue';
+/** The pause before each chunk, in ms. */
+const DRAIN_PAUSE_MS = 50;
 
 export interface IndexQueueRow {
   /** Order of arrival (auto-incremented). */
@@ -68,6 +70,9 @@ export function drainIndex(db: MarginDB): Promise<number> {
   const run = (async () => {
     let derived = 0;
     for (;;) {
+      // A beat before each chunk: what the page reads after the last write (the list, a search)
+      // starts its transaction first, instead of waiting behind the next chunk.
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_PAUSE_MS));
       const n = await db.transaction('rw', [db.indexQueue, db.table('articles'), db.table('bodies'), db.table('annotations')], async (tx) => {
         const row = await db.indexQueue.orderBy(':id').first();
         if (!row) return -1;
