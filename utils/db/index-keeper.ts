@@ -3,7 +3,7 @@ import { entityKey, type EntityType } from '../entities/types';
 import type { ArticleBody, ArticleRow, HighlightRecord, SearchRow } from './records';
 import { articleSearchRow, bodySearchRow, highlightSearchRow, searchKey } from './search-index';
 import { isDeriving, spansStores } from './transaction';
-import { DEFER_AT, INDEX_QUEUE, queueRows } from './index-queue';
+import { DEFER_AT, INDEX_QUEUE, isQueuedTable, queueRows, type QueuedTable } from './index-queue';
 import { BULK_FACTOR, BULK_READ } from './lookup';
 import { groupBy } from '../collections';
 import { ENTITY_TABLES, reindexArticles, reindexHighlights } from './entity-keeper';
@@ -39,8 +39,6 @@ import { ENTITY_TABLES, reindexArticles, reindexHighlights } from './entity-keep
 const WATCHED = new Set(['articles', 'bodies', 'annotations', 'entityMentions']);
 /** Every table it reads or writes. */
 const KEPT = ['articles', 'bodies', 'annotations', 'search', 'bodySearch', ...ENTITY_TABLES];
-/** The records whose derived rows may wait for the index queue (index-queue.ts). */
-const DEFERRABLE = new Set(['articles', 'bodies', 'annotations']);
 
 /** What an article is filtered by (see ArticleRow.facets): 't:' + tag, 'c:' + colour, 'e:' + entity key. */
 export function articleFacets(
@@ -400,10 +398,10 @@ function keepMentions(scope: Scope, table: DBCoreTable, request: DBCoreMutateReq
  * left to the index queue: the ids go to the queue in the same transaction, so no record can be
  * written and never indexed. A new record replaces nothing, so nothing derived has to go first.
  */
-function defer(down: DBCore, table: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' | 'put' }): Promise<DBCoreMutateResponse> {
+function defer(down: DBCore, table: DBCoreTable, name: QueuedTable, request: DBCoreMutateRequest & { type: 'add' | 'put' }): Promise<DBCoreMutateResponse> {
   return table.mutate(request).then((res) => {
     const added = (request.values as { id: string; articleId?: string }[]).filter((_, i) => !(i in res.failures));
-    const values = queueRows(table.name as 'articles', added);
+    const values = queueRows(name, added);
     if (!values.length) return res;
     return down
       .table(INDEX_QUEUE)
@@ -466,6 +464,8 @@ export const indexKeeper: Middleware<DBCore> = {
       table: (name) => {
         const table = down.table(name);
         const keep = KEEPERS[name];
+        /** Its records' rows may wait for the index queue. */
+        const queued = isQueuedTable(name) ? name : null;
         if (!keep) return table;
         return {
           ...table,
@@ -474,17 +474,15 @@ export const indexKeeper: Middleware<DBCore> = {
             if (!spansStores(request.trans, KEPT)) return table.mutate(request);
             // The queue's drain: the records are written already, their rows are derived as if they were added now.
             if (isDeriving(request.trans)) return serial(request.trans, () => keep(new Scope(down, request.trans), derivingTable(table), request));
-            if (request.type === 'add' || request.type === 'put') {
-              if (request.values.length >= DEFER_AT && DEFERRABLE.has(name) && spansStores(request.trans, [INDEX_QUEUE]))
-                return serial(request.trans, () => {
-                  if (request.type === 'add') return defer(down, table, request);
-                  // A put of records none of which is here yet (a first sync's batch) is an add; otherwise it is kept at once.
-                  const scope = new Scope(down, request.trans);
-                  return before<{ id: string }>(scope, table, request).then((old) =>
-                    old.size ? keep(scope, table, request, old as Old<never>) : defer(down, table, request),
-                  );
-                });
-            }
+            if ((request.type === 'add' || request.type === 'put') && request.values.length >= DEFER_AT && queued && spansStores(request.trans, [INDEX_QUEUE]))
+              return serial(request.trans, () => {
+                if (request.type === 'add') return defer(down, table, queued, request);
+                // A put of records none of which is here yet (a first sync's batch) is an add; otherwise it is kept at once.
+                const scope = new Scope(down, request.trans);
+                return before<{ id: string }>(scope, table, request).then((old) =>
+                  old.size ? keep(scope, table, request, old as Old<never>) : defer(down, table, queued, request),
+                );
+              });
             return serial(request.trans, () => keep(new Scope(down, request.trans), table, request));
           },
         };

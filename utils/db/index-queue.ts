@@ -34,10 +34,15 @@ export const INDEX_QUEUE = 'indexQueue';
 /** The pause before each chunk, in ms. */
 const DRAIN_PAUSE_MS = 50;
 
+/** The tables whose records' rows may wait in the queue. */
+export type QueuedTable = keyof typeof DRAIN_CHUNK;
+const QUEUED_TABLES = Object.keys(DRAIN_CHUNK) as QueuedTable[];
+export const isQueuedTable = (name: string): name is QueuedTable => Object.hasOwn(DRAIN_CHUNK, name);
+
 export interface IndexQueueRow {
   /** Order of arrival (auto-incremented). */
   seq?: number;
-  table: 'articles' | 'bodies' | 'annotations';
+  table: QueuedTable;
   /** At most DRAIN_CHUNK[table] record ids. */
   ids: string[];
 }
@@ -46,7 +51,7 @@ export interface IndexQueueRow {
  * The queue rows for records of one table, one per chunk. Highlights go by article: a chunk then
  * touches a few articles' facets and names, not one article per highlight.
  */
-export function queueRows(table: IndexQueueRow['table'], records: readonly { id: string; articleId?: string }[]): IndexQueueRow[] {
+export function queueRows(table: QueuedTable, records: readonly { id: string; articleId?: string }[]): IndexQueueRow[] {
   const ordered = table === 'annotations' ? [...records].sort((a, b) => (a.articleId! < b.articleId! ? -1 : a.articleId! > b.articleId! ? 1 : 0)) : records;
   const ids = ordered.map((r) => r.id);
   const rows: IndexQueueRow[] = [];
@@ -73,7 +78,7 @@ export function drainIndex(db: MarginDB): Promise<number> {
       // A beat before each chunk: what the page reads after the last write (the list, a search)
       // starts its transaction first, instead of waiting behind the next chunk.
       await new Promise((resolve) => setTimeout(resolve, DRAIN_PAUSE_MS));
-      const n = await db.transaction('rw', [db.indexQueue, db.table('articles'), db.table('bodies'), db.table('annotations')], async (tx) => {
+      const n = await db.transaction('rw', [db.indexQueue, ...QUEUED_TABLES.map((name) => db.table(name))], async (tx) => {
         const row = await db.indexQueue.orderBy(':id').first();
         if (!row) return -1;
         await db.indexQueue.delete(row.seq);
