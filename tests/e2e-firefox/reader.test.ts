@@ -123,8 +123,8 @@ describe('Margin in Firefox (Korean UI)', () => {
     expect(await popup.evaluate(selectInArticleScript, '1조 2000억원을 투입해 차세대 전고체 배터리')).toBe(true);
     await popup.waitForSelector('[data-testid="selection-toolbar"]');
     await popup.click('[data-testid="selection-toolbar"] button[data-color="green"]');
-    await popup.waitForSelector('mark.hl.hl-green');
-    await popup.click('mark.hl.hl-green');
+    // A locator, not a handle: the mark is drawn again when the new highlight is read back.
+    await popup.locator('mark.hl.hl-green').click();
     await popup.waitForSelector('[data-testid="note-input"]');
     await popup.type('[data-testid="note-input"]', '공장 규모 확인');
     await popup.type('[data-testid="tag-input"]', '배터리');

@@ -70,8 +70,8 @@ describe('sync between two Firefox profiles', () => {
     expect(await popup.evaluate(selectInArticleScript, '연간 생산능력은 20GWh로')).toBe(true);
     await popup.waitForSelector('[data-testid="selection-toolbar"]');
     await popup.click('[data-testid="selection-toolbar"] button[data-color="green"]');
-    await popup.waitForSelector('mark.hl.hl-green');
-    await popup.click('mark.hl.hl-green');
+    // A locator, not a handle: the mark is drawn again when the new highlight is read back.
+    await popup.locator('mark.hl.hl-green').click();
     await popup.type('[data-testid="note-input"]', 'A에서 쓴 메모');
     await popup.keyboard.press('Tab');
     await until('the note on A', async () => (await note(a, '생산능력')) === 'A에서 쓴 메모');

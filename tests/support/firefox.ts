@@ -348,8 +348,9 @@ export class FirefoxDriver implements ExtensionDriver<Page> {
     })()`);
   }
 
+  /** Closes the browser; a second call does nothing. */
   async close(): Promise<void> {
-    await this.browser.close();
+    if (this.browser.connected) await this.browser.close();
     if (this.ownProfile) rmSync(this.userDataDir, { recursive: true, force: true });
   }
 }
