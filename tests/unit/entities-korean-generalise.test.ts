@@ -159,3 +159,30 @@ describe('a place run into 서 or 엔, the short 에서 and 에는 of headlines'
     expect(marks(text)).not.toContain('텍사스엔:org');
   });
 });
+
+describe('a person only the tagger saw, weakly, in an article', () => {
+  const article = [
+    '디지털 자산 규제, 하반기부터 본격화',
+    '금융당국이 하반기부터 디지털 자산 거래에 대한 감독을 강화한다. 거래소는 이용자 보호를 위한 준비금을 별도로 쌓아야 하고, 발행사는 분기마다 보유 자산을 공시해야 한다.',
+    '스테이블코인도 이번 규제 대상에 포함됐다.',
+    '당국은 연말까지 시행령을 바꿔 관리 범위를 넓히고, 해외 발행사에도 같은 기준을 적용하는 방안을 검토하고 있다. 업계에서는 시행 시기를 늦춰 달라는 요청이 이어졌다.',
+    '김하늘 한빛연구원 연구위원은 "시장 신뢰를 높이는 계기가 될 것"이라며 "다만 중소 거래소의 부담이 커질 수 있다"고 말했다.',
+  ].join('\n');
+  const people = (options = DEFAULT_MODEL_OPTIONS) =>
+    recognizeKoreanWithModel(article, model, koreanRules(article), options)
+      .filter((s) => s.type === 'person')
+      .map((s) => s.text);
+
+  it('is left out, while a person introduced with a role stays', () => {
+    expect(people()).toEqual(['김하늘']);
+    expect(
+      recognizeEntities(article, { lang: 'ko', korean: model })
+        .filter((s) => s.type === 'person')
+        .map((s) => s.text),
+    ).toEqual(['김하늘']);
+  });
+
+  it('is what the tagger alone marks without the margin (the words are its doing, not the rules’)', () => {
+    expect(people({ ...DEFAULT_MODEL_OPTIONS, weakPeopleMargin: undefined })).toEqual(['스테이블코인', '김하늘']);
+  });
+});

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { recognizeEntities } from '../../utils/entities';
 import { extractFeatures, spansToTags, tagsToSpans } from '../../utils/entities/model/features';
 import { loadKoreanModel, readKoreanModel, resetKoreanModel } from '../../utils/entities/model/load';
-import { decodeModel, ModelError, parseLexicon, type KoreanModel } from '../../utils/entities/model/tagger';
+import { allowed, decodeModel, ModelError, parseLexicon, spanMargins, type KoreanModel } from '../../utils/entities/model/tagger';
 import { hashText } from '../../utils/entities/model/text-hash';
 import { emptyScore, loadKlue, scoreSentence, summary } from '../../scripts/lib/klue';
 import { koreanModelFromDisk, MODEL_FILE } from '../../scripts/lib/korean-model';
@@ -171,5 +171,53 @@ describe('the lexicon in a model file', () => {
     expect(lexicon.formHashes!.has(hashText('삼성'))).toBe(false);
     for (const prefix of ['삼성', '삼성전', long.slice(0, 16)]) expect(lexicon.prefixHashes!.has(hashText(prefix))).toBe(true);
     expect(lexicon.prefixHashes!.has(hashText(long.slice(0, 17)))).toBe(false);
+  });
+});
+
+describe('span margins', () => {
+  // A small random model: 13 tags, a line of five characters, every tag sequence enumerated.
+  const T = 13;
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 4 - 2;
+  const scorer = { hashBits: 1, addRow: () => {}, trans: Float32Array.from({ length: T * T }, random), start: Float32Array.from({ length: T }, random) };
+  const text = 'abcde';
+  const em = Float32Array.from({ length: text.length * T }, random);
+  const best = (keepOut?: { start: number; end: number }) => {
+    let top = -Infinity;
+    const walk = (i: number, prev: number, score: number) => {
+      if (i === text.length) return void (top = Math.max(top, score));
+      for (let t = 0; t < T; t++) {
+        if (i === 0 ? t !== 0 && t % 2 === 0 : !allowed(prev, t)) continue;
+        if (keepOut && i >= keepOut.start && i < keepOut.end && t !== 0) continue;
+        walk(i + 1, t, score + (i === 0 ? scorer.start[t]! : scorer.trans[prev * T + t]!) + em[i * T + t]!);
+      }
+    };
+    walk(0, 0, 0);
+    return top;
+  };
+
+  it('are the best path’s score less the best with the span outside any name, as enumerating every path gives', () => {
+    const spans = [
+      { start: 0, end: 2 },
+      { start: 1, end: 4 },
+      { start: 4, end: 5 },
+      { start: 0, end: 5 },
+    ];
+    const margins = spanMargins(scorer, text, em, spans);
+    spans.forEach((span, i) => expect(margins[i]).toBeCloseTo(best() - best(span), 4));
+  });
+
+  it('are measured within the span’s line: another line changes nothing', () => {
+    const two = `${text}\n${text}`;
+    const em2 = new Float32Array(two.length * T);
+    em2.set(em, 0);
+    em2.set(Float32Array.from({ length: T }, random), text.length * T);
+    em2.set(em, (text.length + 1) * T);
+    const [first, second] = spanMargins(scorer, two, em2, [
+      { start: 1, end: 3 },
+      { start: text.length + 2, end: text.length + 4 },
+    ]);
+    expect(first).toBeCloseTo(best() - best({ start: 1, end: 3 }), 4);
+    expect(second).toBeCloseTo(best() - best({ start: 1, end: 3 }), 4);
   });
 });

@@ -6,7 +6,7 @@ import { COMMON_NOUNS, ORG_BEFORE, ROLES_BEFORE, SURNAMES, TITLES_AFTER } from '
 import { mergeSpans } from '../merge';
 import type { EntitySpan, EntityType } from '../types';
 import { extractFeatures, LEX_LABELS, lexLabel, tagsToSpans } from './features';
-import { decode, type KoreanModel } from './tagger';
+import { decodeEmissions, emissions, spanMargins, type KoreanModel } from './tagger';
 import { clauseAct } from './cue-features';
 import { HANGUL, hasBatchim } from '../../text/scripts';
 
@@ -83,6 +83,15 @@ export interface ModelOptions {
    * 전투기, 일본계 은행) is no name, as English's "Chinese" or "American" is no place.
    */
   countryModifiers?: boolean;
+  /**
+   * In an article (several lines, some length), a person only the tagger found, never with a
+   * cue the rules know (a title, a role, 씨) at any mention, is kept only where the tagger was
+   * sure of it at one mention at least: its best path beats the best with the name left out by
+   * this margin (tagger.ts, spanMargins). News introduces people by role or title, so a name
+   * with neither and a weak score in a whole article is mostly a word that looks like one
+   * (퀀트, 허찔린). A lone sentence has no such introduction to miss, so this is left to articles.
+   */
+  weakPeopleMargin?: number;
 }
 
 /**
@@ -106,6 +115,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   ruleNameEnds: true,
   shortParticles: true,
   countryModifiers: true,
+  weakPeopleMargin: 4,
 };
 
 export function recognizeKoreanWithModel(
@@ -114,7 +124,8 @@ export function recognizeKoreanWithModel(
   rules: readonly EntitySpan[],
   options: ModelOptions = DEFAULT_MODEL_OPTIONS,
 ): EntitySpan[] {
-  const tags = decode(model, text, extractFeatures(text, model.lexicon, rules));
+  const em = emissions(model, extractFeatures(text, model.lexicon, rules), text.length);
+  const tags = decodeEmissions(model, text, em);
   let found = tagsToSpans(text, tags).filter(plausible);
   found = found.flatMap((s) => tidy(text, s));
   if (options.splitPlaces) found = found.flatMap((s) => splitPlaces(text, s, model, options.splitPlaces!));
@@ -123,6 +134,7 @@ export function recognizeKoreanWithModel(
   if (options.commonWords) found = found.filter((s) => !commonWord(s));
   if (options.countryModifiers) found = found.filter((s) => !countryModifier(s));
   if (options.digitDatesOnly) found = found.filter((s) => s.type !== 'date' || /[0-9０-９]/.test(s.text));
+  if (options.weakPeopleMargin !== undefined && isArticle(text)) found = withoutWeakPeople(text, found, rules, model, em, options.weakPeopleMargin);
   if (options.rulesFirst?.length) {
     const contains = (s: EntitySpan, r: EntitySpan) =>
       options.keepLongerModel &&
@@ -149,6 +161,23 @@ export function recognizeKoreanWithModel(
   // The patterns' dates and amounts are exact; a model span covering more of the same kind wins.
   const patterns = rules.filter((s) => !isName(s.type));
   return joinAliases(text, mergeSpans([...spans, ...patterns]));
+}
+
+/** Text long enough, over enough lines, to be an article rather than a sentence or a headline. */
+const isArticle = (text: string) => text.length >= 300 && text.split('\n', 3).length >= 3;
+
+/** People the tagger alone found, weakly at every mention (ModelOptions.weakPeopleMargin), left out. */
+function withoutWeakPeople(text: string, found: EntitySpan[], rules: readonly EntitySpan[], model: KoreanModel, em: Float32Array, min: number): EntitySpan[] {
+  const ruled = rules.filter((r) => r.type === 'person');
+  const names = new Set(ruled.map((r) => r.text));
+  const people = found.filter((s) => s.type === 'person');
+  // A name the rules found anywhere, or at any of its mentions, stays; only the others are weighed.
+  for (const s of people) if (ruled.some((r) => r.start < s.end && s.start < r.end)) names.add(s.text);
+  const weighed = people.filter((s) => !names.has(s.text));
+  if (!weighed.length) return found;
+  const strongest = new Map<string, number>();
+  spanMargins(model, text, em, weighed).forEach((m, i) => strongest.set(weighed[i]!.text, Math.max(strongest.get(weighed[i]!.text) ?? -Infinity, m)));
+  return found.filter((s) => s.type !== 'person' || (strongest.get(s.text) ?? Infinity) >= min);
 }
 
 /** The rest of a Hangul name the tagger took for a particle: not an honorific (님, 씨, 군, 양, 옹) or 김모's 모, which KLUE and the tagger leave off. */

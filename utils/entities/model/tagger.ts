@@ -134,10 +134,88 @@ export function viterbi(em: Emissions, from: number, to: number, trans: Float32A
   }
 }
 
+/**
+ * How sure the tagger is of spans it found: for each, the score of the best tag sequence of its
+ * line minus that of the best sequence with every character of the span outside any name (0: a
+ * tie; the scale is the model's own). Both are exact, from best-prefix and best-suffix scores of
+ * the line, computed once per line that holds a span.
+ */
+export function spanMargins(scorer: Scorer, text: string, em: Emissions, spans: readonly { start: number; end: number }[]): number[] {
+  const T = TAG_COUNT;
+  const { trans, start } = scorer;
+  const lines = new Map<number, { from: number; to: number; fwd: Float64Array; bwd: Float64Array; best: number }>();
+  const lineOf = (at: number) => {
+    const from = text.lastIndexOf('\n', at - 1) + 1;
+    let line = lines.get(from);
+    if (line) return line;
+    let to = text.indexOf('\n', at);
+    if (to < 0) to = text.length;
+    const n = to - from;
+    const fwd = new Float64Array(n * T);
+    const bwd = new Float64Array(n * T);
+    for (let t = 0; t < T; t++) fwd[t] = t !== 0 && t % 2 === 0 ? -Infinity : start[t]! + em[from * T + t]!;
+    // As in viterbi(): a tag that begins a kind, or outside, follows any tag; a continue-tag only its kind's two.
+    for (let i = 1; i < n; i++) {
+      const prev = (i - 1) * T;
+      for (let b = 0; b < T; b++) {
+        let best = -Infinity;
+        if (b === 0 || b % 2 === 1) {
+          for (let a = 0; a < T; a++) {
+            const s = fwd[prev + a]! + trans[a * T + b]!;
+            if (s > best) best = s;
+          }
+        } else best = Math.max(fwd[prev + b - 1]! + trans[(b - 1) * T + b]!, fwd[prev + b]! + trans[b * T + b]!);
+        fwd[i * T + b] = best + em[(from + i) * T + b]!;
+      }
+    }
+    const ahead = new Float64Array(T);
+    for (let i = n - 2; i >= 0; i--) {
+      for (let b = 0; b < T; b++) ahead[b] = em[(from + i + 1) * T + b]! + bwd[(i + 1) * T + b]!;
+      for (let a = 0; a < T; a++) {
+        // Any tag may go on to outside or a begin-tag; a tag of a kind also to its own continue-tag.
+        let best = -Infinity;
+        for (let b = 0; b < T; b += b === 0 ? 1 : 2) {
+          const s = trans[a * T + b]! + ahead[b]!;
+          if (s > best) best = s;
+        }
+        if (a !== 0) {
+          const c = a % 2 === 1 ? a + 1 : a;
+          const s = trans[a * T + c]! + ahead[c]!;
+          if (s > best) best = s;
+        }
+        bwd[i * T + a] = best;
+      }
+    }
+    let best = -Infinity;
+    for (let t = 0; t < T; t++) best = Math.max(best, fwd[(n - 1) * T + t]!);
+    line = { from, to, fwd, bwd, best };
+    lines.set(from, line);
+    return line;
+  };
+  return spans.map(({ start: s, end: e }) => {
+    if (e <= s) return 0;
+    const { from, fwd, bwd, best } = lineOf(s);
+    const i = s - from;
+    const j = e - 1 - from;
+    let before = start[0]!;
+    if (i > 0) {
+      before = -Infinity;
+      for (let a = 0; a < T; a++) before = Math.max(before, fwd[(i - 1) * T + a]! + trans[a * T]!);
+    }
+    let inside = 0;
+    for (let k = s; k < e; k++) inside += em[k * T]!;
+    return best - (before + inside + (e - s - 1) * trans[0]! + bwd[j * T]!);
+  });
+}
+
 /** Tags for a whole text, decoded line by line (a model never links two paragraphs). */
 export function decode(scorer: Scorer, text: string, f: TextFeatures): Uint8Array {
+  return decodeEmissions(scorer, text, emissions(scorer, f, text.length));
+}
+
+/** decode() from emissions already scored. */
+export function decodeEmissions(scorer: Scorer, text: string, em: Emissions): Uint8Array {
   const n = text.length;
-  const em = emissions(scorer, f, n);
   const tags = new Uint8Array(n);
   let from = 0;
   for (let i = 0; i <= n; i++) {
