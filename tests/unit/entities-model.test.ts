@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { recognizeEntities } from '../../utils/entities';
 import { extractFeatures, spansToTags, tagsToSpans } from '../../utils/entities/model/features';
 import { loadKoreanModel, readKoreanModel, resetKoreanModel } from '../../utils/entities/model/load';
-import { allowed, decodeModel, ModelError, parseLexicon, spanMargins, type KoreanModel } from '../../utils/entities/model/tagger';
+import { allowed, decodeModel, ModelError, parseLexicon, spanMargins, textLines, type KoreanModel } from '../../utils/entities/model/tagger';
 import { hashText } from '../../utils/entities/model/text-hash';
 import { emptyScore, loadKlue, scoreSentence, summary } from '../../scripts/lib/klue';
 import { koreanModelFromDisk, MODEL_FILE } from '../../scripts/lib/korean-model';
@@ -203,7 +203,7 @@ describe('span margins', () => {
       { start: 4, end: 5 },
       { start: 0, end: 5 },
     ];
-    const margins = spanMargins(scorer, text, em, spans);
+    const margins = spanMargins(scorer, em, textLines(text), spans);
     spans.forEach((span, i) => expect(margins[i]).toBeCloseTo(best() - best(span), 4));
   });
 
@@ -213,7 +213,7 @@ describe('span margins', () => {
     em2.set(em, 0);
     em2.set(Float32Array.from({ length: T }, random), text.length * T);
     em2.set(em, (text.length + 1) * T);
-    const [first, second] = spanMargins(scorer, two, em2, [
+    const [first, second] = spanMargins(scorer, em2, textLines(two), [
       { start: 1, end: 3 },
       { start: text.length + 2, end: text.length + 4 },
     ]);

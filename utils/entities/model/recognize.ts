@@ -6,7 +6,7 @@ import { COMMON_NOUNS, ORG_BEFORE, ROLES_BEFORE, SURNAMES, TITLES_AFTER } from '
 import { mergeSpans } from '../merge';
 import type { EntitySpan, EntityType } from '../types';
 import { extractFeatures, LEX_LABELS, lexLabel, tagsToSpans } from './features';
-import { decodeEmissions, emissions, spanMargins, type KoreanModel } from './tagger';
+import { decodeEmissions, emissions, spanMargins, textLines, type KoreanModel } from './tagger';
 import { clauseAct } from './cue-features';
 import { HANGUL, hasBatchim } from '../../text/scripts';
 
@@ -176,7 +176,9 @@ function withoutWeakPeople(text: string, found: EntitySpan[], rules: readonly En
   const weighed = people.filter((s) => !names.has(s.text));
   if (!weighed.length) return found;
   const strongest = new Map<string, number>();
-  spanMargins(model, text, em, weighed).forEach((m, i) => strongest.set(weighed[i]!.text, Math.max(strongest.get(weighed[i]!.text) ?? -Infinity, m)));
+  spanMargins(model, em, textLines(text), weighed).forEach((m, i) =>
+    strongest.set(weighed[i]!.text, Math.max(strongest.get(weighed[i]!.text) ?? -Infinity, m)),
+  );
   return found.filter((s) => s.type !== 'person' || (strongest.get(s.text) ?? Infinity) >= min);
 }
 

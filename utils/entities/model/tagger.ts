@@ -136,20 +136,24 @@ export function viterbi(em: Emissions, from: number, to: number, trans: Float32A
 
 /**
  * How sure the tagger is of spans it found: for each, the score of the best tag sequence of its
- * line minus that of the best sequence with every character of the span outside any name (0: a
+ * line minus that of the best sequence with every position of the span outside any name (0: a
  * tie; the scale is the model's own). Both are exact, from best-prefix and best-suffix scores of
- * the line, computed once per line that holds a span.
+ * the line, computed once per line that holds a span. Positions are the emissions' (characters
+ * in Korean, words in English); `lines` are their [from, to) ranges, as decoded.
  */
-export function spanMargins(scorer: Scorer, text: string, em: Emissions, spans: readonly { start: number; end: number }[]): number[] {
+export function spanMargins(
+  scorer: Scorer,
+  em: Emissions,
+  lines: readonly (readonly [number, number])[],
+  spans: readonly { start: number; end: number }[],
+): number[] {
   const T = TAG_COUNT;
   const { trans, start } = scorer;
-  const lines = new Map<number, { from: number; to: number; fwd: Float64Array; bwd: Float64Array; best: number }>();
+  const done = new Map<number, { from: number; fwd: Float64Array; bwd: Float64Array; best: number }>();
   const lineOf = (at: number) => {
-    const from = text.lastIndexOf('\n', at - 1) + 1;
-    let line = lines.get(from);
+    const [from, to] = lines.find(([a, b]) => a <= at && at < b) ?? [at, at + 1];
+    let line = done.get(from);
     if (line) return line;
-    let to = text.indexOf('\n', at);
-    if (to < 0) to = text.length;
     const n = to - from;
     const fwd = new Float64Array(n * T);
     const bwd = new Float64Array(n * T);
@@ -188,8 +192,8 @@ export function spanMargins(scorer: Scorer, text: string, em: Emissions, spans: 
     }
     let best = -Infinity;
     for (let t = 0; t < T; t++) best = Math.max(best, fwd[(n - 1) * T + t]!);
-    line = { from, to, fwd, bwd, best };
-    lines.set(from, line);
+    line = { from, fwd, bwd, best };
+    done.set(from, line);
     return line;
   };
   return spans.map(({ start: s, end: e }) => {
@@ -208,6 +212,19 @@ export function spanMargins(scorer: Scorer, text: string, em: Emissions, spans: 
   });
 }
 
+/** The [from, to) character ranges of a text's lines, as decode() reads them. */
+export function textLines(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 0x0a) {
+      out.push([from, i]);
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
 /** Tags for a whole text, decoded line by line (a model never links two paragraphs). */
 export function decode(scorer: Scorer, text: string, f: TextFeatures): Uint8Array {
   return decodeEmissions(scorer, text, emissions(scorer, f, text.length));
@@ -215,15 +232,8 @@ export function decode(scorer: Scorer, text: string, f: TextFeatures): Uint8Arra
 
 /** decode() from emissions already scored. */
 export function decodeEmissions(scorer: Scorer, text: string, em: Emissions): Uint8Array {
-  const n = text.length;
-  const tags = new Uint8Array(n);
-  let from = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i === n || text.charCodeAt(i) === 0x0a) {
-      viterbi(em, from, i, scorer.trans, scorer.start, tags);
-      from = i + 1;
-    }
-  }
+  const tags = new Uint8Array(text.length);
+  for (const [from, to] of textLines(text)) viterbi(em, from, to, scorer.trans, scorer.start, tags);
   return tags;
 }
 
