@@ -8,7 +8,9 @@ import {
   recognizeKoreanWithModel,
   splitPlaces,
   withoutShortParticle,
+  withoutWeak,
 } from '../../utils/entities/model/recognize';
+import { MODEL_TYPES, TAG_COUNT } from '../../utils/entities/model/features';
 import type { KoreanModel } from '../../utils/entities/model/tagger';
 import type { EntitySpan } from '../../utils/entities/types';
 import { koreanModelFromDisk } from '../../scripts/lib/korean-model';
@@ -183,6 +185,31 @@ describe('a person only the tagger saw, weakly, in an article', () => {
   });
 
   it('is what the tagger alone marks without the margin (the words are its doing, not the rules’)', () => {
-    expect(people({ ...DEFAULT_MODEL_OPTIONS, weakPeopleMargin: undefined })).toEqual(['스테이블코인', '김하늘']);
+    expect(people({ ...DEFAULT_MODEL_OPTIONS, weakMargins: undefined })).toEqual(['스테이블코인', '김하늘']);
+  });
+});
+
+describe('a place only the tagger saw, weakly, in an article', () => {
+  // A made-up scorer: only the margin matters here, not what a trained model would say.
+  const T = TAG_COUNT;
+  const B = 1 + 2 * MODEL_TYPES.indexOf('place');
+  const text = ['가람 들녘에 비가 왔다.', '다른 문장이 이어진다. '.repeat(12), '마지막 문장이다. '.repeat(8)].join('\n');
+  const found: EntitySpan[] = [at(text, '가람', 'place')];
+  const scorer = { hashBits: 1, addRow: () => {}, trans: new Float32Array(T * T), start: new Float32Array(T) } as unknown as KoreanModel;
+  /** Emissions where the two syllables of 가람 favour place over outside by `lead` each. */
+  const emissionsWith = (lead: number) => {
+    const em = new Float32Array(text.length * T);
+    em[0 * T + B] = lead;
+    em[1 * T + B + 1] = lead;
+    return em;
+  };
+
+  it('is left out under the margin, kept over it', () => {
+    expect(withoutWeak(text, found, [], scorer, emissionsWith(0.2), 'place', 0.5)).toEqual([]);
+    expect(withoutWeak(text, found, [], scorer, emissionsWith(1), 'place', 0.5)).toEqual(found);
+  });
+
+  it('is kept whatever its margin when the rules found that place', () => {
+    expect(withoutWeak(text, found, [at(text, '가람', 'place')], scorer, emissionsWith(0.2), 'place', 0.5)).toEqual(found);
   });
 });

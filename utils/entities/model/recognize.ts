@@ -84,14 +84,15 @@ export interface ModelOptions {
    */
   countryModifiers?: boolean;
   /**
-   * In an article (several lines, some length), a person only the tagger found, never with a
-   * cue the rules know (a title, a role, 씨) at any mention, is kept only where the tagger was
-   * sure of it at one mention at least: its best path beats the best with the name left out by
-   * this margin (tagger.ts, spanMargins). News introduces people by role or title, so a name
-   * with neither and a weak score in a whole article is mostly a word that looks like one
-   * (퀀트, 허찔린). A lone sentence has no such introduction to miss, so this is left to articles.
+   * In an article (several lines, some length), a person or place only the tagger found, at no
+   * mention overlapping the rules' name of that kind, is kept only where the tagger was sure of
+   * it at one mention at least: its best path beats the best with the name left out by this
+   * margin (tagger.ts, spanMargins). News introduces people by role or title, so a person with
+   * neither and a weak score in a whole article is mostly a word that looks like a name (퀀트,
+   * 허찔린); a weak place the rules never saw, mostly a word like 서방. A lone sentence has no such
+   * introduction to miss, so this is left to articles.
    */
-  weakPeopleMargin?: number;
+  weakMargins?: Partial<Record<'person' | 'place', number>>;
 }
 
 /**
@@ -115,7 +116,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   ruleNameEnds: true,
   shortParticles: true,
   countryModifiers: true,
-  weakPeopleMargin: 4,
+  weakMargins: { person: 4, place: 0.5 },
 };
 
 export function recognizeKoreanWithModel(
@@ -134,7 +135,8 @@ export function recognizeKoreanWithModel(
   if (options.commonWords) found = found.filter((s) => !commonWord(s));
   if (options.countryModifiers) found = found.filter((s) => !countryModifier(s));
   if (options.digitDatesOnly) found = found.filter((s) => s.type !== 'date' || /[0-9０-９]/.test(s.text));
-  if (options.weakPeopleMargin !== undefined && isArticle(text)) found = withoutWeakPeople(text, found, rules, model, em, options.weakPeopleMargin);
+  if (options.weakMargins && isArticle(text))
+    for (const [kind, min] of Object.entries(options.weakMargins)) found = withoutWeak(text, found, rules, model, em, kind as EntityType, min);
   if (options.rulesFirst?.length) {
     const contains = (s: EntitySpan, r: EntitySpan) =>
       options.keepLongerModel &&
@@ -166,20 +168,28 @@ export function recognizeKoreanWithModel(
 /** Text long enough, over enough lines, to be an article rather than a sentence or a headline. */
 const isArticle = (text: string) => text.length >= 300 && text.split('\n', 3).length >= 3;
 
-/** People the tagger alone found, weakly at every mention (ModelOptions.weakPeopleMargin), left out. */
-function withoutWeakPeople(text: string, found: EntitySpan[], rules: readonly EntitySpan[], model: KoreanModel, em: Float32Array, min: number): EntitySpan[] {
-  const ruled = rules.filter((r) => r.type === 'person');
+/** Names of one kind the tagger alone found, weakly at every mention, left out (ModelOptions.weakMargins). */
+export function withoutWeak(
+  text: string,
+  found: EntitySpan[],
+  rules: readonly EntitySpan[],
+  model: KoreanModel,
+  em: Float32Array,
+  kind: EntityType,
+  min: number,
+): EntitySpan[] {
+  const ruled = rules.filter((r) => r.type === kind);
   const names = new Set(ruled.map((r) => r.text));
-  const people = found.filter((s) => s.type === 'person');
+  const mine = found.filter((s) => s.type === kind);
   // A name the rules found anywhere, or at any of its mentions, stays; only the others are weighed.
-  for (const s of people) if (ruled.some((r) => r.start < s.end && s.start < r.end)) names.add(s.text);
-  const weighed = people.filter((s) => !names.has(s.text));
+  for (const s of mine) if (ruled.some((r) => r.start < s.end && s.start < r.end)) names.add(s.text);
+  const weighed = mine.filter((s) => !names.has(s.text));
   if (!weighed.length) return found;
   const strongest = new Map<string, number>();
   spanMargins(model, em, textLines(text), weighed).forEach((m, i) =>
     strongest.set(weighed[i]!.text, Math.max(strongest.get(weighed[i]!.text) ?? -Infinity, m)),
   );
-  return found.filter((s) => s.type !== 'person' || (strongest.get(s.text) ?? Infinity) >= min);
+  return found.filter((s) => s.type !== kind || (strongest.get(s.text) ?? Infinity) >= min);
 }
 
 /** The rest of a Hangul name the tagger took for a particle: not an honorific (님, 씨, 군, 양, 옹) or 김모's 모, which KLUE and the tagger leave off. */
