@@ -9,7 +9,7 @@ import { readwiseCsv } from '../../utils/export/csv';
 import { ImportError, LIMITS, parseImport } from '../../utils/export/import';
 import { marginJson } from '../../utils/export/jsonld';
 import { conflictHeading, importErrorText, importReportText } from '../../utils/export/messages';
-import { codePointsToUtf16, utf16ToCodePoints } from '../../utils/export/positions';
+import { codePointsIn, codePointsToUtf16, utf16ToCodePoints } from '../../utils/export/positions';
 import { freshDb } from '../support/db';
 import { FIDELITY_CASES, HYPOTHESIS_BUTTON_EXPORT, HYPOTHESIS_PDF, W3C_CASES } from '../fixtures/import-cases';
 import { normalizeUrl } from '../../utils/url';
@@ -194,6 +194,14 @@ describe('positions in code points (W3C §4.2.5), UTF-16 inside', () => {
   ])('%s: UTF-16 %i ↔ code points %i', (_, utf16, points) => {
     expect(utf16ToCodePoints(TEXT, utf16)).toBe(points);
     expect(codePointsToUtf16(TEXT, points)).toBe(utf16);
+  });
+
+  it('converts many offsets of one text alike (codePointsIn), and keeps them where the text has no pair', () => {
+    const inText = codePointsIn(TEXT);
+    for (let at = 0; at <= TEXT.length + 2; at++) expect(inText(at)).toBe(utf16ToCodePoints(TEXT, at));
+    const plain = '이모지 없는 문장 and plain text';
+    const inPlain = codePointsIn(plain);
+    for (let at = 0; at <= plain.length + 2; at++) expect(inPlain(at)).toBe(at);
   });
 
   it('exports code points and reads them back into the same UTF-16 offsets', async () => {

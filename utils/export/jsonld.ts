@@ -1,22 +1,22 @@
 import { entitiesJson } from './entity-pages';
 import type { HighlightRecord } from '../db/schema';
 import { ANNO_CONTEXT, FORMAT_VERSION, iso, MARGIN_NS, type MarginData } from './model';
-import { utf16ToCodePoints } from './positions';
+import { codePointsIn } from './positions';
 import { w3cSelector } from './selectors';
 
 /**
- * The position to write, in code points (W3C §4.2.5): converted with the article's text;
+ * The position to write, in code points (W3C §4.2.5): converted with the article's text (`points`, codePointsIn);
  * without text, the offsets as an imported file gave them (already code points), or none
  * when they are UTF-16 units that cannot be converted — an export never states what it
  * does not know. `internal` is then the UTF-16 position Margin keeps for itself.
  */
 function exportedPosition(
   a: HighlightRecord,
-  text: string | undefined,
+  points: ((offset: number) => number) | undefined,
 ): { position?: { start: number; end: number }; internal?: { start: number; end: number } } {
   const p = a.selectors.position;
   if (!p) return {};
-  if (text) return { position: { start: utf16ToCodePoints(text, p.start), end: utf16ToCodePoints(text, p.end) } };
+  if (points) return { position: { start: points(p.start), end: points(p.end) } };
   const given = a.imported?.position;
   if (given && given.start === p.start && given.end === p.end) return { position: given };
   return { internal: { start: p.start, end: p.end } };
@@ -34,7 +34,7 @@ function sameList(a: readonly string[] | undefined, b: readonly string[]): boole
  * URL, its bodies as written, its id (as `via`) — goes back out as it came. What only
  * Margin needs sits in its own namespace ("margin:"), which other tools ignore.
  */
-export function toW3cAnnotation(a: HighlightRecord, text?: string) {
+export function toW3cAnnotation(a: HighlightRecord, points?: (offset: number) => number) {
   const x = a.imported ?? {};
   const noteAsImported = (x.note ?? '') === a.note;
   let body: unknown;
@@ -47,46 +47,49 @@ export function toW3cAnnotation(a: HighlightRecord, text?: string) {
     for (const tag of a.tags) bodies.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
     if (bodies.length) body = bodies;
   }
-  const { position, internal } = exportedPosition(a, text);
+  const { position, internal } = exportedPosition(a, points);
   const { exact, prefix, suffix } = a.selectors.quote;
+  // Objects are built by assignment, in the order their keys are written, rather than from
+  // spreads of optional parts: at 100k highlights an export is mostly this and JSON.stringify.
   // An empty prefix or suffix says nothing: written only when there is one.
-  const quote = { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
+  const quote: Record<string, unknown> = { type: 'TextQuoteSelector', exact };
+  if (prefix) quote.prefix = prefix;
+  if (suffix) quote.suffix = suffix;
   // A quote the file scoped (inside a FragmentSelector's refinedBy, or refined itself) is among `others`, as written: not also at top level.
   const selector: unknown[] = x.quoteScoped ? [] : [quote];
   if (position) selector.push({ type: 'TextPositionSelector', start: position.start, end: position.end });
-  const { selectors: others, pages } = pageSelectors((x.selectors ?? []).map(w3cSelector), quote);
+  const { selectors: others, pages } = x.selectors?.length ? pageSelectors(x.selectors.map(w3cSelector), quote) : NO_SELECTORS;
   selector.push(...others);
-  const target = {
-    ...x.targetProperties,
-    ...(pages.length ? { 'margin:selector': pages } : {}),
-    source: x.source ?? a.url,
-    selector: selector.length === 1 && x.quoteScoped ? selector[0] : selector,
-  };
+  const target: Record<string, unknown> = x.targetProperties ? { ...x.targetProperties } : {};
+  if (pages.length) target['margin:selector'] = pages;
+  target.source = x.source ?? a.url;
+  target.selector = selector.length === 1 && x.quoteScoped ? selector[0] : selector;
   const edited = a.updatedAt !== a.createdAt;
   const written = (ms: number, as: string | undefined) => (as !== undefined && sameInstant(as, ms) ? as : iso(ms));
-  return {
-    // What the file said that Margin has no field for comes first, so that Margin's own keys win.
-    ...x.properties,
-    id: `urn:uuid:${a.id}`,
-    type: x.type ?? 'Annotation',
-    motivation: x.motivation ?? (a.note ? 'commenting' : 'highlighting'),
-    ...(x.undated ? {} : { created: written(a.createdAt, x.created) }),
-    // Margin's own highlights always say when they changed; imported ones only when the file or the reader did.
-    ...(edited || !a.imported || x.modified !== undefined ? { modified: written(a.updatedAt, x.modified) } : {}),
-    // Where it came from: W3C's `via` takes an IRI; any other id of the file goes in Margin's namespace.
-    ...(x.id ? (/^[a-z][a-z0-9+.-]*:\S+$/i.test(x.id) ? { via: x.id } : { 'margin:sourceId': x.id }) : {}),
-    ...(body !== undefined ? { body } : {}),
-    ...(bodyValue !== undefined ? { bodyValue } : {}),
-    target: x.target !== undefined ? x.target : x.targets ? [target, ...x.targets] : target,
-    'margin:color': a.color,
-    'margin:articleId': a.articleId,
-    'margin:entities': a.entities,
-    'margin:orphaned': a.orphaned,
-    ...(internal ? { 'margin:position': internal } : {}),
-    // The note as the file gave it, once the reader has changed it: a file imported again then says nothing new (transfer.ts).
-    ...(x.note !== undefined && !noteAsImported ? { 'margin:importedNote': x.note } : {}),
-  };
+  // What the file said that Margin has no field for comes first, so that Margin's own keys win.
+  const out: Record<string, unknown> = x.properties ? { ...x.properties } : {};
+  out.id = `urn:uuid:${a.id}`;
+  out.type = x.type ?? 'Annotation';
+  out.motivation = x.motivation ?? (a.note ? 'commenting' : 'highlighting');
+  if (!x.undated) out.created = written(a.createdAt, x.created);
+  // Margin's own highlights always say when they changed; imported ones only when the file or the reader did.
+  if (edited || !a.imported || x.modified !== undefined) out.modified = written(a.updatedAt, x.modified);
+  // Where it came from: W3C's `via` takes an IRI; any other id of the file goes in Margin's namespace.
+  if (x.id) out[/^[a-z][a-z0-9+.-]*:\S+$/i.test(x.id) ? 'via' : 'margin:sourceId'] = x.id;
+  if (body !== undefined) out.body = body;
+  if (bodyValue !== undefined) out.bodyValue = bodyValue;
+  out.target = x.target !== undefined ? x.target : x.targets ? [target, ...x.targets] : target;
+  out['margin:color'] = a.color;
+  out['margin:articleId'] = a.articleId;
+  out['margin:entities'] = a.entities;
+  out['margin:orphaned'] = a.orphaned;
+  if (internal) out['margin:position'] = internal;
+  // The note as the file gave it, once the reader has changed it: a file imported again then says nothing new (transfer.ts).
+  if (x.note !== undefined && !noteAsImported) out['margin:importedNote'] = x.note;
+  return out;
 }
+
+const NO_SELECTORS: { selectors: unknown[]; pages: unknown[] } = { selectors: [], pages: [] };
 
 /** A date as written (always with a zone: utils/export/import/common.ts, writtenDate) stands for `ms` when it reads back to it. */
 function sameInstant(written: string, ms: number): boolean {
@@ -116,7 +119,7 @@ function pageSelectors(selectors: unknown[], quote: unknown): { selectors: unkno
 }
 
 export function marginJson(data: MarginData, generated = Date.now()): string {
-  const texts = new Map(data.articles.map((a) => [a.id, a.textContent]));
+  const points = new Map(data.articles.filter((a) => a.textContent).map((a) => [a.id, codePointsIn(a.textContent)]));
   const id = `urn:uuid:${crypto.randomUUID()}`;
   const document = {
     '@context': [ANNO_CONTEXT, { margin: MARGIN_NS }],
@@ -133,7 +136,7 @@ export function marginJson(data: MarginData, generated = Date.now()): string {
       type: 'AnnotationPage',
       partOf: { id },
       startIndex: 0,
-      items: data.annotations.map((a) => toW3cAnnotation(a, texts.get(a.articleId))),
+      items: data.annotations.map((a) => toW3cAnnotation(a, points.get(a.articleId))),
     },
     'margin:articles': data.articles.map((a) => ({ ...a, savedAt: iso(a.savedAt), updatedAt: iso(a.updatedAt) })),
     'margin:entityCorrections': data.corrections.map((c) => ({ ...c, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) })),
