@@ -209,6 +209,21 @@ describe('a place only the tagger saw, weakly, in an article', () => {
     expect(withoutWeak(text, found, [], scorer, emissionsWith(1), 'place', 0.5)).toEqual(found);
   });
 
+  it('adds up the margins of its mentions: found weakly twice is more than found weakly once', () => {
+    const twice = text.replace('마지막', '가람');
+    const mentions: EntitySpan[] = [
+      at(twice, '가람', 'place'),
+      { ...at(twice, '가람', 'place'), start: twice.lastIndexOf('가람'), end: twice.lastIndexOf('가람') + 2 },
+    ];
+    const em = new Float32Array(twice.length * T);
+    for (const m of mentions) {
+      em[m.start * T + B] = 0.15;
+      em[(m.start + 1) * T + B + 1] = 0.15;
+    }
+    expect(withoutWeak(twice, mentions.slice(0, 1), [], scorer, em, 'place', 0.5)).toEqual([]);
+    expect(withoutWeak(twice, mentions, [], scorer, em, 'place', 0.5)).toEqual(mentions);
+  });
+
   it('is kept whatever its margin when the rules found that place', () => {
     expect(withoutWeak(text, found, [at(text, '가람', 'place')], scorer, emissionsWith(0.2), 'place', 0.5)).toEqual(found);
   });

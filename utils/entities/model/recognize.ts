@@ -85,9 +85,10 @@ export interface ModelOptions {
   countryModifiers?: boolean;
   /**
    * In an article (several lines, some length), a person or place only the tagger found, at no
-   * mention overlapping the rules' name of that kind, is kept only where the tagger was sure of
-   * it at one mention at least: its best path beats the best with the name left out by this
-   * margin (tagger.ts, spanMargins). News introduces people by role or title, so a person with
+   * mention overlapping the rules' name of that kind, is kept only where the tagger was sure
+   * enough of it over the mentions it found: at each, its best path beats the best with the name
+   * left out by a margin (tagger.ts, spanMargins), and these margins add up to this at least.
+   * News introduces people by role or title, so a person with
    * neither and a weak score in a whole article is mostly a word that looks like a name (퀀트,
    * 허찔린); a weak place the rules never saw, mostly a word like 서방. A lone sentence has no such
    * introduction to miss, so this is left to articles.
@@ -168,7 +169,7 @@ export function recognizeKoreanWithModel(
 /** Text long enough, over enough lines, to be an article rather than a sentence or a headline. */
 const isArticle = (text: string) => text.length >= 300 && text.split('\n', 3).length >= 3;
 
-/** Names of one kind the tagger alone found, weakly at every mention, left out (ModelOptions.weakMargins). */
+/** Names of one kind the tagger alone found, weakly over all its mentions, left out (ModelOptions.weakMargins). */
 export function withoutWeak(
   text: string,
   found: EntitySpan[],
@@ -185,11 +186,11 @@ export function withoutWeak(
   for (const s of mine) if (ruled.some((r) => r.start < s.end && s.start < r.end)) names.add(s.text);
   const weighed = mine.filter((s) => !names.has(s.text));
   if (!weighed.length) return found;
-  const strongest = new Map<string, number>();
-  spanMargins(model, em, textLines(text), weighed).forEach((m, i) =>
-    strongest.set(weighed[i]!.text, Math.max(strongest.get(weighed[i]!.text) ?? -Infinity, m)),
-  );
-  return found.filter((s) => s.type !== kind || (strongest.get(s.text) ?? Infinity) >= min);
+  // Each mention the tagger found is evidence of its own: their margins add up (a stage name
+  // found weakly at nine mentions is a name; a word found weakly once is not).
+  const evidence = new Map<string, number>();
+  spanMargins(model, em, textLines(text), weighed).forEach((m, i) => evidence.set(weighed[i]!.text, (evidence.get(weighed[i]!.text) ?? 0) + m));
+  return found.filter((s) => s.type !== kind || (evidence.get(s.text) ?? Infinity) >= min);
 }
 
 /** The rest of a Hangul name the tagger took for a particle: not an honorific (님, 씨, 군, 양, 옹) or 김모's 모, which KLUE and the tagger leave off. */
