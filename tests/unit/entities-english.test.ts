@@ -88,6 +88,17 @@ describe('agencies', () => {
   });
 });
 
+describe('institutions named with a nationality', () => {
+  it('keep the nationality when the name is "… of …", mid-sentence as at its start', () => {
+    expect(pairs('He joined the Norwegian College of Surgeons in 2001.')).toContain('Norwegian College of Surgeons:org');
+    expect(pairs('He joined the Norwegian Association of Harbour Pilots in 2001.')).toContain('Norwegian Association of Harbour Pilots:org');
+  });
+
+  it('while a nationality before a title and a name is still left out', () => {
+    expect(pairs('Norwegian Prime Minister Ingrid Solberg resigned.')).toContain('Ingrid Solberg:person');
+  });
+});
+
 describe('people across the whole document', () => {
   it('a name that is once confidently a person is a person at every mention', () => {
     const text = 'In Basra, Tarik Odenwall was seen near the port. Mr Odenwall said nothing. Later, Tarik Odenwall left for Basra again.';

@@ -326,9 +326,11 @@ export function analyzeEnglish(text: string, lexicon: EnglishLexicon | null): En
       continue;
     }
     // Leading adjectives of nationality or kind: Tunisian Prime Minister …, Islamist Muslim Brotherhood.
+    // Not of an institution named "… of …" (American College of Pediatricians, Chinese Academy of Sciences).
     while (
       words.length >= 3 &&
       !ORG_HEADS.test(words[words.length - 1]!.text) &&
+      !words.some((w, k) => k > 0 && (ORG_OF.test(w.text) || ORG_HEADS.test(w.text)) && words[k + 1]?.text === 'of') &&
       (DEMONYM.test(words[0]!.text) || lexTags(lexicon, words[0]!.text).some((t) => t === 'Demonym')) &&
       !/^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|New|Upper|Lower|Great|Greater)$/.test(words[0]!.text) &&
       !EN_PLACES.has(words[0]!.text) &&
