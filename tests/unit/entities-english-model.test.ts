@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { englishModelFromDisk } from '../../scripts/lib/english-ner';
-import { recognizeEntities, type EntitySpan } from '../../utils/entities';
+import { englishRules, recognizeEntities, type EntitySpan } from '../../utils/entities';
 import type { EnglishModel } from '../../utils/entities/english-model';
-import { isDemonym } from '../../utils/entities/model/english-recognize';
+import { DEFAULT_ENGLISH_OPTIONS, isDemonym, recognizeEnglishWithModel } from '../../utils/entities/model/english-recognize';
 
 // The reader's English path (compromise's lexicon, the committed tagger, the rules as its
 // evidence, the article-level steps), on sentences written for these tests.
@@ -120,5 +120,23 @@ describe('words that are also Object methods', () => {
   it('reads "constructor" and "toString" in a text as words, not as lexicon entries', () => {
     const text = 'The constructor calls toString on the object. Ada Brennan, a developer at Quillfeather, said hasOwnProperty and valueOf were fine.';
     expect(pairs(text)).toContain('Ada Brennan:person');
+  });
+});
+
+describe('an organisation named after its place', () => {
+  // Where the rules see only the place (at a sentence's start, after "of").
+  const text = 'Profits of Atlantic Lottery Corporation fell. United States Navy ships arrived off Norway.';
+
+  it('is the organisation, not the place in it', () => {
+    expect(pairs(text)).toEqual(expect.arrayContaining(['Atlantic Lottery Corporation:org', 'United States Navy:org', 'Norway:place']));
+    expect(pairs(text)).not.toContain('United States:place');
+  });
+
+  it('is what the model found where the rules saw only the place (placeInOrg)', () => {
+    const without = recognizeEnglishWithModel(text, english.tagger!, english.lexicon, englishRules(text, english), {
+      ...DEFAULT_ENGLISH_OPTIONS,
+      placeInOrg: false,
+    });
+    expect(without.map((s) => `${s.text}:${s.type}`)).toContain('United States:place');
   });
 });

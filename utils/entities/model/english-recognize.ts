@@ -121,6 +121,11 @@ function trimmed(text: string, s: EntitySpan): EntitySpan | null {
 export interface EnglishModelOptions {
   /** The rules' names win where they overlap the model's; the model adds the names the rules missed. */
   rulesFirst?: boolean;
+  /**
+   * With rulesFirst: an organisation of the model's that holds a place of the rules' whole and
+   * goes on past it (Atlantic Lottery Corporation, United States Navy) stands instead of that place.
+   */
+  placeInOrg?: boolean;
 }
 
 /**
@@ -131,7 +136,7 @@ export interface EnglishModelOptions {
  * follow other conventions (a country fielding a team is an organisation), and Margin reads
  * news.
  */
-export const DEFAULT_ENGLISH_OPTIONS: EnglishModelOptions = { rulesFirst: true };
+export const DEFAULT_ENGLISH_OPTIONS: EnglishModelOptions = { rulesFirst: true, placeInOrg: true };
 
 export function recognizeEnglishWithModel(
   text: string,
@@ -151,7 +156,10 @@ export function recognizeEnglishWithModel(
     return r?.canonical ? { ...s, canonical: r.canonical } : s;
   });
   if (options.rulesFirst) {
-    const ruled = rules.filter((r) => isName(r.type));
+    const holds = (s: EntitySpan, r: EntitySpan) =>
+      options.placeInOrg && s.type === 'org' && r.type === 'place' && s.start <= r.start && r.end <= s.end && s.end - s.start > r.end - r.start;
+    const longer = found.filter((s) => rules.some((r) => holds(s, r)));
+    const ruled = rules.filter((r) => isName(r.type) && !longer.some((s) => holds(s, r)));
     found = [...ruled, ...found.filter((s) => !ruled.some((r) => r.start < s.end && s.start < r.end))];
   }
   found = found.filter((s) => plausible(s, lexicon));
