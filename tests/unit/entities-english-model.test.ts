@@ -140,3 +140,18 @@ describe('an organisation named after its place', () => {
     expect(without.map((s) => `${s.text}:${s.type}`)).toContain('United States:place');
   });
 });
+
+describe('a country fielding a team', () => {
+  const text = 'Norway beat Chile 2-1 in Oslo on Sunday, and Chile lost to Portugal three days later. Norway exports fish to Chile.';
+  const kinds = (name: string) =>
+    spans(text)
+      .filter((s) => s.text === name)
+      .map((s) => s.type);
+
+  it('is an organisation at the mentions of a match, a place at the others', () => {
+    expect(kinds('Norway')).toEqual(['org', 'place']);
+    expect(kinds('Chile')).toEqual(['org', 'org', 'place']);
+    expect(kinds('Portugal')).toEqual(['org']);
+    expect(kinds('Oslo')).toEqual(['place']);
+  });
+});

@@ -79,6 +79,8 @@ function words(list: string): string[] {
 /** Countries alone (미국, 중국): a country before an organisation is its own place (중국 딥시크). */
 export const KO_COUNTRY_NAMES: ReadonlySet<string> = new Set(words(KO_COUNTRIES));
 export const KO_PLACES: ReadonlySet<string> = new Set([...words(KO_COUNTRIES), ...words(KO_CITIES), ...words(KO_REGIONS)]);
+/** Countries alone, in English (a country fielding a team: english-recognize.ts, actingCountries). */
+export const EN_COUNTRY_NAMES: ReadonlySet<string> = new Set(words(EN_COUNTRIES));
 export const EN_PLACES: ReadonlySet<string> = new Set([...words(EN_COUNTRIES), ...words(EN_CITIES), ...words(EN_REGIONS)]);
 
 /** English places by their first word, for one pass over a text. */

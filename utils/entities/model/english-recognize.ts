@@ -1,6 +1,6 @@
 import type { EnglishLexicon } from '../english';
 import { majorityTypes } from './majority';
-import { EN_PLACES } from '../gazetteer';
+import { EN_COUNTRY_NAMES, EN_PLACES } from '../gazetteer';
 import { mergeSpans } from '../merge';
 import type { EntitySpan, EntityType } from '../types';
 import { englishFeatures, englishTokens, type WordToken } from './english-features';
@@ -118,6 +118,17 @@ function trimmed(text: string, s: EntitySpan): EntitySpan | null {
   return { ...s, start, end, text: text.slice(start, end) };
 }
 
+const RESULT_AFTER =
+  /^(?:'s?\s+(?:win|defeat|victory|loss|draw|goal|goals|squad|team|coach|manager|captain|striker|keeper|goalkeeper|defence|defense|attack)\b|\s+(?:(?:have|has|had|will|would|could|then|also|finally)\s+)?(?:beat|beats|beaten|defeated|defeats|drew|draws|won|wins|lost|loses|scored|scores|thrashed|edged|eliminated|knocked|advanced|qualified|topped|trailed|equalised|equalized|conceded|concedes)\b)/;
+const RESULT_BEFORE =
+  /\b(?:beat|beats|beaten|defeated|defeating|against|drew with|draw with|lost to|losing to|versus|vs\.?|thrashed|edged|eliminated|knocked out)\s+$/;
+
+/** A country as a team in a match (actingCountries): before a result (Belgium beat …) or after one (… lost to England). */
+function fieldsATeam(text: string, s: EntitySpan): boolean {
+  if (s.type !== 'place' || !EN_COUNTRY_NAMES.has(s.text)) return false;
+  return RESULT_AFTER.test(text.slice(s.end, s.end + 40)) || RESULT_BEFORE.test(text.slice(Math.max(0, s.start - 20), s.start));
+}
+
 export interface EnglishModelOptions {
   /** The rules' names win where they overlap the model's; the model adds the names the rules missed. */
   rulesFirst?: boolean;
@@ -126,6 +137,11 @@ export interface EnglishModelOptions {
    * goes on past it (Atlantic Lottery Corporation, United States Navy) stands instead of that place.
    */
   placeInOrg?: boolean;
+  /**
+   * A country winning, losing or facing another in a match (Belgium beat Panama 3-0, lost to
+   * England) is its team, an organisation: that mention only.
+   */
+  actingCountries?: boolean;
 }
 
 /**
@@ -136,7 +152,7 @@ export interface EnglishModelOptions {
  * follow other conventions (a country fielding a team is an organisation), and Margin reads
  * news.
  */
-export const DEFAULT_ENGLISH_OPTIONS: EnglishModelOptions = { rulesFirst: true, placeInOrg: true };
+export const DEFAULT_ENGLISH_OPTIONS: EnglishModelOptions = { rulesFirst: true, placeInOrg: true, actingCountries: true };
 
 export function recognizeEnglishWithModel(
   text: string,
@@ -168,6 +184,7 @@ export function recognizeEnglishWithModel(
   let spans = found.map((s) => ({ ...s, type: types.get(s.text) ?? s.type }));
   spans = [...spans, ...otherMentions(text, spans, types)];
   spans = joinShortForms(text, spans, lexicon);
+  if (options.actingCountries) spans = spans.map((s) => (fieldsATeam(text, s) ? { ...s, type: 'org' } : s));
   const patterns = rules.filter((s) => !isName(s.type));
   return mergeSpans([...spans, ...patterns]);
 }
