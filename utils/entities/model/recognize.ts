@@ -88,10 +88,10 @@ export interface ModelOptions {
    * mention overlapping the rules' name of that kind, is kept only where the tagger was sure
    * enough of it over the mentions it found: at each, its best path beats the best with the name
    * left out by a margin (tagger.ts, spanMargins), and these margins add up to this at least.
-   * News introduces people by role or title, so a person with
-   * neither and a weak score in a whole article is mostly a word that looks like a name (퀀트,
-   * 허찔린); a weak place the rules never saw, mostly a word like 서방. A lone sentence has no such
-   * introduction to miss, so this is left to articles.
+   * News introduces people by role or title, so a person with neither and a weak score in a whole
+   * article is mostly a word that looks like a name (퀀트, 허찔린); a weak place the rules never
+   * saw, mostly a word like 서방. A lone sentence has no such introduction to miss, so this is
+   * left to articles.
    */
   weakMargins?: Partial<Record<'person' | 'place', number>>;
 }
