@@ -155,3 +155,11 @@ describe('a country fielding a team', () => {
     expect(kinds('Oslo')).toEqual(['place']);
   });
 });
+
+describe('forms of address', () => {
+  it('name no one', () => {
+    const got = pairs('“Your Honor, my client was in Leeds,” said Dana Ruiz. Your Honor, he added, the record shows it. Her Majesty opened the bridge.');
+    expect(got).toEqual(expect.arrayContaining(['Leeds:place', 'Dana Ruiz:person']));
+    expect(got.filter((p) => /Honor|Majesty/.test(p))).toEqual([]);
+  });
+});

@@ -190,8 +190,13 @@ export function recognizeEnglishWithModel(
 }
 
 /** Whether a span may be a name at all. */
+/** Forms of address, which name no one (Your Honor, Majesty, My Lord); and a name never starts with a lower-case joining word (of State). */
+const NO_NAME =
+  /^(?:(?:(?:Your|His|Her|My)\s+)?(?:Honou?r|Majesty|Excellency|Highness|Lordship|Ladyship)$|(?:Your|His|Her|My)\s+(?:Grace|Lord|Lady)$|(?:of|and|the|for|in|on|at|to)\s)/;
+
 function plausible(s: EntitySpan, lexicon: EnglishLexicon | null): boolean {
   if (!s.text.includes(' ') && NEVER_ALONE.has(s.text.toLowerCase())) return false;
+  if (NO_NAME.test(s.text)) return false;
   if (!/\p{Lu}|\d/u.test(s.text)) return false;
   if (!s.text.includes(' ') && isDemonym(s.text, lexicon)) return false;
   return true;
