@@ -49,7 +49,7 @@ describe('Margin in Firefox (English UI): library, export and import, restart', 
     expect(await count(popup, '[data-testid="article-body"] mark.ent[data-kind="org"]')).toBeGreaterThan(0);
     expect(await popup.evaluate(selectInArticleScript, 'Kestrel Grid')).toBe(true);
     await popup.waitForSelector('[data-testid="selection-toolbar"]');
-    await popup.click('[data-testid="selection-toolbar"] button[data-color="blue"]');
+    await popup.locator('[data-testid="selection-toolbar"] button[data-color="blue"]').click();
     // A locator, not a handle: the mark is drawn again when the new highlight is read back.
     await popup.locator('mark.hl.hl-blue').click();
     await popup.type('[data-testid="note-input"]', 'check the plant size');
@@ -65,7 +65,8 @@ describe('Margin in Firefox (English UI): library, export and import, restart', 
     // A word of the article's text, not of the note: the search reaches the saved body.
     await library.type('[data-testid="search"]', 'Portugal');
     await until('the hits', async () => (await count(library, '[data-testid="hit"]')) >= 1);
-    await library.click('[data-testid="hit"] [data-testid="hit-open"]');
+    // Locators retry a click whose element is drawn again (the list searches again when indexing ends).
+    await library.locator('[data-testid="hit"] [data-testid="hit-open"]').click();
     const copy = await until('the saved copy', async () => {
       const view = await ff.tabView('reader.html');
       return view?.status === 'ok' && view.marks > 0 && view;

@@ -122,7 +122,7 @@ describe('Margin in Firefox (Korean UI)', () => {
     );
     expect(await popup.evaluate(selectInArticleScript, '1조 2000억원을 투입해 차세대 전고체 배터리')).toBe(true);
     await popup.waitForSelector('[data-testid="selection-toolbar"]');
-    await popup.click('[data-testid="selection-toolbar"] button[data-color="green"]');
+    await popup.locator('[data-testid="selection-toolbar"] button[data-color="green"]').click();
     // A locator, not a handle: the mark is drawn again when the new highlight is read back.
     await popup.locator('mark.hl.hl-green').click();
     await popup.waitForSelector('[data-testid="note-input"]');

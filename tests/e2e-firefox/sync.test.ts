@@ -69,7 +69,7 @@ describe('sync between two Firefox profiles', () => {
     const popup = await a.openPopup(tabId);
     expect(await popup.evaluate(selectInArticleScript, '연간 생산능력은 20GWh로')).toBe(true);
     await popup.waitForSelector('[data-testid="selection-toolbar"]');
-    await popup.click('[data-testid="selection-toolbar"] button[data-color="green"]');
+    await popup.locator('[data-testid="selection-toolbar"] button[data-color="green"]').click();
     // A locator, not a handle: the mark is drawn again when the new highlight is read back.
     await popup.locator('mark.hl.hl-green').click();
     await popup.type('[data-testid="note-input"]', 'A에서 쓴 메모');
@@ -89,7 +89,8 @@ describe('sync between two Firefox profiles', () => {
     await libB.waitForSelector('[data-testid="library-note"]');
 
     // Edit on B, in its library; sync both ways.
-    await libB.click('[data-testid="library-note"] [data-action="edit"]');
+    // A locator: the card is drawn again as synced records arrive.
+    await libB.locator('[data-testid="library-note"] [data-action="edit"]').click();
     await fill(libB, '[data-testid="note-input"]', 'B에서 고친 메모');
     await libB.keyboard.press('Tab');
     await until('the edit on B', async () => (await note(b, '생산능력')) === 'B에서 고친 메모');
