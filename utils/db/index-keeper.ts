@@ -205,8 +205,9 @@ const contribution = (h: HighlightRecord) => articleFacets([], [h]);
 
 type Old<T> = Map<string, T>;
 
-/** The records a request replaces or removes, before it runs: none for an add. */
-function before<T extends { id: string }>(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest): Promise<Old<T>> {
+/** The records a request replaces or removes, before it runs: none for an add; `known` when they were read already. */
+function before<T extends { id: string }>(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest, known?: Old<T>): Promise<Old<T>> {
+  if (known) return Promise.resolve(known);
   const byId = (list: (T | undefined)[]) => new Map(list.filter((r): r is T => !!r).map((r) => [r.id, r]));
   switch (request.type) {
     case 'add':
@@ -221,7 +222,7 @@ function before<T extends { id: string }>(scope: Scope, table: DBCoreTable, requ
 }
 
 function keepHighlights(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest, known?: Old<HighlightRecord>): Promise<DBCoreMutateResponse> {
-  return (known ? Promise.resolve(known) : before<HighlightRecord>(scope, table, request)).then((old) =>
+  return before<HighlightRecord>(scope, table, request, known).then((old) =>
     table.mutate(request).then((res) => {
       const outs: string[] = [];
       const ins: SearchRow[] = [];
@@ -259,7 +260,7 @@ function keepHighlights(scope: Scope, table: DBCoreTable, request: DBCoreMutateR
 }
 
 function keepArticles(scope: Scope, table: DBCoreTable, request: DBCoreMutateRequest, known?: Old<ArticleRow>): Promise<DBCoreMutateResponse> {
-  return (known ? Promise.resolve(known) : before<ArticleRow>(scope, table, request)).then((old) => {
+  return before<ArticleRow>(scope, table, request, known).then((old) => {
     if (request.type === 'delete' || request.type === 'deleteRange')
       return table.mutate(request).then((res) =>
         Promise.all([
@@ -359,7 +360,7 @@ function keepBodies(scope: Scope, table: DBCoreTable, request: DBCoreMutateReque
       ),
     );
   }
-  return (known ? Promise.resolve(known) : before<ArticleBody>(scope, table, request)).then((old) =>
+  return before<ArticleBody>(scope, table, request, known).then((old) =>
     table.mutate(request).then((res) => {
       // Revisiting a page mostly finds the same text: only a changed text is indexed again.
       const bodies = written(request.values as ArticleBody[], res).filter((b) => old.get(b.id)?.textContent !== b.textContent);
