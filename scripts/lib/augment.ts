@@ -13,6 +13,8 @@ import type { KlueSentence } from './klue';
 type Span = KlueSentence['spans'][number];
 
 const SWAPPED: readonly EntityType[] = ['person', 'org', 'place'];
+/** A name that is swapped and swapped in: a person, organisation or place of two characters or more (not the 박 of 박씨). */
+const swappable = (span: Span) => SWAPPED.includes(span.type) && span.end - span.start >= 2;
 
 /** Particle pairs whose form follows the sound before them: after a final consonant, after a vowel. */
 const PAIRS: readonly [string, string][] = [
@@ -47,7 +49,7 @@ export function mentionPool(sentences: readonly Pick<KlueSentence, 'text' | 'spa
   const pool = new Map<EntityType, string[]>();
   for (const s of sentences)
     for (const span of s.spans) {
-      if (!SWAPPED.includes(span.type) || span.end - span.start < 2) continue;
+      if (!swappable(span)) continue;
       const list = pool.get(span.type) ?? [];
       list.push(s.text.slice(span.start, span.end));
       pool.set(span.type, list);
@@ -70,15 +72,16 @@ export function swapMentions(
 ): KlueSentence[] {
   const out: KlueSentence[] = [];
   for (const s of sentences) {
-    if (!s.spans.some((x) => SWAPPED.includes(x.type) && x.end - x.start >= 2)) continue;
+    if (!s.spans.some(swappable)) continue;
+    const sorted = [...s.spans].sort((a, b) => a.start - b.start);
     for (let c = 0; c < copies; c++) {
       let text = '';
       let at = 0;
       let swapped = false;
       const spans: Span[] = [];
-      for (const span of [...s.spans].sort((a, b) => a.start - b.start)) {
+      sorted.forEach((span, k) => {
         const names = pool.get(span.type);
-        const swap = SWAPPED.includes(span.type) && span.end - span.start >= 2 && names?.length && random() < p;
+        const swap = swappable(span) && names?.length && random() < p;
         const name = swap ? names[Math.floor(random() * names.length)]! : s.text.slice(span.start, span.end);
         text += s.text.slice(at, span.start);
         const start = text.length;
@@ -87,13 +90,12 @@ export function swapMentions(
         at = span.end;
         if (swap) {
           swapped = true;
-          // The particle after this name: the next piece of text starts with it.
-          const next = s.spans.find((x) => x.start >= span.end)?.start ?? s.text.length;
-          const rest = agreeingParticle(name, s.text.slice(span.end, next));
-          text += rest;
+          // The particle after this name: the text up to the next name starts with it.
+          const next = sorted[k + 1]?.start ?? s.text.length;
+          text += agreeingParticle(name, s.text.slice(span.end, next));
           at = next;
         }
-      }
+      });
       text += s.text.slice(at);
       if (swapped) out.push({ ...s, id: `${s.id}#swap${c}`, text, spans, neutral: [] });
     }
